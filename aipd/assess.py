@@ -1,0 +1,82 @@
+"""``assess(operation) -> Assessment``: the one entry point of the analysis.
+
+Builds the catalogue from the plug-ins (or takes the one given), screens the
+operation, and freezes everything the outputs need, including provenance:
+which plug-ins and which versions produced it, and a digest of the input.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import attrs
+
+from aipd._version import __version__
+from aipd.convert import digest
+from aipd.model import ProcessingOperation
+from aipd.registry import PluginInfo, Registry, default_registry
+from aipd.screening import Finding, Notice, Screening, Verdict, screen
+from aipd.settings import Settings
+
+__all__ = ["Assessment", "assess"]
+
+
+@attrs.frozen(kw_only=True)
+class Assessment:
+    """Everything aipd concluded about one operation, frozen and reproducible."""
+
+    operation: ProcessingOperation
+    settings: Settings
+    screening: Screening
+    plugins: tuple[PluginInfo, ...]
+    aipd_version: str
+    input_digest: str
+    date: dt.date | None
+
+    @property
+    def verdict(self) -> Verdict:
+        return self.screening.verdict
+
+    @property
+    def findings(self) -> tuple[Finding, ...]:
+        return self.screening.findings
+
+    @property
+    def blocking(self) -> tuple[Finding, ...]:
+        return self.screening.blocking
+
+    @property
+    def notices(self) -> tuple[Notice, ...]:
+        return self.screening.notices
+
+    @property
+    def missing_facts(self) -> tuple[str, ...]:
+        return self.screening.missing_facts
+
+
+def assess(
+    operation: ProcessingOperation,
+    *,
+    settings: Settings | None = None,
+    registry: Registry | None = None,
+) -> Assessment:
+    """Screen ``operation`` with the installed plug-ins and return the assessment.
+
+    ``settings`` sets thresholds and language; ``registry`` chooses the plug-ins
+    (by default the built-in ones and every installed ``aipd`` entry point,
+    minus ``settings.blocked_plugins``). Raises :class:`aipd.PluginError` when a
+    plug-in fails: an assessment is never produced with a rule silently missing.
+    """
+    settings = settings or Settings()
+    registry = registry or default_registry(settings.blocked_plugins)
+    catalogue = registry.catalogue()
+    screening = screen(operation, catalogue, settings)
+    return Assessment(
+        operation=operation,
+        settings=settings,
+        screening=screening,
+        plugins=catalogue.plugins,
+        aipd_version=__version__,
+        input_digest=digest(operation),
+        date=operation.updated or operation.created,
+    )

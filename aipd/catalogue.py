@@ -1,0 +1,223 @@
+"""What plug-ins contribute: declarative, frozen values with stable namespaced ids.
+
+A plug-in does not compute a verdict: it returns catalogues of rules (criteria,
+items of reference lists) each with its legal source and a pure test over the
+operation, and of risks and measures. The host runs the tests, records which
+plug-in made each finding, sorts everything by id and decides.
+
+Ids are ``namespace:name`` (``wp248:large_scale``, ``cnil-2018-327:12``,
+``acme:lpr_camera``); they are the stable keys of the whole system.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Literal
+
+import attrs
+
+from aipd.i18n import Text
+from aipd.vocabulary import MeasureFamily, Vocabulary
+
+if TYPE_CHECKING:
+    from aipd.model import ProcessingOperation
+    from aipd.settings import Settings
+
+__all__ = [
+    "Criterion",
+    "Effect",
+    "FindingStatus",
+    "ListItem",
+    "MeasureType",
+    "Outcome",
+    "ReferenceList",
+    "RiskType",
+    "Source",
+    "Test",
+]
+
+ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_.-]*:[a-z0-9][a-z0-9_.-]*$")
+
+
+def _check_id(_inst: object, _att: attrs.Attribute[str], value: str) -> None:
+    if not ID_PATTERN.match(value):
+        raise ValueError(
+            f"identifiant invalide {value!r} : attendu « espace:nom » en minuscules "
+            "(lettres, chiffres, _ . -), ex. « acme:lpr_camera »"
+        )
+
+
+class FindingStatus(Vocabulary):
+    """Whether a rule is met. Unknown is distinct from not met, always."""
+
+    MET = "met", "Rempli", "Met"
+    NOT_MET = "not_met", "Non rempli", "Not met"
+    UNKNOWN = "unknown", "Inconnu (faits manquants)", "Unknown (facts missing)"
+
+
+class Effect(Vocabulary):
+    """What a met rule does to the verdict."""
+
+    COUNTS = (
+        "counts",
+        "Critère compté pour la présomption de risque élevé (deux critères ou plus)",
+        "Criterion counted towards the high-risk presumption (two or more)",
+    )
+    REQUIRES = "requires", "Rend l'AIPD obligatoire", "Makes a DPIA mandatory"
+    EXEMPTS = "exempts", "Dispense d'AIPD", "Exempts from a DPIA"
+    BLOCKS = (
+        "blocks",
+        "Point bloquant : le traitement ne peut pas être mis en œuvre en l'état",
+        "Blocking issue: the processing cannot go ahead as it stands",
+    )
+    INFORMS = "informs", "Information, sans effet sur le verdict", "Information, no effect on the verdict"
+
+
+Reliability = Literal["verified", "secondary", "recalled"]
+
+
+@attrs.frozen(kw_only=True)
+class Source:
+    """Where a rule comes from: the text and the point in it.
+
+    ``reliability`` records whether the wording was read in an official copy
+    (``verified``), known from secondary sources (``secondary``) or recalled
+    (``recalled``); outputs say so, so a DPO knows what to check.
+    """
+
+    citation: Text
+    url: str | None = None
+    reliability: Reliability = "verified"
+
+
+@attrs.frozen(kw_only=True)
+class Outcome:
+    """The result of testing one rule against one operation.
+
+    ``missing`` lists the model paths (``scale.persons``) whose facts would
+    settle an unknown rule; the rationale quotes the facts that decided it.
+    """
+
+    status: FindingStatus
+    rationale: Text
+    missing: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+
+    @classmethod
+    def met(cls, rationale: Text) -> Outcome:
+        return cls(status=FindingStatus.MET, rationale=rationale)
+
+    @classmethod
+    def not_met(cls, rationale: Text) -> Outcome:
+        return cls(status=FindingStatus.NOT_MET, rationale=rationale)
+
+    @classmethod
+    def unknown(cls, rationale: Text, missing: tuple[str, ...] | list[str]) -> Outcome:
+        return cls(status=FindingStatus.UNKNOWN, rationale=rationale, missing=tuple(missing))
+
+
+Test = Callable[["ProcessingOperation", "Settings"], Outcome]
+"""A rule's test: pure, called as ``test(operation, settings)``; it must not change anything."""
+
+
+@attrs.frozen(kw_only=True)
+class Criterion:
+    """A rule that bears on whether a DPIA is required.
+
+    ``effect`` says what a met criterion does: the nine WP248 criteria
+    ``COUNTS`` towards the two-criteria presumption; GDPR art. 35(3) points
+    ``REQUIRES`` a DPIA; a prohibited practice ``BLOCKS``. A plug-in criterion
+    that refines a WP248 criterion sets ``counts_as`` to that criterion's id, so
+    it can make the criterion count but never adds a tenth one by accident.
+    """
+
+    id: str = attrs.field(validator=_check_id)
+    title: Text
+    source: Source
+    effect: Effect
+    test: Test = attrs.field(eq=False)
+    group: str = "other"
+    description: Text | None = None
+    counts_as: str | None = attrs.field(default=None)
+
+    @counts_as.validator
+    def _counts_as_only_for_counts(self, _att: attrs.Attribute[str | None], value: str | None) -> None:
+        if value is not None:
+            _check_id(self, _att, value)  # type: ignore[arg-type]  # same check, optional field
+            if self.effect is not Effect.COUNTS:
+                raise ValueError("counts_as n'a de sens que pour un critère d'effet COUNTS")
+
+    @property
+    def counted_key(self) -> str:
+        """The criterion this one counts as (itself unless it refines another)."""
+        return self.counts_as or self.id
+
+
+@attrs.frozen(kw_only=True)
+class ReferenceList:
+    """A published list of types of processing (GDPR art. 35(4) or 35(5))."""
+
+    id: str
+    title: Text
+    source: Source
+    effect: Effect
+
+    def __attrs_post_init__(self) -> None:
+        if self.effect not in (Effect.REQUIRES, Effect.EXEMPTS):
+            raise ValueError("une liste de référence rend l'AIPD obligatoire (REQUIRES) ou en dispense (EXEMPTS)")
+
+
+@attrs.frozen(kw_only=True)
+class ListItem:
+    """One type of processing on a reference list, with its conditions as the text states them."""
+
+    id: str = attrs.field(validator=_check_id)
+    reference_list: ReferenceList
+    number: int
+    title: Text
+    conditions: Text
+    source: Source
+    test: Test = attrs.field(eq=False)
+
+    @property
+    def effect(self) -> Effect:
+        return self.reference_list.effect
+
+
+@attrs.frozen(kw_only=True)
+class MeasureType:
+    """A measure of the catalogue, in the families of the CNIL method.
+
+    ``reduces`` names the risk ids it addresses; ``lowers`` says on which axis
+    of the CNIL scale it acts (``"likelihood"`` by default, ``"severity"`` for
+    measures that limit the harm, such as minimisation or pseudonymisation).
+    """
+
+    id: str = attrs.field(validator=_check_id)
+    title: Text
+    family: MeasureFamily
+    description: Text
+    reduces: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    lowers: Literal["likelihood", "severity", "both"] = "likelihood"
+    source: Source | None = None
+
+
+@attrs.frozen(kw_only=True)
+class RiskType:
+    """A risk for the persons, analysed the CNIL way (severity and likelihood, 1 to 4).
+
+    The CNIL method's three feared events are risks like any other; a plug-in
+    adds its own (AI-specific risks, a vendor's product). ``applies`` tells
+    whether the risk concerns a given operation, with its reasons.
+    """
+
+    id: str = attrs.field(validator=_check_id)
+    title: Text
+    description: Text
+    source: Source
+    applies: Test = attrs.field(eq=False)
+    impacts: tuple[Text, ...] = attrs.field(default=(), converter=tuple)
+    threats: tuple[Text, ...] = attrs.field(default=(), converter=tuple)
+    risk_sources: tuple[Text, ...] = attrs.field(default=(), converter=tuple)
+    measures: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    feared_event: bool = False

@@ -1,0 +1,718 @@
+"""The processing operation (traitement), as frozen attrs value classes.
+
+One :class:`ProcessingOperation` describes one traitement as a DPO fills in the
+register (GDPR art. 30) and the context part of a CNIL PIA. It is a pure value:
+loading, dumping and scoring live elsewhere.
+
+Conventions that hold for every class:
+
+- every field is keyword-only and documented (``metadata["doc"]``, French and
+  English), so the YAML reference is generated and cannot drift;
+- ``None`` means *not known yet*, distinct from ``False``: screening answers
+  "incomplete: these facts are needed" rather than "not met";
+- collections are tuples; free text is normalised (NFC, no XML-illegal
+  characters) when the object is built, whatever the way in.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from typing import Any
+
+import attrs
+
+from aipd.i18n import Text
+from aipd.text import clean_optional, clean_text, clean_tuple
+from aipd.vocabulary import (
+    AIArea,
+    AIOutput,
+    AIRole,
+    AITechnique,
+    Art63Condition,
+    Article9Exception,
+    AssetKind,
+    DataKind,
+    DataSource,
+    DecisionEffect,
+    DecisionOutcome,
+    Domain,
+    EvaluationAspect,
+    FinalFate,
+    Frequency,
+    GeographicExtent,
+    Hosting,
+    HumanInvolvement,
+    LegalBasis,
+    LegalRegime,
+    Level,
+    MeasureFamily,
+    MeasureStatus,
+    OrganisationKind,
+    RecipientKind,
+    Safeguard,
+    Status,
+    SubjectKind,
+    Vulnerability,
+)
+
+__all__ = [
+    "AISystem",
+    "ActionItem",
+    "Controller",
+    "DataCategory",
+    "Decisions",
+    "DpoContact",
+    "Evaluation",
+    "JointController",
+    "LegalFramework",
+    "Matching",
+    "Measure",
+    "Monitoring",
+    "Processor",
+    "ProcessingOperation",
+    "Purpose",
+    "Recipient",
+    "Retention",
+    "RiskJudgement",
+    "Scale",
+    "SubjectCategory",
+    "SupportingAsset",
+    "Technology",
+    "Transfer",
+    "Validation",
+]
+
+_SLUG = re.compile(r"^[a-z0-9][a-z0-9_.-]*(:[a-z0-9][a-z0-9_.-]*)?$")
+_SIREN = re.compile(r"^[0-9]{9}$")
+_COUNTRY = re.compile(r"^[A-Z]{2}$")
+
+# EU and EEA member states (ISO 3166-1 alpha-2): GDPR Chapter V applies outside them.
+EEA_COUNTRIES = frozenset(
+    "AT BE BG CY CZ DE DK EE ES FI FR GR HR HU IE IT LT LU LV MT NL PL PT RO SE SI SK IS LI NO".split()
+)
+
+
+# --- field helpers: each field carries its documentation --------------------------------
+
+
+def _doc(fr: str, en: str) -> dict[str, Any]:
+    return {"doc": Text(fr=fr, en=en)}
+
+
+def _non_negative(_inst: object, att: attrs.Attribute[Any], value: int | None) -> None:
+    if value is not None and value < 0:
+        raise ValueError(f"{att.name}: un nombre positif ou nul est attendu, reçu {value}")
+
+
+def _matches(pattern: re.Pattern[str], what: str) -> Callable[[object, attrs.Attribute[Any], Any], None]:
+    def check(_inst: object, att: attrs.Attribute[Any], value: str | None) -> None:
+        if value is not None and not pattern.match(value):
+            raise ValueError(f"{att.name}: {what} attendu, reçu {value!r}")
+
+    return check
+
+
+def text(fr: str, en: str, *, default: str | None = None, pattern: re.Pattern[str] | None = None, what: str = "") -> Any:
+    """A required free-text field (required unless a default is given)."""
+    validator = [_matches(pattern, what)] if pattern else []
+    if default is None:
+        return attrs.field(converter=clean_text, validator=validator, metadata=_doc(fr, en))
+    return attrs.field(default=default, converter=clean_text, validator=validator, metadata=_doc(fr, en))
+
+
+def opt_text(fr: str, en: str, *, pattern: re.Pattern[str] | None = None, what: str = "") -> Any:
+    """An optional free-text field; ``None`` when not given."""
+    validator = [_matches(pattern, what)] if pattern else []
+    return attrs.field(default=None, converter=clean_optional, validator=validator, metadata=_doc(fr, en))
+
+
+def texts(fr: str, en: str) -> Any:
+    """A list of free texts."""
+    return attrs.field(default=(), converter=clean_tuple, metadata=_doc(fr, en))
+
+
+def fact(fr: str, en: str) -> Any:
+    """A yes/no fact that may be unknown (``None``)."""
+    return attrs.field(default=None, metadata=_doc(fr, en))
+
+
+def number(fr: str, en: str) -> Any:
+    """A non-negative whole number that may be unknown (``None``)."""
+    return attrs.field(default=None, validator=_non_negative, metadata=_doc(fr, en))
+
+
+def opt(fr: str, en: str) -> Any:
+    """An optional value (enum, date, nested object) that may be unknown (``None``)."""
+    return attrs.field(default=None, metadata=_doc(fr, en))
+
+
+def many(fr: str, en: str) -> Any:
+    """A list of values or nested objects."""
+    return attrs.field(default=(), converter=tuple, metadata=_doc(fr, en))
+
+
+def nested(cls: type, fr: str, en: str) -> Any:
+    """A nested object that always exists, empty (all unknown) by default."""
+    return attrs.field(factory=cls, metadata=_doc(fr, en))
+
+
+frozen = attrs.frozen(kw_only=True)
+
+
+# --- actors -------------------------------------------------------------------------------
+
+
+@frozen
+class DpoContact:
+    """The data protection officer (délégué à la protection des données, DPD)."""
+
+    name: str = text("Nom du DPD (personne ou organisme mutualisé)", "Name of the DPO (person or shared service)")
+    email: str | None = opt_text("Adresse électronique", "E-mail address")
+    phone: str | None = opt_text("Téléphone", "Telephone")
+    organisation: str | None = opt_text(
+        "Organisme du DPD s'il est externe ou mutualisé (centre de gestion, syndicat)",
+        "DPO's organisation when external or shared",
+    )
+    cnil_designation: str | None = opt_text(
+        "Numéro de désignation auprès de la CNIL", "CNIL designation number"
+    )
+
+
+@frozen
+class Controller:
+    """The responsable de traitement: the public body that decides purposes and means."""
+
+    name: str = text("Nom de l'organisme", "Name of the body")
+    kind: OrganisationKind = attrs.field(metadata=_doc("Nature de l'organisme", "Kind of body"))
+    siren: str | None = opt_text("Numéro SIREN (9 chiffres)", "SIREN number (9 digits)", pattern=_SIREN, what="9 chiffres")
+    address: str | None = opt_text("Adresse", "Address")
+    representative: str | None = opt_text(
+        "Représentant légal (maire, président)", "Legal representative (mayor, president)"
+    )
+    population_served: int | None = number("Population desservie (habitants)", "Population served (inhabitants)")
+    agents: int | None = number("Effectif (nombre d'agents employés)", "Headcount (number of staff)")
+    dpo: DpoContact | None = opt("Délégué à la protection des données", "Data protection officer")
+
+
+@frozen
+class JointController:
+    """A responsable conjoint (GDPR art. 26)."""
+
+    name: str = text("Nom", "Name")
+    responsibilities: str | None = opt_text(
+        "Répartition des obligations (accord art. 26)", "Allocation of duties (art. 26 arrangement)"
+    )
+
+
+@frozen
+class Processor:
+    """A sous-traitant (GDPR art. 28)."""
+
+    name: str = text("Nom", "Name")
+    role: str = text("Rôle dans le traitement", "Role in the processing")
+    country: str | None = opt_text(
+        "Pays où les données sont traitées (code ISO à deux lettres, ex. FR)",
+        "Country where data are processed (ISO two-letter code, e.g. FR)",
+        pattern=_COUNTRY,
+        what="un code pays ISO à deux lettres majuscules",
+    )
+    contract_art28: bool | None = fact(
+        "Contrat conforme à l'article 28 du RGPD signé", "Contract meeting GDPR art. 28 signed"
+    )
+
+
+# --- purposes -----------------------------------------------------------------------------
+
+
+@frozen
+class Purpose:
+    """One finalité and the GDPR art. 6(1) basis that makes it lawful."""
+
+    description: str = text("Finalité, décrite précisément", "The purpose, precisely described")
+    legal_basis: LegalBasis | None = opt("Base légale (art. 6.1 du RGPD)", "Legal basis (GDPR art. 6(1))")
+    legal_text: str | None = opt_text(
+        "Texte qui fonde la mission d'intérêt public ou l'obligation légale (ex. art. L. 2212-2 CGCT)",
+        "Text grounding the public task or legal obligation (e.g. CGCT art. L. 2212-2)",
+    )
+    legitimate_interest: str | None = opt_text(
+        "Intérêt légitime poursuivi (art. 35.7.a), si la base est l'intérêt légitime",
+        "Legitimate interest pursued (art. 35(7)(a)), when that is the basis",
+    )
+
+
+# --- data and persons ---------------------------------------------------------------------
+
+
+@frozen
+class Retention:
+    """Durée de conservation: active base, intermediate archive, final fate."""
+
+    active: str | None = opt_text("Durée en base active", "Period in the active database")
+    intermediate: str | None = opt_text("Durée en archivage intermédiaire", "Period in intermediate archive")
+    final_fate: FinalFate | None = opt("Sort final", "Final fate")
+    justification: str | None = opt_text("Justification (texte, référentiel)", "Justification (text, guidance)")
+
+
+@frozen
+class DataCategory:
+    """A category of personal data, its sources and its retention."""
+
+    kind: DataKind = attrs.field(metadata=_doc("Catégorie de données", "Data category"))
+    description: str | None = opt_text("Précisions (données concernées)", "Details (which data items)")
+    sources: tuple[DataSource, ...] = many("Sources des données", "Sources of the data")
+    retention: Retention | None = opt("Durée de conservation", "Retention period")
+
+
+@frozen
+class SubjectCategory:
+    """A category of persons concerned, with its size and vulnerability."""
+
+    kind: SubjectKind = attrs.field(metadata=_doc("Catégorie de personnes", "Category of persons"))
+    description: str | None = opt_text("Précisions", "Details")
+    count: int | None = number("Nombre estimé de personnes", "Estimated number of persons")
+    relevant_population: int | None = number(
+        "Population de référence (pour calculer une proportion)",
+        "Relevant population (to compute a proportion)",
+    )
+    vulnerable: bool | None = fact(
+        "Personnes vulnérables (WP248, critère 7 ; considérant 75)",
+        "Vulnerable persons (WP248 criterion 7; recital 75)",
+    )
+    vulnerabilities: tuple[Vulnerability, ...] = many("Motifs de vulnérabilité", "Why they are vulnerable")
+
+    @property
+    def is_vulnerable(self) -> bool | None:
+        """True when a reason is given or the flag is set; None when unknown."""
+        if self.vulnerabilities or self.vulnerable:
+            return True
+        return self.vulnerable
+
+
+@frozen
+class Scale:
+    """Échelle du traitement: the four factors of WP248 criterion 5 (and WP243)."""
+
+    persons: int | None = number("Nombre de personnes concernées", "Number of persons concerned")
+    relevant_population: int | None = number(
+        "Population de référence (ex. habitants du territoire)", "Relevant population (e.g. inhabitants)"
+    )
+    records: int | None = number("Volume (nombre d'enregistrements par an)", "Volume (records per year)")
+    data_items: int | None = number("Nombre de champs ou types de données collectés", "Number of data items collected")
+    frequency: Frequency | None = opt("Fréquence", "Frequency")
+    duration: str | None = opt_text("Durée ou permanence du traitement", "Duration or permanence")
+    geographic_extent: GeographicExtent | None = opt("Étendue géographique", "Geographical extent")
+
+
+@frozen
+class Recipient:
+    """A destinataire of the data."""
+
+    name: str = text("Destinataire", "Recipient")
+    kind: RecipientKind | None = opt("Type de destinataire", "Kind of recipient")
+    data: str | None = opt_text("Données communiquées", "Data communicated")
+
+
+@frozen
+class Transfer:
+    """A transfer outside the EU/EEA (GDPR Chapter V)."""
+
+    recipient: str = text("Destinataire", "Recipient")
+    country: str = text(
+        "Pays (code ISO à deux lettres)", "Country (ISO two-letter code)", pattern=_COUNTRY, what="un code pays ISO à deux lettres majuscules"
+    )
+    safeguard: Safeguard | None = opt("Garantie (chapitre V du RGPD)", "Safeguard (GDPR Chapter V)")
+    documentation: str | None = opt_text("Lien vers la garantie", "Link to the safeguard")
+
+
+@frozen
+class SupportingAsset:
+    """A support: hardware, software, network, paper, people or premises."""
+
+    kind: AssetKind = attrs.field(metadata=_doc("Type de support", "Kind of asset"))
+    name: str = text("Nom", "Name")
+    description: str | None = opt_text("Description", "Description")
+    hosting: Hosting | None = opt("Hébergement", "Hosting")
+    provider: str | None = opt_text("Fournisseur ou éditeur", "Provider or vendor")
+
+
+@frozen
+class Measure:
+    """A measure in place or planned; ``id`` links it to the measures catalogue."""
+
+    id: str = text(
+        "Identifiant (celui du catalogue, ex. builtin:encryption, ou un identifiant propre)",
+        "Identifier (a catalogue id, e.g. builtin:encryption, or your own)",
+        pattern=_SLUG,
+        what="un identifiant en minuscules (lettres, chiffres, _ . -), avec un espace de noms facultatif",
+    )
+    title: str | None = opt_text("Intitulé (celui du catalogue par défaut)", "Title (the catalogue's by default)")
+    family: MeasureFamily | None = opt("Famille de mesures", "Family of measures")
+    status: MeasureStatus = attrs.field(
+        default=MeasureStatus.IMPLEMENTED, metadata=_doc("État de la mesure", "Status of the measure")
+    )
+    description: str | None = opt_text("Description de la mise en œuvre", "How it is implemented")
+    owner: str | None = opt_text("Responsable de l'action", "Who is responsible")
+    due: dt.date | None = opt("Échéance (AAAA-MM-JJ)", "Due date (YYYY-MM-DD)")
+
+
+# --- facts that screening criteria test ---------------------------------------------------
+
+
+@frozen
+class Monitoring:
+    """Surveillance: WP248 criterion 3, GDPR art. 35(3)(c), CNIL list item 4."""
+
+    systematic: bool | None = fact(
+        "Observation, surveillance ou contrôle systématique des personnes",
+        "Systematic observation, monitoring or control of persons",
+    )
+    public_area: bool | None = fact(
+        "Surveillance d'une zone accessible au public", "Monitoring of a publicly accessible area"
+    )
+    agents: bool | None = fact("Surveillance de l'activité des agents", "Monitoring of staff activity")
+    constant: bool | None = fact("Surveillance constante (permanente)", "Constant (permanent) monitoring")
+    description: str | None = opt_text("Précisions", "Details")
+
+
+@frozen
+class Evaluation:
+    """Évaluation ou notation: WP248 criterion 1, GDPR art. 35(3)(a)."""
+
+    scoring: bool | None = fact(
+        "Évaluation ou notation de personnes (y compris profilage et prédiction)",
+        "Evaluation or scoring of persons (including profiling and predicting)",
+    )
+    profiling: bool | None = fact("Profilage (art. 4.4 du RGPD)", "Profiling (GDPR art. 4(4))")
+    aspects: tuple[EvaluationAspect, ...] = many("Aspects évalués (considérant 71)", "Aspects evaluated (recital 71)")
+    systematic_extensive: bool | None = fact(
+        "Évaluation systématique et approfondie (art. 35.3.a)", "Systematic and extensive evaluation (art. 35(3)(a))"
+    )
+    external_sources: bool | None = fact(
+        "Profilage utilisant des données de sources externes", "Profiling using data from external sources"
+    )
+
+
+@frozen
+class Decisions:
+    """Décisions: WP248 criteria 2 and 9, GDPR arts. 22 and 35(3)(a), CRPA L.311-3-1."""
+
+    automated: bool | None = fact(
+        "Des décisions sont prises sur la base du traitement automatisé",
+        "Decisions are taken on the basis of automated processing",
+    )
+    effect: DecisionEffect | None = opt("Effet des décisions sur les personnes", "Effect of the decisions on persons")
+    human_involvement: HumanInvolvement | None = opt("Intervention humaine", "Human involvement")
+    access_to_rights: bool | None = fact(
+        "Le traitement autorise, modifie ou refuse l'accès à un droit, un service ou un contrat",
+        "The processing allows, changes or refuses access to a right, a service or a contract",
+    )
+    administrative_decisions: bool | None = fact(
+        "Décisions administratives individuelles (art. L. 311-3-1 CRPA)",
+        "Individual administrative decisions (CRPA art. L. 311-3-1)",
+    )
+    description: str | None = opt_text("Précisions", "Details")
+
+
+@frozen
+class Matching:
+    """Croisement ou combinaison de données: WP248 criterion 6."""
+
+    combines: bool | None = fact(
+        "Des jeux de données sont croisés ou combinés", "Datasets are matched or combined"
+    )
+    sources: tuple[str, ...] = texts("Jeux de données croisés", "Datasets combined")
+    different_purposes_or_controllers: bool | None = fact(
+        "Issus de traitements aux finalités ou responsables différents",
+        "From processing for different purposes or by different controllers",
+    )
+    beyond_expectations: bool | None = fact(
+        "D'une manière qui excède les attentes raisonnables des personnes",
+        "In a way exceeding the persons' reasonable expectations",
+    )
+
+
+@frozen
+class Technology:
+    """Usage innovant: WP248 criterion 8, judged against the state of the art (recital 91)."""
+
+    innovative: bool | None = fact(
+        "Usage innovant ou nouvelle solution technologique ou organisationnelle",
+        "Innovative use or new technological or organisational solution",
+    )
+    description: str | None = opt_text("Technologies employées", "Technologies used")
+    justification: str | None = opt_text(
+        "Pourquoi la solution est (ou n'est pas) innovante", "Why it is (or is not) innovative"
+    )
+
+
+@frozen
+class LegalFramework:
+    """Régime juridique: GDPR or Title III of the loi Informatique et Libertés; State processing."""
+
+    regime: LegalRegime = attrs.field(
+        default=LegalRegime.GDPR, metadata=_doc("Régime applicable", "Applicable regime")
+    )
+    on_behalf_of_state: bool | None = fact(
+        "Traitement mis en œuvre pour le compte de l'État (art. 31 à 33 LIL)",
+        "Carried out on behalf of the State (LIL arts. 31 to 33)",
+    )
+    specific_law: str | None = opt_text(
+        "Loi ou décret spécifique qui encadre le traitement (ex. loi n° 2023-380, art. 10)",
+        "Specific law or decree governing the processing (e.g. loi 2023-380 art. 10)",
+    )
+    specific_law_impact_assessed: bool | None = fact(
+        "Ce texte a fait l'objet d'une analyse d'impact générale lors de son adoption (art. 35.10)",
+        "That text was adopted with a general impact assessment (art. 35(10))",
+    )
+    article9_exception: Article9Exception | None = opt(
+        "Exception de l'art. 9.2 pour les catégories particulières", "Art. 9(2) exception for special categories"
+    )
+    offence_data_basis: str | None = opt_text(
+        "Fondement du traitement de données d'infraction (art. 10 du RGPD, art. 46 LIL)",
+        "Basis for processing offence data (GDPR art. 10, LIL art. 46)",
+    )
+    nir_decree: str | None = opt_text(
+        "Texte autorisant l'usage du NIR (décret n° 2019-341)", "Text authorising use of the NIR (décret 2019-341)"
+    )
+    prior_formalities: tuple[str, ...] = texts(
+        "Formalités accomplies (autorisation préfectorale, acte réglementaire unique…)",
+        "Formalities completed (prefect's authorisation, single regulatory act…)",
+    )
+    covered_by_dpia: str | None = opt_text(
+        "AIPD existante couvrant un traitement très similaire (WP248 III.B.b)",
+        "Existing DPIA covering a very similar processing (WP248 III.B.b)",
+    )
+
+
+@frozen
+class AISystem:
+    """The AI system used by the processing, when there is one (Regulation 2024/1689)."""
+
+    name: str = text("Nom du système", "Name of the system")
+    description: str | None = opt_text("Ce que fait le système", "What the system does")
+    techniques: tuple[AITechnique, ...] = many("Techniques employées", "Techniques used")
+    role: AIRole | None = opt("Rôle de l'organisme (AI Act, art. 3)", "The body's role (AI Act art. 3)")
+    provider: str | None = opt_text("Fournisseur du système", "Provider of the system")
+    version: str | None = opt_text("Version du système", "Version of the system")
+    infers_outputs: bool | None = fact(
+        "Le système déduit, à partir des entrées, des sorties (prédictions, contenus, recommandations, décisions) — art. 3.1",
+        "The system infers outputs (predictions, content, recommendations, decisions) from its inputs — art. 3(1)",
+    )
+    autonomy: bool | None = fact(
+        "Le système fonctionne avec un certain degré d'autonomie (art. 3.1)",
+        "The system operates with some degree of autonomy (art. 3(1))",
+    )
+    outputs: tuple[AIOutput, ...] = many("Sorties du système", "Outputs of the system")
+    areas: tuple[AIArea, ...] = many(
+        "Domaines d'utilisation au sens de l'annexe III de l'AI Act", "Areas of use under AI Act Annex III"
+    )
+    art6_3_conditions: tuple[Art63Condition, ...] = many(
+        "Conditions de l'art. 6.3 invoquées pour écarter le haut risque",
+        "Art. 6(3) conditions relied on to rule out high risk",
+    )
+    profiling: bool | None = fact(
+        "Le système effectue un profilage de personnes physiques", "The system profiles natural persons"
+    )
+    social_scoring: bool | None = fact(
+        "Notation sociale : évaluation de personnes sur leur comportement social ou leurs caractéristiques personnelles",
+        "Social scoring: evaluating persons on their social behaviour or personal characteristics",
+    )
+    score_used_in_unrelated_context: bool | None = fact(
+        "La note entraîne un traitement défavorable dans un contexte sans lien avec la collecte, ou disproportionné",
+        "The score leads to detrimental treatment in an unrelated context, or disproportionate treatment",
+    )
+    crime_prediction_by_profiling: bool | None = fact(
+        "Prédiction du risque d'infraction fondée uniquement sur le profilage (art. 5.1.d)",
+        "Predicting offending risk solely from profiling (art. 5(1)(d))",
+    )
+    manipulative_techniques: bool | None = fact(
+        "Techniques subliminales, manipulatrices ou trompeuses (art. 5.1.a)",
+        "Subliminal, manipulative or deceptive techniques (art. 5(1)(a))",
+    )
+    exploits_vulnerabilities: bool | None = fact(
+        "Exploitation des vulnérabilités dues à l'âge, au handicap ou à la situation sociale (art. 5.1.b)",
+        "Exploiting vulnerabilities due to age, disability or social situation (art. 5(1)(b))",
+    )
+    facial_scraping: bool | None = fact(
+        "Moissonnage non ciblé d'images faciales (art. 5.1.e)", "Untargeted scraping of facial images (art. 5(1)(e))"
+    )
+    biometric_identification: bool | None = fact(
+        "Identification biométrique de personnes", "Biometric identification of persons"
+    )
+    biometric_verification_only: bool | None = fact(
+        "Vérification biométrique seulement (confirmer qu'une personne est celle qu'elle prétend être)",
+        "Biometric verification only (confirming a person is who they claim to be)",
+    )
+    remote: bool | None = fact("À distance, sans la participation active des personnes", "Remote, without the persons' active involvement")
+    real_time: bool | None = fact("En temps réel", "In real time")
+    publicly_accessible_space: bool | None = fact(
+        "Dans un espace accessible au public", "In a publicly accessible space"
+    )
+    law_enforcement: bool | None = fact(
+        "À des fins répressives (prévention et détection d'infractions)", "For law-enforcement purposes"
+    )
+    biometric_categorisation: bool | None = fact("Catégorisation biométrique", "Biometric categorisation")
+    infers_sensitive_attributes: bool | None = fact(
+        "Déduction de la race, des opinions politiques, de l'appartenance syndicale, des convictions, de la vie ou l'orientation sexuelle",
+        "Inferring race, political opinions, union membership, beliefs, sex life or orientation",
+    )
+    emotion_recognition: bool | None = fact("Reconnaissance des émotions", "Emotion recognition")
+    workplace_or_education: bool | None = fact(
+        "Utilisé sur un lieu de travail ou dans un établissement d'enseignement",
+        "Used at a workplace or in an education institution",
+    )
+    medical_or_safety_reason: bool | None = fact(
+        "Pour des raisons médicales ou de sécurité (exception de l'art. 5.1.f)",
+        "For medical or safety reasons (art. 5(1)(f) exception)",
+    )
+    interacts_with_persons: bool | None = fact(
+        "Interagit directement avec des personnes (agent conversationnel)",
+        "Interacts directly with persons (chatbot)",
+    )
+    generates_synthetic_content: bool | None = fact(
+        "Génère des contenus de synthèse (texte, image, son, vidéo)", "Generates synthetic content"
+    )
+    deep_fake: bool | None = fact("Génère ou manipule des hypertrucages", "Generates or manipulates deep fakes")
+    public_interest_text: bool | None = fact(
+        "Génère des textes publiés pour informer le public sur des questions d'intérêt public",
+        "Generates text published to inform the public on matters of public interest",
+    )
+    editorial_review: bool | None = fact(
+        "Relecture humaine ou contrôle éditorial des textes publiés", "Human review or editorial control of published text"
+    )
+    human_oversight: str | None = opt_text("Contrôle humain prévu", "Human oversight in place")
+    trained_on_own_data: bool | None = fact(
+        "Entraîné ou affiné sur des données de l'organisme", "Trained or fine-tuned on the body's data"
+    )
+    training_data_scraped: bool | None = fact(
+        "Données d'entraînement collectées par moissonnage du web", "Training data collected by web scraping"
+    )
+    in_service_since: dt.date | None = opt(
+        "Date de mise en service (art. 111.2 de l'AI Act)", "Date put into service (AI Act art. 111(2))"
+    )
+    registered_eu_database: bool | None = fact(
+        "Enregistré dans la base de données de l'UE (art. 49)", "Registered in the EU database (art. 49)"
+    )
+    provider_instructions: bool | None = fact(
+        "Notice d'utilisation du fournisseur (art. 13) disponible", "Provider's instructions for use (art. 13) available"
+    )
+
+
+@frozen
+class RiskJudgement:
+    """The DPO's own levels for a risk, which override the levels aipd proposes."""
+
+    risk: str = text("Identifiant du risque (ex. cnil:illegitimate_access)", "Risk id (e.g. cnil:illegitimate_access)", pattern=_SLUG, what="un identifiant de risque")
+    severity: Level | None = opt("Gravité initiale retenue", "Initial severity retained")
+    likelihood: Level | None = opt("Vraisemblance initiale retenue", "Initial likelihood retained")
+    residual_severity: Level | None = opt("Gravité résiduelle retenue", "Residual severity retained")
+    residual_likelihood: Level | None = opt("Vraisemblance résiduelle retenue", "Residual likelihood retained")
+    justification: str | None = opt_text("Justification", "Justification")
+    impacts: tuple[str, ...] = texts("Impacts sur les personnes (en plus de ceux proposés)", "Impacts on persons (added)")
+    threats: tuple[str, ...] = texts("Menaces (en plus de celles proposées)", "Threats (added)")
+    sources: tuple[str, ...] = texts("Sources de risques (en plus de celles proposées)", "Risk sources (added)")
+
+
+@frozen
+class ActionItem:
+    """An action of the plan that is not a measure of the catalogue."""
+
+    action: str = text("Action", "Action")
+    owner: str | None = opt_text("Responsable", "Owner")
+    due: dt.date | None = opt("Échéance", "Due date")
+    status: MeasureStatus = attrs.field(default=MeasureStatus.PLANNED, metadata=_doc("État", "Status"))
+
+
+@frozen
+class Validation:
+    """Part 4 of the CNIL method: opinions and the controller's decision (art. 35(2), 35(9))."""
+
+    dpo_opinion: str | None = opt_text("Avis du DPD (art. 35.2)", "DPO's opinion (art. 35(2))")
+    dpo_opinion_date: dt.date | None = opt("Date de l'avis du DPD", "Date of the DPO's opinion")
+    data_subjects_views: str | None = opt_text(
+        "Avis des personnes concernées ou de leurs représentants (art. 35.9)",
+        "Views of data subjects or their representatives (art. 35(9))",
+    )
+    data_subjects_not_sought: str | None = opt_text(
+        "Pourquoi l'avis des personnes n'a pas été recueilli", "Why data subjects' views were not sought"
+    )
+    decision: DecisionOutcome = attrs.field(
+        default=DecisionOutcome.PENDING, metadata=_doc("Décision du responsable de traitement", "Controller's decision")
+    )
+    decision_date: dt.date | None = opt("Date de la décision", "Date of the decision")
+    signatory: str | None = opt_text("Signataire (nom et qualité)", "Signatory (name and capacity)")
+
+
+# --- the processing operation ---------------------------------------------------------------
+
+
+@frozen
+class ProcessingOperation:
+    """Un traitement de données personnelles, with everything the screening and the AIPD need."""
+
+    id: str = text(
+        "Identifiant stable (minuscules, chiffres, tirets)",
+        "Stable identifier (lower case, digits, hyphens)",
+        pattern=_SLUG,
+        what="un identifiant en minuscules (lettres, chiffres, _ . -)",
+    )
+    name: str = text("Nom du traitement", "Name of the processing")
+    controller: Controller = attrs.field(metadata=_doc("Responsable de traitement", "Controller"))
+    description: str | None = opt_text("Description générale", "General description")
+    version: str = text("Version de l'analyse", "Version of the assessment", default="1")
+    status: Status = attrs.field(default=Status.DRAFT, metadata=_doc("Statut", "Status"))
+    created: dt.date | None = opt("Date de création (AAAA-MM-JJ)", "Date created (YYYY-MM-DD)")
+    updated: dt.date | None = opt("Date de dernière mise à jour", "Date last updated")
+    authors: tuple[str, ...] = texts("Rédacteurs", "Authors")
+    register_ref: str | None = opt_text("Référence dans le registre des traitements", "Reference in the register")
+    domains: tuple[Domain, ...] = many(
+        "Domaines du traitement (servent à reconnaître les types des listes de la CNIL)",
+        "Fields of the processing (used to recognise the types on the CNIL lists)",
+    )
+    joint_controllers: tuple[JointController, ...] = many("Responsables conjoints", "Joint controllers")
+    processors: tuple[Processor, ...] = many("Sous-traitants", "Processors")
+    purposes: tuple[Purpose, ...] = many("Finalités et bases légales", "Purposes and legal bases")
+    legal: LegalFramework = nested(LegalFramework, "Cadre juridique", "Legal framework")
+    data: tuple[DataCategory, ...] = many("Catégories de données", "Data categories")
+    data_subjects: tuple[SubjectCategory, ...] = many("Personnes concernées", "Data subjects")
+    scale: Scale = nested(Scale, "Échelle", "Scale")
+    recipients: tuple[Recipient, ...] = many("Destinataires", "Recipients")
+    transfers: tuple[Transfer, ...] = many("Transferts hors de l'Union européenne", "Transfers outside the EU")
+    assets: tuple[SupportingAsset, ...] = many("Supports des données", "Supporting assets")
+    measures: tuple[Measure, ...] = many("Mesures existantes ou prévues", "Existing or planned measures")
+    monitoring: Monitoring = nested(Monitoring, "Surveillance", "Monitoring")
+    evaluation: Evaluation = nested(Evaluation, "Évaluation, notation, profilage", "Evaluation, scoring, profiling")
+    decisions: Decisions = nested(Decisions, "Décisions", "Decisions")
+    matching: Matching = nested(Matching, "Croisement de données", "Matching datasets")
+    technology: Technology = nested(Technology, "Technologie", "Technology")
+    ai_system: AISystem | None = opt("Système d'intelligence artificielle", "AI system")
+    risk_judgements: tuple[RiskJudgement, ...] = many(
+        "Niveaux de risque retenus par le DPD (remplacent les niveaux proposés)",
+        "Risk levels retained by the DPO (override the proposed levels)",
+    )
+    actions: tuple[ActionItem, ...] = many("Autres actions du plan d'action", "Other actions of the plan")
+    validation: Validation = nested(Validation, "Validation", "Validation")
+
+    # Derived facts used by several rules; kept here so every rule reads them the same way.
+
+    @property
+    def data_kinds(self) -> frozenset[DataKind]:
+        """The kinds of data processed."""
+        return frozenset(d.kind for d in self.data)
+
+    @property
+    def special_categories(self) -> tuple[DataKind, ...]:
+        """The GDPR art. 9(1) categories processed, in declaration order."""
+        return tuple(d.kind for d in self.data if d.kind.is_special_category)
+
+    @property
+    def persons(self) -> int | None:
+        """Number of persons: the scale's figure, else the sum over known categories."""
+        if self.scale.persons is not None:
+            return self.scale.persons
+        counts = [s.count for s in self.data_subjects]
+        if counts and all(c is not None for c in counts):
+            return sum(c for c in counts if c is not None)
+        return None

@@ -1,0 +1,372 @@
+"""Screening, pure: rules → findings → verdict.
+
+Runs every criterion and list item of the catalogue against an operation,
+records who contributed each finding, and derives the verdict with its reason
+(GDPR art. 35(1), (3), (4), (5); WP248 rev.01 III.B.a). A rule that raises is
+a :class:`aipd.PluginError` naming its plug-in: a broken rule never quietly
+counts as "not met".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Literal
+
+import attrs
+
+from aipd.catalogue import Criterion, Effect, FindingStatus, ListItem, Outcome, Source
+from aipd.errors import PluginError
+from aipd.i18n import Text, t
+from aipd.model import ProcessingOperation
+from aipd.registry import Catalogue, PluginInfo
+from aipd.settings import Settings
+from aipd.vocabulary import Vocabulary
+
+__all__ = ["Finding", "Notice", "Reason", "Requirement", "Screening", "Verdict", "screen"]
+
+
+class Requirement(Vocabulary):
+    """Is a DPIA (AIPD) required?"""
+
+    REQUIRED = "required", "AIPD requise", "DPIA required"
+    NOT_REQUIRED = "not_required", "AIPD non requise", "DPIA not required"
+    INCOMPLETE = "incomplete", "Incomplet : des faits manquent pour conclure", "Incomplete: facts are missing"
+
+    @property
+    def severity(self) -> int:
+        """Order used by the monotonicity guarantee: not required < incomplete < required."""
+        return {"not_required": 0, "incomplete": 1, "required": 2}[self.value]
+
+
+class Reason(Vocabulary):
+    """Why the verdict is what it is."""
+
+    MANDATORY_RULE = (
+        "mandatory_rule",
+        "Un cas où l'AIPD est obligatoire est rempli",
+        "A case where a DPIA is mandatory is met",
+    )
+    REQUIRED_LIST = (
+        "required_list",
+        "Le traitement figure sur une liste de types de traitements pour lesquels une AIPD est requise",
+        "The processing is on a list of types for which a DPIA is required",
+    )
+    TWO_CRITERIA = (
+        "two_criteria",
+        "Au moins deux critères des lignes directrices WP248 sont remplis",
+        "At least two WP248 criteria are met",
+    )
+    SINGLE_CRITERION = (
+        "single_criterion",
+        "Un seul critère est rempli : l'AIPD relève de l'appréciation du responsable de traitement",
+        "A single criterion is met: a DPIA is at the controller's judgement",
+    )
+    EXEMPTION = (
+        "exemption",
+        "Le traitement relève d'un cas de dispense d'AIPD",
+        "The processing falls under a DPIA exemption",
+    )
+    NO_HIGH_RISK = (
+        "no_high_risk",
+        "Aucun critère n'est rempli : le traitement n'est pas susceptible d'engendrer un risque élevé",
+        "No criterion is met: the processing is not likely to result in a high risk",
+    )
+    MISSING_FACTS = (
+        "missing_facts",
+        "Des faits manquent pour conclure",
+        "Facts are missing to conclude",
+    )
+
+
+@attrs.frozen(kw_only=True)
+class Finding:
+    """One rule checked against the operation: met or not, why, and where the rule comes from."""
+
+    id: str
+    kind: Literal["criterion", "list_item"]
+    group: str
+    title: Text
+    effect: Effect
+    status: FindingStatus
+    rationale: Text
+    missing: tuple[str, ...]
+    source: Source
+    plugin: PluginInfo
+    counts_as: str | None = None
+    number: int | None = None
+    conditions: Text | None = None
+
+    @property
+    def met(self) -> bool:
+        return self.status is FindingStatus.MET
+
+    @property
+    def unknown(self) -> bool:
+        return self.status is FindingStatus.UNKNOWN
+
+
+@attrs.frozen(kw_only=True)
+class Notice:
+    """A warning a DPO must act on, with a stable code and the findings it is about."""
+
+    code: str
+    message: Text
+    related: tuple[str, ...] = ()
+
+
+@attrs.frozen(kw_only=True)
+class Verdict:
+    """The answer to "is a DPIA required?", with its reason and the findings that decided it."""
+
+    requirement: Requirement
+    reason: Reason
+    explanation: Text
+    decisive: tuple[str, ...]
+    criteria_met: tuple[str, ...]
+    criteria_unknown: tuple[str, ...]
+
+
+@attrs.frozen(kw_only=True)
+class Screening:
+    """Findings, verdict, blocking issues, notices and missing facts of one operation."""
+
+    findings: tuple[Finding, ...]
+    verdict: Verdict
+    blocking: tuple[Finding, ...]
+    notices: tuple[Notice, ...]
+    missing_facts: tuple[str, ...]
+
+
+def _run(rule: Criterion | ListItem, operation: ProcessingOperation, settings: Settings, plugin: PluginInfo) -> Outcome:
+    try:
+        outcome = rule.test(operation, settings)
+    except Exception as exc:
+        raise PluginError(
+            plugin.name,
+            plugin.version,
+            t(
+                f"le test de la règle « {rule.id} » a levé {type(exc).__name__}: {exc}",
+                f"the test of rule '{rule.id}' raised {type(exc).__name__}: {exc}",
+            ),
+        ) from exc
+    if not isinstance(outcome, Outcome):
+        raise PluginError(
+            plugin.name,
+            plugin.version,
+            t(
+                f"le test de la règle « {rule.id} » doit renvoyer un Outcome, reçu {type(outcome).__name__}",
+                f"the test of rule '{rule.id}' must return an Outcome, got {type(outcome).__name__}",
+            ),
+        )
+    return outcome
+
+
+def _findings(operation: ProcessingOperation, catalogue: Catalogue, settings: Settings) -> list[Finding]:
+    findings: list[Finding] = []
+    for c in catalogue.criteria:
+        plugin = catalogue.origin(c.id)
+        o = _run(c, operation, settings, plugin)
+        findings.append(
+            Finding(
+                id=c.id,
+                kind="criterion",
+                group=c.group,
+                title=c.title,
+                effect=c.effect,
+                status=o.status,
+                rationale=o.rationale,
+                missing=o.missing,
+                source=c.source,
+                plugin=plugin,
+                counts_as=c.counts_as,
+            )
+        )
+    for item in catalogue.list_items:
+        plugin = catalogue.origin(item.id)
+        o = _run(item, operation, settings, plugin)
+        findings.append(
+            Finding(
+                id=item.id,
+                kind="list_item",
+                group=item.reference_list.id,
+                title=item.title,
+                effect=item.effect,
+                status=o.status,
+                rationale=o.rationale,
+                missing=o.missing,
+                source=item.source,
+                plugin=plugin,
+                number=item.number,
+                conditions=item.conditions,
+            )
+        )
+    findings.sort(key=lambda f: f.id)
+    return findings
+
+
+def _ids(findings: Iterable[Finding]) -> tuple[str, ...]:
+    return tuple(f.id for f in findings)
+
+
+def _titles(findings: Iterable[Finding]) -> Text:
+    fs = list(findings)
+    return Text(
+        fr="; ".join(f"{f.title.fr} ({f.id})" for f in fs),
+        en="; ".join(f"{f.title.en} ({f.id})" for f in fs),
+    )
+
+
+def _decide(findings: list[Finding]) -> tuple[Verdict, list[Notice]]:
+    notices: list[Notice] = []
+    requires_met = [f for f in findings if f.effect is Effect.REQUIRES and f.met]
+    requires_unknown = [f for f in findings if f.effect is Effect.REQUIRES and f.unknown]
+    exempts_met = [f for f in findings if f.effect is Effect.EXEMPTS and f.met]
+    exempts_unknown = [f for f in findings if f.effect is Effect.EXEMPTS and f.unknown]
+    counting = [f for f in findings if f.effect is Effect.COUNTS]
+    met_keys = sorted({f.counts_as or f.id for f in counting if f.met})
+    unknown_keys = sorted({f.counts_as or f.id for f in counting if f.unknown} - set(met_keys))
+    n = len(met_keys)
+
+    def verdict(req: Requirement, reason: Reason, explanation: Text, decisive: Iterable[Finding]) -> Verdict:
+        return Verdict(
+            requirement=req,
+            reason=reason,
+            explanation=explanation,
+            decisive=_ids(decisive),
+            criteria_met=tuple(met_keys),
+            criteria_unknown=tuple(unknown_keys),
+        )
+
+    counted = [f for f in counting if f.met]
+    if requires_met:
+        reason = Reason.REQUIRED_LIST if all(f.kind == "list_item" for f in requires_met) else Reason.MANDATORY_RULE
+        if exempts_met:
+            notices.append(
+                Notice(
+                    code="exemption_overridden",
+                    message=t(
+                        "Un cas de dispense est rempli, mais il ne s'applique pas : le traitement relève aussi "
+                        "d'un cas où l'AIPD est obligatoire.",
+                        "An exemption matches, but it does not apply: the processing also falls under a case "
+                        "where a DPIA is mandatory.",
+                    ),
+                    related=_ids(exempts_met + requires_met),
+                )
+            )
+        return verdict(Requirement.REQUIRED, reason, _titles(requires_met), requires_met), notices
+
+    if exempts_met and not requires_unknown:
+        if n >= 2:
+            notices.append(
+                Notice(
+                    code="exempt_despite_criteria",
+                    message=t(
+                        f"{n} critères WP248 sont remplis, mais le traitement relève d'un cas de dispense : "
+                        "documentez pourquoi il n'est pas susceptible d'engendrer un risque élevé, et recueillez "
+                        "l'avis du DPD. Les autres obligations du RGPD (dont l'article 32) restent applicables.",
+                        f"{n} WP248 criteria are met, but the processing falls under an exemption: document why it "
+                        "is not likely to result in a high risk, and record the DPO's view. Every other GDPR "
+                        "obligation (art. 32 included) still applies.",
+                    ),
+                    related=_ids(exempts_met + counted),
+                )
+            )
+        return verdict(Requirement.NOT_REQUIRED, Reason.EXEMPTION, _titles(exempts_met), exempts_met), notices
+
+    if n >= 2:
+        if requires_unknown or exempts_unknown:
+            notices.append(
+                Notice(
+                    code="facts_pending",
+                    message=t(
+                        "D'autres règles (cas obligatoires ou de dispense) restent à trancher faute de faits ; "
+                        "complétez-les pour fonder la décision.",
+                        "Other rules (mandatory or exemption cases) cannot be settled for lack of facts; "
+                        "complete them to ground the decision.",
+                    ),
+                    related=_ids(requires_unknown + exempts_unknown),
+                )
+            )
+        return (
+            verdict(
+                Requirement.REQUIRED,
+                Reason.TWO_CRITERIA,
+                t(f"{n} critères remplis : ", f"{n} criteria met: ") + _titles(counted),
+                counted,
+            ),
+            notices,
+        )
+
+    if requires_unknown or n + len(unknown_keys) >= 2:
+        pending = requires_unknown + [f for f in counting if f.unknown]
+        return (
+            verdict(
+                Requirement.INCOMPLETE,
+                Reason.MISSING_FACTS,
+                t("À trancher : ", "To settle: ") + _titles(pending),
+                pending,
+            ),
+            notices,
+        )
+
+    if exempts_unknown:
+        notices.append(
+            Notice(
+                code="exemption_unsettled",
+                message=t(
+                    "Un cas de dispense pourrait s'appliquer ; il ne change pas la conclusion.",
+                    "An exemption might apply; it does not change the conclusion.",
+                ),
+                related=_ids(exempts_unknown),
+            )
+        )
+    if n == 1:
+        notices.append(
+            Notice(
+                code="single_criterion",
+                message=t(
+                    "Un seul critère est rempli. Les lignes directrices WP248 admettent qu'un traitement ne "
+                    "remplissant qu'un critère exige une AIPD : appréciez le risque et consignez votre décision.",
+                    "Only one criterion is met. The WP248 guidelines allow that a processing meeting a single "
+                    "criterion may require a DPIA: judge the risk and record your decision.",
+                ),
+                related=_ids(counted),
+            )
+        )
+        return verdict(Requirement.NOT_REQUIRED, Reason.SINGLE_CRITERION, _titles(counted), counted), notices
+    return (
+        verdict(
+            Requirement.NOT_REQUIRED,
+            Reason.NO_HIGH_RISK,
+            t("Aucun critère rempli.", "No criterion met."),
+            (),
+        ),
+        notices,
+    )
+
+
+def screen(operation: ProcessingOperation, catalogue: Catalogue, settings: Settings) -> Screening:
+    """Check every rule of ``catalogue`` against ``operation`` and decide."""
+    findings = _findings(operation, catalogue, settings)
+    verdict, notices = _decide(findings)
+    blocking = [f for f in findings if f.effect is Effect.BLOCKS and f.met]
+    for f in findings:
+        if f.effect is Effect.BLOCKS and f.unknown:
+            notices.append(
+                Notice(
+                    code="possible_blocking_issue",
+                    message=t(
+                        f"Point bloquant possible, faute de faits : {f.title.fr}.",
+                        f"Possible blocking issue, for lack of facts: {f.title.en}.",
+                    ),
+                    related=(f.id,),
+                )
+            )
+    missing = sorted({m for f in findings if f.unknown for m in f.missing})
+    return Screening(
+        findings=tuple(findings),
+        verdict=verdict,
+        blocking=tuple(blocking),
+        notices=tuple(sorted(notices, key=lambda n: (n.code, n.related))),
+        missing_facts=tuple(missing),
+    )
