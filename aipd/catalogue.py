@@ -12,7 +12,7 @@ Ids are ``namespace:name`` (``wp248:large_scale``, ``cnil-2018-327:12``,
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Literal
 
 import attrs
@@ -46,6 +46,14 @@ def _check_id(_inst: object, _att: attrs.Attribute[str], value: str) -> None:
             f"identifiant invalide {value!r} : attendu « espace:nom » en minuscules "
             "(lettres, chiffres, _ . -), ex. « acme:lpr_camera »"
         )
+
+
+def _strings(values: Iterable[str]) -> tuple[str, ...]:
+    return tuple(values)
+
+
+def _texts(values: Iterable[Text]) -> tuple[Text, ...]:
+    return tuple(values)
 
 
 class FindingStatus(Vocabulary):
@@ -101,7 +109,7 @@ class Outcome:
 
     status: FindingStatus
     rationale: Text
-    missing: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    missing: tuple[str, ...] = attrs.field(default=(), converter=_strings)
 
     @classmethod
     def met(cls, rationale: Text) -> Outcome:
@@ -112,7 +120,7 @@ class Outcome:
         return cls(status=FindingStatus.NOT_MET, rationale=rationale)
 
     @classmethod
-    def unknown(cls, rationale: Text, missing: tuple[str, ...] | list[str]) -> Outcome:
+    def unknown(cls, rationale: Text, missing: Iterable[str]) -> Outcome:
         return cls(status=FindingStatus.UNKNOWN, rationale=rationale, missing=tuple(missing))
 
 
@@ -164,7 +172,9 @@ class ReferenceList:
 
     def __attrs_post_init__(self) -> None:
         if self.effect not in (Effect.REQUIRES, Effect.EXEMPTS):
-            raise ValueError("une liste de référence rend l'AIPD obligatoire (REQUIRES) ou en dispense (EXEMPTS)")
+            raise ValueError(
+                "une liste de référence rend l'AIPD obligatoire (REQUIRES) ou en dispense (EXEMPTS)"
+            )
 
 
 @attrs.frozen(kw_only=True)
@@ -197,7 +207,7 @@ class MeasureType:
     title: Text
     family: MeasureFamily
     description: Text
-    reduces: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    reduces: tuple[str, ...] = attrs.field(default=(), converter=_strings)
     lowers: Literal["likelihood", "severity", "both"] = "likelihood"
     source: Source | None = None
 
@@ -216,8 +226,8 @@ class RiskType:
     description: Text
     source: Source
     applies: Test = attrs.field(eq=False)
-    impacts: tuple[Text, ...] = attrs.field(default=(), converter=tuple)
-    threats: tuple[Text, ...] = attrs.field(default=(), converter=tuple)
-    risk_sources: tuple[Text, ...] = attrs.field(default=(), converter=tuple)
-    measures: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    impacts: tuple[Text, ...] = attrs.field(default=(), converter=_texts)
+    threats: tuple[Text, ...] = attrs.field(default=(), converter=_texts)
+    risk_sources: tuple[Text, ...] = attrs.field(default=(), converter=_texts)
+    measures: tuple[str, ...] = attrs.field(default=(), converter=_strings)
     feared_event: bool = False

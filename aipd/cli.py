@@ -66,7 +66,9 @@ def _file_args(p: argparse.ArgumentParser) -> None:
     )
 
 
-def register(name: str, help_text: str, add_args: Callable[[argparse.ArgumentParser], None]) -> Callable[[Command], Command]:
+def register(
+    name: str, help_text: str, add_args: Callable[[argparse.ArgumentParser], None]
+) -> Callable[[Command], Command]:
     """Register a sub-command; used for each ``cmd_*`` below."""
 
     def deco(fn: Command) -> Command:
@@ -76,8 +78,12 @@ def register(name: str, help_text: str, add_args: Callable[[argparse.ArgumentPar
     return deco
 
 
-register("check", "valider un fichier et le résumer / validate a file and summarise it", _file_args)(cmd_check)
-register("schema", "afficher le schéma JSON du format / print the JSON Schema of the format", lambda p: None)(cmd_schema)
+register("check", "valider un fichier et le résumer / validate a file and summarise it", _file_args)(
+    cmd_check
+)
+register("schema", "afficher le schéma JSON du format / print the JSON Schema of the format", lambda p: None)(
+    cmd_schema
+)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -117,7 +123,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_INPUT
     except OSError as exc:
         where = exc.filename or ""
-        print(_say(args, f"Erreur de fichier {where} : {exc.strerror}", f"File error {where}: {exc.strerror}"), file=sys.stderr)
+        print(
+            _say(args, f"Erreur de fichier {where} : {exc.strerror}", f"File error {where}: {exc.strerror}"),
+            file=sys.stderr,
+        )
         return EXIT_INPUT
     return code
 

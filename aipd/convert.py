@@ -24,8 +24,8 @@ def unstructure(value: Any) -> Any:
         for a in attrs.fields(type(value)):
             v = getattr(value, a.name)
             default = a.default
-            if isinstance(default, attrs.Factory):  # type: ignore[arg-type]  # attrs' Factory is a class at runtime
-                default = default.factory()  # type: ignore[attr-defined]
+            if isinstance(default, attrs.Factory):  # type: ignore[arg-type]  # Factory is a class at runtime
+                default = default.factory()
             if v == default:
                 continue
             out[a.name] = unstructure(v)

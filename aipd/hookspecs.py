@@ -65,6 +65,7 @@ def aipd_criteria() -> Iterable[Criterion]:
     Built-in: the nine WP248 rev.01 criteria (``wp248:*``), GDPR art. 35(3) and
     35(10) (``gdpr:*``), the AI Act classes (``ai-act:*``).
     """
+    return ()
 
 
 @hookspec
@@ -82,6 +83,7 @@ def aipd_list_items() -> Iterable[ListItem]:
     ``cnil-2018-327:1`` to ``:14``) and of exempt types (délibération
     n° 2019-118, ``cnil-2019-118:1`` to ``:12``).
     """
+    return ()
 
 
 @hookspec
@@ -97,6 +99,7 @@ def aipd_risks() -> Iterable[RiskType]:
     Built-in: the CNIL method's three feared events (``cnil:*``) and the
     AI-specific risks of the CNIL's AI guidance (``ai:*``).
     """
+    return ()
 
 
 @hookspec
@@ -108,6 +111,7 @@ def aipd_measures() -> Iterable[MeasureType]:
     declaring it implemented lowers the proposed residual levels of the risks
     it ``reduces``.
     """
+    return ()
 
 
 @hookspec
@@ -118,3 +122,4 @@ def aipd_template_dirs() -> Iterable[Path]:
     the same name (``fr/synthese.md.j2``); plug-in folders are searched in the
     order of their plug-in names, before the built-in folder.
     """
+    return ()

@@ -70,8 +70,8 @@ __all__ = [
     "Matching",
     "Measure",
     "Monitoring",
-    "Processor",
     "ProcessingOperation",
+    "Processor",
     "Purpose",
     "Recipient",
     "Retention",
@@ -90,7 +90,38 @@ _COUNTRY = re.compile(r"^[A-Z]{2}$")
 
 # EU and EEA member states (ISO 3166-1 alpha-2): GDPR Chapter V applies outside them.
 EEA_COUNTRIES = frozenset(
-    "AT BE BG CY CZ DE DK EE ES FI FR GR HR HU IE IT LT LU LV MT NL PL PT RO SE SI SK IS LI NO".split()
+    [
+        "AT",
+        "BE",
+        "BG",
+        "CY",
+        "CZ",
+        "DE",
+        "DK",
+        "EE",
+        "ES",
+        "FI",
+        "FR",
+        "GR",
+        "HR",
+        "HU",
+        "IE",
+        "IT",
+        "LT",
+        "LU",
+        "LV",
+        "MT",
+        "NL",
+        "PL",
+        "PT",
+        "RO",
+        "SE",
+        "SI",
+        "SK",
+        "IS",
+        "LI",
+        "NO",
+    ]
 )
 
 
@@ -114,7 +145,9 @@ def _matches(pattern: re.Pattern[str], what: str) -> Callable[[object, attrs.Att
     return check
 
 
-def text(fr: str, en: str, *, default: str | None = None, pattern: re.Pattern[str] | None = None, what: str = "") -> Any:
+def text(
+    fr: str, en: str, *, default: str | None = None, pattern: re.Pattern[str] | None = None, what: str = ""
+) -> Any:
     """A required free-text field (required unless a default is given)."""
     validator = [_matches(pattern, what)] if pattern else []
     if default is None:
@@ -168,7 +201,9 @@ frozen = attrs.frozen(kw_only=True)
 class DpoContact:
     """The data protection officer (délégué à la protection des données, DPD)."""
 
-    name: str = text("Nom du DPD (personne ou organisme mutualisé)", "Name of the DPO (person or shared service)")
+    name: str = text(
+        "Nom du DPD (personne ou organisme mutualisé)", "Name of the DPO (person or shared service)"
+    )
     email: str | None = opt_text("Adresse électronique", "E-mail address")
     phone: str | None = opt_text("Téléphone", "Telephone")
     organisation: str | None = opt_text(
@@ -186,12 +221,16 @@ class Controller:
 
     name: str = text("Nom de l'organisme", "Name of the body")
     kind: OrganisationKind = attrs.field(metadata=_doc("Nature de l'organisme", "Kind of body"))
-    siren: str | None = opt_text("Numéro SIREN (9 chiffres)", "SIREN number (9 digits)", pattern=_SIREN, what="9 chiffres")
+    siren: str | None = opt_text(
+        "Numéro SIREN (9 chiffres)", "SIREN number (9 digits)", pattern=_SIREN, what="9 chiffres"
+    )
     address: str | None = opt_text("Adresse", "Address")
     representative: str | None = opt_text(
         "Représentant légal (maire, président)", "Legal representative (mayor, president)"
     )
-    population_served: int | None = number("Population desservie (habitants)", "Population served (inhabitants)")
+    population_served: int | None = number(
+        "Population desservie (habitants)", "Population served (inhabitants)"
+    )
     agents: int | None = number("Effectif (nombre d'agents employés)", "Headcount (number of staff)")
     dpo: DpoContact | None = opt("Délégué à la protection des données", "Data protection officer")
 
@@ -252,7 +291,9 @@ class Retention:
     active: str | None = opt_text("Durée en base active", "Period in the active database")
     intermediate: str | None = opt_text("Durée en archivage intermédiaire", "Period in intermediate archive")
     final_fate: FinalFate | None = opt("Sort final", "Final fate")
-    justification: str | None = opt_text("Justification (texte, référentiel)", "Justification (text, guidance)")
+    justification: str | None = opt_text(
+        "Justification (texte, référentiel)", "Justification (text, guidance)"
+    )
 
 
 @frozen
@@ -299,7 +340,9 @@ class Scale:
         "Population de référence (ex. habitants du territoire)", "Relevant population (e.g. inhabitants)"
     )
     records: int | None = number("Volume (nombre d'enregistrements par an)", "Volume (records per year)")
-    data_items: int | None = number("Nombre de champs ou types de données collectés", "Number of data items collected")
+    data_items: int | None = number(
+        "Nombre de champs ou types de données collectés", "Number of data items collected"
+    )
     frequency: Frequency | None = opt("Fréquence", "Frequency")
     duration: str | None = opt_text("Durée ou permanence du traitement", "Duration or permanence")
     geographic_extent: GeographicExtent | None = opt("Étendue géographique", "Geographical extent")
@@ -320,7 +363,10 @@ class Transfer:
 
     recipient: str = text("Destinataire", "Recipient")
     country: str = text(
-        "Pays (code ISO à deux lettres)", "Country (ISO two-letter code)", pattern=_COUNTRY, what="un code pays ISO à deux lettres majuscules"
+        "Pays (code ISO à deux lettres)",
+        "Country (ISO two-letter code)",
+        pattern=_COUNTRY,
+        what="un code pays ISO à deux lettres majuscules",
     )
     safeguard: Safeguard | None = opt("Garantie (chapitre V du RGPD)", "Safeguard (GDPR Chapter V)")
     documentation: str | None = opt_text("Lien vers la garantie", "Link to the safeguard")
@@ -347,7 +393,9 @@ class Measure:
         pattern=_SLUG,
         what="un identifiant en minuscules (lettres, chiffres, _ . -), avec un espace de noms facultatif",
     )
-    title: str | None = opt_text("Intitulé (celui du catalogue par défaut)", "Title (the catalogue's by default)")
+    title: str | None = opt_text(
+        "Intitulé (celui du catalogue par défaut)", "Title (the catalogue's by default)"
+    )
     family: MeasureFamily | None = opt("Famille de mesures", "Family of measures")
     status: MeasureStatus = attrs.field(
         default=MeasureStatus.IMPLEMENTED, metadata=_doc("État de la mesure", "Status of the measure")
@@ -385,9 +433,12 @@ class Evaluation:
         "Evaluation or scoring of persons (including profiling and predicting)",
     )
     profiling: bool | None = fact("Profilage (art. 4.4 du RGPD)", "Profiling (GDPR art. 4(4))")
-    aspects: tuple[EvaluationAspect, ...] = many("Aspects évalués (considérant 71)", "Aspects evaluated (recital 71)")
+    aspects: tuple[EvaluationAspect, ...] = many(
+        "Aspects évalués (considérant 71)", "Aspects evaluated (recital 71)"
+    )
     systematic_extensive: bool | None = fact(
-        "Évaluation systématique et approfondie (art. 35.3.a)", "Systematic and extensive evaluation (art. 35(3)(a))"
+        "Évaluation systématique et approfondie (art. 35.3.a)",
+        "Systematic and extensive evaluation (art. 35(3)(a))",
     )
     external_sources: bool | None = fact(
         "Profilage utilisant des données de sources externes", "Profiling using data from external sources"
@@ -402,7 +453,9 @@ class Decisions:
         "Des décisions sont prises sur la base du traitement automatisé",
         "Decisions are taken on the basis of automated processing",
     )
-    effect: DecisionEffect | None = opt("Effet des décisions sur les personnes", "Effect of the decisions on persons")
+    effect: DecisionEffect | None = opt(
+        "Effet des décisions sur les personnes", "Effect of the decisions on persons"
+    )
     human_involvement: HumanInvolvement | None = opt("Intervention humaine", "Human involvement")
     access_to_rights: bool | None = fact(
         "Le traitement autorise, modifie ou refuse l'accès à un droit, un service ou un contrat",
@@ -467,14 +520,16 @@ class LegalFramework:
         "That text was adopted with a general impact assessment (art. 35(10))",
     )
     article9_exception: Article9Exception | None = opt(
-        "Exception de l'art. 9.2 pour les catégories particulières", "Art. 9(2) exception for special categories"
+        "Exception de l'art. 9.2 pour les catégories particulières",
+        "Art. 9(2) exception for special categories",
     )
     offence_data_basis: str | None = opt_text(
         "Fondement du traitement de données d'infraction (art. 10 du RGPD, art. 46 LIL)",
         "Basis for processing offence data (GDPR art. 10, LIL art. 46)",
     )
     nir_decree: str | None = opt_text(
-        "Texte autorisant l'usage du NIR (décret n° 2019-341)", "Text authorising use of the NIR (décret 2019-341)"
+        "Texte autorisant l'usage du NIR (décret n° 2019-341)",
+        "Text authorising use of the NIR (décret 2019-341)",
     )
     prior_formalities: tuple[str, ...] = texts(
         "Formalités accomplies (autorisation préfectorale, acte réglementaire unique…)",
@@ -536,7 +591,8 @@ class AISystem:
         "Exploiting vulnerabilities due to age, disability or social situation (art. 5(1)(b))",
     )
     facial_scraping: bool | None = fact(
-        "Moissonnage non ciblé d'images faciales (art. 5.1.e)", "Untargeted scraping of facial images (art. 5(1)(e))"
+        "Moissonnage non ciblé d'images faciales (art. 5.1.e)",
+        "Untargeted scraping of facial images (art. 5(1)(e))",
     )
     biometric_identification: bool | None = fact(
         "Identification biométrique de personnes", "Biometric identification of persons"
@@ -545,7 +601,10 @@ class AISystem:
         "Vérification biométrique seulement (confirmer qu'une personne est celle qu'elle prétend être)",
         "Biometric verification only (confirming a person is who they claim to be)",
     )
-    remote: bool | None = fact("À distance, sans la participation active des personnes", "Remote, without the persons' active involvement")
+    remote: bool | None = fact(
+        "À distance, sans la participation active des personnes",
+        "Remote, without the persons' active involvement",
+    )
     real_time: bool | None = fact("En temps réel", "In real time")
     publicly_accessible_space: bool | None = fact(
         "Dans un espace accessible au public", "In a publicly accessible space"
@@ -574,13 +633,16 @@ class AISystem:
     generates_synthetic_content: bool | None = fact(
         "Génère des contenus de synthèse (texte, image, son, vidéo)", "Generates synthetic content"
     )
-    deep_fake: bool | None = fact("Génère ou manipule des hypertrucages", "Generates or manipulates deep fakes")
+    deep_fake: bool | None = fact(
+        "Génère ou manipule des hypertrucages", "Generates or manipulates deep fakes"
+    )
     public_interest_text: bool | None = fact(
         "Génère des textes publiés pour informer le public sur des questions d'intérêt public",
         "Generates text published to inform the public on matters of public interest",
     )
     editorial_review: bool | None = fact(
-        "Relecture humaine ou contrôle éditorial des textes publiés", "Human review or editorial control of published text"
+        "Relecture humaine ou contrôle éditorial des textes publiés",
+        "Human review or editorial control of published text",
     )
     human_oversight: str | None = opt_text("Contrôle humain prévu", "Human oversight in place")
     trained_on_own_data: bool | None = fact(
@@ -596,7 +658,8 @@ class AISystem:
         "Enregistré dans la base de données de l'UE (art. 49)", "Registered in the EU database (art. 49)"
     )
     provider_instructions: bool | None = fact(
-        "Notice d'utilisation du fournisseur (art. 13) disponible", "Provider's instructions for use (art. 13) available"
+        "Notice d'utilisation du fournisseur (art. 13) disponible",
+        "Provider's instructions for use (art. 13) available",
     )
 
 
@@ -604,15 +667,26 @@ class AISystem:
 class RiskJudgement:
     """The DPO's own levels for a risk, which override the levels aipd proposes."""
 
-    risk: str = text("Identifiant du risque (ex. cnil:illegitimate_access)", "Risk id (e.g. cnil:illegitimate_access)", pattern=_SLUG, what="un identifiant de risque")
+    risk: str = text(
+        "Identifiant du risque (ex. cnil:illegitimate_access)",
+        "Risk id (e.g. cnil:illegitimate_access)",
+        pattern=_SLUG,
+        what="un identifiant de risque",
+    )
     severity: Level | None = opt("Gravité initiale retenue", "Initial severity retained")
     likelihood: Level | None = opt("Vraisemblance initiale retenue", "Initial likelihood retained")
     residual_severity: Level | None = opt("Gravité résiduelle retenue", "Residual severity retained")
-    residual_likelihood: Level | None = opt("Vraisemblance résiduelle retenue", "Residual likelihood retained")
+    residual_likelihood: Level | None = opt(
+        "Vraisemblance résiduelle retenue", "Residual likelihood retained"
+    )
     justification: str | None = opt_text("Justification", "Justification")
-    impacts: tuple[str, ...] = texts("Impacts sur les personnes (en plus de ceux proposés)", "Impacts on persons (added)")
+    impacts: tuple[str, ...] = texts(
+        "Impacts sur les personnes (en plus de ceux proposés)", "Impacts on persons (added)"
+    )
     threats: tuple[str, ...] = texts("Menaces (en plus de celles proposées)", "Threats (added)")
-    sources: tuple[str, ...] = texts("Sources de risques (en plus de celles proposées)", "Risk sources (added)")
+    sources: tuple[str, ...] = texts(
+        "Sources de risques (en plus de celles proposées)", "Risk sources (added)"
+    )
 
 
 @frozen
@@ -639,7 +713,8 @@ class Validation:
         "Pourquoi l'avis des personnes n'a pas été recueilli", "Why data subjects' views were not sought"
     )
     decision: DecisionOutcome = attrs.field(
-        default=DecisionOutcome.PENDING, metadata=_doc("Décision du responsable de traitement", "Controller's decision")
+        default=DecisionOutcome.PENDING,
+        metadata=_doc("Décision du responsable de traitement", "Controller's decision"),
     )
     decision_date: dt.date | None = opt("Date de la décision", "Date of the decision")
     signatory: str | None = opt_text("Signataire (nom et qualité)", "Signatory (name and capacity)")
@@ -666,7 +741,9 @@ class ProcessingOperation:
     created: dt.date | None = opt("Date de création (AAAA-MM-JJ)", "Date created (YYYY-MM-DD)")
     updated: dt.date | None = opt("Date de dernière mise à jour", "Date last updated")
     authors: tuple[str, ...] = texts("Rédacteurs", "Authors")
-    register_ref: str | None = opt_text("Référence dans le registre des traitements", "Reference in the register")
+    register_ref: str | None = opt_text(
+        "Référence dans le registre des traitements", "Reference in the register"
+    )
     domains: tuple[Domain, ...] = many(
         "Domaines du traitement (servent à reconnaître les types des listes de la CNIL)",
         "Fields of the processing (used to recognise the types on the CNIL lists)",
@@ -679,11 +756,15 @@ class ProcessingOperation:
     data_subjects: tuple[SubjectCategory, ...] = many("Personnes concernées", "Data subjects")
     scale: Scale = nested(Scale, "Échelle", "Scale")
     recipients: tuple[Recipient, ...] = many("Destinataires", "Recipients")
-    transfers: tuple[Transfer, ...] = many("Transferts hors de l'Union européenne", "Transfers outside the EU")
+    transfers: tuple[Transfer, ...] = many(
+        "Transferts hors de l'Union européenne", "Transfers outside the EU"
+    )
     assets: tuple[SupportingAsset, ...] = many("Supports des données", "Supporting assets")
     measures: tuple[Measure, ...] = many("Mesures existantes ou prévues", "Existing or planned measures")
     monitoring: Monitoring = nested(Monitoring, "Surveillance", "Monitoring")
-    evaluation: Evaluation = nested(Evaluation, "Évaluation, notation, profilage", "Evaluation, scoring, profiling")
+    evaluation: Evaluation = nested(
+        Evaluation, "Évaluation, notation, profilage", "Evaluation, scoring, profiling"
+    )
     decisions: Decisions = nested(Decisions, "Décisions", "Decisions")
     matching: Matching = nested(Matching, "Croisement de données", "Matching datasets")
     technology: Technology = nested(Technology, "Technologie", "Technology")

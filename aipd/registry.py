@@ -31,8 +31,7 @@ ENTRY_POINT_GROUP = "aipd"
 
 #: The built-in plug-ins, registered under these names, in this order (order never
 #: matters for results: everything is sorted by id).
-BUILTIN_PLUGINS: tuple[tuple[str, str], ...] = (
-)
+BUILTIN_PLUGINS: tuple[tuple[str, str], ...] = ()
 
 
 @attrs.frozen(kw_only=True, order=True)
@@ -100,7 +99,11 @@ class Registry:
             self._pm.set_blocked(name)
         if builtins:
             for name, module in BUILTIN_PLUGINS:
-                self._register(name, _import(name, module), PluginInfo(name=name, version=__version__, distribution="aipd", builtin=True))
+                self._register(
+                    name,
+                    _import(name, module),
+                    PluginInfo(name=name, version=__version__, distribution="aipd", builtin=True),
+                )
         if entry_points:
             self._load_entry_points()
         for name, obj in plugins:

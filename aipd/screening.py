@@ -137,7 +137,9 @@ class Screening:
     missing_facts: tuple[str, ...]
 
 
-def _run(rule: Criterion | ListItem, operation: ProcessingOperation, settings: Settings, plugin: PluginInfo) -> Outcome:
+def _run(
+    rule: Criterion | ListItem, operation: ProcessingOperation, settings: Settings, plugin: PluginInfo
+) -> Outcome:
     try:
         outcome = rule.test(operation, settings)
     except Exception as exc:
@@ -239,7 +241,11 @@ def _decide(findings: list[Finding]) -> tuple[Verdict, list[Notice]]:
 
     counted = [f for f in counting if f.met]
     if requires_met:
-        reason = Reason.REQUIRED_LIST if all(f.kind == "list_item" for f in requires_met) else Reason.MANDATORY_RULE
+        reason = (
+            Reason.REQUIRED_LIST
+            if all(f.kind == "list_item" for f in requires_met)
+            else Reason.MANDATORY_RULE
+        )
         if exempts_met:
             notices.append(
                 Notice(

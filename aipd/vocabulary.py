@@ -105,7 +105,11 @@ class LegalBasis(Vocabulary):
 class Article9Exception(Vocabulary):
     """GDPR art. 9(2)(a)–(j)."""
 
-    EXPLICIT_CONSENT = "explicit_consent", "Consentement explicite (art. 9.2.a)", "Explicit consent (art. 9(2)(a))"
+    EXPLICIT_CONSENT = (
+        "explicit_consent",
+        "Consentement explicite (art. 9.2.a)",
+        "Explicit consent (art. 9(2)(a))",
+    )
     EMPLOYMENT_SOCIAL_LAW = (
         "employment_social_law",
         "Droit du travail, de la sécurité sociale et de la protection sociale (art. 9.2.b)",
@@ -338,7 +342,11 @@ class Hosting(Vocabulary):
         "Shared public hosting",
     )
     PROVIDER_EU = "provider_eu", "Prestataire dans l'UE", "Provider in the EU"
-    PROVIDER_NON_EU = "provider_non_eu", "Prestataire hors UE ou soumis à un droit extra-européen", "Provider outside the EU or under non-EU law"
+    PROVIDER_NON_EU = (
+        "provider_non_eu",
+        "Prestataire hors UE ou soumis à un droit extra-européen",
+        "Provider outside the EU or under non-EU law",
+    )
     SECNUMCLOUD = "secnumcloud", "Cloud qualifié SecNumCloud", "SecNumCloud-qualified cloud"
     HDS = "hds", "Hébergeur de données de santé certifié (HDS)", "Certified health data host (HDS)"
 
@@ -349,7 +357,11 @@ class MeasureFamily(Vocabulary):
     DATA = "data", "Mesures portant sur les données", "Measures on the data"
     SECURITY = "security", "Mesures de sécurité générales", "General security measures"
     ORGANISATIONAL = "organisational", "Mesures organisationnelles", "Organisational measures"
-    RIGHTS = "rights", "Mesures protectrices des droits des personnes", "Measures protecting data subjects' rights"
+    RIGHTS = (
+        "rights",
+        "Mesures protectrices des droits des personnes",
+        "Measures protecting data subjects' rights",
+    )
 
 
 class MeasureStatus(Vocabulary):
@@ -397,7 +409,11 @@ class Domain(Vocabulary):
 
     HR_MANAGEMENT = "hr_management", "Gestion du personnel", "Staff management"
     RECRUITMENT = "recruitment", "Recrutement", "Recruitment"
-    EMPLOYEE_MONITORING = "employee_monitoring", "Contrôle de l'activité des agents", "Monitoring of staff activity"
+    EMPLOYEE_MONITORING = (
+        "employee_monitoring",
+        "Contrôle de l'activité des agents",
+        "Monitoring of staff activity",
+    )
     ACCESS_CONTROL_WORKING_TIME = (
         "access_control_working_time",
         "Contrôle d'accès physique et horaires (temps de travail)",
@@ -414,7 +430,11 @@ class Domain(Vocabulary):
         "Professionnel de santé exerçant à titre individuel",
         "Individual health professional",
     )
-    INDIVIDUAL_LAWYER = "individual_lawyer", "Avocat exerçant à titre individuel", "Lawyer practising individually"
+    INDIVIDUAL_LAWYER = (
+        "individual_lawyer",
+        "Avocat exerçant à titre individuel",
+        "Lawyer practising individually",
+    )
     HEALTH_DATA_WAREHOUSE = (
         "health_data_warehouse",
         "Entrepôt de données de santé ou registre",
@@ -547,11 +567,31 @@ class AIArea(Vocabulary):
         "Composant de sécurité d'infrastructures critiques : trafic routier, eau, gaz, chauffage, électricité (annexe III, 2)",
         "Safety component of critical infrastructure: road traffic, water, gas, heating, electricity (Annex III 2)",
     )
-    EDUCATION_ACCESS = "education_access", "Accès, admission ou affectation scolaire (annexe III, 3 a)", "Education access or admission (Annex III 3(a))"
-    EDUCATION_EVALUATION = "education_evaluation", "Évaluation des acquis (annexe III, 3 b)", "Evaluation of learning outcomes (Annex III 3(b))"
-    EDUCATION_LEVEL = "education_level", "Orientation vers un niveau d'enseignement (annexe III, 3 c)", "Assessing the level of education (Annex III 3(c))"
-    EXAM_PROCTORING = "exam_proctoring", "Surveillance des élèves pendant les examens (annexe III, 3 d)", "Monitoring students during tests (Annex III 3(d))"
-    RECRUITMENT = "recruitment", "Recrutement ou sélection (annexe III, 4 a)", "Recruitment or selection (Annex III 4(a))"
+    EDUCATION_ACCESS = (
+        "education_access",
+        "Accès, admission ou affectation scolaire (annexe III, 3 a)",
+        "Education access or admission (Annex III 3(a))",
+    )
+    EDUCATION_EVALUATION = (
+        "education_evaluation",
+        "Évaluation des acquis (annexe III, 3 b)",
+        "Evaluation of learning outcomes (Annex III 3(b))",
+    )
+    EDUCATION_LEVEL = (
+        "education_level",
+        "Orientation vers un niveau d'enseignement (annexe III, 3 c)",
+        "Assessing the level of education (Annex III 3(c))",
+    )
+    EXAM_PROCTORING = (
+        "exam_proctoring",
+        "Surveillance des élèves pendant les examens (annexe III, 3 d)",
+        "Monitoring students during tests (Annex III 3(d))",
+    )
+    RECRUITMENT = (
+        "recruitment",
+        "Recrutement ou sélection (annexe III, 4 a)",
+        "Recruitment or selection (Annex III 4(a))",
+    )
     WORKER_MANAGEMENT = (
         "worker_management",
         "Décisions sur la relation de travail, suivi et évaluation des agents (annexe III, 4 b)",
@@ -562,23 +602,51 @@ class AIArea(Vocabulary):
         "Éligibilité aux prestations et services d'aide publique, octroi, réduction, révocation, récupération (annexe III, 5 a)",
         "Eligibility for public assistance benefits and services; granting, reducing, revoking, reclaiming (Annex III 5(a))",
     )
-    CREDITWORTHINESS = "creditworthiness", "Solvabilité, note de crédit (annexe III, 5 b)", "Creditworthiness (Annex III 5(b))"
-    INSURANCE_PRICING = "insurance_pricing", "Tarification d'assurance vie ou santé (annexe III, 5 c)", "Life or health insurance pricing (Annex III 5(c))"
+    CREDITWORTHINESS = (
+        "creditworthiness",
+        "Solvabilité, note de crédit (annexe III, 5 b)",
+        "Creditworthiness (Annex III 5(b))",
+    )
+    INSURANCE_PRICING = (
+        "insurance_pricing",
+        "Tarification d'assurance vie ou santé (annexe III, 5 c)",
+        "Life or health insurance pricing (Annex III 5(c))",
+    )
     EMERGENCY_CALLS = (
         "emergency_calls",
         "Tri des appels d'urgence, envoi des secours (annexe III, 5 d)",
         "Emergency call triage and dispatch (Annex III 5(d))",
     )
-    LAW_ENFORCEMENT = "law_enforcement", "Activités répressives (annexe III, 6)", "Law enforcement (Annex III 6)"
-    MIGRATION = "migration", "Migration, asile, contrôle aux frontières (annexe III, 7)", "Migration, asylum, border control (Annex III 7)"
-    JUSTICE = "justice", "Administration de la justice (annexe III, 8 a)", "Administration of justice (Annex III 8(a))"
-    ELECTIONS = "elections", "Influence sur une élection ou un vote (annexe III, 8 b)", "Influencing elections or voting (Annex III 8(b))"
+    LAW_ENFORCEMENT = (
+        "law_enforcement",
+        "Activités répressives (annexe III, 6)",
+        "Law enforcement (Annex III 6)",
+    )
+    MIGRATION = (
+        "migration",
+        "Migration, asile, contrôle aux frontières (annexe III, 7)",
+        "Migration, asylum, border control (Annex III 7)",
+    )
+    JUSTICE = (
+        "justice",
+        "Administration de la justice (annexe III, 8 a)",
+        "Administration of justice (Annex III 8(a))",
+    )
+    ELECTIONS = (
+        "elections",
+        "Influence sur une élection ou un vote (annexe III, 8 b)",
+        "Influencing elections or voting (Annex III 8(b))",
+    )
 
 
 class Art63Condition(Vocabulary):
     """AI Act art. 6(3)(a)–(d): why an Annex III system would not be high-risk."""
 
-    NARROW_PROCEDURAL_TASK = "narrow_procedural_task", "Tâche procédurale étroite (art. 6.3.a)", "Narrow procedural task (art. 6(3)(a))"
+    NARROW_PROCEDURAL_TASK = (
+        "narrow_procedural_task",
+        "Tâche procédurale étroite (art. 6.3.a)",
+        "Narrow procedural task (art. 6(3)(a))",
+    )
     IMPROVES_HUMAN_RESULT = (
         "improves_human_result",
         "Amélioration du résultat d'une activité humaine déjà réalisée (art. 6.3.b)",
@@ -589,7 +657,11 @@ class Art63Condition(Vocabulary):
         "Détection de schémas décisionnels sans remplacer l'évaluation humaine (art. 6.3.c)",
         "Detects decision patterns without replacing human assessment (art. 6(3)(c))",
     )
-    PREPARATORY_TASK = "preparatory_task", "Tâche préparatoire (art. 6.3.d)", "Preparatory task (art. 6(3)(d))"
+    PREPARATORY_TASK = (
+        "preparatory_task",
+        "Tâche préparatoire (art. 6.3.d)",
+        "Preparatory task (art. 6(3)(d))",
+    )
 
 
 class Level(Vocabulary):

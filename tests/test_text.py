@@ -1,0 +1,50 @@
+"""Free text is normalised at the model boundary."""
+
+import unicodedata
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from aipd.text import clean_optional, clean_text, clean_tuple
+
+XML_ILLEGAL = {chr(c) for c in range(0x20) if chr(c) not in "\t\n\r"} | {"\ufffe", "\uffff"}
+
+
+def test_control_characters_removed() -> None:
+    """C0 controls that XML forbids disappear; tab and newline stay."""
+    assert clean_text("a\x00b\x0bc\x1fd\te\nf") == "abcd\te\nf"
+
+
+def test_crlf_becomes_lf() -> None:
+    """Windows and old Mac line ends become LF, so text compares equal whatever its origin."""
+    assert clean_text("a\r\nb\rc") == "a\nb\nc"
+
+
+def test_nfc() -> None:
+    """Decomposed accents are composed (NFC)."""
+    assert clean_text("e\u0301té") == "été"
+
+
+def test_optional_and_tuple() -> None:
+    """None passes through; a lone string is not taken for a list of texts."""
+    assert clean_optional(None) is None
+    assert clean_tuple(["a\x01", "b"]) == ("a", "b")
+    with pytest.raises(TypeError):
+        clean_tuple("abc")
+
+
+def test_rejects_non_text() -> None:
+    """A number where text is expected is an error, not a silent str()."""
+    with pytest.raises(TypeError):
+        clean_text(12)  # type: ignore[arg-type]  # the point of the test
+
+
+@given(st.text())
+def test_clean_is_idempotent_and_xml_safe(value: str) -> None:
+    """Cleaning twice changes nothing, and the result holds no XML-illegal character."""
+    once = clean_text(value)
+    assert clean_text(once) == once
+    assert not (set(once) & XML_ILLEGAL)
+    assert "\r" not in once
+    assert unicodedata.is_normalized("NFC", once)
