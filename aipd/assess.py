@@ -8,15 +8,20 @@ which plug-ins and which versions produced it, and a digest of the input.
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 import attrs
 
 from aipd._version import __version__
 from aipd.convert import digest
+from aipd.i18n import Lang
 from aipd.model import ProcessingOperation
 from aipd.registry import PluginInfo, Registry, default_registry
 from aipd.screening import Finding, Notice, Screening, Verdict, screen
 from aipd.settings import Settings
+
+if TYPE_CHECKING:
+    from aipd.display import FindingsTable
 
 __all__ = ["Assessment", "assess"]
 
@@ -52,6 +57,24 @@ class Assessment:
     @property
     def missing_facts(self) -> tuple[str, ...]:
         return self.screening.missing_facts
+
+    def table(self, lang: Lang | None = None) -> FindingsTable:
+        """The findings as a table that displays in a notebook."""
+        from aipd.display import FindingsTable
+
+        return FindingsTable(self.findings, lang or self.settings.lang)
+
+    # IPython display protocol; the presentation code lives in aipd.display.
+
+    def _repr_html_(self) -> str:
+        from aipd.display import assessment_html
+
+        return assessment_html(self)
+
+    def _repr_markdown_(self) -> str:
+        from aipd.display import assessment_markdown
+
+        return assessment_markdown(self)
 
 
 def assess(

@@ -797,3 +797,15 @@ class ProcessingOperation:
         if counts and all(c is not None for c in counts):
             return sum(c for c in counts if c is not None)
         return None
+
+    # IPython display protocol; the presentation code lives in aipd.display.
+
+    def _repr_html_(self) -> str:
+        from aipd.display import operation_html
+
+        return operation_html(self)
+
+    def _repr_markdown_(self) -> str:
+        from aipd.display import operation_markdown
+
+        return operation_markdown(self)

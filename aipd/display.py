@@ -1,0 +1,211 @@
+"""Rich display in Jupyter (HTML) and elsewhere (Markdown).
+
+A DPO working in a notebook sees blocking issues and the verdict first, in
+French by default. The classes expose IPython's ``_repr_html_`` and
+``_repr_markdown_`` protocol by delegating here, so this presentation code
+stays out of the model and the analysis.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from html import escape
+from typing import TYPE_CHECKING
+
+import attrs
+
+from aipd.i18n import Lang
+
+if TYPE_CHECKING:
+    from aipd.assess import Assessment
+    from aipd.model import ProcessingOperation
+    from aipd.screening import Finding
+
+__all__ = [
+    "FindingsTable",
+    "assessment_html",
+    "assessment_markdown",
+    "operation_html",
+    "operation_markdown",
+]
+
+_STATUS_COLOUR = {"met": "#b71c1c", "not_met": "#1b5e20", "unknown": "#e65100"}
+_REQ_COLOUR = {"required": "#b71c1c", "not_required": "#1b5e20", "incomplete": "#e65100"}
+
+_L = {
+    "blocking": ("Points bloquants", "Blocking issues"),
+    "verdict": ("Verdict", "Verdict"),
+    "reason": ("Motif", "Reason"),
+    "notices": ("Points d'attention", "Notices"),
+    "missing": ("Faits manquants", "Missing facts"),
+    "rule": ("Règle", "Rule"),
+    "status": ("État", "Status"),
+    "rationale": ("Justification", "Rationale"),
+    "source": ("Source", "Source"),
+    "plugin": ("Extension", "Plug-in"),
+    "controller": ("Responsable de traitement", "Controller"),
+    "purposes": ("Finalités", "Purposes"),
+    "data": ("Données", "Data"),
+    "subjects": ("Personnes concernées", "Data subjects"),
+    "persons": ("Nombre de personnes", "Number of persons"),
+    "ai": ("Système d'IA", "AI system"),
+    "unknown": ("inconnu", "unknown"),
+    "none": ("aucun", "none"),
+    "basis_missing": ("base légale à préciser", "legal basis to be stated"),
+    "findings": ("Règles examinées", "Rules checked"),
+}
+
+
+def _l(key: str, lang: Lang) -> str:
+    fr, en = _L[key]
+    return fr if lang == "fr" else en
+
+
+@attrs.frozen
+class FindingsTable:
+    """The findings of an assessment as a table, for notebooks."""
+
+    findings: tuple[Finding, ...]
+    lang: Lang = "fr"
+
+    def _repr_html_(self) -> str:
+        return _findings_html(self.findings, self.lang)
+
+    def _repr_markdown_(self) -> str:
+        return _findings_markdown(self.findings, self.lang)
+
+
+def _findings_html(findings: Sequence[Finding], lang: Lang) -> str:
+    head = "".join(
+        f"<th style='text-align:left'>{escape(_l(k, lang))}</th>"
+        for k in ("rule", "status", "rationale", "source", "plugin")
+    )
+    rows = []
+    for f in findings:
+        colour = _STATUS_COLOUR[f.status.value]
+        rows.append(
+            "<tr>"
+            f"<td><code>{escape(f.id)}</code><br>{escape(f.title.get(lang))}</td>"
+            f"<td style='color:{colour};font-weight:bold'>{escape(f.status.label(lang))}</td>"
+            f"<td>{escape(f.rationale.get(lang))}</td>"
+            f"<td>{escape(f.source.citation.get(lang))}</td>"
+            f"<td>{escape(f.plugin.label())}</td>"
+            "</tr>"
+        )
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+
+
+def _md(text: str) -> str:
+    """Text safe inside a Markdown table cell."""
+    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+
+
+def _findings_markdown(findings: Sequence[Finding], lang: Lang) -> str:
+    cols = [_l(k, lang) for k in ("rule", "status", "rationale", "source")]
+    lines = ["| " + " | ".join(cols) + " |", "|" + "---|" * len(cols)]
+    for f in findings:
+        lines.append(
+            f"| `{f.id}` {_md(f.title.get(lang))} | {_md(f.status.label(lang))} | "
+            f"{_md(f.rationale.get(lang))} | {_md(f.source.citation.get(lang))} |"
+        )
+    return "\n".join(lines)
+
+
+def _ul(items: Iterable[str]) -> str:
+    return "<ul>" + "".join(f"<li>{escape(i)}</li>" for i in items) + "</ul>"
+
+
+def assessment_html(a: Assessment, lang: Lang | None = None) -> str:
+    """Blocking issues, then the verdict, notices, missing facts and the findings table."""
+    lang = lang or a.settings.lang
+    v = a.verdict
+    parts = [f"<div><h3>{escape(a.operation.name)}</h3>"]
+    if a.blocking:
+        parts.append(
+            "<div style='border:2px solid #b71c1c;padding:6px'>"
+            f"<strong style='color:#b71c1c'>{escape(_l('blocking', lang))}</strong>"
+            + _ul(
+                f"{f.title.get(lang)} — {f.rationale.get(lang)} ({f.source.citation.get(lang)})"
+                for f in a.blocking
+            )
+            + "</div>"
+        )
+    colour = _REQ_COLOUR[v.requirement.value]
+    parts.append(
+        f"<p><strong>{escape(_l('verdict', lang))} :</strong> "
+        f"<span style='color:{colour};font-weight:bold'>{escape(v.requirement.label(lang))}</span><br>"
+        f"<strong>{escape(_l('reason', lang))} :</strong> {escape(v.reason.label(lang))} — "
+        f"{escape(v.explanation.get(lang))}</p>"
+    )
+    if a.notices:
+        parts.append(f"<p><strong>{escape(_l('notices', lang))}</strong></p>")
+        parts.append(_ul(n.message.get(lang) for n in a.notices))
+    if a.missing_facts:
+        parts.append(f"<p><strong>{escape(_l('missing', lang))}</strong></p>")
+        parts.append(
+            "<ul>" + "".join(f"<li><code>{escape(m)}</code></li>" for m in a.missing_facts) + "</ul>"
+        )
+    parts.append(f"<details><summary>{escape(_l('findings', lang))} ({len(a.findings)})</summary>")
+    parts.append(_findings_html(a.findings, lang))
+    parts.append("</details></div>")
+    return "".join(parts)
+
+
+def assessment_markdown(a: Assessment, lang: Lang | None = None) -> str:
+    """The same content as :func:`assessment_html`, in Markdown."""
+    lang = lang or a.settings.lang
+    v = a.verdict
+    out = [f"### {_md(a.operation.name)}", ""]
+    if a.blocking:
+        out.append(f"**{_l('blocking', lang)}**")
+        out += [f"- {_md(f.title.get(lang))} — {_md(f.rationale.get(lang))}" for f in a.blocking]
+        out.append("")
+    out.append(f"**{_l('verdict', lang)} :** {v.requirement.label(lang)}  ")
+    out.append(f"**{_l('reason', lang)} :** {v.reason.label(lang)} — {_md(v.explanation.get(lang))}")
+    out.append("")
+    if a.notices:
+        out.append(f"**{_l('notices', lang)}**")
+        out += [f"- {_md(n.message.get(lang))}" for n in a.notices]
+        out.append("")
+    if a.missing_facts:
+        out.append(f"**{_l('missing', lang)}** : " + ", ".join(f"`{m}`" for m in a.missing_facts))
+        out.append("")
+    out.append(_findings_markdown(a.findings, lang))
+    return "\n".join(out)
+
+
+def _operation_lines(op: ProcessingOperation, lang: Lang) -> list[tuple[str, str]]:
+    unknown = _l("unknown", lang)
+    purposes = "; ".join(
+        f"{p.description} ({p.legal_basis.label(lang) if p.legal_basis else _l('basis_missing', lang)})"
+        for p in op.purposes
+    )
+    data = ", ".join(d.kind.label(lang) for d in op.data)
+    subjects = ", ".join(s.kind.label(lang) for s in op.data_subjects)
+    persons = f"{op.persons:,}".replace(",", "\u202f") if op.persons is not None else unknown
+    rows = [
+        (_l("controller", lang), f"{op.controller.name} ({op.controller.kind.label(lang)})"),
+        (_l("purposes", lang), purposes or _l("none", lang)),
+        (_l("data", lang), data or _l("none", lang)),
+        (_l("subjects", lang), subjects or _l("none", lang)),
+        (_l("persons", lang), persons),
+    ]
+    if op.ai_system is not None:
+        rows.append((_l("ai", lang), op.ai_system.name))
+    return rows
+
+
+def operation_html(op: ProcessingOperation, lang: Lang = "fr") -> str:
+    """A compact card describing the operation."""
+    rows = "".join(
+        f"<tr><th style='text-align:left'>{escape(k)}</th><td>{escape(v)}</td></tr>"
+        for k, v in _operation_lines(op, lang)
+    )
+    return f"<div><h3>{escape(op.name)} <small><code>{escape(op.id)}</code></small></h3><table>{rows}</table></div>"
+
+
+def operation_markdown(op: ProcessingOperation, lang: Lang = "fr") -> str:
+    """The same card, in Markdown."""
+    lines = [f"### {_md(op.name)} (`{op.id}`)", ""]
+    lines += [f"- **{k}** : {_md(v)}" for k, v in _operation_lines(op, lang)]
+    return "\n".join(lines)
