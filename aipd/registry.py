@@ -1,16 +1,18 @@
 """The plug-in registry: a typed facade over pluggy's ``PluginManager``.
 
 It loads the built-in plug-ins and every plug-in installed under the ``aipd``
-entry-point group, checks that each implements only hooks that exist, calls
-each plug-in on its own so every value records who contributed it, validates
-types and ids, and returns catalogues sorted by id. Any fault is a
-:class:`aipd.PluginError` naming the plug-in and its version.
+entry-point group, checks that each implements only hooks that exist, with
+arguments the hooks have, calls each plug-in on its own so every value records
+who contributed it, validates types, ids and cross-references, and returns
+catalogues sorted by id. Any fault is a :class:`aipd.PluginError` naming the
+plug-in and its version: a compliance document must never change silently
+because a package broke.
 """
 
 from __future__ import annotations
 
 import importlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from importlib import metadata
 from pathlib import Path
 from types import ModuleType
@@ -21,7 +23,7 @@ import pluggy
 
 from aipd import hookspecs
 from aipd._version import __version__
-from aipd.catalogue import Criterion, ListItem, MeasureType, RiskType
+from aipd.catalogue import Criterion, Effect, ListItem, MeasureType, RiskType
 from aipd.errors import PluginError
 from aipd.i18n import t
 
@@ -52,7 +54,11 @@ V = TypeVar("V", Criterion, ListItem, RiskType, MeasureType)
 
 @attrs.frozen(kw_only=True)
 class Catalogue:
-    """Everything the plug-ins contribute, sorted by id, with provenance."""
+    """Everything the plug-ins contribute, sorted by id, with provenance.
+
+    ``blocked`` lists the installed plug-ins that were found but not loaded
+    because they were blocked by name, so an output can say what was left out.
+    """
 
     criteria: tuple[Criterion, ...]
     list_items: tuple[ListItem, ...]
@@ -61,6 +67,7 @@ class Catalogue:
     template_dirs: tuple[Path, ...]
     plugins: tuple[PluginInfo, ...]
     provenance: dict[str, PluginInfo] = attrs.field(eq=False)
+    blocked: tuple[PluginInfo, ...] = ()
 
     def origin(self, value_id: str) -> PluginInfo:
         """The plug-in that contributed the value with this id."""
@@ -74,6 +81,14 @@ class Catalogue:
         return None
 
 
+def _installed_entry_points() -> list[metadata.EntryPoint]:
+    """The installed entry points of the ``aipd`` group, sorted by name.
+
+    A function of its own so tests can stand in fake distributions.
+    """
+    return sorted(metadata.entry_points(group=ENTRY_POINT_GROUP), key=lambda ep: ep.name)
+
+
 class Registry:
     """Loads plug-ins and collects their catalogues.
 
@@ -81,6 +96,12 @@ class Registry:
     ``Registry(entry_points=False)`` only the built-ins; extra plug-in objects
     (modules, instances) can be passed in ``plugins`` as ``(name, object)`` pairs,
     which is how tests and notebooks try a plug-in without packaging it.
+    ``blocked`` names plug-ins (built-in, installed or extra) not to load; a
+    blocked plug-in is not even imported.
+
+    There is one method per hook (:meth:`criteria`, :meth:`list_items`,
+    :meth:`risks`, :meth:`measures`, :meth:`template_dirs`), typed, so code
+    around pluggy stays checked by ``mypy --strict``.
     """
 
     def __init__(
@@ -94,69 +115,94 @@ class Registry:
         self._pm = pluggy.PluginManager(hookspecs.PROJECT)
         self._pm.add_hookspecs(hookspecs)
         self._info: dict[str, PluginInfo] = {}
+        self._blocked_seen: dict[str, PluginInfo] = {}
         self.blocked: frozenset[str] = frozenset(blocked)
         for name in self.blocked:
             self._pm.set_blocked(name)
         if builtins:
             for name, module in BUILTIN_PLUGINS:
-                self._register(
-                    name,
-                    _import(name, module),
-                    PluginInfo(name=name, version=__version__, distribution="aipd", builtin=True),
-                )
+                info = PluginInfo(name=name, version=__version__, distribution="aipd", builtin=True)
+                if self._skip(info):
+                    continue
+                self._register(name, _import(name, module), info)
         if entry_points:
             self._load_entry_points()
         for name, obj in plugins:
-            self._register(name, obj, PluginInfo(name=name, version=_object_version(obj)))
-        try:
-            self._pm.check_pending()
-        except pluggy.PluginValidationError as exc:
-            name = self._pm.get_name(exc.plugin) or "?"
-            raise PluginError(
-                name,
-                self._version_of(name),
-                t(
-                    f"implémente un hook inconnu (faute de frappe ?) : {exc}",
-                    f"implements an unknown hook (misspelled?): {exc}",
-                ),
-            ) from exc
+            info = PluginInfo(name=name, version=_object_version(obj))
+            if self._skip(info):
+                continue
+            self._register(name, obj, info)
+        self._check_pending()
         self._catalogue: Catalogue | None = None
 
     # -- loading -------------------------------------------------------------------------
 
+    def _skip(self, info: PluginInfo) -> bool:
+        """True when the plug-in is blocked; remembers it so outputs can say so."""
+        if info.name in self.blocked:
+            self._blocked_seen[info.name] = info
+            return True
+        return False
+
     def _register(self, name: str, obj: object, info: PluginInfo) -> None:
-        if name in self.blocked:
-            return
-        if self._pm.has_plugin(name):
-            other = self._info.get(name)
+        if name in self._info:
+            other = self._info[name]
             raise PluginError(
                 name,
                 info.version,
                 t(
-                    f"un autre plug-in porte déjà ce nom ({other.label() if other else '?'})",
-                    f"another plug-in already has this name ({other.label() if other else '?'})",
+                    f"un autre plug-in porte déjà ce nom ({other.label()}"
+                    f"{', ' + other.distribution if other.distribution else ''})",
+                    f"another plug-in already has this name ({other.label()}"
+                    f"{', ' + other.distribution if other.distribution else ''})",
                 ),
             )
         try:
             self._pm.register(obj, name=name)
-        except (pluggy.PluginValidationError, ValueError) as exc:
+        except pluggy.PluginValidationError as exc:
+            raise PluginError(
+                name,
+                info.version,
+                t(
+                    f"signature de hook refusée (seuls les arguments de la spécification sont permis) : {exc}",
+                    f"hook signature refused (only the specification's arguments are allowed): {exc}",
+                ),
+            ) from exc
+        except ValueError as exc:
+            # pluggy refuses the same object under two names (two entry points, one module).
             raise PluginError(
                 name,
                 info.version,
                 t(f"enregistrement refusé : {exc}", f"registration refused: {exc}"),
             ) from exc
         self._info[name] = info
+        for caller in self._pm.get_hookcallers(obj) or ():
+            for impl in caller.get_hookimpls():
+                if impl.plugin is obj and (impl.wrapper or impl.hookwrapper):
+                    # Catalogue hooks are collected plug-in by plug-in: a wrapper
+                    # would see nothing to wrap, so it can only be a mistake.
+                    raise PluginError(
+                        name,
+                        info.version,
+                        t(
+                            f"le hook {caller.name} est déclaré « wrapper » : les hooks d'aipd "
+                            "renvoient des catalogues et ne s'enveloppent pas",
+                            f"hook {caller.name} is declared a wrapper: aipd's hooks return "
+                            "catalogues and are not wrapped",
+                        ),
+                    )
 
     def _load_entry_points(self) -> None:
-        eps = sorted(metadata.entry_points(group=ENTRY_POINT_GROUP), key=lambda ep: ep.name)
-        for ep in eps:
-            if ep.name in self.blocked:
-                continue
+        for ep in _installed_entry_points():
             dist = ep.dist.name if ep.dist is not None else None
             version = ep.dist.version if ep.dist is not None else None
+            info = PluginInfo(name=ep.name, version=version, distribution=dist)
+            if self._skip(info):
+                continue
             try:
                 obj = ep.load()
-            except Exception as exc:
+            except (Exception, SystemExit) as exc:
+                # SystemExit too: a plug-in that exits on import must not end the host quietly.
                 raise PluginError(
                     ep.name,
                     version,
@@ -165,18 +211,68 @@ class Registry:
                         f"cannot import {ep.value}: {type(exc).__name__}: {exc}",
                     ),
                 ) from exc
-            self._register(ep.name, obj, PluginInfo(name=ep.name, version=version, distribution=dist))
+            self._register(ep.name, obj, info)
+
+    def _check_pending(self) -> None:
+        """Fail on an implementation whose hook does not exist (a misspelled hook name)."""
+        try:
+            self._pm.check_pending()
+        except pluggy.PluginValidationError as exc:
+            name = self._pm.get_name(exc.plugin) or "?"
+            hooks = sorted(n for n in dir(hookspecs) if n.startswith("aipd_"))
+            raise PluginError(
+                name,
+                self._version_of(name),
+                t(
+                    f"implémente un hook inconnu (faute de frappe ?) : {exc}. "
+                    f"Hooks existants : {', '.join(hooks)}",
+                    f"implements an unknown hook (misspelled?): {exc}. Existing hooks: {', '.join(hooks)}",
+                ),
+            ) from exc
 
     def _version_of(self, name: str) -> str | None:
         info = self._info.get(name)
         return info.version if info else None
 
-    # -- collecting ------------------------------------------------------------------------
+    # -- what was loaded ---------------------------------------------------------------------
 
     @property
     def plugins(self) -> tuple[PluginInfo, ...]:
         """The loaded plug-ins, sorted by name."""
         return tuple(sorted(self._info.values(), key=lambda i: i.name))
+
+    @property
+    def blocked_plugins(self) -> tuple[PluginInfo, ...]:
+        """The plug-ins found but not loaded because they were blocked, sorted by name."""
+        return tuple(sorted(self._blocked_seen.values(), key=lambda i: i.name))
+
+    def unknown_blocked(self) -> tuple[str, ...]:
+        """Blocked names that matched no plug-in (a typo in ``--block`` is worth saying)."""
+        return tuple(sorted(self.blocked - set(self._blocked_seen)))
+
+    # -- one typed method per hook ------------------------------------------------------------
+
+    def criteria(self) -> tuple[Criterion, ...]:
+        """Hook ``aipd_criteria``: every criterion, sorted by id."""
+        return self.catalogue().criteria
+
+    def list_items(self) -> tuple[ListItem, ...]:
+        """Hook ``aipd_list_items``: every item of a reference list, sorted by id."""
+        return self.catalogue().list_items
+
+    def risks(self) -> tuple[RiskType, ...]:
+        """Hook ``aipd_risks``: every risk, sorted by id."""
+        return self.catalogue().risks
+
+    def measures(self) -> tuple[MeasureType, ...]:
+        """Hook ``aipd_measures``: every measure, sorted by id."""
+        return self.catalogue().measures
+
+    def template_dirs(self) -> tuple[Path, ...]:
+        """Hook ``aipd_template_dirs``: template folders, in the order of their plug-in names."""
+        return self.catalogue().template_dirs
+
+    # -- collecting ------------------------------------------------------------------------
 
     def catalogue(self) -> Catalogue:
         """Call every catalogue hook once and return the validated, sorted result."""
@@ -186,11 +282,21 @@ class Registry:
             items = self._collect("aipd_list_items", ListItem, provenance)
             risks = self._collect("aipd_risks", RiskType, provenance)
             measures = self._collect("aipd_measures", MeasureType, provenance)
+            _check_counts_as(criteria, provenance)
             dirs: list[Path] = []
-            for name, result in self._call_each("aipd_template_dirs"):
-                for d in _as_iterable(name, self._version_of(name), result, "aipd_template_dirs"):
+            for name, values in self._call_each("aipd_template_dirs"):
+                for d in values:
                     if not isinstance(d, Path):
                         raise self._wrong_type(name, "aipd_template_dirs", "pathlib.Path", d)
+                    if not d.is_dir():
+                        raise PluginError(
+                            name,
+                            self._version_of(name),
+                            t(
+                                f"le dossier de modèles {d} n'existe pas",
+                                f"the template folder {d} does not exist",
+                            ),
+                        )
                     dirs.append(d)
             self._catalogue = Catalogue(
                 criteria=criteria,
@@ -200,36 +306,50 @@ class Registry:
                 template_dirs=tuple(dirs),
                 plugins=self.plugins,
                 provenance=provenance,
+                blocked=self.blocked_plugins,
             )
         return self._catalogue
 
-    def _call_each(self, hook_name: str) -> list[tuple[str, Any]]:
-        """Call each implementation of a hook on its own, sorted by plug-in name."""
+    def _call_each(self, hook_name: str, **kwargs: Any) -> list[tuple[str, list[Any]]]:
+        """Call each implementation of a hook on its own, sorted by plug-in name.
+
+        Each plug-in receives only the keyword arguments it asks for, as pluggy
+        does. The result is materialised here, inside the guard, because a hook
+        written as a generator only runs when iterated.
+        """
         caller = getattr(self._pm.hook, hook_name)
-        results: list[tuple[str, Any]] = []
+        results: list[tuple[str, list[Any]]] = []
         impls = sorted(caller.get_hookimpls(), key=lambda impl: impl.plugin_name)
         for impl in impls:
             name = impl.plugin_name
             try:
-                results.append((name, impl.function()))
+                result = impl.function(*(kwargs[arg] for arg in impl.argnames))
             except Exception as exc:
+                raise self._raised(name, hook_name, exc) from exc
+            if result is None or isinstance(result, str | bytes) or not isinstance(result, Iterable):
                 raise PluginError(
                     name,
                     self._version_of(name),
                     t(
-                        f"le hook {hook_name} a levé {type(exc).__name__}: {exc}",
-                        f"hook {hook_name} raised {type(exc).__name__}: {exc}",
+                        f"le hook {hook_name} doit renvoyer une liste (un itérable), reçu {type(result).__name__}",
+                        f"hook {hook_name} must return an iterable, got {type(result).__name__}",
                     ),
-                ) from exc
+                )
+            try:
+                values = list(result)
+            except Exception as exc:
+                raise self._raised(name, hook_name, exc) from exc
+            results.append((name, values))
         return results
 
     def _collect(self, hook_name: str, kind: type[V], provenance: dict[str, PluginInfo]) -> tuple[V, ...]:
         values: list[V] = []
         for name, result in self._call_each(hook_name):
             info = self._info[name]
-            for value in _as_iterable(name, info.version, result, hook_name):
+            for value in result:
                 if not isinstance(value, kind):
                     raise self._wrong_type(name, hook_name, kind.__name__, value)
+                _check_callables(info, value)
                 if value.id in provenance:
                     other = provenance[value.id]
                     raise PluginError(
@@ -244,6 +364,16 @@ class Registry:
                 values.append(value)
         return tuple(sorted(values, key=lambda v: v.id))
 
+    def _raised(self, name: str, hook: str, exc: Exception) -> PluginError:
+        return PluginError(
+            name,
+            self._version_of(name),
+            t(
+                f"le hook {hook} a levé {type(exc).__name__}: {exc}",
+                f"hook {hook} raised {type(exc).__name__}: {exc}",
+            ),
+        )
+
     def _wrong_type(self, name: str, hook: str, expected: str, got: object) -> PluginError:
         return PluginError(
             name,
@@ -255,17 +385,40 @@ class Registry:
         )
 
 
-def _as_iterable(name: str, version: str | None, result: object, hook: str) -> Sequence[Any]:
-    if result is None or isinstance(result, str | bytes) or not isinstance(result, Iterable):
-        raise PluginError(
-            name,
-            version,
-            t(
-                f"le hook {hook} doit renvoyer une liste, reçu {type(result).__name__}",
-                f"hook {hook} must return an iterable, got {type(result).__name__}",
-            ),
-        )
-    return list(result)
+def _check_callables(info: PluginInfo, value: Criterion | ListItem | RiskType | MeasureType) -> None:
+    """A rule's test must be callable: say so at load time, not in the middle of an assessment."""
+    attr = "applies" if isinstance(value, RiskType) else "test"
+    if isinstance(value, MeasureType) or callable(getattr(value, attr)):
+        return
+    raise PluginError(
+        info.name,
+        info.version,
+        t(
+            f"« {value.id} » : {attr} doit être une fonction (operation, settings) -> Outcome",
+            f"'{value.id}': {attr} must be a function (operation, settings) -> Outcome",
+        ),
+    )
+
+
+def _check_counts_as(criteria: tuple[Criterion, ...], provenance: dict[str, PluginInfo]) -> None:
+    """``counts_as`` must name a loaded counted criterion, else it would add a criterion by accident."""
+    by_id = {c.id: c for c in criteria}
+    for c in criteria:
+        if c.counts_as is None:
+            continue
+        target = by_id.get(c.counts_as)
+        if target is None or target.effect is not Effect.COUNTS or target.counts_as is not None:
+            info = provenance[c.id]
+            raise PluginError(
+                info.name,
+                info.version,
+                t(
+                    f"« {c.id} » compte pour « {c.counts_as} », qui n'est pas un critère compté "
+                    "fourni par un plug-in chargé (faute de frappe, ou plug-in bloqué ?)",
+                    f"'{c.id}' counts as '{c.counts_as}', which is not a counted criterion "
+                    "contributed by a loaded plug-in (a typo, or a blocked plug-in?)",
+                ),
+            )
 
 
 def _import(name: str, module: str) -> ModuleType:

@@ -142,6 +142,19 @@ def _run(
 ) -> Outcome:
     try:
         outcome = rule.test(operation, settings)
+    except attrs.exceptions.FrozenInstanceError as exc:
+        # The operation and its parts are frozen so that no rule can change what
+        # the next rule sees; a rule that tries is a plug-in bug, said as such.
+        raise PluginError(
+            plugin.name,
+            plugin.version,
+            t(
+                f"le test de la règle « {rule.id} » a tenté de modifier le traitement "
+                "(un test doit être pur et ne rien modifier)",
+                f"the test of rule '{rule.id}' tried to change the operation "
+                "(a test must be pure and change nothing)",
+            ),
+        ) from exc
     except Exception as exc:
         raise PluginError(
             plugin.name,

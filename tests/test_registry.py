@@ -1,0 +1,578 @@
+"""The plug-in registry: every way a plug-in can break is a loud PluginError naming it and its version."""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+import attrs
+import pluggy
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from aipd import registry as registry_module
+from aipd.assess import assess
+from aipd.catalogue import Criterion, Effect, FindingStatus, MeasureType, Outcome, RiskType, Source
+from aipd.errors import PluginError
+from aipd.hookspecs import hookimpl
+from aipd.i18n import t
+from aipd.model import Controller, ProcessingOperation
+from aipd.registry import Registry
+from aipd.settings import Settings
+from aipd.vocabulary import MeasureFamily, OrganisationKind
+
+SOURCE = Source(citation=t("Source de test", "Test source"))
+
+
+def operation(**kw: Any) -> ProcessingOperation:
+    base: dict[str, Any] = {
+        "id": "test",
+        "name": "Traitement de test",
+        "controller": Controller(name="Ville de Test", kind=OrganisationKind.COMMUNE),
+    }
+    return ProcessingOperation(**(base | kw))
+
+
+def always(status: FindingStatus) -> Callable[[ProcessingOperation, Settings], Outcome]:
+    def test(_op: ProcessingOperation, _settings: Settings) -> Outcome:
+        if status is FindingStatus.UNKNOWN:
+            return Outcome.unknown(t("inconnu", "unknown"), missing=("scale.persons",))
+        return Outcome(status=status, rationale=t("raison", "reason"))
+
+    return test
+
+
+def criterion(
+    cid: str,
+    *,
+    effect: Effect = Effect.COUNTS,
+    status: FindingStatus = FindingStatus.MET,
+    test: Callable[[ProcessingOperation, Settings], Any] | None = None,
+    counts_as: str | None = None,
+) -> Criterion:
+    return Criterion(
+        id=cid,
+        title=t(f"Critère {cid}", f"Criterion {cid}"),
+        source=SOURCE,
+        effect=effect,
+        test=test or always(status),
+        counts_as=counts_as,
+    )
+
+
+class Plug:
+    """A plug-in object contributing fixed criteria, as a notebook user would write one."""
+
+    def __init__(self, *criteria: Criterion, version: str | None = "1.0") -> None:
+        self._criteria = criteria
+        if version is not None:
+            self.__version__ = version
+
+    @hookimpl
+    def aipd_criteria(self) -> Iterable[Criterion]:
+        return self._criteria
+
+
+def only(*plugins: tuple[str, object], blocked: Iterable[str] = ()) -> Registry:
+    """A registry with just these plug-ins (no built-ins, no installed entry points)."""
+    return Registry(builtins=False, entry_points=False, plugins=plugins, blocked=blocked)
+
+
+# --- fake installed distributions ---------------------------------------------------------
+
+
+@attrs.frozen
+class FakeDists:
+    """Writes distributions with an ``aipd`` entry point into a folder that stands for site-packages."""
+
+    root: Path
+
+    def add(self, *, dist: str, version: str, ep_name: str, module: str, source: str) -> None:
+        (self.root / f"{module}.py").write_text(source, encoding="utf-8")
+        info = self.root / f"{dist}-{version}.dist-info"
+        info.mkdir()
+        (info / "METADATA").write_text(
+            f"Metadata-Version: 2.1\nName: {dist}\nVersion: {version}\n", encoding="utf-8"
+        )
+        (info / "entry_points.txt").write_text(f"[aipd]\n{ep_name} = {module}\n", encoding="utf-8")
+
+
+@pytest.fixture
+def fake_dists(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeDists]:
+    """Installed entry points are only those of the fake distributions written in tmp_path."""
+    monkeypatch.syspath_prepend(str(tmp_path))
+
+    def installed() -> list[metadata.EntryPoint]:
+        eps = [
+            ep
+            for d in metadata.distributions(path=[str(tmp_path)])
+            for ep in d.entry_points
+            if ep.group == "aipd"
+        ]
+        return sorted(eps, key=lambda ep: ep.name)
+
+    monkeypatch.setattr(registry_module, "_installed_entry_points", installed)
+    monkeypatch.setattr(registry_module, "_DEFAULT", {})
+    before = set(sys.modules)
+    yield FakeDists(tmp_path)
+    for name in set(sys.modules) - before:
+        if name.startswith("fake_"):
+            del sys.modules[name]
+
+
+GOOD_MODULE = """
+from aipd import Criterion, Effect, Outcome, Source, hookimpl
+from aipd.i18n import t
+
+@hookimpl
+def aipd_criteria():
+    return [
+        Criterion(
+            id="fake:watch",
+            title=t("Surveillance factice", "Fake monitoring"),
+            source=Source(citation=t("Texte factice, art. 1", "Fake text, art. 1")),
+            effect=Effect.COUNTS,
+            test=lambda op, s: Outcome.met(t("toujours", "always")),
+        )
+    ]
+"""
+
+
+def message(exc: pytest.ExceptionInfo[PluginError]) -> str:
+    return exc.value.format("en")
+
+
+# --- loading --------------------------------------------------------------------------------
+
+
+def test_entry_point_plugin_is_loaded_with_its_distribution_version(fake_dists: FakeDists) -> None:
+    """An installed entry point is registered under its name with its distribution's version."""
+    fake_dists.add(
+        dist="fake-vendor", version="2.3.1", ep_name="fakevendor", module="fake_good", source=GOOD_MODULE
+    )
+    reg = Registry(builtins=False)
+    assert [p.label() for p in reg.plugins] == ["fakevendor 2.3.1"]
+    assert reg.plugins[0].distribution == "fake-vendor"
+    assert [c.id for c in reg.criteria()] == ["fake:watch"]
+
+
+def test_entry_point_import_error_names_plugin_and_version(fake_dists: FakeDists) -> None:
+    """A plug-in whose module fails to import is a PluginError naming it and its version."""
+    fake_dists.add(
+        dist="fake-broken",
+        version="0.9",
+        ep_name="broken",
+        module="fake_broken",
+        source="import no_such_module_x\n",
+    )
+    with pytest.raises(PluginError) as exc:
+        Registry(builtins=False)
+    assert exc.value.plugin == "broken"
+    assert exc.value.version == "0.9"
+    assert "ModuleNotFoundError" in message(exc)
+    assert "« broken 0.9 »" in str(exc.value)
+
+
+def test_entry_point_that_exits_on_import_is_a_plugin_error(fake_dists: FakeDists) -> None:
+    """A plug-in calling sys.exit at import does not end the host quietly."""
+    fake_dists.add(
+        dist="fake-exit", version="1.0", ep_name="exiter", module="fake_exit", source="raise SystemExit(0)\n"
+    )
+    with pytest.raises(PluginError, match=re.escape("exiter 1.0")):
+        Registry(builtins=False)
+
+
+def test_blocked_entry_point_is_not_even_imported(fake_dists: FakeDists) -> None:
+    """Blocking a broken plug-in by name lets the others load; it is reported as blocked."""
+    fake_dists.add(dist="fake-broken", version="0.9", ep_name="broken", module="fake_broken2", source="1/0\n")
+    fake_dists.add(
+        dist="fake-vendor", version="2.3.1", ep_name="fakevendor", module="fake_good2", source=GOOD_MODULE
+    )
+    reg = Registry(builtins=False, blocked=["broken"])
+    assert [p.name for p in reg.plugins] == ["fakevendor"]
+    assert [p.label() for p in reg.blocked_plugins] == ["broken 0.9"]
+    assert [p.label() for p in reg.catalogue().blocked] == ["broken 0.9"]
+    assert "fake_broken2" not in sys.modules
+
+
+def test_settings_blocked_plugins_reach_the_default_registry(fake_dists: FakeDists) -> None:
+    """Settings(blocked_plugins=...) leaves the plug-in's criterion out of the assessment."""
+    fake_dists.add(
+        dist="fake-vendor", version="2.3.1", ep_name="fakevendor", module="fake_good3", source=GOOD_MODULE
+    )
+    with_it = assess(operation())
+    without = assess(operation(), settings=Settings(blocked_plugins={"fakevendor"}))
+    assert "fake:watch" in {f.id for f in with_it.findings}
+    assert "fake:watch" not in {f.id for f in without.findings}
+    assert "fakevendor" not in {p.name for p in without.plugins}
+
+
+def test_unknown_blocked_name_is_reported() -> None:
+    """A blocked name that matches no plug-in is listed, so a typo can be told apart."""
+    reg = only(("a", Plug(criterion("a:one"))), blocked=["a", "acmee"])
+    assert reg.unknown_blocked() == ("acmee",)
+    assert reg.plugins == ()
+
+
+def test_block_an_extra_plugin_by_name() -> None:
+    """Registry(blocked=...) leaves out a plug-in passed as an object too."""
+    reg = only(("a", Plug(criterion("a:one"))), ("b", Plug(criterion("b:one"))), blocked=["a"])
+    assert [c.id for c in reg.criteria()] == ["b:one"]
+
+
+def test_wrong_hook_signature_is_refused() -> None:
+    """A hook asking for an argument the specification does not have is a PluginError."""
+
+    class Bad:
+        __version__ = "3.0"
+
+        @hookimpl
+        def aipd_criteria(self, operation: object) -> list[Criterion]:
+            return []
+
+    with pytest.raises(PluginError) as exc:
+        only(("bad", Bad()))
+    assert (exc.value.plugin, exc.value.version) == ("bad", "3.0")
+    assert "operation" in message(exc)
+
+
+def test_misspelled_hook_is_refused() -> None:
+    """An implementation of a hook that does not exist (check_pending) is a PluginError naming the hooks."""
+
+    class Typo:
+        __version__ = "1.1"
+
+        @hookimpl
+        def aipd_critera(self) -> list[Criterion]:
+            return []
+
+    with pytest.raises(PluginError) as exc:
+        only(("typo", Typo()))
+    assert (exc.value.plugin, exc.value.version) == ("typo", "1.1")
+    assert "aipd_critera" in message(exc)
+    assert "aipd_criteria" in message(exc)
+
+
+def test_wrapper_implementation_is_refused() -> None:
+    """A catalogue hook declared as a wrapper is a PluginError: there is nothing to wrap."""
+
+    class Wrapper:
+        @hookimpl(wrapper=True)
+        def aipd_risks(self) -> Iterator[None]:
+            return (yield)
+
+    with pytest.raises(PluginError, match="wrapper"):
+        only(("wrap", Wrapper()))
+
+
+def test_duplicate_plugin_name() -> None:
+    """Two plug-ins under one name is a PluginError naming the one already loaded."""
+    with pytest.raises(PluginError) as exc:
+        only(("same", Plug(criterion("a:one"), version="1")), ("same", Plug(criterion("b:one"), version="2")))
+    assert exc.value.plugin == "same"
+    assert exc.value.version == "2"
+    assert "same 1" in message(exc)
+
+
+def test_entry_point_with_the_name_of_an_extra_plugin(fake_dists: FakeDists) -> None:
+    """An extra plug-in cannot take the name of an installed one."""
+    fake_dists.add(
+        dist="fake-vendor", version="2.3.1", ep_name="fakevendor", module="fake_good4", source=GOOD_MODULE
+    )
+    with pytest.raises(PluginError, match=re.escape("fakevendor 2.3.1")):
+        Registry(builtins=False, plugins=[("fakevendor", Plug(criterion("x:one")))])
+
+
+def test_same_object_under_two_names() -> None:
+    """The same plug-in object registered twice is refused, naming the second name."""
+    p = Plug(criterion("a:one"))
+    with pytest.raises(PluginError, match=re.escape("« again 1.0 »")):
+        only(("first", p), ("again", p))
+
+
+# --- calling hooks --------------------------------------------------------------------------
+
+
+class Raising:
+    __version__ = "0.1"
+
+    @hookimpl
+    def aipd_measures(self) -> list[MeasureType]:
+        raise RuntimeError("database offline")
+
+
+class RaisingLater:
+    """A generator hook only runs when iterated: its error must be caught there too."""
+
+    __version__ = "0.2"
+
+    @hookimpl
+    def aipd_risks(self) -> Iterator[RiskType]:
+        raise KeyError("late")
+        yield  # makes this a generator
+
+
+@pytest.mark.parametrize(
+    ("plugin", "hook", "error"),
+    [
+        (Raising(), "aipd_measures", "RuntimeError: database offline"),
+        (RaisingLater(), "aipd_risks", "KeyError"),
+    ],
+)
+def test_hook_that_raises(plugin: object, hook: str, error: str) -> None:
+    """A hook that raises, when called or while iterated, is a PluginError naming hook and error."""
+    reg = only(("raiser", plugin))
+    with pytest.raises(PluginError) as exc:
+        reg.catalogue()
+    assert exc.value.plugin == "raiser"
+    assert exc.value.version == getattr(plugin, "__version__", None)
+    assert hook in message(exc)
+    assert error in message(exc)
+
+
+@pytest.mark.parametrize(
+    ("result", "expected"),
+    [
+        (None, "must return an iterable, got NoneType"),
+        (42, "must return an iterable, got int"),
+        ("wp248:x", "must return an iterable, got str"),
+        (["not a criterion"], "must return Criterion values, got str"),
+        ([Outcome.met(t("a", "b"))], "must return Criterion values, got Outcome"),
+    ],
+)
+def test_hook_returning_a_wrong_type(result: object, expected: str) -> None:
+    """A hook returning a non-iterable or values of the wrong type is a PluginError."""
+
+    class Wrong:
+        __version__ = "4.2"
+
+        @hookimpl
+        def aipd_criteria(self) -> object:
+            return result
+
+    with pytest.raises(PluginError) as exc:
+        only(("wrong", Wrong())).catalogue()
+    assert (exc.value.plugin, exc.value.version) == ("wrong", "4.2")
+    assert expected in message(exc)
+
+
+def test_template_dirs_must_be_existing_paths(tmp_path: Path) -> None:
+    """aipd_template_dirs returns existing folders as pathlib.Path; anything else is a PluginError."""
+
+    def plugin(value: object) -> object:
+        class Templates:
+            @hookimpl
+            def aipd_template_dirs(self) -> list[object]:
+                return [value]
+
+        return Templates()
+
+    assert only(("tpl", plugin(tmp_path))).template_dirs() == (tmp_path,)
+    with pytest.raises(PluginError, match=re.escape("pathlib.Path")):
+        only(("tpl", plugin(str(tmp_path)))).catalogue()
+    with pytest.raises(PluginError, match="n'existe pas"):
+        only(("tpl", plugin(tmp_path / "absent"))).catalogue()
+
+
+def test_duplicate_id_across_plugins_names_both() -> None:
+    """Two plug-ins contributing the same id is a PluginError naming both with versions."""
+    reg = only(
+        ("alpha", Plug(criterion("x:same"), version="1.0")),
+        ("beta", Plug(criterion("x:same"), version="2.0")),
+    )
+    with pytest.raises(PluginError) as exc:
+        reg.catalogue()
+    # Plug-ins are called in name order, so the second one is always the one reported.
+    assert exc.value.plugin == "beta"
+    assert "alpha 1.0" in message(exc)
+    assert "x:same" in message(exc)
+
+
+def test_test_that_is_not_callable_is_caught_at_load_time() -> None:
+    """A criterion whose test is not a function fails when the catalogue is built, not mid-assessment."""
+    bad = criterion("x:bad", test="not a function")  # type: ignore[arg-type]  # the fault under test
+    with pytest.raises(PluginError, match="x:bad"):
+        only(("p", Plug(bad))).catalogue()
+
+
+def test_counts_as_must_name_a_counted_criterion() -> None:
+    """counts_as naming no loaded counted criterion is a PluginError (it would add a criterion by accident)."""
+    refining = criterion("acme:cam", counts_as="base:monitoring")
+    with pytest.raises(PluginError, match="base:monitoring"):
+        only(("acme", Plug(refining))).catalogue()
+    informs = criterion("base:monitoring", effect=Effect.INFORMS)
+    with pytest.raises(PluginError, match="acme:cam"):
+        only(("acme", Plug(refining)), ("base", Plug(informs))).catalogue()
+    ok = only(("acme", Plug(refining)), ("base", Plug(criterion("base:monitoring"))))
+    assert [c.id for c in ok.criteria()] == ["acme:cam", "base:monitoring"]
+
+
+def test_hook_receives_only_the_arguments_it_asks_for() -> None:
+    """Each implementation gets the keyword arguments it names, as pluggy promises (future hooks)."""
+
+    class Spec:
+        @pluggy.HookspecMarker("aipd")
+        def aipd_probe(self, operation: object, settings: object) -> list[object]:  # type: ignore[empty-body]  # a spec
+            """A hook with arguments, for this test only."""
+
+    class Impl:
+        @hookimpl
+        def aipd_probe(self, settings: object) -> list[object]:
+            return [settings]
+
+    reg = only()
+    reg._pm.add_hookspecs(Spec)
+    reg._pm.register(Impl(), name="probe")
+    assert reg._call_each("aipd_probe", operation="op", settings="s") == [("probe", ["s"])]
+
+
+# --- rules at assessment time --------------------------------------------------------------
+
+
+def test_rule_that_raises_at_assessment_time() -> None:
+    """A test that raises during an assessment is a PluginError naming plug-in, version and rule."""
+
+    def boom(_op: ProcessingOperation, _s: Settings) -> Outcome:
+        raise ZeroDivisionError("division by zero")
+
+    reg = only(("vendor", Plug(criterion("v:boom", test=boom), version="5.0")))
+    with pytest.raises(PluginError) as exc:
+        assess(operation(), registry=reg)
+    assert (exc.value.plugin, exc.value.version) == ("vendor", "5.0")
+    assert "v:boom" in message(exc)
+    assert "ZeroDivisionError" in message(exc)
+
+
+def test_rule_returning_a_wrong_type() -> None:
+    """A test returning something else than an Outcome is a PluginError, never a silent 'not met'."""
+    reg = only(("vendor", Plug(criterion("v:bool", test=lambda _o, _s: False), version="5.0")))
+    with pytest.raises(PluginError) as exc:
+        assess(operation(), registry=reg)
+    assert exc.value.plugin == "vendor"
+    assert "must return an Outcome, got bool" in message(exc)
+
+
+def test_rule_that_mutates_the_operation() -> None:
+    """A test that tries to change the frozen operation is a PluginError saying tests must be pure."""
+
+    def mutate(op: ProcessingOperation, _s: Settings) -> Outcome:
+        op.name = "changed"  # type: ignore[misc]  # the fault under test
+        return Outcome.met(t("a", "b"))
+
+    reg = only(("vendor", Plug(criterion("v:mutate", test=mutate), version="5.0")))
+    with pytest.raises(PluginError) as exc:
+        assess(operation(), registry=reg)
+    assert "tried to change the operation" in message(exc)
+    assert "a tenté de modifier le traitement" in exc.value.format("fr")
+    assert exc.value.version == "5.0"
+
+
+def test_every_finding_records_its_plugin() -> None:
+    """Each finding carries the name and version of the plug-in that contributed its rule."""
+    reg = only(
+        ("alpha", Plug(criterion("a:one"), version="1.0")), ("beta", Plug(criterion("b:one"), version="2.0"))
+    )
+    result = assess(operation(), registry=reg)
+    assert {(f.id, f.plugin.name, f.plugin.version) for f in result.findings} == {
+        ("a:one", "alpha", "1.0"),
+        ("b:one", "beta", "2.0"),
+    }
+    assert [p.label() for p in result.plugins] == ["alpha 1.0", "beta 2.0"]
+
+
+def test_facade_methods_are_the_catalogue() -> None:
+    """The typed per-hook methods return exactly the catalogue's sorted tuples."""
+    reg = only(("b", Plug(criterion("b:two"), criterion("b:one"))), ("a", Plug(criterion("a:one"))))
+    cat = reg.catalogue()
+    assert reg.criteria() == cat.criteria
+    assert [c.id for c in cat.criteria] == ["a:one", "b:one", "b:two"]
+    assert reg.list_items() == cat.list_items == ()
+    assert reg.risks() == cat.risks == ()
+    assert reg.measures() == cat.measures == ()
+    assert cat.origin("b:two").name == "b"
+
+
+def test_measures_and_risks_are_collected_with_provenance() -> None:
+    """Measures and risks are validated and sorted like criteria, each with its plug-in."""
+
+    class Vendor:
+        __version__ = "1.0"
+
+        @hookimpl
+        def aipd_measures(self) -> list[MeasureType]:
+            return [
+                MeasureType(
+                    id="v:m2", title=t("M2", "M2"), family=MeasureFamily.SECURITY, description=t("d", "d")
+                ),
+                MeasureType(
+                    id="v:m1", title=t("M1", "M1"), family=MeasureFamily.SECURITY, description=t("d", "d")
+                ),
+            ]
+
+        @hookimpl
+        def aipd_risks(self) -> list[RiskType]:
+            return [
+                RiskType(
+                    id="v:r",
+                    title=t("R", "R"),
+                    description=t("d", "d"),
+                    source=SOURCE,
+                    applies=always(FindingStatus.MET),
+                )
+            ]
+
+    reg = only(("vendor", Vendor()))
+    assert [m.id for m in reg.measures()] == ["v:m1", "v:m2"]
+    assert [r.id for r in reg.risks()] == ["v:r"]
+    assert reg.catalogue().origin("v:r").label() == "vendor 1.0"
+    assert reg.catalogue().measure("v:m2") is not None
+
+
+# --- order never matters --------------------------------------------------------------------
+
+STATUSES = st.sampled_from(list(FindingStatus))
+EFFECTS = st.sampled_from([Effect.COUNTS, Effect.REQUIRES, Effect.EXEMPTS, Effect.BLOCKS, Effect.INFORMS])
+
+
+@st.composite
+def small_plugins(draw: st.DrawFn) -> list[tuple[str, object]]:
+    """Two to five plug-ins, each contributing criteria of various effects and statuses."""
+    n = draw(st.integers(min_value=2, max_value=5))
+    plugins: list[tuple[str, object]] = []
+    base_ids: list[str] = []
+    for i in range(n):
+        crits: list[Criterion] = []
+        for j in range(draw(st.integers(min_value=0, max_value=3))):
+            effect = draw(EFFECTS)
+            counts_as = None
+            if effect is Effect.COUNTS and base_ids and draw(st.booleans()):
+                counts_as = draw(st.sampled_from(base_ids))
+            cid = f"p{i}:c{j}"
+            crits.append(criterion(cid, effect=effect, status=draw(STATUSES), counts_as=counts_as))
+            if effect is Effect.COUNTS and counts_as is None:
+                base_ids.append(cid)
+        plugins.append((f"plugin-{i}", Plug(*crits, version=f"{i}.0")))
+    return plugins
+
+
+@settings(max_examples=60, deadline=None)
+@given(plugins=small_plugins(), data=st.data())
+def test_registration_order_never_changes_an_assessment(
+    plugins: list[tuple[str, object]], data: st.DataObject
+) -> None:
+    """Registering the same plug-ins in any order gives the same findings, verdict, notices and facts."""
+    permuted = data.draw(st.permutations(plugins))
+    op = operation()
+    first = assess(op, registry=only(*plugins))
+    second = assess(op, registry=only(*permuted))
+    assert first.findings == second.findings
+    assert first.verdict == second.verdict
+    assert first.blocking == second.blocking
+    assert first.notices == second.notices
+    assert first.missing_facts == second.missing_facts
+    assert first.plugins == second.plugins
