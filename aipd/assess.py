@@ -37,6 +37,9 @@ class Assessment:
     aipd_version: str
     input_digest: str
     date: dt.date | None
+    #: Installed plug-ins left out by name (``Settings.blocked_plugins``, ``--block``), so an
+    #: output says what was not consulted.
+    blocked_plugins: tuple[PluginInfo, ...] = ()
 
     @property
     def verdict(self) -> Verdict:
@@ -102,4 +105,5 @@ def assess(
         aipd_version=__version__,
         input_digest=digest(operation),
         date=operation.updated or operation.created,
+        blocked_plugins=catalogue.blocked,
     )
