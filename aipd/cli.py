@@ -9,12 +9,16 @@ template fault, 1 when the command ran but found a problem (a failed check).
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from collections.abc import Callable, Sequence
+from typing import Any
 
 from aipd._version import __version__
-from aipd.errors import AipdError, InputError, PluginError, TemplateError
-from aipd.i18n import Lang
+from aipd.errors import AipdError, InputError, PluginError, Problem, TemplateError
+from aipd.i18n import Lang, t
+from aipd.registry import Registry, default_registry
+from aipd.settings import Settings
 
 EXIT_OK = 0
 EXIT_FINDING = 1
@@ -86,6 +90,113 @@ register("schema", "afficher le schéma JSON du format / print the JSON Schema o
 )
 
 
+# --- assess and plugins ---------------------------------------------------------------------
+
+#: Shown at the end of ``aipd --help``; also documented in docs/cli.md.
+EXIT_CODES_HELP = """\
+codes de sortie / exit codes:
+  0  terminé / done
+  1  point bloquant trouvé (aipd assess) / blocking issue found (aipd assess)
+  2  entrée invalide : fichier, options / bad input: file, options
+  3  défaut d'une extension ou d'un modèle / plug-in or template fault
+"""
+
+
+def _block_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--block",
+        action="append",
+        default=[],
+        metavar="NOM",
+        help="ne pas charger l'extension NOM (répétable) / do not load plug-in NAME (repeatable)",
+    )
+
+
+def _format_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help="texte lisible ou JSON stable (docs/cli.md) / readable text or stable JSON (docs/cli.md)",
+    )
+
+
+def _assess_args(p: argparse.ArgumentParser) -> None:
+    _file_args(p)
+    _format_args(p)
+    _block_args(p)
+
+
+def _plugins_args(p: argparse.ArgumentParser) -> None:
+    _format_args(p)
+    _block_args(p)
+
+
+def _registry(args: argparse.Namespace) -> Registry:
+    """The installed plug-ins minus ``--block``; a name that matches nothing is bad input."""
+    reg = default_registry(args.block)
+    unknown = reg.unknown_blocked()
+    if unknown:
+        known = ", ".join(p.name for p in reg.plugins) or "-"
+        problem = Problem(
+            path="--block",
+            message=t(
+                f"aucune extension nommée {', '.join(unknown)} (extensions chargées : {known})",
+                f"no plug-in named {', '.join(unknown)} (loaded plug-ins: {known})",
+            ),
+        )
+        raise InputError([problem])
+    return reg
+
+
+def _print_data(data: dict[str, Any]) -> None:
+    print(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def cmd_assess(args: argparse.Namespace) -> int:
+    """Screen a file: blocking issues, verdict and reason, rules, notices, missing facts."""
+    from aipd.assess import assess
+    from aipd.console import assessment_text
+    from aipd.io import load
+    from aipd.report import assessment_to_data
+
+    lang = _lang(args)
+    registry = _registry(args)
+    op = load(args.file, max_bytes=args.max_bytes)
+    result = assess(op, settings=Settings(lang=lang, blocked_plugins=args.block), registry=registry)
+    data = assessment_to_data(result, lang)
+    if args.format == "json":
+        _print_data(data)
+    else:
+        print(assessment_text(data), end="")
+    return EXIT_FINDING if result.blocking else EXIT_OK
+
+
+def cmd_plugins(args: argparse.Namespace) -> int:
+    """List the plug-ins, their versions and what each contributes, with ids and sources."""
+    from aipd.console import catalogue_text
+    from aipd.report import catalogue_to_data
+
+    data = catalogue_to_data(_registry(args).catalogue(), _lang(args))
+    if args.format == "json":
+        _print_data(data)
+    else:
+        print(catalogue_text(data), end="")
+    return EXIT_OK
+
+
+register(
+    "assess",
+    "dire si une AIPD est requise, et pourquoi / tell whether a DPIA is required, and why",
+    _assess_args,
+)(cmd_assess)
+register(
+    "plugins",
+    "lister les extensions et leur catalogue / list plug-ins and their catalogue",
+    _plugins_args,
+)(cmd_plugins)
+
+
 def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--lang", choices=("fr", "en"), default="fr", help="langue / language (fr, en)")
@@ -93,6 +204,8 @@ def build_parser() -> argparse.ArgumentParser:
         prog="aipd",
         description="AIPD (analyse d'impact relative à la protection des données) pour les collectivités.",
         parents=[common],
+        epilog=EXIT_CODES_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"aipd {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMANDE")
