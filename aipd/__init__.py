@@ -28,6 +28,7 @@ from aipd.hookspecs import hookimpl
 from aipd.i18n import Text
 from aipd.model import AISystem, ProcessingOperation
 from aipd.registry import PluginInfo, Registry
+from aipd.render import render_docx
 from aipd.screening import Finding, Notice, Requirement, Verdict
 from aipd.settings import Settings
 
@@ -60,4 +61,5 @@ __all__ = [
     "__version__",
     "assess",
     "hookimpl",
+    "render_docx",
 ]

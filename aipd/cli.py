@@ -197,6 +197,40 @@ register(
 )(cmd_plugins)
 
 
+def _render_args(p: argparse.ArgumentParser) -> None:
+    _file_args(p)
+    _block_args(p)
+    p.add_argument("-o", "--output", default="aipd.docx", help="fichier DOCX à écrire / DOCX file to write")
+    p.add_argument(
+        "--template",
+        default=None,
+        metavar="REFERENCE.docx",
+        help="document de référence (styles, en-tête) / reference document (styles, letterhead)",
+    )
+
+
+def cmd_render(args: argparse.Namespace) -> int:
+    """Write the AIPD of a file as a DOCX (written atomically: a failure keeps the old file)."""
+    from aipd.assess import assess
+    from aipd.io import load
+    from aipd.render import render_docx
+
+    lang = _lang(args)
+    registry = _registry(args)
+    op = load(args.file, max_bytes=args.max_bytes)
+    result = assess(op, settings=Settings(lang=lang, blocked_plugins=args.block), registry=registry)
+    out = render_docx(result, args.output, lang=lang, template=args.template, registry=registry)
+    print(out)
+    return EXIT_OK
+
+
+register(
+    "render",
+    "rédiger l'AIPD au format DOCX / write the DPIA as a DOCX",
+    _render_args,
+)(cmd_render)
+
+
 def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--lang", choices=("fr", "en"), default="fr", help="langue / language (fr, en)")

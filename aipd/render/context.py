@@ -1,0 +1,475 @@
+"""Assessment → a plain mapping for the document, in one language.
+
+Everything the wording templates and the document builder read comes from
+here: strings, numbers, booleans, ``None`` for what is not known, lists and
+dicts. No model object crosses this line, so templates cannot call into the
+model and the mapping can be tested on its own. Labels of vocabularies and
+texts contributed by plug-ins are picked in the document's language here;
+the library's own sentences live in the templates.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import types
+import typing
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from aipd.catalogue import Source
+from aipd.i18n import Lang, Text, check_lang
+from aipd.model import ProcessingOperation
+from aipd.vocabulary import Level, MeasureStatus, Vocabulary
+
+if TYPE_CHECKING:
+    from aipd.assess import Assessment
+    from aipd.screening import Finding
+
+__all__ = ["build_context", "fact_label", "format_date", "format_number"]
+
+_MONTHS = {
+    "fr": (
+        "janvier", "février", "mars", "avril", "mai", "juin",
+        "juillet", "août", "septembre", "octobre", "novembre", "décembre",
+    ),
+    "en": (
+        "January", "February", "March", "April", "May", "June",
+        "July", "August", "September", "October", "November", "December",
+    ),
+}  # fmt: skip
+
+# Private-use delimiters of « À compléter » items (see aipd.render.text): removed from
+# user text so that only a template can emit one.
+_NO_MARKERS = str.maketrans("", "", "\ue000\ue001")
+
+#: The CNIL method's three feared events (PIA, part 3), in the method's order.
+FEARED_EVENTS: tuple[tuple[str, Text], ...] = (
+    ("cnil:illegitimate_access", Text("Accès illégitime à des données", "Illegitimate access to data")),
+    (
+        "cnil:unwanted_modification",
+        Text("Modification non désirée de données", "Unwanted modification of data"),
+    ),
+    ("cnil:disappearance", Text("Disparition de données", "Disappearance of data")),
+)
+
+
+def format_date(value: dt.date | None, lang: Lang) -> str | None:
+    """A date as a DPO writes it: « 27 mai 2024 », "27 May 2024"."""
+    if value is None:
+        return None
+    day = "1er" if lang == "fr" and value.day == 1 else str(value.day)
+    return f"{day} {_MONTHS[lang][value.month - 1]} {value.year}"
+
+
+def format_number(value: int | None, lang: Lang) -> str | None:
+    """A whole number with the language's thousands separator (narrow no-break space in French)."""
+    if value is None:
+        return None
+    text = f"{value:,}"
+    return text.replace(",", "\u202f") if lang == "fr" else text
+
+
+def _s(value: str | None) -> str | None:
+    return None if value is None else value.translate(_NO_MARKERS)
+
+
+def _text(value: Text | None, lang: Lang) -> str | None:
+    return None if value is None else _s(value.get(lang))
+
+
+def plain(value: Any, lang: Lang) -> Any:
+    """Any model value as plain data: labels for vocabularies, formatted dates, dicts for objects."""
+    if value is None or isinstance(value, bool | int | float):
+        return value
+    if isinstance(value, str) and not isinstance(value, enum.Enum):
+        return _s(value)
+    if isinstance(value, Vocabulary):
+        return value.label(lang)
+    if isinstance(value, enum.Enum):
+        return str(value.value)
+    if isinstance(value, Text):
+        return _text(value, lang)
+    if isinstance(value, dt.date):
+        return format_date(value, lang)
+    if attrs.has(type(value)):
+        return {a.name: plain(getattr(value, a.name), lang) for a in attrs.fields(type(value))}
+    if isinstance(value, tuple | list):
+        return [plain(v, lang) for v in value]
+    if isinstance(value, frozenset | set):
+        return sorted(plain(v, lang) for v in value)
+    return _s(str(value))
+
+
+def fact_rows(obj: Any, lang: Lang, *, skip: Iterable[str] = ()) -> list[dict[str, Any]]:
+    """One row per documented field of an attrs value: its label and its plain value."""
+    skipped = set(skip)
+    rows: list[dict[str, Any]] = []
+    for a in attrs.fields(type(obj)):
+        doc = a.metadata.get("doc")
+        if a.name in skipped or not isinstance(doc, Text):
+            continue
+        rows.append({"field": a.name, "label": doc.get(lang), "value": plain(getattr(obj, a.name), lang)})
+    return rows
+
+
+def _attrs_class_in(hint: Any) -> type | None:
+    """The attrs class inside a type hint such as ``X | None`` or ``tuple[X, ...]``."""
+    if isinstance(hint, type) and attrs.has(hint):
+        return hint
+    origin = typing.get_origin(hint)
+    if origin in (typing.Union, types.UnionType, tuple, list):
+        for arg in typing.get_args(hint):
+            found = _attrs_class_in(arg)
+            if found is not None:
+                return found
+    return None
+
+
+def fact_label(path: str, lang: Lang) -> str:
+    """The documented label of a model path (``scale.persons`` → « Nombre de personnes concernées »).
+
+    Screening names missing facts by path; the document shows what to fill in.
+    A path the model does not know is shown as it is.
+    """
+    cls: type | None = ProcessingOperation
+    labels: list[str] = []
+    for part in path.split("."):
+        name = part.split("[", 1)[0]
+        if cls is None:
+            return path
+        fields = attrs.fields_dict(cls)
+        if name not in fields:
+            return path
+        field = fields[name]
+        doc = field.metadata.get("doc")
+        if isinstance(doc, Text):
+            labels.append(doc.get(lang))
+        hints = typing.get_type_hints(cls)
+        cls = _attrs_class_in(hints.get(name))
+    return " › ".join(labels) if labels else path
+
+
+def _source(source: Source | None, lang: Lang) -> dict[str, Any] | None:
+    if source is None:
+        return None
+    return {
+        "citation": _text(source.citation, lang),
+        "url": _s(source.url),
+        "reliability": source.reliability,
+    }
+
+
+def _finding(f: Finding, lang: Lang) -> dict[str, Any]:
+    return {
+        "id": f.id,
+        "kind": f.kind,
+        "group": f.group,
+        "number": f.number,
+        "title": _text(f.title, lang),
+        "effect": f.effect.value,
+        "effect_label": f.effect.label(lang),
+        "status": f.status.value,
+        "status_label": f.status.label(lang),
+        "rationale": _text(f.rationale, lang),
+        "missing": [{"path": m, "label": fact_label(m, lang)} for m in f.missing],
+        "source": _source(f.source, lang),
+        "plugin": f.plugin.label(),
+        "builtin": f.plugin.builtin,
+        "counts_as": f.counts_as,
+        "conditions": _text(f.conditions, lang),
+    }
+
+
+def _level(level: Level | None, lang: Lang) -> dict[str, Any] | None:
+    if level is None:
+        return None
+    return {"rank": level.rank, "label": level.label(lang), "code": level.value}
+
+
+def _letters(n: int) -> list[str]:
+    """A, B, … Z, AA, AB…: short marks for the risk map."""
+    out: list[str] = []
+    for i in range(n):
+        s = ""
+        i += 1
+        while i:
+            i, r = divmod(i - 1, 26)
+            s = chr(65 + r) + s
+        out.append(s)
+    return out
+
+
+def _risks(assessment: Assessment, lang: Lang) -> list[dict[str, Any]]:
+    """The risks of the document: the analysis's when present, else the DPO's judgements.
+
+    Each risk carries its initial and residual levels (``None`` when not set)."""
+    op = assessment.operation
+    analysed = getattr(assessment, "risks", None)
+    rows: list[dict[str, Any]] = []
+    if analysed is not None:
+        for r in analysed:
+            rows.append(_analysed_risk(r, lang))
+    else:
+        judged = {j.risk: j for j in op.risk_judgements}
+        ids = [rid for rid, _ in FEARED_EVENTS] + sorted(set(judged) - {rid for rid, _ in FEARED_EVENTS})
+        titles = dict(FEARED_EVENTS)
+        for rid in ids:
+            j = judged.get(rid)
+            rows.append(
+                {
+                    "id": rid,
+                    "title": _text(titles.get(rid), lang) or rid,
+                    "description": None,
+                    "feared_event": rid in titles,
+                    "applies": None,
+                    "applies_rationale": None,
+                    "impacts": list(j.impacts) if j else [],
+                    "threats": list(j.threats) if j else [],
+                    "sources": list(j.sources) if j else [],
+                    "measures": [],
+                    "severity": _level(j.severity, lang) if j else None,
+                    "likelihood": _level(j.likelihood, lang) if j else None,
+                    "residual_severity": _level(j.residual_severity, lang) if j else None,
+                    "residual_likelihood": _level(j.residual_likelihood, lang) if j else None,
+                    "justification": _s(j.justification) if j else None,
+                    "source": None,
+                    "plugin": None,
+                    "high": None,
+                }
+            )
+    for risk, letter in zip(rows, _letters(len(rows)), strict=True):
+        risk["letter"] = letter
+    return rows
+
+
+def _analysed_risk(r: Any, lang: Lang) -> dict[str, Any]:
+    """One risk of :mod:`aipd.risks` as plain data (read by attribute, defensively)."""
+
+    def get(name: str) -> Any:
+        return getattr(r, name, None)
+
+    def texts(value: Any) -> list[str]:
+        return [str(plain(v, lang)) for v in (value or ())]
+
+    plugin = get("plugin")
+    return {
+        "id": get("id"),
+        "title": plain(get("title"), lang),
+        "description": plain(get("description"), lang),
+        "feared_event": bool(get("feared_event")),
+        "applies": get("applies"),
+        "applies_rationale": plain(get("rationale"), lang),
+        "impacts": texts(get("impacts")),
+        "threats": texts(get("threats")),
+        "sources": texts(get("risk_sources") or get("sources")),
+        "measures": texts(get("measures")),
+        "severity": _level(get("severity"), lang),
+        "likelihood": _level(get("likelihood"), lang),
+        "residual_severity": _level(get("residual_severity"), lang),
+        "residual_likelihood": _level(get("residual_likelihood"), lang),
+        "justification": plain(get("justification"), lang),
+        "source": _source(get("source"), lang),
+        "plugin": plugin.label() if plugin is not None and hasattr(plugin, "label") else None,
+        "high": get("high"),
+    }
+
+
+def risk_map(risks: list[dict[str, Any]]) -> dict[str, Any]:
+    """Marks per cell of the 4×4 map, keyed ``"severity,likelihood"`` (ranks 1–4).
+
+    Initial positions are marked with the risk's letter, residual ones with the
+    letter and a prime (A′), so the map reads without colour.
+    """
+    initial: dict[str, list[str]] = {}
+    residual: dict[str, list[str]] = {}
+    for r in risks:
+        if r["severity"] and r["likelihood"]:
+            initial.setdefault(f"{r['severity']['rank']},{r['likelihood']['rank']}", []).append(r["letter"])
+        if r["residual_severity"] and r["residual_likelihood"]:
+            key = f"{r['residual_severity']['rank']},{r['residual_likelihood']['rank']}"
+            residual.setdefault(key, []).append(r["letter"] + "′")
+    placed = any(initial.values()) or any(residual.values())
+    return {"initial": initial, "residual": residual, "placed": placed}
+
+
+def _measures(op: ProcessingOperation, lang: Lang) -> list[dict[str, Any]]:
+    return [
+        {
+            "id": m.id,
+            "title": _s(m.title) or m.id,
+            "family": plain(m.family, lang),
+            "family_code": m.family.value if m.family is not None else None,
+            "status": m.status.value,
+            "status_label": m.status.label(lang),
+            "description": _s(m.description),
+            "owner": _s(m.owner),
+            "due": format_date(m.due, lang),
+        }
+        for m in sorted(op.measures, key=lambda m: m.id)
+    ]
+
+
+def _action_plan(op: ProcessingOperation, lang: Lang) -> list[dict[str, Any]]:
+    """Measures not yet in place and the other actions, in a stable order."""
+    rows = [
+        {
+            "action": _s(m.title) or m.id,
+            "id": m.id,
+            "owner": _s(m.owner),
+            "due": format_date(m.due, lang),
+            "due_iso": m.due.isoformat() if m.due else "",
+            "status_label": m.status.label(lang),
+        }
+        for m in op.measures
+        if m.status is not MeasureStatus.IMPLEMENTED
+    ]
+    rows += [
+        {
+            "action": _s(a.action),
+            "id": None,
+            "owner": _s(a.owner),
+            "due": format_date(a.due, lang),
+            "due_iso": a.due.isoformat() if a.due else "",
+            "status_label": a.status.label(lang),
+        }
+        for a in op.actions
+    ]
+    return sorted(rows, key=lambda r: (r["due_iso"] or "9999", r["action"] or ""))
+
+
+def _optional_part(assessment: Assessment, name: str, lang: Lang) -> Any:
+    """A part other analyses add to the assessment (AI Act, principles…), as plain data, or None."""
+    value = getattr(assessment, name, None)
+    return None if value is None else plain(value, lang)
+
+
+def build_context(assessment: Assessment, *, lang: Lang = "fr") -> dict[str, Any]:
+    """The plain mapping the document is written from, in ``lang``."""
+    lang = check_lang(lang)
+    op = assessment.operation
+    ctl = op.controller
+    findings = [_finding(f, lang) for f in assessment.findings]
+    risks = _risks(assessment, lang)
+    verdict = assessment.verdict
+    dpo = plain(ctl.dpo, lang) if ctl.dpo is not None else None
+    high_residual = [
+        r["letter"]
+        for r in risks
+        if r["residual_severity"]
+        and r["residual_likelihood"]
+        and max(r["residual_severity"]["rank"], r["residual_likelihood"]["rank"])
+        >= assessment.settings.high_risk_level.rank
+    ]
+    context: dict[str, Any] = {
+        "lang": lang,
+        "doc": {
+            "organisation": _s(ctl.name),
+            "processing": _s(op.name),
+            "id": op.id,
+            "version": _s(op.version),
+            "date": format_date(assessment.date, lang),
+            "date_iso": assessment.date.isoformat() if assessment.date else None,
+            "created": format_date(op.created, lang),
+            "updated": format_date(op.updated, lang),
+            "status": op.status.label(lang),
+            "status_code": op.status.value,
+            "authors": [_s(a) for a in op.authors],
+            "register_ref": _s(op.register_ref),
+        },
+        "controller": plain(ctl, lang) | {"dpo": dpo},
+        "dpo": dpo,
+        "operation": {
+            "name": _s(op.name),
+            "description": _s(op.description),
+            "domains": [d.label(lang) for d in op.domains],
+        },
+        "verdict": {
+            "code": verdict.requirement.value,
+            "label": verdict.requirement.label(lang),
+            "reason_code": verdict.reason.value,
+            "reason": verdict.reason.label(lang),
+            "explanation": _text(verdict.explanation, lang),
+            "decisive": list(verdict.decisive),
+            "criteria_met": list(verdict.criteria_met),
+            "criteria_unknown": list(verdict.criteria_unknown),
+        },
+        "blocking": [_finding(f, lang) for f in assessment.blocking],
+        "notices": [
+            {"code": n.code, "message": _text(n.message, lang), "related": list(n.related)}
+            for n in assessment.notices
+        ],
+        "missing_facts": [{"path": m, "label": fact_label(m, lang)} for m in assessment.missing_facts],
+        "findings": findings,
+        "criteria": [f for f in findings if f["kind"] == "criterion"],
+        "list_items": [f for f in findings if f["kind"] == "list_item"],
+        "purposes": plain(op.purposes, lang),
+        "legal": plain(op.legal, lang),
+        "regime_code": op.legal.regime.value,
+        "data": plain(op.data, lang),
+        "special_categories": [k.label(lang) for k in op.special_categories],
+        "subjects": [
+            plain(s, lang) | {"count_text": format_number(s.count, lang), "is_vulnerable": s.is_vulnerable}
+            for s in op.data_subjects
+        ],
+        "persons": format_number(op.persons, lang),
+        "scale": plain(op.scale, lang)
+        | {
+            "persons_text": format_number(op.scale.persons, lang),
+            "relevant_population_text": format_number(op.scale.relevant_population, lang),
+            "records_text": format_number(op.scale.records, lang),
+        },
+        "recipients": plain(op.recipients, lang),
+        "processors": plain(op.processors, lang),
+        "joint_controllers": plain(op.joint_controllers, lang),
+        "transfers": plain(op.transfers, lang),
+        "assets": plain(op.assets, lang),
+        "measures": _measures(op, lang),
+        "monitoring": fact_rows(op.monitoring, lang),
+        "evaluation": fact_rows(op.evaluation, lang),
+        "decisions": fact_rows(op.decisions, lang),
+        "matching": fact_rows(op.matching, lang),
+        "technology": fact_rows(op.technology, lang),
+        "ai_system": plain(op.ai_system, lang) if op.ai_system is not None else None,
+        "ai_system_rows": fact_rows(op.ai_system, lang) if op.ai_system is not None else [],
+        "risks": risks,
+        "risks_analysed": getattr(assessment, "risks", None) is not None,
+        "risk_map": risk_map(risks),
+        "high_residual": high_residual,
+        "residual_complete": bool(risks)
+        and all(r["residual_severity"] and r["residual_likelihood"] for r in risks),
+        "high_risk_level": assessment.settings.high_risk_level.label(lang),
+        "action_plan": _action_plan(op, lang),
+        "validation": plain(op.validation, lang) | {"decision_code": op.validation.decision.value},
+        "ai_act": _optional_part(assessment, "ai_act", lang),
+        "algorithmic": _optional_part(assessment, "algorithmic", lang),
+        "principles": _optional_part(assessment, "principles", lang),
+        "consultation": _optional_part(assessment, "consultation", lang),
+        "trace": {
+            "aipd_version": assessment.aipd_version,
+            "plugins": [
+                {"name": p.name, "version": p.version, "distribution": p.distribution, "builtin": p.builtin}
+                for p in assessment.plugins
+            ],
+            "digest": assessment.input_digest,
+            "date": format_date(assessment.date, lang),
+            "settings": _settings_rows(assessment, lang),
+        },
+    }
+    return context
+
+
+def _settings_rows(assessment: Assessment, lang: Lang) -> list[dict[str, Any]]:
+    s = assessment.settings
+    return [
+        {"name": a.name, "value": plain(getattr(s, a.name), lang)}
+        for a in attrs.fields(type(s))
+        if a.name not in ("lang",)
+    ]
+
+
+def as_mapping(context: Mapping[str, Any]) -> dict[str, Any]:
+    """A shallow copy, so a template cannot change the builder's view."""
+    return dict(context)

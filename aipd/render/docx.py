@@ -1,0 +1,865 @@
+"""The AIPD document's structure, built with python-docx in the reference styles.
+
+Structure lives here, wording in the templates (:mod:`aipd.render.text`), look
+in the reference ``.docx``. The sections follow the CNIL method (PIA, parts 1
+to 4) and GDPR art. 35(7); annexes carry the screening table, the AI Act part,
+the art. 36(3) consultation file and the traceability of the result.
+
+Outputs are reproducible (core properties from the assessment's date, a
+canonical ZIP) and written atomically: a failed render keeps the previous file.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import io
+import os
+import tempfile
+import zipfile
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import docx
+from docx.document import Document as DocxDocument
+from docx.enum.text import WD_BREAK
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.table import Table
+from docx.text.paragraph import Paragraph
+
+from aipd.errors import TemplateError
+from aipd.i18n import Lang, t
+from aipd.render.context import build_context
+from aipd.render.text import TODO_END, TODO_START, Wording, builtin_template_dir
+
+if TYPE_CHECKING:
+    from aipd.assess import Assessment
+
+__all__ = ["build_document", "canonical_zip", "write_atomically"]
+
+#: Styles the builder uses; a collectivité's reference lacking one gets the built-in definition.
+STYLES_USED = (
+    "Title",
+    "Subtitle",
+    "Heading 1",
+    "Heading 2",
+    "Heading 3",
+    "List Bullet",
+    "Caption",
+    "TOC Heading",
+    "toc 1",
+    "toc 2",
+    "toc 3",
+    "AIPD Table",
+    "AIPD Table Text",
+    "AIPD Box",
+    "AIPD Alert",
+    "AIPD To Complete",
+    "AIPD Signature",
+)
+
+LANG_TAGS: dict[Lang, str] = {"fr": "fr-FR", "en": "en-GB"}
+
+#: Cell shading of the risk map (CNIL order: severity vertical, likelihood horizontal).
+#: Green when both levels are at most limited, red when both are at least significant,
+#: orange otherwise; the legend says so in words, so colour is never the only signal.
+MAP_COLOURS = {"low": "C8E6C9", "medium": "FFE0B2", "high": "F4B6B0"}
+
+_FIXED_DATE = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
+_ZIP_DATE = (1980, 1, 1, 0, 0, 0)
+
+
+def zone(severity: int, likelihood: int) -> str:
+    """The colour zone of a cell of the risk map."""
+    if severity >= 3 and likelihood >= 3:
+        return "high"
+    if severity >= 3 or likelihood >= 3:
+        return "medium"
+    return "low"
+
+
+# --- low-level helpers -------------------------------------------------------------------
+
+
+def _set_cell_shading(cell: Any, fill: str) -> None:
+    tc_pr = cell._tc.get_or_add_tcPr()
+    shd = OxmlElement("w:shd")
+    shd.set(qn("w:val"), "clear")
+    shd.set(qn("w:color"), "auto")
+    shd.set(qn("w:fill"), fill)
+    tc_pr.append(shd)
+
+
+def _mark_header_row(row: Any) -> None:
+    """Repeat the row at the top of each page and tell assistive tools it is a header."""
+    tr_pr = row._tr.get_or_add_trPr()
+    el = OxmlElement("w:tblHeader")
+    el.set(qn("w:val"), "true")
+    tr_pr.append(el)
+
+
+def _no_split_row(row: Any) -> None:
+    tr_pr = row._tr.get_or_add_trPr()
+    tr_pr.append(OxmlElement("w:cantSplit"))
+
+
+def _table_description(table: Table, caption: str, description: str) -> None:
+    """Alternative text of a table (read by screen readers)."""
+    tbl_pr = table._tbl.tblPr
+    cap = OxmlElement("w:tblCaption")
+    cap.set(qn("w:val"), caption)
+    desc = OxmlElement("w:tblDescription")
+    desc.set(qn("w:val"), description)
+    tbl_pr.append(cap)
+    tbl_pr.append(desc)
+
+
+def _field_runs(paragraph: Paragraph, instruction: str, cached: str) -> None:
+    """A complex field (begin, instruction, separate, cached result, end) in one paragraph."""
+
+    def fld(kind: str) -> Any:
+        r = OxmlElement("w:r")
+        c = OxmlElement("w:fldChar")
+        c.set(qn("w:fldCharType"), kind)
+        r.append(c)
+        return r
+
+    p = paragraph._p
+    p.append(fld("begin"))
+    r = OxmlElement("w:r")
+    instr = OxmlElement("w:instrText")
+    instr.set(qn("xml:space"), "preserve")
+    instr.text = f" {instruction} "
+    r.append(instr)
+    p.append(r)
+    p.append(fld("separate"))
+    paragraph.add_run(cached)
+    p.append(fld("end"))
+
+
+def canonical_zip(data: bytes) -> bytes:
+    """Re-pack a DOCX so the same content gives the same bytes.
+
+    Entries sorted by name, a fixed timestamp (1980-01-01), fixed system and
+    permissions, DEFLATE at a fixed level: python-docx stamps the clock
+    otherwise (python-docx issue 1042).
+    """
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w") as dst:
+        for name in sorted(src.namelist()):
+            info = zipfile.ZipInfo(name, date_time=_ZIP_DATE)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.create_system = 0
+            info.external_attr = 0o644 << 16
+            dst.writestr(info, src.read(name), compress_type=zipfile.ZIP_DEFLATED, compresslevel=6)
+    return out.getvalue()
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file in the same folder and ``os.replace``.
+
+    A failure leaves the previous file as it was and no temporary file behind.
+    """
+    path = Path(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or Path())
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        Path(tmp).replace(path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+# --- the builder ------------------------------------------------------------------------
+
+
+class _Builder:
+    """Appends the document's parts in order; every text goes through :meth:`_runs`."""
+
+    def __init__(self, doc: DocxDocument, wording: Wording, ctx: dict[str, Any]) -> None:
+        self.doc = doc
+        self.w = wording
+        self.ctx = ctx
+        self.headings: list[tuple[int, str]] = []
+        self._todo = self.L("todo_label")
+
+    # wording
+    def L(self, key: str) -> str:  # short name for the many label look-ups
+        return self.w.label("labels", key)
+
+    # text
+    def _runs(self, paragraph: Paragraph, text: str) -> None:
+        """Add ``text`` as runs; « À compléter » spans become highlighted runs."""
+        rest = text
+        while rest:
+            start = rest.find(TODO_START)
+            if start < 0:
+                self._plain_run(paragraph, rest)
+                break
+            if start:
+                self._plain_run(paragraph, rest[:start])
+            end = rest.find(TODO_END, start)
+            end = len(rest) if end < 0 else end
+            what = rest[start + 1 : end]
+            label = (
+                f"{self._todo} : {what}"
+                if what and self.ctx["lang"] == "fr"
+                else (f"{self._todo}: {what}" if what else self._todo)
+            )
+            paragraph.add_run(f"[{label}]", style="AIPD To Complete")
+            rest = rest[end + 1 :]
+
+    @staticmethod
+    def _plain_run(paragraph: Paragraph, text: str) -> None:
+        lines = text.split("\n")
+        run = paragraph.add_run(lines[0])
+        for line in lines[1:]:
+            run.add_break(WD_BREAK.LINE)
+            run = paragraph.add_run(line)
+
+    def para(self, text: str, style: str | None = None) -> Paragraph:
+        p = self.doc.add_paragraph(style=style)
+        self._runs(p, text)
+        return p
+
+    def heading(self, text: str, level: int) -> None:
+        self.doc.add_paragraph(text, style=f"Heading {level}")
+        self.headings.append((level, text))
+
+    def blocks(self, part: str, key: str, **kwargs: Any) -> None:
+        """Render a wording block: blank lines separate paragraphs, ``- `` starts a bullet,
+        ``> `` a highlighted box, ``! `` an alert; other line breaks inside a paragraph are spaces."""
+        text = self.w.block(part, key, **kwargs)
+        for block in _split_blocks(text):
+            lines = block.split("\n")
+            if all(line.startswith("- ") for line in lines):
+                for line in lines:
+                    self.para(line[2:].strip(), "List Bullet")
+            elif block.startswith("> "):
+                self.para(" ".join(line.removeprefix("> ").strip() for line in lines), "AIPD Box")
+            elif block.startswith("! "):
+                self.para(" ".join(line.removeprefix("! ").strip() for line in lines), "AIPD Alert")
+            else:
+                self.para(" ".join(line.strip() for line in lines))
+
+    def value(self, v: Any, what: str = "") -> str:
+        """A cell value as text: yes/no for facts, « À compléter » for what is unknown."""
+        if v is True:
+            return self.L("yes")
+        if v is False:
+            return self.L("no")
+        if v is None or v == "" or v == []:
+            return f"{TODO_START}{what}{TODO_END}"
+        if isinstance(v, list):
+            return "; ".join(self.value(x) for x in v)
+        if isinstance(v, dict):
+            return "; ".join(f"{k}: {self.value(x)}" for k, x in v.items() if x not in (None, [], ""))
+        return str(v)
+
+    def table(
+        self,
+        headers: Sequence[str],
+        rows: Iterable[Sequence[Any]],
+        *,
+        caption: str,
+        widths: Sequence[float] | None = None,
+    ) -> Table:
+        """A table in the reference's table style, header row repeated on each page."""
+        rows = [list(r) for r in rows]
+        table: Table = self.doc.add_table(rows=1 + len(rows), cols=len(headers))
+        table.style = self.doc.styles["AIPD Table"]
+        all_rows = table.rows
+        head = all_rows[0]
+        _mark_header_row(head)
+        for cell, text in zip(head.cells, headers, strict=True):
+            p = cell.paragraphs[0]
+            p.style = self.doc.styles["AIPD Table Text"]
+            p.add_run(text).bold = True
+        for row, values in zip(all_rows[1:], rows, strict=True):
+            for cell, v in zip(row.cells, values, strict=True):
+                p = cell.paragraphs[0]
+                p.style = self.doc.styles["AIPD Table Text"]
+                self._runs(p, v if isinstance(v, str) else self.value(v))
+        if widths:
+            from docx.shared import Cm
+
+            for row in all_rows:
+                for cell, width in zip(row.cells, widths, strict=True):
+                    cell.width = Cm(width)
+        _table_description(table, caption, caption)
+        self.para(caption, "Caption")
+        return table
+
+    def facts_table(self, rows: Sequence[dict[str, Any]], *, caption: str) -> None:
+        self.table(
+            [self.L("col_fact"), self.L("col_answer")],
+            [(r["label"], self.value(r["value"], r["label"])) for r in rows],
+            caption=caption,
+            widths=(10, 6.5),
+        )
+
+    def risk_map(self, marks: dict[str, list[str]], *, caption: str) -> None:
+        """The CNIL 4×4 map as a native table: severity rows (4 at the top), likelihood columns."""
+        levels = [self.L(f"level_{i}") for i in range(1, 5)]
+        table = self.doc.add_table(rows=5, cols=5)
+        table.style = self.doc.styles["AIPD Table"]
+        rows = table.rows
+        _mark_header_row(rows[0])
+        head = rows[0].cells
+        corner = head[0].paragraphs[0]
+        corner.style = self.doc.styles["AIPD Table Text"]
+        corner.add_run(self.L("map_corner")).bold = True
+        for i, cell in enumerate(head[1:], start=1):
+            p = cell.paragraphs[0]
+            p.style = self.doc.styles["AIPD Table Text"]
+            p.add_run(f"{self.L('likelihood')} {i} — {levels[i - 1]}").bold = True
+        for r, severity in enumerate((4, 3, 2, 1), start=1):
+            cells = rows[r].cells
+            _no_split_row(rows[r])
+            p = cells[0].paragraphs[0]
+            p.style = self.doc.styles["AIPD Table Text"]
+            p.add_run(f"{self.L('severity')} {severity} — {levels[severity - 1]}").bold = True
+            for likelihood in range(1, 5):
+                cell = cells[likelihood]
+                _set_cell_shading(cell, MAP_COLOURS[zone(severity, likelihood)])
+                p = cell.paragraphs[0]
+                p.style = self.doc.styles["AIPD Table Text"]
+                found = marks.get(f"{severity},{likelihood}", [])
+                p.add_run(", ".join(found) if found else "–")
+        _table_description(table, caption, self.L("map_description"))
+        self.para(caption, "Caption")
+
+    def page_break(self) -> None:
+        self.doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+
+
+def _split_blocks(text: str) -> list[str]:
+    blocks: list[str] = []
+    current: list[str] = []
+    for raw in text.split("\n"):
+        line = raw.rstrip()
+        if line.strip():
+            current.append(line.lstrip())
+        elif current:
+            blocks.append("\n".join(current))
+            current = []
+    if current:
+        blocks.append("\n".join(current))
+    return blocks
+
+
+# --- sections -----------------------------------------------------------------------------
+
+
+def _cover(b: _Builder) -> None:
+    c = b.ctx
+    b.doc.add_paragraph(b.L("document_kind"), style="Subtitle")
+    b.doc.add_paragraph(c["doc"]["processing"], style="Title")
+    dpo = c["dpo"]
+    dpo_text = None
+    if dpo:
+        dpo_text = "; ".join(x for x in (dpo["name"], dpo.get("organisation"), dpo.get("email")) if x)
+    rows = [
+        (b.L("cover_organisation"), c["doc"]["organisation"]),
+        (b.L("cover_processing"), c["doc"]["processing"]),
+        (b.L("cover_version"), c["doc"]["version"]),
+        (b.L("cover_date"), b.value(c["doc"]["date"], b.L("cover_date"))),
+        (b.L("cover_status"), c["doc"]["status"]),
+        (b.L("cover_authors"), b.value(c["doc"]["authors"], b.L("cover_authors"))),
+        (b.L("cover_dpo"), b.value(dpo_text, b.L("cover_dpo"))),
+        (b.L("cover_verdict"), c["verdict"]["label"]),
+    ]
+    b.table([b.L("col_item"), b.L("col_value")], rows, caption=b.L("cover_caption"), widths=(5, 11.5))
+    b.page_break()
+
+
+def _synthese(b: _Builder) -> None:
+    c = b.ctx
+    b.heading(b.L("h_synthese"), 1)
+    if c["blocking"]:
+        b.heading(b.L("h_blocking"), 2)
+        b.blocks("synthese", "blocking")
+    b.heading(b.L("h_verdict"), 2)
+    b.blocks("synthese", "verdict")
+    if c["ai_system"] is not None or c["ai_act"] is not None:
+        b.heading(b.L("h_ai_act_summary"), 2)
+        b.blocks("synthese", "ai_act")
+    b.heading(b.L("h_consultation_summary"), 2)
+    b.blocks("synthese", "consultation")
+    b.heading(b.L("h_map_summary"), 2)
+    b.blocks("synthese", "map")
+    if c["risk_map"]["placed"]:
+        merged: dict[str, list[str]] = {}
+        for key in sorted(set(c["risk_map"]["initial"]) | set(c["risk_map"]["residual"])):
+            merged[key] = c["risk_map"]["initial"].get(key, []) + c["risk_map"]["residual"].get(key, [])
+        b.risk_map(merged, caption=b.L("map_caption_both"))
+        _risk_legend(b)
+    b.heading(b.L("h_main_actions"), 2)
+    b.blocks("synthese", "actions")
+    if c["notices"] or c["missing_facts"]:
+        b.heading(b.L("h_notices"), 2)
+        b.blocks("synthese", "notices")
+
+
+def _risk_legend(b: _Builder) -> None:
+    b.table(
+        [b.L("col_mark"), b.L("col_risk")],
+        [(r["letter"], r["title"]) for r in b.ctx["risks"]],
+        caption=b.L("legend_caption"),
+        widths=(2.5, 14),
+    )
+    b.blocks("risques", "map_legend")
+
+
+def _contexte(b: _Builder) -> None:
+    c = b.ctx
+    b.heading(b.L("h_contexte"), 1)
+    b.heading(b.L("h_overview"), 2)
+    b.blocks("contexte", "overview")
+    b.table(
+        [b.L("col_purpose"), b.L("col_basis"), b.L("col_legal_text")],
+        [
+            (
+                p["description"],
+                b.value(p["legal_basis"], b.L("col_basis")),
+                b.value(p["legal_text"], b.L("col_legal_text")),
+            )
+            for p in c["purposes"]
+        ]
+        or [(b.value(None, b.L("col_purpose")), "", "")],
+        caption=b.L("purposes_caption"),
+        widths=(8, 4, 4.5),
+    )
+    b.blocks("contexte", "actors")
+    if c["processors"]:
+        b.table(
+            [b.L("col_processor"), b.L("col_role"), b.L("col_country"), b.L("col_art28")],
+            [
+                (
+                    p["name"],
+                    p["role"],
+                    b.value(p["country"], b.L("col_country")),
+                    b.value(p["contract_art28"], b.L("col_art28")),
+                )
+                for p in c["processors"]
+            ],
+            caption=b.L("processors_caption"),
+        )
+    b.heading(b.L("h_data_processes"), 2)
+    b.heading(b.L("h_data"), 3)
+    b.blocks("contexte", "data")
+    b.table(
+        [b.L("col_data"), b.L("col_details"), b.L("col_sources"), b.L("col_retention")],
+        [
+            (
+                d["kind"],
+                b.value(d["description"], b.L("col_details")),
+                b.value(d["sources"], b.L("col_sources")),
+                b.value(_retention(d["retention"]), b.L("col_retention")),
+            )
+            for d in c["data"]
+        ]
+        or [(b.value(None, b.L("col_data")), "", "", "")],
+        caption=b.L("data_caption"),
+        widths=(3.5, 6, 3, 4),
+    )
+    b.heading(b.L("h_subjects"), 3)
+    b.table(
+        [b.L("col_subjects"), b.L("col_details"), b.L("col_count"), b.L("col_vulnerable")],
+        [
+            (
+                s["kind"],
+                b.value(s["description"], b.L("col_details")),
+                b.value(s["count_text"], b.L("col_count")),
+                b.value(s["is_vulnerable"], b.L("col_vulnerable")),
+            )
+            for s in c["subjects"]
+        ]
+        or [(b.value(None, b.L("col_subjects")), "", "", "")],
+        caption=b.L("subjects_caption"),
+        widths=(4, 7, 3, 2.5),
+    )
+    b.blocks("contexte", "scale")
+    b.heading(b.L("h_recipients"), 3)
+    b.blocks("contexte", "recipients")
+    b.heading(b.L("h_assets"), 3)
+    b.blocks("contexte", "assets")
+    if c["assets"]:
+        b.table(
+            [b.L("col_asset_kind"), b.L("col_name"), b.L("col_hosting"), b.L("col_provider")],
+            [
+                (
+                    a["kind"],
+                    a["name"],
+                    b.value(a["hosting"], b.L("col_hosting")),
+                    b.value(a["provider"], b.L("col_provider")),
+                )
+                for a in c["assets"]
+            ],
+            caption=b.L("assets_caption"),
+        )
+    b.heading(b.L("h_features"), 3)
+    b.blocks("contexte", "features")
+    for key in ("monitoring", "evaluation", "decisions", "matching", "technology"):
+        b.facts_table(c[key], caption=b.L(f"facts_{key}"))
+
+
+def _retention(r: dict[str, Any] | None) -> str | None:
+    if not r:
+        return None
+    parts = [x for x in (r.get("active"), r.get("intermediate"), r.get("final_fate")) if x]
+    return " / ".join(parts) or None
+
+
+def _principes(b: _Builder) -> None:
+    b.heading(b.L("h_principes"), 1)
+    b.blocks("principes", "intro")
+    b.heading(b.L("h_proportionality"), 2)
+    b.blocks("principes", "proportionality")
+    b.heading(b.L("h_rights"), 2)
+    b.blocks("principes", "rights")
+
+
+def _risques(b: _Builder) -> None:
+    c = b.ctx
+    b.heading(b.L("h_risques"), 1)
+    b.blocks("risques", "intro")
+    b.heading(b.L("h_measures"), 2)
+    b.blocks("risques", "measures")
+    if c["measures"]:
+        b.table(
+            [b.L("col_measure"), b.L("col_family"), b.L("col_status"), b.L("col_details")],
+            [
+                (
+                    m["title"],
+                    b.value(m["family"], b.L("col_family")),
+                    m["status_label"],
+                    b.value(m["description"], b.L("col_details")),
+                )
+                for m in c["measures"]
+            ],
+            caption=b.L("measures_caption"),
+            widths=(4.5, 3.5, 2.5, 6),
+        )
+    b.heading(b.L("h_risk_analysis"), 2)
+    for risk in c["risks"]:
+        b.heading(f"{risk['letter']}. {risk['title']}", 3)
+        b.blocks("risques", "risk", risk=risk)
+        b.table(
+            [b.L("col_axis"), b.L("col_initial"), b.L("col_residual")],
+            [
+                (b.L("severity"), _lvl(b, risk["severity"]), _lvl(b, risk["residual_severity"])),
+                (b.L("likelihood"), _lvl(b, risk["likelihood"]), _lvl(b, risk["residual_likelihood"])),
+            ],
+            caption=f"{b.L('levels_caption')} {risk['letter']}",
+            widths=(5, 5.75, 5.75),
+        )
+    b.heading(b.L("h_map"), 2)
+    b.blocks("risques", "map_intro")
+    b.risk_map(c["risk_map"]["initial"], caption=b.L("map_caption_initial"))
+    b.risk_map(c["risk_map"]["residual"], caption=b.L("map_caption_residual"))
+    _risk_legend(b)
+
+
+def _lvl(b: _Builder, level: dict[str, Any] | None) -> str:
+    if level is None:
+        return b.value(None, b.L("level_to_set"))
+    return f"{level['rank']} — {level['label']}"
+
+
+def _validation(b: _Builder) -> None:
+    c = b.ctx
+    b.heading(b.L("h_validation"), 1)
+    b.heading(b.L("h_action_plan"), 2)
+    b.blocks("validation", "action_plan")
+    if c["action_plan"]:
+        b.table(
+            [b.L("col_action"), b.L("col_owner"), b.L("col_due"), b.L("col_status")],
+            [
+                (
+                    a["action"],
+                    b.value(a["owner"], b.L("col_owner")),
+                    b.value(a["due"], b.L("col_due")),
+                    a["status_label"],
+                )
+                for a in c["action_plan"]
+            ],
+            caption=b.L("action_plan_caption"),
+            widths=(8, 3.5, 3, 2),
+        )
+    b.heading(b.L("h_dpo_opinion"), 2)
+    b.blocks("validation", "dpo")
+    b.heading(b.L("h_subjects_views"), 2)
+    b.blocks("validation", "subjects_views")
+    b.heading(b.L("h_decision"), 2)
+    b.blocks("validation", "decision")
+    b.table(
+        [b.L("col_item"), b.L("col_value")],
+        [
+            (b.L("sig_decision"), c["validation"]["decision"]),
+            (b.L("sig_date"), b.value(c["validation"]["decision_date"], b.L("sig_date"))),
+            (b.L("sig_signatory"), b.value(c["validation"]["signatory"], b.L("sig_signatory"))),
+            (b.L("sig_signature"), "\n\n\n"),
+        ],
+        caption=b.L("signature_caption"),
+        widths=(5, 11.5),
+    )
+
+
+def _annexes(b: _Builder) -> None:
+    c = b.ctx
+    b.page_break()
+    b.heading(b.L("h_annex_screening"), 1)
+    b.blocks("annexes", "screening")
+    for kind, rows in (("criteria", c["criteria"]), ("list_items", c["list_items"])):
+        if not rows:
+            continue
+        b.heading(b.L(f"h_annex_{kind}"), 2)
+        b.table(
+            [b.L("col_rule"), b.L("col_status"), b.L("col_rationale"), b.L("col_source"), b.L("col_plugin")],
+            [
+                (
+                    f"{f['title']} ({f['id']})",
+                    f["status_label"],
+                    f["rationale"]
+                    + (
+                        ("\n" + b.L("missing_prefix") + " " + "; ".join(m["label"] for m in f["missing"]))
+                        if f["missing"]
+                        else ""
+                    ),
+                    _cite(b, f["source"]),
+                    f["plugin"],
+                )
+                for f in rows
+            ],
+            caption=b.L(f"caption_{kind}"),
+            widths=(4, 2, 5.5, 3.5, 1.5),
+        )
+    if c["ai_system"] is not None or c["ai_act"] is not None:
+        b.heading(b.L("h_annex_ai_act"), 1)
+        b.blocks("annexes", "ai_act")
+        if c["ai_system_rows"]:
+            b.facts_table(c["ai_system_rows"], caption=b.L("ai_system_caption"))
+        b.heading(b.L("h_annex_fria"), 2)
+        b.blocks("annexes", "fria")
+    b.heading(b.L("h_annex_consultation"), 1)
+    b.blocks("annexes", "consultation_file")
+    b.heading(b.L("h_cover_letter"), 2)
+    b.blocks("annexes", "cover_letter")
+    b.heading(b.L("h_annex_trace"), 1)
+    b.blocks("annexes", "traceability")
+    tr = c["trace"]
+    b.table(
+        [b.L("col_item"), b.L("col_value")],
+        [
+            (b.L("trace_version"), f"aipd {tr['aipd_version']}"),
+            (b.L("trace_digest"), f"SHA-256 {tr['digest']}"),
+            (b.L("trace_date"), b.value(tr["date"], b.L("trace_date"))),
+            (
+                b.L("trace_plugins"),
+                "\n".join(f"{p['name']} {p['version'] or ''}".strip() for p in tr["plugins"])
+                or b.L("nothing"),
+            ),
+            (b.L("trace_settings"), "\n".join(f"{s['name']} = {s['value']}" for s in tr["settings"])),
+        ],
+        caption=b.L("trace_caption"),
+        widths=(5, 11.5),
+    )
+
+
+def _cite(b: _Builder, source: dict[str, Any] | None) -> str:
+    if not source:
+        return b.value(None)
+    text = source["citation"] or ""
+    if source["reliability"] != "verified":
+        text += f" ({b.L('reliability_' + source['reliability'])})"
+    return text
+
+
+# --- Word features ---------------------------------------------------------------------------
+
+
+def _insert_toc(b: _Builder, anchor: Paragraph) -> None:
+    """A TOC field whose cached result already lists the headings (no page numbers);
+    Word refreshes it on opening (``w:updateFields``)."""
+    anchor.style = b.doc.styles["TOC Heading"]
+    anchor.add_run(b.L("toc_title"))
+    entries = [(lvl, text) for lvl, text in b.headings if lvl <= 3] or [(1, b.L("toc_placeholder"))]
+    anchor_el = anchor._p
+    previous = anchor_el
+    for i, (lvl, text) in enumerate(entries):
+        p = Paragraph(OxmlElement("w:p"), anchor._parent)
+        p.style = b.doc.styles[f"toc {lvl}"]
+        if i == 0:
+            _begin_toc(p)
+        p.add_run(text)
+        if i == len(entries) - 1:
+            end = OxmlElement("w:r")
+            fc = OxmlElement("w:fldChar")
+            fc.set(qn("w:fldCharType"), "end")
+            end.append(fc)
+            p._p.append(end)
+        previous.addnext(p._p)
+        previous = p._p
+    brk = Paragraph(OxmlElement("w:p"), anchor._parent)
+    brk.add_run().add_break(WD_BREAK.PAGE)
+    previous.addnext(brk._p)
+
+
+def _begin_toc(p: Paragraph) -> None:
+    for kind, instr in (("begin", None), (None, 'TOC \\o "1-3" \\h \\z \\u'), ("separate", None)):
+        r = OxmlElement("w:r")
+        if kind:
+            fc = OxmlElement("w:fldChar")
+            fc.set(qn("w:fldCharType"), kind)
+            if kind == "begin":
+                fc.set(qn("w:dirty"), "true")
+            r.append(fc)
+        else:
+            it = OxmlElement("w:instrText")
+            it.set(qn("xml:space"), "preserve")
+            it.text = f" {instr} "
+            r.append(it)
+        p._p.append(r)
+
+
+def _update_fields_on_open(doc: DocxDocument) -> None:
+    settings = doc.settings.element
+    for old in settings.findall(qn("w:updateFields")):
+        settings.remove(old)
+    el = OxmlElement("w:updateFields")
+    el.set(qn("w:val"), "true")
+    settings.append(el)
+
+
+def _set_language(doc: DocxDocument, tag: str) -> None:
+    """The proofing language, on the document defaults and on every paragraph style."""
+    styles = doc.styles.element
+    rpr_default = styles.find(qn("w:docDefaults") + "/" + qn("w:rPrDefault") + "/" + qn("w:rPr"))
+    targets = [rpr_default] if rpr_default is not None else []
+    for style in doc.styles:
+        if style.type == 1:  # WD_STYLE_TYPE.PARAGRAPH
+            targets.append(style.element.get_or_add_rPr())
+    for rpr in targets:
+        lang = rpr.find(qn("w:lang"))
+        if lang is None:
+            lang = OxmlElement("w:lang")
+            rpr.append(lang)
+        lang.set(qn("w:val"), tag)
+
+
+def _refresh_title_fields(doc: DocxDocument, title: str) -> None:
+    """Headers may show the title through a ``TITLE`` field: set its cached text too."""
+    for section in doc.sections:
+        for part in (section.header, section.first_page_header, section.even_page_header):
+            if part.is_linked_to_previous:
+                continue
+            for fld in part._element.iter(qn("w:fldSimple")):
+                if "TITLE" in (fld.get(qn("w:instr")) or ""):
+                    ts = list(fld.iter(qn("w:t")))
+                    if ts:
+                        ts[0].text = title
+                        for extra in ts[1:]:
+                            extra.text = ""
+
+
+def _ensure_styles(doc: DocxDocument) -> None:
+    """Copy from the built-in reference any style the builder uses and the given one lacks."""
+    names = {s.name for s in doc.styles}
+    missing = [n for n in STYLES_USED if n not in names]
+    if not missing:
+        return
+    builtin = docx.Document(str(builtin_template_dir() / "reference.docx"))
+    for name in missing:
+        src = next((s for s in builtin.styles if s.name == name), None)
+        if src is None:
+            raise TemplateError(
+                "reference.docx",
+                None,
+                t(f"style « {name} » introuvable", f"style '{name}' not found"),
+            )
+        doc.styles.element.append(copy.deepcopy(src.element))
+
+
+def _clear_body(doc: DocxDocument) -> None:
+    """Remove the reference's sample content, keeping the final section properties."""
+    body = doc.element.body
+    for child in list(body):
+        if child.tag != qn("w:sectPr"):
+            body.remove(child)
+
+
+def _core_properties(doc: DocxDocument, ctx: dict[str, Any], title: str, tag: str) -> None:
+    props = doc.core_properties
+    iso = ctx["doc"]["date_iso"]
+    when = dt.datetime.fromisoformat(iso).replace(tzinfo=dt.UTC) if iso else _FIXED_DATE
+    props.title = title[:255]
+    props.subject = ctx["doc"]["organisation"][:255]
+    props.author = (", ".join(ctx["doc"]["authors"]) or ctx["doc"]["organisation"])[:255]
+    props.last_modified_by = "aipd"
+    props.keywords = "AIPD, DPIA, RGPD, CNIL"
+    props.comments = f"aipd {ctx['trace']['aipd_version']}; SHA-256 {ctx['trace']['digest']}"
+    props.category = ctx["verdict"]["label"]
+    props.language = tag
+    props.revision = 1
+    props.created = when
+    props.modified = when
+    props.last_printed = when
+    props.version = ctx["doc"]["version"][:255]
+    props.identifier = ctx["doc"]["id"]
+    props.content_status = ctx["doc"]["status"]
+
+
+# --- entry points ---------------------------------------------------------------------------
+
+SECTIONS: tuple[Callable[[_Builder], None], ...] = (
+    _synthese,
+    _contexte,
+    _principes,
+    _risques,
+    _validation,
+    _annexes,
+)
+
+
+def build_document(
+    assessment: Assessment,
+    *,
+    lang: Lang = "fr",
+    template: Path | None = None,
+    plugin_dirs: Sequence[Path] = (),
+) -> bytes:
+    """The DOCX bytes of the AIPD of ``assessment`` (canonical ZIP)."""
+    ctx = build_context(assessment, lang=lang)
+    reference = Path(template) if template is not None else builtin_template_dir() / "reference.docx"
+    try:
+        doc = docx.Document(str(reference))
+    except Exception as exc:
+        raise TemplateError(
+            str(reference),
+            None,
+            t(f"document de référence illisible : {exc}", f"unreadable reference document: {exc}"),
+        ) from exc
+    _clear_body(doc)
+    _ensure_styles(doc)
+    wording = Wording(lang=lang, context=ctx, plugin_dirs=plugin_dirs)
+    b = _Builder(doc, wording, ctx)
+    _cover(b)
+    toc_anchor = doc.add_paragraph()
+    for section in SECTIONS:
+        section(b)
+    _insert_toc(b, toc_anchor)
+    tag = LANG_TAGS[lang]
+    title = f"{b.L('document_short')} — {ctx['doc']['processing']}"
+    _set_language(doc, tag)
+    _update_fields_on_open(doc)
+    _refresh_title_fields(doc, title)
+    _core_properties(doc, ctx, title, tag)
+    buf = io.BytesIO()
+    doc.save(buf)
+    return canonical_zip(buf.getvalue())
