@@ -17,6 +17,7 @@ from typing import Any
 from aipd._version import __version__
 from aipd.errors import AipdError, InputError, PluginError, Problem, TemplateError
 from aipd.i18n import Lang, t
+from aipd.model import ProcessingOperation
 from aipd.registry import Registry, default_registry
 from aipd.settings import Settings
 
@@ -153,16 +154,23 @@ def _print_data(data: dict[str, Any]) -> None:
     print(json.dumps(data, ensure_ascii=False, indent=2))
 
 
+def _load(path: str, *, max_bytes: int | None) -> ProcessingOperation:
+    """Read the operation file (the one place the CLI touches the loader)."""
+    from aipd.io import load
+
+    op: ProcessingOperation = load(path, max_bytes=max_bytes)
+    return op
+
+
 def cmd_assess(args: argparse.Namespace) -> int:
     """Screen a file: blocking issues, verdict and reason, rules, notices, missing facts."""
     from aipd.assess import assess
     from aipd.console import assessment_text
-    from aipd.io import load
     from aipd.report import assessment_to_data
 
     lang = _lang(args)
     registry = _registry(args)
-    op = load(args.file, max_bytes=args.max_bytes)
+    op = _load(args.file, max_bytes=args.max_bytes)
     result = assess(op, settings=Settings(lang=lang, blocked_plugins=args.block), registry=registry)
     data = assessment_to_data(result, lang)
     if args.format == "json":
