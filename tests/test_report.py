@@ -167,7 +167,9 @@ def test_catalogue_lists_each_plugin_with_its_values_and_sources() -> None:
 
 def test_every_key_is_documented_in_docs_cli() -> None:
     """docs/cli.md documents every key of the JSON outputs (the format cannot drift from its documentation)."""
-    documented = set(re.findall(r"^\| `([a-z_.\[\]]+)`", DOCS.read_text(encoding="utf-8"), flags=re.MULTILINE))
+    documented = set(
+        re.findall(r"^\| `([a-z_.\[\]]+)`", DOCS.read_text(encoding="utf-8"), flags=re.MULTILINE)
+    )
     for key in ASSESSMENT_KEYS + CATALOGUE_KEYS:
         assert key in documented, key
     for key in FINDING_KEYS:
