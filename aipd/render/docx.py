@@ -431,7 +431,7 @@ def _contexte(b: _Builder) -> None:
             )
             for p in c["purposes"]
         ]
-        or [(b.value(None, b.L("col_purpose")), "", "")],
+        or [_todo_row(b, "col_purpose", 3)],
         caption=b.L("purposes_caption"),
         widths=(8, 4, 4.5),
     )
@@ -464,7 +464,7 @@ def _contexte(b: _Builder) -> None:
             )
             for d in c["data"]
         ]
-        or [(b.value(None, b.L("col_data")), "", "", "")],
+        or [_todo_row(b, "col_data", 4)],
         caption=b.L("data_caption"),
         widths=(3.5, 6, 3, 4),
     )
@@ -480,7 +480,7 @@ def _contexte(b: _Builder) -> None:
             )
             for s in c["subjects"]
         ]
-        or [(b.value(None, b.L("col_subjects")), "", "", "")],
+        or [_todo_row(b, "col_subjects", 4)],
         caption=b.L("subjects_caption"),
         widths=(4, 7, 3, 2.5),
     )
@@ -507,6 +507,11 @@ def _contexte(b: _Builder) -> None:
     b.blocks("contexte", "features")
     for key in ("monitoring", "evaluation", "decisions", "matching", "technology"):
         b.facts_table(c[key], caption=b.L(f"facts_{key}"))
+
+
+def _todo_row(b: _Builder, what: str, columns: int) -> list[str]:
+    """The one row of an empty table: « À compléter » in every cell, never blank."""
+    return [b.value(None, b.L(what))] * columns
 
 
 def _retention(r: dict[str, Any] | None) -> str | None:
@@ -604,7 +609,7 @@ def _validation(b: _Builder) -> None:
             (b.L("sig_decision"), c["validation"]["decision"]),
             (b.L("sig_date"), b.value(c["validation"]["decision_date"], b.L("sig_date"))),
             (b.L("sig_signatory"), b.value(c["validation"]["signatory"], b.L("sig_signatory"))),
-            (b.L("sig_signature"), "\n\n\n"),
+            (b.L("sig_signature"), "\n\n" + b.L("sig_place")),
         ],
         caption=b.L("signature_caption"),
         widths=(5, 11.5),

@@ -1,0 +1,112 @@
+"""The document's context: plain data, in the chosen language, unknowns kept as None."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+
+from aipd.render.context import build_context, fact_label, format_date, format_number
+from render_cases import assessment, minimal_assessment
+
+
+def _plain_only(value: Any, path: str = "$") -> None:
+    if value is None or isinstance(value, str | int | float | bool):
+        return
+    if isinstance(value, dict):
+        for k, v in value.items():
+            assert isinstance(k, str), path
+            _plain_only(v, f"{path}.{k}")
+        return
+    if isinstance(value, list):
+        for i, v in enumerate(value):
+            _plain_only(v, f"{path}[{i}]")
+        return
+    raise AssertionError(f"{path}: {type(value).__name__} is not plain data")
+
+
+def test_dates_are_written_as_a_dpo_writes_them() -> None:
+    """French dates use month names and « 1er »; English ones the English months."""
+    assert format_date(dt.date(2024, 5, 1), "fr") == "1er mai 2024"
+    assert format_date(dt.date(2024, 5, 27), "fr") == "27 mai 2024"
+    assert format_date(dt.date(2024, 5, 1), "en") == "1 May 2024"
+    assert format_date(None, "fr") is None
+
+
+def test_numbers_use_the_language_thousands_separator() -> None:
+    """French groups digits with a narrow no-break space, English with a comma."""
+    assert format_number(120000, "fr") == "120\u202f000"
+    assert format_number(120000, "en") == "120,000"
+    assert format_number(None, "en") is None
+
+
+def test_fact_paths_become_the_model_documented_labels() -> None:
+    """A missing fact is named by its field's documentation, nested paths included."""
+    assert fact_label("scale.persons", "fr") == "Échelle › Nombre de personnes concernées"
+    assert fact_label("scale.persons", "en") == "Scale › Number of persons concerned"
+    assert fact_label("data_subjects[0].count", "en").endswith("Estimated number of persons")
+    assert fact_label("no.such.path", "fr") == "no.such.path"
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_context_is_plain_data(lang: str) -> None:
+    """No model object reaches the templates: only strings, numbers, booleans, lists, dicts."""
+    _plain_only(build_context(assessment(blocking=True), lang=lang))  # type: ignore[arg-type]
+
+
+def test_context_picks_the_language_of_labels_and_plugin_texts() -> None:
+    """Vocabulary labels and plug-in texts come in the document's language."""
+    fr = build_context(assessment(), lang="fr")
+    en = build_context(assessment(), lang="en")
+    assert fr["verdict"]["label"] == "AIPD requise"
+    assert en["verdict"]["label"] == "DPIA required"
+    assert fr["criteria"][0]["source"]["citation"].startswith("Lignes directrices")
+    assert en["criteria"][0]["source"]["citation"].startswith("Test guidelines")
+    assert fr["doc"]["date"] == "27 mai 2024"
+    assert en["doc"]["date"] == "27 May 2024"
+
+
+def test_findings_keep_status_rationale_source_and_plugin() -> None:
+    """Every rule checked is in the context, met or not, with who contributed it."""
+    ctx = build_context(assessment(), lang="fr")
+    by_id = {f["id"]: f for f in ctx["findings"]}
+    assert set(by_id) == {"case:met", "case:met2", "case:not_met", "case:unknown"}
+    assert by_id["case:not_met"]["status"] == "not_met"
+    assert by_id["case:unknown"]["missing"][0]["path"] == "scale.persons"
+    assert by_id["case:met"]["plugin"] == "case 2.0"
+
+
+def test_risks_get_letters_and_map_positions() -> None:
+    """Each risk has a letter; the map marks initial positions with it and residual ones with a prime."""
+    ctx = build_context(assessment(), lang="fr")
+    letters = {r["id"]: r["letter"] for r in ctx["risks"]}
+    assert letters["cnil:illegitimate_access"] == "A"
+    assert ctx["risk_map"]["initial"]["3,2"] == ["A"]
+    assert ctx["risk_map"]["residual"]["3,1"] == ["A′"]
+    assert ctx["high_residual"] == ["A"]
+
+
+def test_unknown_risk_levels_stay_unknown() -> None:
+    """Without judgements the CNIL feared events are listed with no level, never a guessed one."""
+    ctx = build_context(minimal_assessment(), lang="fr")
+    assert [r["id"] for r in ctx["risks"]][:3] == [
+        "cnil:illegitimate_access",
+        "cnil:unwanted_modification",
+        "cnil:disappearance",
+    ]
+    assert all(r["severity"] is None for r in ctx["risks"])
+    assert ctx["risk_map"]["placed"] is False
+    assert ctx["residual_complete"] is False
+
+
+def test_user_text_cannot_forge_a_to_complete_marker() -> None:
+    """The private-use delimiters of « À compléter » items are removed from user text."""
+    ctx = build_context(minimal_assessment(description="a\ue000b\ue001c"), lang="fr")
+    assert ctx["operation"]["description"] == "abc"
+
+
+def test_rejects_an_unknown_language() -> None:
+    """Only fr and en are supported."""
+    with pytest.raises(ValueError, match="langue"):
+        build_context(minimal_assessment(), lang="de")  # type: ignore[arg-type]

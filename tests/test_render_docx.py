@@ -1,0 +1,306 @@
+"""The AIPD document: outline in the CNIL order, Word features, the risk map, determinism, safety."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import docx
+import pytest
+from docx.oxml.ns import qn
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import aipd
+from aipd.render import docx as render_module
+from aipd.render import render_docx
+from aipd.render.docx import build_document, zone
+from render_cases import assessment, minimal_assessment, registry
+
+HEADINGS_FR = [
+    "Synthèse",
+    "1. Contexte",
+    "2. Principes fondamentaux",
+    "3. Risques",
+    "4. Validation",
+    "Annexe 1. Examen préalable : critères et listes vérifiés",
+    "Annexe 2. Système d'intelligence artificielle (AI Act)",
+    "Annexe 3. Dossier de consultation de la CNIL (RGPD, art. 36.3)",
+    "Annexe 4. Traçabilité",
+]
+
+
+def _doc(data: bytes) -> Any:
+    return docx.Document(io.BytesIO(data))
+
+
+def _render(a: aipd.Assessment, lang: str = "fr", **kw: Any) -> bytes:
+    return build_document(a, lang=lang, **kw)  # type: ignore[arg-type]
+
+
+def _headings(d: Any, level: int) -> list[str]:
+    return [p.text for p in d.paragraphs if p.style.name == f"Heading {level}"]
+
+
+def _table(d: Any, caption: str) -> Any:
+    for table in d.tables:
+        cap = table._tbl.tblPr.find(qn("w:tblCaption"))
+        if cap is not None and cap.get(qn("w:val")) == caption:
+            return table
+    raise AssertionError(f"no table captioned {caption!r}")
+
+
+def test_outline_follows_the_cnil_method() -> None:
+    """Level-1 headings: synthèse, parts 1 to 4, then the four annexes, in that order."""
+    d = _doc(_render(assessment()))
+    assert _headings(d, 1) == HEADINGS_FR
+    h2 = _headings(d, 2)
+    assert h2.index("1.1 Vue d'ensemble") < h2.index("1.2 Données, processus et supports")
+    assert "3.3 Vue d'ensemble des risques" in h2
+    assert "4.2 Avis du délégué à la protection des données" in h2
+
+
+def test_english_outline() -> None:
+    """The English document has the same outline in English."""
+    d = _doc(_render(assessment(), "en"))
+    assert _headings(d, 1)[:5] == [
+        "Summary",
+        "1. Context",
+        "2. Fundamental principles",
+        "3. Risks",
+        "4. Validation",
+    ]
+
+
+def test_summary_puts_blocking_issues_first() -> None:
+    """A blocking issue is the first thing after the summary heading, as an alert."""
+    d = _doc(_render(assessment(blocking=True)))
+    paras = [p for p in d.paragraphs if p.text.strip()]
+    start = next(i for i, p in enumerate(paras) if p.text == "Synthèse" and p.style.name == "Heading 1")
+    assert paras[start + 1].text == "Points bloquants"
+    assert paras[start + 2].style.name == "AIPD Alert"
+    assert "Pratique interdite" in paras[start + 2].text
+
+
+def test_no_blocking_section_without_blocking_issue() -> None:
+    """The blocking section appears only when there is one."""
+    assert "Points bloquants" not in _headings(_doc(_render(assessment())), 2)
+
+
+def test_word_features_toc_fields_language_properties() -> None:
+    """TOC field refreshed on opening, page numbers in the footer, language and core properties set."""
+    a = assessment()
+    data = _render(a)
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        document = z.read("word/document.xml").decode()
+        settings_xml = z.read("word/settings.xml").decode()
+        footers = "".join(z.read(n).decode() for n in z.namelist() if n.startswith("word/footer"))
+        styles = z.read("word/styles.xml").decode()
+    assert 'TOC \\o "1-3" \\h \\z \\u' in document
+    assert '<w:updateFields w:val="true"/>' in settings_xml
+    assert "PAGE" in footers
+    assert "NUMPAGES" in footers
+    assert 'w:val="fr-FR"' in styles
+    assert "en-GB" not in styles
+    d = _doc(data)
+    props = d.core_properties
+    assert props.title == "AIPD — Vidéoprotection des équipements sportifs"
+    assert props.language == "fr-FR"
+    assert props.created == dt.datetime(2024, 5, 27, 0, 0, tzinfo=dt.UTC)
+    assert props.revision == 1
+    en = _doc(_render(a, "en"))
+    assert en.core_properties.language == "en-GB"
+
+
+def test_toc_cache_lists_the_headings() -> None:
+    """Before Word refreshes it, the TOC already lists the headings (for readers and converters)."""
+    d = _doc(_render(assessment()))
+    toc = [p.text for p in d.paragraphs if p.style.name.startswith("toc ")]
+    assert toc[:2] == ["Synthèse", "Une AIPD est-elle requise ?"]
+    assert "Annexe 4. Traçabilité" in toc
+
+
+def test_every_table_repeats_its_header_row_and_has_alt_text() -> None:
+    """Long tables repeat their header on each page; each table has a caption for screen readers."""
+    d = _doc(_render(assessment()))
+    assert len(d.tables) > 10
+    for table in d.tables:
+        tr_pr = table.rows[0]._tr.trPr
+        assert tr_pr is not None
+        assert tr_pr.find(qn("w:tblHeader")) is not None
+        assert table._tbl.tblPr.find(qn("w:tblDescription")) is not None
+
+
+def test_risk_map_is_a_native_shaded_table() -> None:
+    """4×4 map: severity rows from 4 to 1, likelihood columns 1 to 4, letters in cells, CNIL colours."""
+    d = _doc(_render(assessment()))
+    table = _table(d, "Cartographie des risques avant mesures")
+    assert len(table.rows) == 5
+    assert len(table.columns) == 5
+    assert table.cell(0, 1).text.startswith("Vraisemblance 1")
+    assert table.cell(1, 0).text.startswith("Gravité 4")
+    assert table.cell(4, 0).text.startswith("Gravité 1")
+    # risk A: severity 3 (row 2), likelihood 2 (column 2); risk C: severity 2, likelihood 2
+    assert table.cell(2, 2).text == "A"
+    assert table.cell(3, 2).text == "C"
+    residual = _table(d, "Cartographie des risques après mesures (risques résiduels)")
+    assert residual.cell(2, 1).text == "A′"
+    assert residual.cell(4, 1).text == "C′"
+    fill = table.cell(1, 4)._tc.tcPr.find(qn("w:shd")).get(qn("w:fill"))
+    assert fill == render_module.MAP_COLOURS["high"]
+    assert table.cell(4, 1)._tc.tcPr.find(qn("w:shd")).get(qn("w:fill")) == render_module.MAP_COLOURS["low"]
+
+
+def test_map_zones() -> None:
+    """Green up to limited on both axes, red when both are significant or more, orange between."""
+    assert zone(2, 2) == "low"
+    assert zone(3, 1) == "medium"
+    assert zone(1, 4) == "medium"
+    assert zone(3, 3) == "high"
+
+
+def test_screening_table_lists_every_rule_met_or_not() -> None:
+    """Annex 1 lists each criterion with its status, rationale, source and plug-in."""
+    d = _doc(_render(assessment()))
+    table = _table(d, "Critères examinés (lignes directrices WP248, RGPD, AI Act et extensions)")
+    rows = [[c.text for c in r.cells] for r in table.rows[1:]]
+    assert [r[0] for r in rows] == [
+        "Critère rempli (case:met)",
+        "Second critère (case:met2)",
+        "Critère non rempli (case:not_met)",
+        "Critère inconnu (case:unknown)",
+    ]
+    assert rows[2][1] == "Non rempli"
+    assert "Échelle › Nombre de personnes concernées" in rows[3][2]
+    assert all(r[4] == "case 2.0" for r in rows)
+
+
+def test_missing_facts_are_marked_never_blank() -> None:
+    """Unknown facts show as highlighted « À compléter » runs; no table cell is left empty."""
+    d = _doc(_render(minimal_assessment()))
+    todo_runs = [r for p in d.paragraphs for r in p.runs if r.style.name == "AIPD To Complete"]
+    assert len(todo_runs) > 10
+    assert all(r.text.startswith("[À compléter") for r in todo_runs)
+    for table in d.tables:
+        caption = table._tbl.tblPr.find(qn("w:tblCaption")).get(qn("w:val"))
+        if caption.startswith("Cartographie"):
+            continue
+        for row in table.rows:
+            for cell in row.cells:
+                assert cell.text.strip(), f"empty cell in {caption!r}"
+
+
+def test_traceability_annex() -> None:
+    """Annex 4 gives the aipd version, the input digest, the date and the plug-ins."""
+    a = assessment()
+    table = _table(_doc(_render(a)), "Éléments de traçabilité")
+    text = "\n".join(c.text for r in table.rows for c in r.cells)
+    assert f"aipd {aipd.__version__}" in text
+    assert a.input_digest in text
+    assert "27 mai 2024" in text
+    assert "case 2.0" in text
+
+
+def test_same_input_gives_the_same_bytes() -> None:
+    """Two renders of the same assessment are byte-identical (no clock, canonical ZIP)."""
+    a = assessment()
+    assert _render(a) == _render(a)
+    assert _render(a, "en") == _render(assessment(), "en")
+
+
+def test_zip_is_canonical() -> None:
+    """Entries sorted, dated 1980-01-01, with fixed permissions."""
+    with zipfile.ZipFile(io.BytesIO(_render(assessment()))) as z:
+        infos = z.infolist()
+    assert [i.filename for i in infos] == sorted(i.filename for i in infos)
+    assert {i.date_time for i in infos} == {(1980, 1, 1, 0, 0, 0)}
+    assert {i.external_attr for i in infos} == {0o644 << 16}
+
+
+def test_undated_assessment_uses_a_fixed_date_not_the_clock() -> None:
+    """Without a date the core properties get a fixed date, so output stays reproducible."""
+    d = _doc(_render(minimal_assessment()))
+    assert d.core_properties.created == dt.datetime(2000, 1, 1, 0, 0, tzinfo=dt.UTC)
+
+
+HOSTILE = st.text(
+    alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)),
+    min_size=1,
+    max_size=200,
+).filter(lambda s: s.strip() != "")
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(name=HOSTILE, description=HOSTILE, author=HOSTILE)
+def test_any_text_gives_a_document_that_opens(name: str, description: str, author: str) -> None:
+    """Control characters, emoji, markup characters, right-to-left text: the document reopens."""
+    a = minimal_assessment(name=name, description=description, authors=(author, "<&>\u202e\u05d0\u05d1 🚀"))
+    d = _doc(_render(a))
+    assert any(p.style.name == "Title" for p in d.paragraphs)
+
+
+def test_hundred_thousand_character_field() -> None:
+    """A 100 000-character description renders and reopens intact."""
+    long = ("é<&>" * 25_000)[:100_000]
+    d = _doc(_render(minimal_assessment(description=long)))
+    assert any(long in p.text for p in d.paragraphs)
+
+
+def test_render_docx_writes_the_file_and_is_exported(tmp_path: Path) -> None:
+    """aipd.render_docx writes a document that python-docx opens, and returns its path."""
+    out = aipd.render_docx(assessment(), tmp_path / "aipd.docx", registry=registry())
+    assert out == tmp_path / "aipd.docx"
+    assert _headings(docx.Document(str(out)), 1)[0] == "Synthèse"
+
+
+def test_failed_render_keeps_the_previous_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A failure while building leaves the previous document untouched and no temporary file."""
+    out = tmp_path / "aipd.docx"
+    out.write_bytes(b"previous")
+
+    def boom(_data: bytes) -> bytes:
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(render_module, "canonical_zip", boom)
+    with pytest.raises(RuntimeError):
+        render_docx(assessment(), out, registry=registry())
+    assert out.read_bytes() == b"previous"
+    assert [p.name for p in tmp_path.iterdir()] == ["aipd.docx"]
+
+
+def test_failed_write_leaves_no_temporary_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A failure while writing removes the temporary file and keeps the previous document."""
+    out = tmp_path / "aipd.docx"
+    out.write_bytes(b"previous")
+
+    def fail(_fd: int) -> None:
+        raise OSError("I/O error")
+
+    monkeypatch.setattr(render_module.os, "fsync", fail)
+    with pytest.raises(OSError, match="I/O error"):
+        render_docx(assessment(), out, registry=registry())
+    assert out.read_bytes() == b"previous"
+    assert [p.name for p in tmp_path.iterdir()] == ["aipd.docx"]
+
+
+def test_letterhead_reference_is_kept_and_missing_styles_are_supplied(tmp_path: Path) -> None:
+    """A collectivité's plain reference keeps its header; styles it lacks come from the built-in one."""
+    ref = docx.Document()
+    ref.sections[0].header.paragraphs[0].text = "Mairie de Test — Direction générale"
+    ref_path = tmp_path / "lettre.docx"
+    ref.save(str(ref_path))
+    d = _doc(_render(assessment(), template=ref_path))
+    assert d.sections[0].header.paragraphs[0].text == "Mairie de Test — Direction générale"
+    assert _headings(d, 1)[0] == "Synthèse"
+    assert "AIPD Table" in {s.name for s in d.styles}
+
+
+def test_unreadable_reference_is_a_template_error(tmp_path: Path) -> None:
+    """A reference that is not a DOCX is reported as a TemplateError naming it."""
+    bad = tmp_path / "bad.docx"
+    bad.write_bytes(b"not a zip")
+    with pytest.raises(aipd.TemplateError, match=r"bad\.docx"):
+        _render(assessment(), template=bad)

@@ -1,0 +1,245 @@
+"""Wording templates: both languages complete, lookup, plug-in overrides, errors that name the line."""
+
+from __future__ import annotations
+
+import importlib.util
+import io
+import re
+import shutil
+from pathlib import Path
+
+import docx
+import pytest
+
+import aipd
+from aipd.assess import assess
+from aipd.errors import TemplateError
+from aipd.model import Controller, DataCategory, Measure, Purpose, SubjectCategory
+from aipd.render import render_docx
+from aipd.render import text as text_module
+from aipd.render.docx import build_document
+from aipd.render.text import builtin_template_dir
+from aipd.vocabulary import DataKind, LegalBasis, OrganisationKind, SubjectKind
+from render_cases import minimal_assessment, operation, registry
+
+ROOT = Path(__file__).resolve().parent.parent
+BUILTIN = builtin_template_dir()
+PARTS = sorted(p.name for p in (BUILTIN / "fr").glob("*.md.j2"))
+
+# French names that stay French in English text (texts, institutions, an address).
+FRENCH_NAMES = (
+    "Commission nationale de l'informatique et des libertés, service des consultations, 3 place de Fontenoy",
+    "loi Informatique et Libertés",
+    "délibération n°",
+    "loi n° 78-17",
+)
+FRENCH_WORDS = {
+    "le",
+    "la",
+    "les",
+    "des",
+    "du",
+    "et",
+    "est",
+    "pour",
+    "une",
+    "aux",
+    "sur",
+    "dans",
+    "avec",
+    "sont",
+}
+ENGLISH_WORDS = {"the", "of", "and", "is", "to", "with", "for", "are", "this", "that", "which", "be"}
+# Labels legitimately spelt the same in both languages.
+SAME_IN_BOTH = {"Version", "Date", "Sources", "Source", "Action", "Question", "Signature", "4. Validation"}
+
+
+def _keys(path: Path, pattern: str) -> set[str]:
+    return set(re.findall(pattern, path.read_text(encoding="utf-8")))
+
+
+def _labels(lang: str) -> dict[str, str]:
+    text = (BUILTIN / lang / "labels.md.j2").read_text(encoding="utf-8")
+    return dict(re.findall(r'{% set ([a-z_0-9]+) = "(.*?)" %}', text))
+
+
+def _token_assessment() -> aipd.Assessment:
+    """User text made of neutral tokens, so every word in the document is the library's or a plug-in's."""
+    return assess(
+        operation(
+            name="Zqx",
+            description="Zqy",
+            authors=("Zqa",),
+            controller=Controller(name="Zqc", kind=OrganisationKind.COMMUNE, representative="Zqr"),
+            purposes=(Purpose(description="Zqp", legal_basis=LegalBasis.PUBLIC_TASK),),
+            data=(DataCategory(kind=DataKind.IMAGE),),
+            data_subjects=(SubjectCategory(kind=SubjectKind.GENERAL_PUBLIC, description="Zqs"),),
+            measures=(Measure(id="case:m", title="Zqm"),),
+            processors=(),
+        ),
+        registry=registry(blocking=True),
+    )
+
+
+def _all_text(data: bytes) -> str:
+    d = docx.Document(io.BytesIO(data))
+    parts = [p.text for p in d.paragraphs]
+    parts += [c.text for t in d.tables for r in t.rows for c in r.cells]
+    parts += [p.text for s in d.sections for p in s.header.paragraphs]
+    return "\n".join(parts)
+
+
+def _words(text: str) -> set[str]:
+    for name in FRENCH_NAMES:
+        text = text.replace(name, " ")
+    # whole words only: letters inside a hex digest or an id are not words
+    return {w.lower() for w in re.findall(r"\b[^\W\d_]+\b", text)}
+
+
+@pytest.mark.parametrize("part", PARTS)
+def test_both_languages_define_the_same_labels_and_blocks(part: str) -> None:
+    """Every label and block of a French template exists in English, and the reverse."""
+    for pattern in (r"{% set ([a-z_0-9]+) =", r"{% macro (text_[a-z_0-9]+)\("):
+        assert _keys(BUILTIN / "fr" / part, pattern) == _keys(BUILTIN / "en" / part, pattern)
+
+
+def test_labels_are_translated() -> None:
+    """No label is the same in French and English, except words spelt alike in both."""
+    fr, en = _labels("fr"), _labels("en")
+    assert fr.keys() == en.keys()
+    same = {k for k in fr if fr[k] == en[k] and fr[k] not in SAME_IN_BOTH}
+    assert not same, f"untranslated labels: {sorted(same)}"
+
+
+def test_english_document_has_no_french_wording() -> None:
+    """The English document contains no French word of the library's own (French names of texts aside)."""
+    text = _all_text(build_document(_token_assessment(), lang="en"))
+    leftovers = _words(text) & FRENCH_WORDS
+    assert not leftovers, f"French words in the English document: {sorted(leftovers)}"
+
+
+def test_french_document_has_no_english_wording() -> None:
+    """The French document contains no English word of the library's own."""
+    text = _all_text(build_document(_token_assessment(), lang="fr"))
+    leftovers = _words(text) & ENGLISH_WORDS
+    assert not leftovers, f"English words in the French document: {sorted(leftovers)}"
+
+
+def test_the_stopword_check_can_fail() -> None:
+    """The untranslated-wording check does detect a French sentence in English text."""
+    assert _words("Le traitement est requis pour la commune") & FRENCH_WORDS
+    assert not _words("The loi Informatique et Libertés applies") & FRENCH_WORDS
+
+
+def test_builtin_templates_are_found_in_the_repository() -> None:
+    """In an editable install the repository's templates/ is used."""
+    assert BUILTIN == ROOT / "templates" / "default"
+
+
+def test_packaged_templates_come_first(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """When aipd/_templates exists (a wheel), it wins over the repository folder."""
+    packaged = tmp_path / "_templates" / "default"
+    packaged.mkdir(parents=True)
+    (packaged / "reference.docx").write_bytes(b"")
+    monkeypatch.setattr(text_module, "_PACKAGE_ROOT", tmp_path)
+    assert builtin_template_dir() == packaged
+
+
+def test_missing_template_folder_is_a_template_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """With no template folder anywhere, the error says where it looked."""
+    monkeypatch.setattr(text_module, "_PACKAGE_ROOT", tmp_path / "pkg")
+    with pytest.raises(TemplateError, match="_templates"):
+        builtin_template_dir()
+
+
+def test_reference_docx_is_reproducible_from_its_script() -> None:
+    """templates/build_reference.py rebuilds the committed reference.docx byte for byte."""
+    spec = importlib.util.spec_from_file_location(
+        "build_reference", ROOT / "templates" / "build_reference.py"
+    )
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert module.build() == (BUILTIN / "reference.docx").read_bytes()
+
+
+def _override(tmp_path: Path, part: str, old: str, new: str, lang: str = "fr") -> Path:
+    folder = tmp_path / "wording"
+    (folder / lang).mkdir(parents=True, exist_ok=True)
+    source = (BUILTIN / lang / part).read_text(encoding="utf-8")
+    assert old in source
+    (folder / lang / part).write_text(source.replace(old, new), encoding="utf-8")
+    return folder
+
+
+def test_plugin_template_dir_overrides_one_wording_template(tmp_path: Path) -> None:
+    """A plug-in's fr/validation.md.j2 replaces the built-in one; other templates stay built-in."""
+    folder = _override(
+        tmp_path,
+        "validation.md.j2",
+        "Le responsable de traitement recueille l'avis du délégué",
+        "Selon la charte Acme, le responsable de traitement recueille l'avis du délégué",
+    )
+    reg = registry(template_dirs=[folder])
+    a = assess(operation(), registry=reg)
+    out = render_docx(a, tmp_path / "acme.docx", registry=reg)
+    text = _all_text(out.read_bytes())
+    assert "Selon la charte Acme" in text
+    assert "Synthèse" in text
+    en = render_docx(a, tmp_path / "acme-en.docx", lang="en", registry=reg)
+    assert "Acme" not in _all_text(en.read_bytes())
+
+
+def test_syntax_error_names_template_and_line(tmp_path: Path) -> None:
+    """A syntax error in an override is a TemplateError with the file and line."""
+    folder = tmp_path / "broken"
+    (folder / "fr").mkdir(parents=True)
+    (folder / "fr" / "annexes.md.j2").write_text(
+        "{% macro text_screening() %}\nok\n{% if %}\n{% endmacro %}\n", encoding="utf-8"
+    )
+    with pytest.raises(TemplateError) as info:
+        build_document(minimal_assessment(), plugin_dirs=[folder])
+    assert info.value.template.endswith("fr/annexes.md.j2")
+    assert info.value.line == 3
+    assert "annexes.md.j2:3" in str(info.value)
+
+
+def test_undefined_name_names_template_and_line(tmp_path: Path) -> None:
+    """An undefined name in a block is reported at its line, not swallowed."""
+    folder = _override(
+        tmp_path,
+        "validation.md.j2",
+        "{% macro text_dpo() %}\n",
+        "{% macro text_dpo() %}\n{{ no_such_fact }}\n",
+    )
+    source = (folder / "fr" / "validation.md.j2").read_text(encoding="utf-8").splitlines()
+    line = source.index("{{ no_such_fact }}") + 1
+    with pytest.raises(TemplateError) as info:
+        build_document(minimal_assessment(), plugin_dirs=[folder])
+    assert info.value.line == line
+    assert "no_such_fact" in info.value.format("en")
+
+
+def test_missing_block_is_a_template_error(tmp_path: Path) -> None:
+    """An override that drops a block the document needs says which block."""
+    folder = tmp_path / "partial"
+    (folder / "fr").mkdir(parents=True)
+    shutil.copy(BUILTIN / "fr" / "labels.md.j2", folder / "fr" / "labels.md.j2")
+    (folder / "fr" / "principes.md.j2").write_text(
+        "{% macro text_intro() %}x{% endmacro %}\n", encoding="utf-8"
+    )
+    with pytest.raises(TemplateError, match="text_proportionality"):
+        build_document(minimal_assessment(), plugin_dirs=[folder])
+
+
+def test_templates_cannot_reach_python_internals(tmp_path: Path) -> None:
+    """The sandbox refuses attribute tricks in a vendor's template."""
+    folder = _override(
+        tmp_path,
+        "validation.md.j2",
+        "{% macro text_dpo() %}\n",
+        "{% macro text_dpo() %}\n{{ ''.__class__.__mro__ }}\n",
+    )
+    with pytest.raises(TemplateError):
+        build_document(minimal_assessment(), plugin_dirs=[folder])
