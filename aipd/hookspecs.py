@@ -22,7 +22,15 @@ Rules every hook follows, so that vendors can rely on them:
   an assessment; two values with the same id are an error, naming both plug-ins;
 - a hook that raises, returns something else than documented, or a test that
   raises at assessment time is reported as :class:`aipd.PluginError` naming the
-  plug-in and its version. Nothing is swallowed.
+  plug-in and its version. Nothing is swallowed;
+- an implementation of a hook that does not exist (a misspelled name), one
+  that asks for an argument its hook does not have, and one declared as a
+  wrapper are refused when the plug-in is loaded, with a ``PluginError``;
+- a hook may return a list or be a generator; either is read in full when the
+  catalogue is built, and an error raised while reading it is the plug-in's;
+- a plug-in can be left out by name (``Registry(blocked=["acme"])``,
+  ``Settings(blocked_plugins={"acme"})``, ``aipd assess --block acme``); a
+  blocked plug-in is not even imported, and outputs list it as blocked.
 
 The built-in rules of aipd (package ``aipd_builtin``) are written against
 exactly these hooks.
@@ -55,7 +63,9 @@ def aipd_criteria() -> Iterable[Criterion]:
     - ``COUNTS``: a high-risk criterion counted towards the WP248 presumption
       (two or more criteria: a DPIA is in principle required). A vendor
       criterion that only refines a WP248 criterion sets
-      ``counts_as="wp248:<key>"``;
+      ``counts_as="wp248:<key>"``, which must name a counted criterion of a
+      loaded plug-in (else ``PluginError``): it then makes that criterion
+      count, and is never counted twice with it;
     - ``REQUIRES``: a DPIA is required whenever it is met (GDPR art. 35(3));
     - ``EXEMPTS``: a statutory exemption (GDPR art. 35(10));
     - ``BLOCKS``: a blocking issue (a prohibited practice, no legal basis),
@@ -120,6 +130,7 @@ def aipd_template_dirs() -> Iterable[Path]:
 
     A template found in a plug-in's folder overrides the built-in template of
     the same name (``fr/synthese.md.j2``); plug-in folders are searched in the
-    order of their plug-in names, before the built-in folder.
+    order of their plug-in names, before the built-in folder. Each folder must
+    be an existing :class:`pathlib.Path`.
     """
     return ()

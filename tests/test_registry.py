@@ -17,7 +17,17 @@ from hypothesis import strategies as st
 
 from aipd import registry as registry_module
 from aipd.assess import assess
-from aipd.catalogue import Criterion, Effect, FindingStatus, MeasureType, Outcome, RiskType, Source
+from aipd.catalogue import (
+    Criterion,
+    Effect,
+    FindingStatus,
+    ListItem,
+    MeasureType,
+    Outcome,
+    ReferenceList,
+    RiskType,
+    Source,
+)
 from aipd.errors import PluginError
 from aipd.hookspecs import hookimpl
 from aipd.i18n import t
@@ -576,3 +586,41 @@ def test_registration_order_never_changes_an_assessment(
     assert first.notices == second.notices
     assert first.missing_facts == second.missing_facts
     assert first.plugins == second.plugins
+
+
+def test_list_items_become_findings_with_their_list() -> None:
+    """Items of a reference list are collected with provenance and screened with the list's effect and number."""
+    required = ReferenceList(
+        id="test-list",
+        title=t("Liste de test", "Test list"),
+        source=SOURCE,
+        effect=Effect.REQUIRES,
+    )
+
+    class Lists:
+        __version__ = "7.0"
+
+        @hookimpl
+        def aipd_list_items(self) -> Iterator[ListItem]:
+            yield ListItem(
+                id="test-list:3",
+                reference_list=required,
+                number=3,
+                title=t("Type 3", "Type 3"),
+                conditions=t("Conditions", "Conditions"),
+                source=SOURCE,
+                test=always(FindingStatus.MET),
+            )
+
+    reg = only(("lists", Lists()))
+    assert [i.id for i in reg.list_items()] == ["test-list:3"]
+    result = assess(operation(), registry=reg)
+    [finding] = result.findings
+    assert (finding.kind, finding.number, finding.group, finding.effect) == (
+        "list_item",
+        3,
+        "test-list",
+        Effect.REQUIRES,
+    )
+    assert finding.plugin.label() == "lists 7.0"
+    assert result.verdict.requirement.value == "required"
