@@ -242,6 +242,12 @@ register(
 def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--lang", choices=("fr", "en"), default="fr", help="langue / language (fr, en)")
+    # Sub-commands accept --lang too, without a default of their own: otherwise their
+    # default would silently override ``aipd --lang en <command>``.
+    sub_common = argparse.ArgumentParser(add_help=False)
+    sub_common.add_argument(
+        "--lang", choices=("fr", "en"), default=argparse.SUPPRESS, help="langue / language (fr, en)"
+    )
     parser = argparse.ArgumentParser(
         prog="aipd",
         description="AIPD (analyse d'impact relative à la protection des données) pour les collectivités.",
@@ -252,7 +258,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"aipd {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMANDE")
     for name, (fn, help_text, add_args) in COMMANDS.items():
-        p = sub.add_parser(name, help=help_text, parents=[common])
+        p = sub.add_parser(name, help=help_text, parents=[sub_common])
         add_args(p)
         p.set_defaults(func=fn)
     return parser

@@ -245,3 +245,14 @@ def test_assess_a_real_example_file(capsys: pytest.CaptureFixture[str]) -> None:
     data = json.loads(out)
     assert data["operation"]["id"] == "comptage-trafic-cameras"
     assert data["verdict"]["requirement"] in ("required", "not_required", "incomplete")
+
+
+@pytest.mark.parametrize("argv", [["--lang", "en", "plugins"], ["plugins", "--lang", "en"]])
+def test_lang_before_or_after_the_command(
+    argv: list[str], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--lang works before the sub-command as well as after it."""
+    use(monkeypatch, DEMO)
+    code, out, _ = run(capsys, *argv)
+    assert code == cli.EXIT_OK
+    assert "Criteria (3)" in out
