@@ -14,7 +14,7 @@ from typing import Literal
 
 import attrs
 
-from aipd.catalogue import Criterion, Effect, FindingStatus, ListItem, Outcome, Source
+from aipd.catalogue import Criterion, Effect, FindingStatus, ListItem, Outcome, Source, Test
 from aipd.errors import PluginError
 from aipd.i18n import Text, t
 from aipd.model import ProcessingOperation
@@ -22,7 +22,7 @@ from aipd.registry import Catalogue, PluginInfo
 from aipd.settings import Settings
 from aipd.vocabulary import Vocabulary
 
-__all__ = ["Finding", "Notice", "Reason", "Requirement", "Screening", "Verdict", "screen"]
+__all__ = ["Finding", "Notice", "Reason", "Requirement", "Screening", "Verdict", "run_test", "screen"]
 
 
 class Requirement(Vocabulary):
@@ -140,8 +140,24 @@ class Screening:
 def _run(
     rule: Criterion | ListItem, operation: ProcessingOperation, settings: Settings, plugin: PluginInfo
 ) -> Outcome:
+    return run_test(rule.id, rule.test, operation=operation, settings=settings, plugin=plugin)
+
+
+def run_test(
+    rule_id: str,
+    test: Test,
+    *,
+    operation: ProcessingOperation,
+    settings: Settings,
+    plugin: PluginInfo,
+) -> Outcome:
+    """Run a plug-in's pure test (a rule's ``test``, a risk's ``applies``) and check its result.
+
+    Any fault, including an attempt to change the frozen operation, is a
+    :class:`aipd.PluginError` naming ``plugin``: a broken test never reads as "not met".
+    """
     try:
-        outcome = rule.test(operation, settings)
+        outcome = test(operation, settings)
     except attrs.exceptions.FrozenInstanceError as exc:
         # The operation and its parts are frozen so that no rule can change what
         # the next rule sees; a rule that tries is a plug-in bug, said as such.
@@ -149,9 +165,9 @@ def _run(
             plugin.name,
             plugin.version,
             t(
-                f"le test de la règle « {rule.id} » a tenté de modifier le traitement "
+                f"le test de la règle « {rule_id} » a tenté de modifier le traitement "
                 "(un test doit être pur et ne rien modifier)",
-                f"the test of rule '{rule.id}' tried to change the operation "
+                f"the test of rule '{rule_id}' tried to change the operation "
                 "(a test must be pure and change nothing)",
             ),
         ) from exc
@@ -160,8 +176,8 @@ def _run(
             plugin.name,
             plugin.version,
             t(
-                f"le test de la règle « {rule.id} » a levé {type(exc).__name__}: {exc}",
-                f"the test of rule '{rule.id}' raised {type(exc).__name__}: {exc}",
+                f"le test de la règle « {rule_id} » a levé {type(exc).__name__}: {exc}",
+                f"the test of rule '{rule_id}' raised {type(exc).__name__}: {exc}",
             ),
         ) from exc
     if not isinstance(outcome, Outcome):
@@ -169,8 +185,8 @@ def _run(
             plugin.name,
             plugin.version,
             t(
-                f"le test de la règle « {rule.id} » doit renvoyer un Outcome, reçu {type(outcome).__name__}",
-                f"the test of rule '{rule.id}' must return an Outcome, got {type(outcome).__name__}",
+                f"le test de la règle « {rule_id} » doit renvoyer un Outcome, reçu {type(outcome).__name__}",
+                f"the test of rule '{rule_id}' must return an Outcome, got {type(outcome).__name__}",
             ),
         )
     return outcome

@@ -32,7 +32,7 @@ from aipd.errors import PluginError
 from aipd.hookspecs import hookimpl
 from aipd.i18n import t
 from aipd.model import Controller, ProcessingOperation
-from aipd.registry import Registry
+from aipd.registry import PluginInfo, Registry
 from aipd.settings import Settings
 from aipd.vocabulary import MeasureFamily, OrganisationKind
 
@@ -624,3 +624,22 @@ def test_list_items_become_findings_with_their_list() -> None:
     )
     assert finding.plugin.label() == "lists 7.0"
     assert result.verdict.requirement.value == "required"
+
+
+def test_run_test_guards_a_risk_applies_too() -> None:
+    """screening.run_test (used for a risk's applies) turns a faulty test into a PluginError naming the plug-in."""
+    from aipd.screening import run_test
+
+    info = PluginInfo(name="vendor", version="9.9")
+
+    def broken(_op: ProcessingOperation, _s: Settings) -> Outcome:
+        raise ValueError("no")
+
+    with pytest.raises(PluginError) as exc:
+        run_test("v:risk", broken, operation=operation(), settings=Settings(), plugin=info)
+    assert "v:risk" in message(exc)
+    assert exc.value.version == "9.9"
+    ok = run_test(
+        "v:risk", always(FindingStatus.MET), operation=operation(), settings=Settings(), plugin=info
+    )
+    assert ok.status is FindingStatus.MET
