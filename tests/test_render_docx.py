@@ -261,10 +261,10 @@ def test_failed_render_keeps_the_previous_file(tmp_path: Path, monkeypatch: pyte
     out = tmp_path / "aipd.docx"
     out.write_bytes(b"previous")
 
-    def boom(_data: bytes) -> bytes:
+    def boom(_doc: object) -> bytes:
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(render_module, "canonical_zip", boom)
+    monkeypatch.setattr(render_module, "package_bytes", boom)
     with pytest.raises(RuntimeError):
         render_docx(assessment(), out, registry=registry())
     assert out.read_bytes() == b"previous"

@@ -26,8 +26,10 @@ from docx.document import Document as DocxDocument
 from docx.enum.text import WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.styles import BabelFish
 from docx.table import Table
 from docx.text.paragraph import Paragraph
+from lxml import etree  # type: ignore[import-untyped]  # lxml ships no type stubs
 
 from aipd.errors import TemplateError
 from aipd.i18n import Lang, t
@@ -100,6 +102,52 @@ def _mark_header_row(row: Any) -> None:
     tr_pr.append(el)
 
 
+_R, _RPR, _RSTYLE, _B, _T, _BR, _TAB = (qn(f"w:{n}") for n in ("r", "rPr", "rStyle", "b", "t", "br", "tab"))
+_VAL, _SPACE = qn("w:val"), qn("xml:space")
+
+
+def _run(p: Any, text: str, *, style: str | None = None, bold: bool = False) -> None:
+    """Append a run to paragraph element ``p``: line breaks become ``w:br``, tabs ``w:tab``.
+
+    Written with lxml: python-docx's run API appends text one character at a time.
+    """
+    r = etree.SubElement(p, _R)
+    if style is not None or bold:
+        rpr = etree.SubElement(r, _RPR)
+        if style is not None:
+            etree.SubElement(rpr, _RSTYLE).set(_VAL, style)
+        if bold:
+            etree.SubElement(rpr, _B)
+    for i, line in enumerate(text.split("\n")):
+        if i:
+            etree.SubElement(r, _BR)
+        for j, chunk in enumerate(line.split("\t")):
+            if j:
+                etree.SubElement(r, _TAB)
+            if chunk:
+                t = etree.SubElement(r, _T)
+                t.text = chunk
+                t.set(_SPACE, "preserve")
+
+
+def _mark_header_row_el(tr: Any) -> None:
+    el = OxmlElement("w:tblHeader")
+    el.set(qn("w:val"), "true")
+    tr.get_or_add_trPr().append(el)
+
+
+def _set_widths(tbl: Any, widths: Sequence[float]) -> None:
+    """Column widths in cm, on the grid (LibreOffice reads it) and on each cell (Word reads those)."""
+    twips = [str(round(w * 567)) for w in widths]
+    for col, w in zip(tbl.tblGrid.gridCol_lst, twips, strict=True):
+        col.set(qn("w:w"), w)
+    for tr in tbl.tr_lst:
+        for tc, w in zip(tr.tc_lst, twips, strict=True):
+            tc_w = tc.get_or_add_tcPr().get_or_add_tcW()
+            tc_w.set(qn("w:w"), w)
+            tc_w.set(qn("w:type"), "dxa")
+
+
 def _no_split_row(row: Any) -> None:
     tr_pr = row._tr.get_or_add_trPr()
     tr_pr.append(OxmlElement("w:cantSplit"))
@@ -139,6 +187,18 @@ def _field_runs(paragraph: Paragraph, instruction: str, cached: str) -> None:
     p.append(fld("end"))
 
 
+def _zip(blobs: dict[str, bytes]) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as dst:
+        for name in sorted(blobs):
+            info = zipfile.ZipInfo(name, date_time=_ZIP_DATE)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.create_system = 0
+            info.external_attr = 0o644 << 16
+            dst.writestr(info, blobs[name], compress_type=zipfile.ZIP_DEFLATED, compresslevel=6)
+    return out.getvalue()
+
+
 def canonical_zip(data: bytes) -> bytes:
     """Re-pack a DOCX so the same content gives the same bytes.
 
@@ -146,15 +206,44 @@ def canonical_zip(data: bytes) -> bytes:
     permissions, DEFLATE at a fixed level: python-docx stamps the clock
     otherwise (python-docx issue 1042).
     """
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w") as dst:
-        for name in sorted(src.namelist()):
-            info = zipfile.ZipInfo(name, date_time=_ZIP_DATE)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.create_system = 0
-            info.external_attr = 0o644 << 16
-            dst.writestr(info, src.read(name), compress_type=zipfile.ZIP_DEFLATED, compresslevel=6)
-    return out.getvalue()
+    with zipfile.ZipFile(io.BytesIO(data)) as src:
+        return _zip({name: src.read(name) for name in src.namelist()})
+
+
+class _Collector:
+    """Stands in for python-docx's zip writer: keeps each package item's bytes."""
+
+    def __init__(self) -> None:
+        self.blobs: dict[str, bytes] = {}
+
+    def write(self, pack_uri: Any, blob: bytes) -> None:
+        self.blobs[pack_uri.membername] = blob
+
+
+def package_bytes(doc: DocxDocument) -> bytes:
+    """The document as a canonical ZIP, compressed once.
+
+    Uses python-docx's package writer steps with a collector instead of its zip
+    file (saving then re-packing compresses twice); falls back to that if the
+    writer's internals change.
+    """
+    try:
+        from docx.opc.pkgwriter import PackageWriter
+
+        package = doc.part.package
+        parts = list(package.parts)
+        for part in parts:
+            part.before_marshal()
+        collector = _Collector()
+        # python-docx's own steps, untyped and typed for its zip writer; the collector has its write()
+        PackageWriter._write_content_types_stream(collector, parts)  # type: ignore[no-untyped-call]
+        PackageWriter._write_pkg_rels(collector, package.rels)  # type: ignore[no-untyped-call]
+        PackageWriter._write_parts(collector, parts)  # type: ignore[arg-type]
+    except AttributeError:  # pragma: no cover - python-docx changed its writer
+        buf = io.BytesIO()
+        doc.save(buf)
+        return canonical_zip(buf.getvalue())
+    return _zip(collector.blobs)
 
 
 def write_atomically(path: Path, data: bytes) -> None:
@@ -186,6 +275,8 @@ class _Builder:
         self.w = wording
         self.ctx = ctx
         self.headings: list[tuple[int, str]] = []
+        # style ids resolved once: python-docx's name lookup scans every style each time
+        self.sid = _style_ids(doc)
         self._todo = self.L("todo_label")
 
     # wording
@@ -211,24 +302,24 @@ class _Builder:
                 if what and self.ctx["lang"] == "fr"
                 else (f"{self._todo}: {what}" if what else self._todo)
             )
-            paragraph.add_run(f"[{label}]", style="AIPD To Complete")
+            _run(paragraph._p, f"[{label}]", style=self.sid["AIPD To Complete"])
             rest = rest[end + 1 :]
 
     @staticmethod
     def _plain_run(paragraph: Paragraph, text: str) -> None:
-        lines = text.split("\n")
-        run = paragraph.add_run(lines[0])
-        for line in lines[1:]:
-            run.add_break(WD_BREAK.LINE)
-            run = paragraph.add_run(line)
+        _run(paragraph._p, text)
 
     def para(self, text: str, style: str | None = None) -> Paragraph:
-        p = self.doc.add_paragraph(style=style)
+        p = self.doc.add_paragraph()
+        if style is not None:
+            p._p.style = self.sid[style]
         self._runs(p, text)
         return p
 
     def heading(self, text: str, level: int) -> None:
-        self.doc.add_paragraph(text, style=f"Heading {level}")
+        p = self.doc.add_paragraph()._p
+        p.style = self.sid[f"Heading {level}"]
+        _run(p, text)
         self.headings.append((level, text))
 
     def blocks(self, part: str, key: str, **kwargs: Any) -> None:
@@ -272,25 +363,23 @@ class _Builder:
         """A table in the reference's table style, header row repeated on each page."""
         rows = [list(r) for r in rows]
         table: Table = self.doc.add_table(rows=1 + len(rows), cols=len(headers))
-        table.style = self.doc.styles["AIPD Table"]
-        all_rows = table.rows
-        head = all_rows[0]
-        _mark_header_row(head)
-        for cell, text in zip(head.cells, headers, strict=True):
-            p = cell.paragraphs[0]
-            p.style = self.doc.styles["AIPD Table Text"]
-            p.add_run(text).bold = True
-        for row, values in zip(all_rows[1:], rows, strict=True):
-            for cell, v in zip(row.cells, values, strict=True):
-                p = cell.paragraphs[0]
-                p.style = self.doc.styles["AIPD Table Text"]
+        tbl = table._tbl
+        tbl.tblStyle_val = self.sid["AIPD Table"]
+        # lxml directly: python-docx's row and cell objects cost more than the document itself
+        trs = tbl.tr_lst
+        _mark_header_row_el(trs[0])
+        text_style = self.sid["AIPD Table Text"]
+        for tc, text in zip(trs[0].tc_lst, headers, strict=True):
+            p_el = tc.p_lst[0]
+            p_el.style = text_style
+            _run(p_el, text, bold=True)
+        for tr, values in zip(trs[1:], rows, strict=True):
+            for tc, v in zip(tr.tc_lst, values, strict=True):
+                p = Paragraph(tc.p_lst[0], table)
+                p._p.style = text_style
                 self._runs(p, v if isinstance(v, str) else self.value(v))
         if widths:
-            from docx.shared import Cm
-
-            for row in all_rows:
-                for cell, width in zip(row.cells, widths, strict=True):
-                    cell.width = Cm(width)
+            _set_widths(tbl, widths)
         _table_description(table, caption, caption)
         self.para(caption, "Caption")
         return table
@@ -307,30 +396,30 @@ class _Builder:
         """The CNIL 4×4 map as a native table: severity rows (4 at the top), likelihood columns."""
         levels = [self.L(f"level_{i}") for i in range(1, 5)]
         table = self.doc.add_table(rows=5, cols=5)
-        table.style = self.doc.styles["AIPD Table"]
+        table._tbl.tblStyle_val = self.sid["AIPD Table"]
         rows = table.rows
         _mark_header_row(rows[0])
         head = rows[0].cells
         corner = head[0].paragraphs[0]
-        corner.style = self.doc.styles["AIPD Table Text"]
-        corner.add_run(self.L("map_corner")).bold = True
+        corner._p.style = self.sid["AIPD Table Text"]
+        _run(corner._p, self.L("map_corner"), bold=True)
         for i, cell in enumerate(head[1:], start=1):
             p = cell.paragraphs[0]
-            p.style = self.doc.styles["AIPD Table Text"]
-            p.add_run(f"{self.L('likelihood')} {i} — {levels[i - 1]}").bold = True
+            p._p.style = self.sid["AIPD Table Text"]
+            _run(p._p, f"{self.L('likelihood')} {i} — {levels[i - 1]}", bold=True)
         for r, severity in enumerate((4, 3, 2, 1), start=1):
             cells = rows[r].cells
             _no_split_row(rows[r])
             p = cells[0].paragraphs[0]
-            p.style = self.doc.styles["AIPD Table Text"]
-            p.add_run(f"{self.L('severity')} {severity} — {levels[severity - 1]}").bold = True
+            p._p.style = self.sid["AIPD Table Text"]
+            _run(p._p, f"{self.L('severity')} {severity} — {levels[severity - 1]}", bold=True)
             for likelihood in range(1, 5):
                 cell = cells[likelihood]
                 _set_cell_shading(cell, MAP_COLOURS[zone(severity, likelihood)])
                 p = cell.paragraphs[0]
-                p.style = self.doc.styles["AIPD Table Text"]
+                p._p.style = self.sid["AIPD Table Text"]
                 found = marks.get(f"{severity},{likelihood}", [])
-                p.add_run(", ".join(found) if found else "–")
+                _run(p._p, ", ".join(found) if found else "–")
         _table_description(table, caption, self.L("map_description"))
         self.para(caption, "Caption")
 
@@ -358,8 +447,8 @@ def _split_blocks(text: str) -> list[str]:
 
 def _cover(b: _Builder) -> None:
     c = b.ctx
-    b.doc.add_paragraph(b.L("document_kind"), style="Subtitle")
-    b.doc.add_paragraph(c["doc"]["processing"], style="Title")
+    b.doc.add_paragraph(b.L("document_kind"))._p.style = b.sid["Subtitle"]
+    b.doc.add_paragraph(c["doc"]["processing"])._p.style = b.sid["Title"]
     dpo = c["dpo"]
     dpo_text = None
     if dpo:
@@ -692,14 +781,14 @@ def _cite(b: _Builder, source: dict[str, Any] | None) -> str:
 def _insert_toc(b: _Builder, anchor: Paragraph) -> None:
     """A TOC field whose cached result already lists the headings (no page numbers);
     Word refreshes it on opening (``w:updateFields``)."""
-    anchor.style = b.doc.styles["TOC Heading"]
+    anchor._p.style = b.sid["TOC Heading"]
     anchor.add_run(b.L("toc_title"))
     entries = [(lvl, text) for lvl, text in b.headings if lvl <= 3] or [(1, b.L("toc_placeholder"))]
     anchor_el = anchor._p
     previous = anchor_el
     for i, (lvl, text) in enumerate(entries):
         p = Paragraph(OxmlElement("w:p"), anchor._parent)
-        p.style = b.doc.styles[f"toc {lvl}"]
+        p._p.style = b.sid[f"toc {lvl}"]
         if i == 0:
             _begin_toc(p)
         p.add_run(text)
@@ -742,14 +831,25 @@ def _update_fields_on_open(doc: DocxDocument) -> None:
     settings.append(el)
 
 
+def _style_ids(doc: DocxDocument) -> dict[str, str]:
+    """Style name (as Word shows it) → style id, read once from the styles part."""
+    ids: dict[str, str] = {}
+    for el in doc.styles.element.iterchildren(qn("w:style")):
+        name = el.find(qn("w:name"))
+        sid = el.get(qn("w:styleId"))
+        if name is not None and sid is not None:
+            ids[BabelFish.internal2ui(name.get(_VAL))] = sid
+    return ids
+
+
 def _set_language(doc: DocxDocument, tag: str) -> None:
     """The proofing language, on the document defaults and on every paragraph style."""
     styles = doc.styles.element
     rpr_default = styles.find(qn("w:docDefaults") + "/" + qn("w:rPrDefault") + "/" + qn("w:rPr"))
     targets = [rpr_default] if rpr_default is not None else []
-    for style in doc.styles:
-        if style.type == 1:  # WD_STYLE_TYPE.PARAGRAPH
-            targets.append(style.element.get_or_add_rPr())
+    for el in styles.iterchildren(qn("w:style")):
+        if el.get(qn("w:type")) == "paragraph":
+            targets.append(el.get_or_add_rPr())
     for rpr in targets:
         lang = rpr.find(qn("w:lang"))
         if lang is None:
@@ -865,6 +965,4 @@ def build_document(
     _update_fields_on_open(doc)
     _refresh_title_fields(doc, title)
     _core_properties(doc, ctx, title, tag)
-    buf = io.BytesIO()
-    doc.save(buf)
-    return canonical_zip(buf.getvalue())
+    return package_bytes(doc)
