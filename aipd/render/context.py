@@ -379,7 +379,8 @@ def build_context(assessment: Assessment, *, lang: Lang = "fr") -> dict[str, Any
             "authors": [_s(a) for a in op.authors],
             "register_ref": _s(op.register_ref),
         },
-        "controller": plain(ctl, lang) | {"dpo": dpo},
+        "controller": plain(ctl, lang)
+        | {"dpo": dpo, "population_served_text": format_number(ctl.population_served, lang)},
         "dpo": dpo,
         "operation": {
             "name": _s(op.name),

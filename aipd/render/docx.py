@@ -735,16 +735,20 @@ def _annexes(b: _Builder) -> None:
             widths=(4, 2, 5.5, 3.5, 1.5),
         )
     if c["ai_system"] is not None or c["ai_act"] is not None:
+        b.page_break()
         b.heading(b.L("h_annex_ai_act"), 1)
         b.blocks("annexes", "ai_act")
         if c["ai_system_rows"]:
             b.facts_table(c["ai_system_rows"], caption=b.L("ai_system_caption"))
         b.heading(b.L("h_annex_fria"), 2)
         b.blocks("annexes", "fria")
+    b.page_break()
     b.heading(b.L("h_annex_consultation"), 1)
     b.blocks("annexes", "consultation_file")
+    b.page_break()
     b.heading(b.L("h_cover_letter"), 2)
     b.blocks("annexes", "cover_letter")
+    b.page_break()
     b.heading(b.L("h_annex_trace"), 1)
     b.blocks("annexes", "traceability")
     tr = c["trace"]
