@@ -220,12 +220,11 @@ def _render_args(p: argparse.ArgumentParser) -> None:
 def cmd_render(args: argparse.Namespace) -> int:
     """Write the AIPD of a file as a DOCX (written atomically: a failure keeps the old file)."""
     from aipd.assess import assess
-    from aipd.io import load
     from aipd.render import render_docx
 
     lang = _lang(args)
     registry = _registry(args)
-    op = load(args.file, max_bytes=args.max_bytes)
+    op = _load(args.file, max_bytes=args.max_bytes)
     result = assess(op, settings=Settings(lang=lang, blocked_plugins=args.block), registry=registry)
     out = render_docx(result, args.output, lang=lang, template=args.template, registry=registry)
     print(out)
