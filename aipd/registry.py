@@ -33,7 +33,10 @@ ENTRY_POINT_GROUP = "aipd"
 
 #: The built-in plug-ins, registered under these names, in this order (order never
 #: matters for results: everything is sorted by id).
-BUILTIN_PLUGINS: tuple[tuple[str, str], ...] = ()
+BUILTIN_PLUGINS: tuple[tuple[str, str], ...] = (
+    ("builtin.cnil_risks", "aipd_builtin.cnil_risks"),
+    ("builtin.measures", "aipd_builtin.measures"),
+)
 
 
 @attrs.frozen(kw_only=True, order=True)
