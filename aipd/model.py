@@ -128,8 +128,14 @@ EEA_COUNTRIES = frozenset(
 # --- field helpers: each field carries its documentation --------------------------------
 
 
-def _doc(fr: str, en: str) -> dict[str, Any]:
-    return {"doc": Text(fr=fr, en=en)}
+def _doc(fr: str, en: str, **constraints: Any) -> dict[str, Any]:
+    # ``constraints`` (``pattern``, ``minimum``) repeat what the validators check, so the
+    # loader can word its own bilingual message and the JSON Schema can state them.
+    return {"doc": Text(fr=fr, en=en), **constraints}
+
+
+def _pattern(pattern: re.Pattern[str] | None) -> dict[str, Any]:
+    return {"pattern": pattern} if pattern else {}
 
 
 def _non_negative(_inst: object, att: attrs.Attribute[Any], value: int | None) -> None:
@@ -151,14 +157,18 @@ def text(
     """A required free-text field (required unless a default is given)."""
     validator = [_matches(pattern, what)] if pattern else []
     if default is None:
-        return attrs.field(converter=clean_text, validator=validator, metadata=_doc(fr, en))
-    return attrs.field(default=default, converter=clean_text, validator=validator, metadata=_doc(fr, en))
+        return attrs.field(converter=clean_text, validator=validator, metadata=_doc(fr, en, **_pattern(pattern)))
+    return attrs.field(
+        default=default, converter=clean_text, validator=validator, metadata=_doc(fr, en, **_pattern(pattern))
+    )
 
 
 def opt_text(fr: str, en: str, *, pattern: re.Pattern[str] | None = None, what: str = "") -> Any:
     """An optional free-text field; ``None`` when not given."""
     validator = [_matches(pattern, what)] if pattern else []
-    return attrs.field(default=None, converter=clean_optional, validator=validator, metadata=_doc(fr, en))
+    return attrs.field(
+        default=None, converter=clean_optional, validator=validator, metadata=_doc(fr, en, **_pattern(pattern))
+    )
 
 
 def texts(fr: str, en: str) -> Any:
@@ -173,7 +183,7 @@ def fact(fr: str, en: str) -> Any:
 
 def number(fr: str, en: str) -> Any:
     """A non-negative whole number that may be unknown (``None``)."""
-    return attrs.field(default=None, validator=_non_negative, metadata=_doc(fr, en))
+    return attrs.field(default=None, validator=_non_negative, metadata=_doc(fr, en, minimum=0))
 
 
 def opt(fr: str, en: str) -> Any:
