@@ -26,6 +26,7 @@ from aipd.catalogue import (
 from aipd.errors import AipdError, InputError, PluginError, Problem, TemplateError
 from aipd.hookspecs import hookimpl
 from aipd.i18n import Text
+from aipd.io import dump, load, save
 from aipd.model import AISystem, ProcessingOperation
 from aipd.registry import PluginInfo, Registry
 from aipd.render import render_docx
@@ -60,6 +61,9 @@ __all__ = [
     "Verdict",
     "__version__",
     "assess",
+    "dump",
     "hookimpl",
+    "load",
     "render_docx",
+    "save",
 ]

@@ -1,0 +1,972 @@
+"""Strict loading and dumping of a :class:`~aipd.model.ProcessingOperation`.
+
+A DPO writes the operation by hand in YAML (or a program sends JSON). A typo
+that is silently ignored becomes a wrong AIPD, so the loader refuses anything it
+is not sure about and reports *every* problem at once, each with its file, line,
+column and a path such as ``$.data_subjects[2].count``, in French (English
+available).
+
+How YAML is read (the choices a DPO may need to know):
+
+- YAML is parsed with PyYAML's composer only (no constructor runs, so no tag can
+  build a Python object) and the node tree is walked here against the model.
+- Plain (unquoted) scalars are read with the type the field expects, as in
+  YAML 1.2: only ``true``/``false`` are booleans; ``yes``, ``no``, ``on``,
+  ``off`` are refused where a boolean is expected and kept as the literal text
+  where text is expected (``country: NO`` is Norway). Likewise a number, a date
+  or ``1.10`` written where text is expected is kept as the text written.
+- ``null``, ``~`` or nothing means *unknown*. For a list or a nested block that
+  has a default (``purposes:``, ``monitoring:``) it means the default: empty
+  list, all facts unknown.
+- Dates are ``YYYY-MM-DD`` (quoted or not) and must exist; times are refused.
+- Counts are whole numbers written without quotes or separators; booleans are
+  never taken as numbers.
+- Explicit tags (``!!python/object``, ``!!str``…), merge keys (``<<``),
+  duplicate keys, several documents, NUL bytes, invalid UTF-8, files over
+  :data:`MAX_BYTES`, alias expansion over :data:`MAX_NODES` nodes and nesting
+  deeper than :data:`MAX_DEPTH` are refused.
+
+JSON is decoded by :mod:`json` (duplicate keys caught with
+``object_pairs_hook``); its values are typed, so a quoted number or date-less
+string is checked as written. A Python mapping goes through the same walk.
+
+cattrs is deliberately not used: the messages must be French and point at YAML
+lines and columns, which needs this walk over the node tree anyway; with it the
+structuring of the few types the model uses is short.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import json
+import os
+import re
+import tempfile
+import types
+import typing
+from collections.abc import Mapping
+from functools import cache
+from pathlib import Path
+from typing import Any, Literal, TypeAlias
+
+import attrs
+import yaml
+
+from aipd.convert import unstructure
+from aipd.errors import InputError, Problem
+from aipd.i18n import Lang, Text, check_lang
+from aipd.model import ProcessingOperation
+from aipd.vocabulary import Vocabulary
+
+__all__ = ["MAX_BYTES", "MAX_DEPTH", "MAX_NODES", "Source", "dump", "load", "save"]
+
+#: Largest input accepted by default (bytes); an operation file is a few kilobytes.
+MAX_BYTES = 5 * 1024 * 1024
+#: Most nodes a document may expand to (aliases included): stops "billion laughs".
+MAX_NODES = 100_000
+#: Deepest nesting accepted; the model itself nests four levels.
+MAX_DEPTH = 32
+
+Source: TypeAlias = "str | bytes | os.PathLike[str] | Mapping[str, Any]"
+Format = Literal["yaml", "json"]
+
+_SUFFIXES: dict[str, Format] = {".yaml": "yaml", ".yml": "yaml", ".json": "json"}
+_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+_TRUE = frozenset({"true", "True", "TRUE"})
+_FALSE = frozenset({"false", "False", "FALSE"})
+# YAML 1.1 booleans that YAML 1.2 (and this loader) read as plain words.
+_YAML11_BOOLS = frozenset(
+    {"y", "Y", "yes", "Yes", "YES", "n", "N", "no", "No", "NO", "on", "On", "ON", "off", "Off", "OFF"}
+)
+_INT = re.compile(r"[-+]?[0-9]+\Z")
+_NUMBERISH = re.compile(r"[-+]?[0-9][0-9 _.,\u00a0\u202f]*\Z")
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
+_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
+
+# Bilingual wording of the model's patterns (model.py holds the regexes themselves).
+_PATTERN_WORDS: dict[str, Text] = {
+    r"^[a-z0-9][a-z0-9_.-]*(:[a-z0-9][a-z0-9_.-]*)?$": Text(
+        fr="un identifiant en minuscules (lettres, chiffres, _ . -), avec un espace de noms "
+        "facultatif (ex. « cameras-2024 » ou « builtin:encryption »)",
+        en="a lower-case identifier (letters, digits, _ . -), with an optional namespace "
+        "(e.g. 'cameras-2024' or 'builtin:encryption')",
+    ),
+    r"^[0-9]{9}$": Text(fr="un numéro SIREN de 9 chiffres", en="a 9-digit SIREN number"),
+    r"^[A-Z]{2}$": Text(
+        fr="un code pays ISO 3166 à deux lettres majuscules (ex. FR, DE, US)",
+        en="an ISO 3166 two-letter upper-case country code (e.g. FR, DE, US)",
+    ),
+}
+
+
+# --- the node tree every input is turned into ----------------------------------------------
+
+
+@attrs.frozen
+class _Node:
+    """One value with its position. ``kind`` says how to read ``value``.
+
+    ``plain``: an unquoted YAML scalar, read with the type the field expects;
+    ``text``: a quoted or block YAML scalar, always text;
+    ``value``: a typed value from JSON or Python; ``map``: a tuple of
+    :class:`_Entry`; ``seq``: a tuple of nodes; ``bad``: already reported.
+    """
+
+    kind: str
+    value: Any
+    line: int | None = None
+    column: int | None = None
+
+
+@attrs.frozen
+class _Entry:
+    key: str
+    node: _Node
+    line: int | None = None
+    column: int | None = None
+
+
+_BAD = _Node("bad", None)
+
+
+class _Fatal(Exception):
+    """A problem after which walking on makes no sense (size, syntax, bomb)."""
+
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(problem.message.fr)
+        self.problem = problem
+
+
+class _Invalid:
+    """Marker for a value that could not be structured (its problem is recorded)."""
+
+
+_INVALID = _Invalid()
+
+
+class _Context:
+    """Collects the problems of one input and counts the nodes walked."""
+
+    def __init__(self, source: str | None) -> None:
+        self.source = source
+        self.problems: list[Problem] = []
+        self.nodes = 0
+
+    def problem(
+        self, path: str, message: Text, line: int | None = None, column: int | None = None
+    ) -> Problem:
+        return Problem(path=path, message=message, source=self.source, line=line, column=column)
+
+    def add(self, path: str, message: Text, at: _Node | _Entry | None = None) -> None:
+        line = at.line if at is not None else None
+        column = at.column if at is not None else None
+        self.problems.append(self.problem(path, message, line, column))
+
+    def count(self, path: str, depth: int, line: int | None, column: int | None) -> None:
+        self.nodes += 1
+        if self.nodes > MAX_NODES:
+            raise _Fatal(
+                self.problem(
+                    path,
+                    Text(
+                        fr=f"document trop volumineux une fois les alias développés (plus de {MAX_NODES} nœuds)",
+                        en=f"document too large once aliases are expanded (more than {MAX_NODES} nodes)",
+                    ),
+                    line,
+                    column,
+                )
+            )
+        if depth > MAX_DEPTH:
+            raise _Fatal(
+                self.problem(
+                    path,
+                    Text(
+                        fr=f"imbrication trop profonde (plus de {MAX_DEPTH} niveaux)",
+                        en=f"nesting too deep (more than {MAX_DEPTH} levels)",
+                    ),
+                    line,
+                    column,
+                )
+            )
+
+
+def _child(path: str, key: str) -> str:
+    return f"{path}.{key}" if _KEY.match(key) else f"{path}[{json.dumps(key, ensure_ascii=False)}]"
+
+
+def _line_col(text: str, offset: int) -> tuple[int, int]:
+    line = text.count("\n", 0, offset) + 1
+    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
+# --- YAML: composer only, walked here --------------------------------------------------------
+
+
+class _StrictLoader(yaml.SafeLoader):
+    """A SafeLoader subclass (SafeLoader itself is never patched) used only to compose.
+
+    It remembers which nodes carried an explicit tag and stops at :data:`MAX_DEPTH`
+    before Python's recursion limit can be reached.
+    """
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self.tagged: dict[int, str] = {}
+        self.depth = 0
+
+    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
+        event = self.peek_event()  # type: ignore[no-untyped-call]  # untyped in the PyYAML stubs
+        tag = None if isinstance(event, yaml.AliasEvent) else getattr(event, "tag", None)
+        self.depth += 1
+        try:
+            if self.depth > MAX_DEPTH:
+                raise yaml.MarkedYAMLError(
+                    problem=f"nesting deeper than {MAX_DEPTH} levels", problem_mark=event.start_mark
+                )
+            node = super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
+        if tag is not None and node is not None:
+            self.tagged[id(node)] = tag
+        return node
+
+
+def _compose_yaml(text: str, ctx: _Context) -> tuple[yaml.Node | None, dict[int, str]]:
+    loader = _StrictLoader(text)
+    try:
+        loader.get_event()  # type: ignore[no-untyped-call]  # StreamStartEvent; untyped in the stubs
+        root: yaml.Node | None = None
+        if not loader.check_event(yaml.StreamEndEvent):
+            root = loader.compose_document()
+        if not loader.check_event(yaml.StreamEndEvent):
+            mark = loader.peek_event().start_mark  # type: ignore[no-untyped-call]  # untyped in the stubs
+            raise _Fatal(
+                ctx.problem(
+                    "$",
+                    Text(
+                        fr="plusieurs documents YAML dans le fichier : un seul traitement par fichier est attendu",
+                        en="several YAML documents in the file: one operation per file is expected",
+                    ),
+                    mark.line + 1,
+                    mark.column + 1,
+                )
+            )
+        return root, loader.tagged
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        what = " ".join(p for p in (exc.context, exc.problem) if p)
+        if "nesting deeper" in what:
+            message = Text(
+                fr=f"imbrication trop profonde (plus de {MAX_DEPTH} niveaux)",
+                en=f"nesting too deep (more than {MAX_DEPTH} levels)",
+            )
+        else:
+            message = Text(fr=f"YAML mal formé : {what}", en=f"malformed YAML: {what}")
+        line = mark.line + 1 if mark else None
+        column = mark.column + 1 if mark else None
+        raise _Fatal(ctx.problem("$", message, line, column)) from None
+    except yaml.reader.ReaderError as exc:
+        line, column = _line_col(text, exc.position)
+        code = f"U+{exc.character:04X}" if isinstance(exc.character, int) else repr(exc.character)
+        raise _Fatal(
+            ctx.problem(
+                "$",
+                Text(
+                    fr=f"caractère interdit en YAML : {code} (caractère de contrôle ou non imprimable)",
+                    en=f"character not allowed in YAML: {code} (control or non-printable character)",
+                ),
+                line,
+                column,
+            )
+        ) from None
+    except yaml.YAMLError as exc:  # any other parser complaint, still without a traceback
+        raise _Fatal(
+            ctx.problem("$", Text(fr=f"YAML mal formé : {exc}", en=f"malformed YAML: {exc}"))
+        ) from None
+    finally:
+        loader.dispose()
+
+
+def _from_yaml(node: yaml.Node, path: str, depth: int, tagged: dict[int, str], ctx: _Context) -> _Node:
+    line, column = node.start_mark.line + 1, node.start_mark.column + 1
+    ctx.count(path, depth, line, column)
+    tag = tagged.get(id(node))
+    if tag is not None:
+        tag = tag.replace("tag:yaml.org,2002:", "!!", 1)
+        ctx.problems.append(
+            ctx.problem(
+                path,
+                Text(
+                    fr=f"les étiquettes YAML ne sont pas admises (« {tag} ») : écrire la valeur seule, entre guillemets si c'est un texte",
+                    en=f"YAML tags are not allowed ('{tag}'): write the value alone, quoted if it is text",
+                ),
+                line,
+                column,
+            )
+        )
+        return _BAD
+    if isinstance(node, yaml.ScalarNode):
+        return _Node("plain" if node.style is None else "text", node.value, line, column)
+    if isinstance(node, yaml.SequenceNode):
+        items = tuple(
+            _from_yaml(item, f"{path}[{i}]", depth + 1, tagged, ctx) for i, item in enumerate(node.value)
+        )
+        return _Node("seq", items, line, column)
+    assert isinstance(node, yaml.MappingNode)
+    entries: list[_Entry] = []
+    seen: dict[str, int] = {}
+    for key_node, value_node in node.value:
+        kline, kcol = key_node.start_mark.line + 1, key_node.start_mark.column + 1
+        if not isinstance(key_node, yaml.ScalarNode) or id(key_node) in tagged:
+            ctx.problems.append(
+                ctx.problem(
+                    path,
+                    Text(
+                        fr="clé invalide : une clé est un simple mot", en="invalid key: a key is a plain word"
+                    ),
+                    kline,
+                    kcol,
+                )
+            )
+            continue
+        key = key_node.value
+        if key == "<<" and key_node.style is None:
+            ctx.problems.append(
+                ctx.problem(
+                    path,
+                    Text(
+                        fr="les clés de fusion YAML (« << ») ne sont pas admises : recopier les champs",
+                        en="YAML merge keys ('<<') are not allowed: repeat the fields",
+                    ),
+                    kline,
+                    kcol,
+                )
+            )
+            continue
+        child = _child(path, key)
+        if key in seen:
+            ctx.problems.append(
+                ctx.problem(
+                    child,
+                    Text(
+                        fr=f"clé « {key} » en double (déjà présente ligne {seen[key]})",
+                        en=f"duplicate key '{key}' (already present at line {seen[key]})",
+                    ),
+                    kline,
+                    kcol,
+                )
+            )
+            continue
+        seen[key] = kline
+        entries.append(_Entry(key, _from_yaml(value_node, child, depth + 1, tagged, ctx), kline, kcol))
+    return _Node("map", tuple(entries), line, column)
+
+
+# --- JSON and Python values ------------------------------------------------------------------
+
+
+class _JsonObject(list[tuple[str, Any]]):
+    """The pairs of one JSON object, duplicates kept so they can be reported."""
+
+
+def _from_python(value: Any, path: str, depth: int, ctx: _Context) -> _Node:
+    ctx.count(path, depth, None, None)
+    if isinstance(value, _JsonObject | Mapping):
+        pairs = list(value) if isinstance(value, _JsonObject) else list(value.items())
+        entries: list[_Entry] = []
+        seen: set[str] = set()
+        for key, item in pairs:
+            if not isinstance(key, str):
+                ctx.add(
+                    path,
+                    Text(
+                        fr=f"clé invalide {key!r} : texte attendu", en=f"invalid key {key!r}: text expected"
+                    ),
+                )
+                continue
+            child = _child(path, key)
+            if key in seen:
+                ctx.add(child, Text(fr=f"clé « {key} » en double", en=f"duplicate key '{key}'"))
+                continue
+            seen.add(key)
+            entries.append(_Entry(key, _from_python(item, child, depth + 1, ctx)))
+        return _Node("map", tuple(entries))
+    if isinstance(value, list | tuple):
+        return _Node(
+            "seq", tuple(_from_python(v, f"{path}[{i}]", depth + 1, ctx) for i, v in enumerate(value))
+        )
+    return _Node("value", value)
+
+
+# --- reading the input -----------------------------------------------------------------------
+
+
+def _limit_problem(ctx: _Context, size: int | None, limit: int) -> _Fatal:
+    got = f" ({size} octets)" if size is not None else ""
+    got_en = f" ({size} bytes)" if size is not None else ""
+    return _Fatal(
+        ctx.problem(
+            "$",
+            Text(
+                fr=f"entrée trop volumineuse{got} : au plus {limit} octets sont admis (option max_bytes)",
+                en=f"input too large{got_en}: at most {limit} bytes are accepted (max_bytes option)",
+            ),
+        )
+    )
+
+
+def _decode(data: bytes, ctx: _Context) -> str:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise _Fatal(
+            ctx.problem(
+                "$",
+                Text(
+                    fr="fichier en UTF-16 : l'enregistrer en UTF-8",
+                    en="file is UTF-16: save it as UTF-8",
+                ),
+                1,
+                1,
+            )
+        )
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        line = data.count(b"\n", 0, nul) + 1
+        column = nul - (data.rfind(b"\n", 0, nul) + 1) + 1
+        raise _Fatal(
+            ctx.problem(
+                "$",
+                Text(
+                    fr="contenu binaire (octet nul) : un fichier texte YAML ou JSON est attendu",
+                    en="binary content (NUL byte): a YAML or JSON text file is expected",
+                ),
+                line,
+                column,
+            )
+        )
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise _Fatal(
+            ctx.problem(
+                "$",
+                Text(
+                    fr=f"encodage invalide : octet 0x{data[exc.start]:02X} non UTF-8 (enregistrer le fichier en UTF-8)",
+                    en=f"invalid encoding: byte 0x{data[exc.start]:02X} is not UTF-8 (save the file as UTF-8)",
+                ),
+                line,
+                column,
+            )
+        ) from None
+    return text.removeprefix("\ufeff")
+
+
+def _parse_text(text: str, fmt: Format | None, ctx: _Context) -> _Node:
+    if "\x00" in text:
+        line, column = _line_col(text, text.index("\x00"))
+        raise _Fatal(
+            ctx.problem(
+                "$",
+                Text(
+                    fr="contenu binaire (caractère nul) : un texte YAML ou JSON est attendu",
+                    en="binary content (NUL character): YAML or JSON text is expected",
+                ),
+                line,
+                column,
+            )
+        )
+    if fmt == "json" or (fmt is None and text.lstrip().startswith("{")):
+        try:
+            value = json.loads(text, object_pairs_hook=_JsonObject)
+        except json.JSONDecodeError as exc:
+            if fmt == "json":
+                raise _Fatal(
+                    ctx.problem(
+                        "$",
+                        Text(fr=f"JSON mal formé : {exc.msg}", en=f"malformed JSON: {exc.msg}"),
+                        exc.lineno,
+                        exc.colno,
+                    )
+                ) from None
+            # Not JSON after all: a YAML flow mapping ``{id: x}`` starts the same way.
+        except RecursionError:
+            raise _Fatal(
+                ctx.problem(
+                    "$",
+                    Text(
+                        fr=f"imbrication trop profonde (plus de {MAX_DEPTH} niveaux)",
+                        en=f"nesting too deep (more than {MAX_DEPTH} levels)",
+                    ),
+                )
+            ) from None
+        except ValueError as exc:  # e.g. an integer longer than Python's digit limit
+            raise _Fatal(
+                ctx.problem("$", Text(fr=f"JSON refusé : {exc}", en=f"JSON refused: {exc}"))
+            ) from None
+        else:
+            return _from_python(value, "$", 0, ctx)
+    root, tagged = _compose_yaml(text, ctx)
+    if root is None:
+        return _Node("value", None, 1, 1)
+    return _from_yaml(root, "$", 0, tagged, ctx)
+
+
+def _read(source: Source, limit: int, ctx: _Context) -> _Node:
+    if isinstance(source, Mapping):
+        return _from_python(source, "$", 0, ctx)
+    if isinstance(source, bytes):
+        if len(source) > limit:
+            raise _limit_problem(ctx, len(source), limit)
+        return _parse_text(_decode(source, ctx), None, ctx)
+    if isinstance(source, str) and not _looks_like_path(source):
+        size = len(source.encode("utf-8", "surrogatepass"))
+        if size > limit:
+            raise _limit_problem(ctx, size, limit)
+        return _parse_text(source, None, ctx)
+    if not isinstance(source, str | os.PathLike):
+        raise TypeError(
+            f"load() attend un chemin, un texte YAML/JSON ou un dictionnaire, reçu {type(source).__name__}"
+        )
+    path = Path(source)
+    ctx.source = str(path)
+    fmt = _SUFFIXES.get(path.suffix.lower())
+    if fmt is None:
+        raise _Fatal(
+            ctx.problem(
+                "$",
+                Text(
+                    fr=f"extension « {path.suffix} » non prise en charge : .yaml, .yml ou .json attendue",
+                    en=f"unsupported extension '{path.suffix}': .yaml, .yml or .json expected",
+                ),
+            )
+        )
+    size = path.stat().st_size
+    if size > limit:
+        raise _limit_problem(ctx, size, limit)
+    with path.open("rb") as f:
+        data = f.read(limit + 1)  # a special file may report size 0 and never end
+    if len(data) > limit:
+        raise _limit_problem(ctx, None, limit)
+    return _parse_text(_decode(data, ctx), fmt, ctx)
+
+
+def _looks_like_path(source: str) -> bool:
+    """A one-line string ending in .yaml, .yml or .json is a file name, anything else is text."""
+    return "\n" not in source and source.strip().lower().endswith(tuple(_SUFFIXES))
+
+
+# --- structuring: driven by the attrs classes and their type hints ---------------------------
+
+
+@cache
+def _hints(cls: type) -> dict[str, Any]:
+    return typing.get_type_hints(cls)
+
+
+def _shown(node: _Node) -> Text:
+    """How the value received is quoted back in a message."""
+    if node.kind in ("plain", "text"):
+        raw = str(node.value)
+        raw = raw if len(raw) <= 60 else raw[:57] + "…"
+        if node.kind == "text":
+            return Text(fr=f"le texte « {raw} »", en=f"the text '{raw}'")
+        return Text(fr=f"« {raw} »", en=f"'{raw}'")
+    if node.kind == "map":
+        return Text(fr="un bloc de champs", en="a block of fields")
+    if node.kind == "seq":
+        return Text(fr="une liste", en="a list")
+    value = node.value
+    if value is None:
+        return Text(fr="une valeur vide", en="an empty value")
+    if isinstance(value, bool):
+        return Text(fr=f"le booléen {str(value).lower()}", en=f"the boolean {str(value).lower()}")
+    if isinstance(value, str):
+        raw = value if len(value) <= 60 else value[:57] + "…"
+        return Text(fr=f"le texte « {raw} »", en=f"the text '{raw}'")
+    if isinstance(value, int | float):
+        return Text(fr=f"le nombre {value}", en=f"the number {value}")
+    name = type(value).__name__
+    return Text(fr=f"une valeur de type {name}", en=f"a value of type {name}")
+
+
+def _expected(fr: str, en: str, node: _Node, hint_fr: str = "", hint_en: str = "") -> Text:
+    got = _shown(node)
+    return Text(fr=f"{fr} attendu, reçu {got.fr}{hint_fr}", en=f"{en} expected, got {got.en}{hint_en}")
+
+
+def _is_null(node: _Node) -> bool:
+    return (node.kind == "plain" and node.value in _NULLS) or (node.kind == "value" and node.value is None)
+
+
+def _split_optional(tp: Any) -> tuple[Any, bool]:
+    if isinstance(tp, types.UnionType) or typing.get_origin(tp) is typing.Union:
+        args = [a for a in typing.get_args(tp) if a is not type(None)]
+        if len(args) != 1:
+            raise TypeError(f"type non pris en charge par le chargeur : {tp}")
+        return args[0], True
+    return tp, False
+
+
+def _field_default(a: attrs.Attribute[Any]) -> Any:
+    default = a.default
+    if isinstance(default, attrs.Factory):  # type: ignore[arg-type]  # attrs' Factory is a class at runtime
+        return default.factory()  # type: ignore[union-attr]  # a Factory always has a factory
+    return default
+
+
+def _structure_class(cls: type, node: _Node, path: str, ctx: _Context) -> Any:
+    if node.kind == "bad":
+        return _INVALID
+    if node.kind == "value" and isinstance(node.value, cls):
+        return node.value
+    if node.kind != "map":
+        ctx.add(
+            path, _expected("un bloc de champs (clé: valeur)", "a block of fields (key: value)", node), node
+        )
+        return _INVALID
+    hints = _hints(cls)
+    fields = {a.name: a for a in attrs.fields(cls)}
+    values: dict[str, Any] = {}
+    ok = True
+    for entry in node.value:
+        a = fields.get(entry.key)
+        child = _child(path, entry.key)
+        if a is None:
+            ctx.add(child, _unknown_key(entry.key, cls), entry)
+            ok = False
+            continue
+        value = _structure_field(a, hints[a.name], entry.node, child, ctx)
+        if value is _INVALID:
+            ok = False
+        else:
+            values[a.name] = value
+    present = {e.key for e in node.value}
+    for a in fields.values():
+        if a.default is attrs.NOTHING and a.name not in present:
+            doc = a.metadata.get("doc")
+            what_fr = f" ({doc.fr})" if doc else ""
+            what_en = f" ({doc.en})" if doc else ""
+            ctx.add(
+                _child(path, a.name),
+                Text(
+                    fr=f"champ obligatoire manquant : {a.name}{what_fr}",
+                    en=f"missing required field: {a.name}{what_en}",
+                ),
+                node,
+            )
+            ok = False
+    if not ok:
+        return _INVALID
+    try:
+        return cls(**values)
+    except (ValueError, TypeError) as exc:  # a model rule the walk above does not know about
+        ctx.add(path, Text(fr=f"valeur refusée : {exc}", en=f"value refused: {exc}"), node)
+        return _INVALID
+
+
+def _unknown_key(key: str, cls: type) -> Text:
+    names = [a.name for a in attrs.fields(cls)]
+    close = difflib.get_close_matches(key, names, n=1, cutoff=0.6)
+    if close:
+        return Text(
+            fr=f"champ inconnu « {key} » : vouliez-vous dire « {close[0]} » ?",
+            en=f"unknown field '{key}': did you mean '{close[0]}'?",
+        )
+    allowed = ", ".join(names)
+    return Text(
+        fr=f"champ inconnu « {key} » ; champs admis ici : {allowed}",
+        en=f"unknown field '{key}'; fields allowed here: {allowed}",
+    )
+
+
+def _structure_field(a: attrs.Attribute[Any], hint: Any, node: _Node, path: str, ctx: _Context) -> Any:
+    if node.kind == "bad":
+        return _INVALID
+    tp, optional = _split_optional(hint)
+    if _is_null(node):
+        if optional:
+            return None
+        if a.default is not attrs.NOTHING and (typing.get_origin(tp) is tuple or attrs.has(tp)):
+            return _field_default(a)  # an empty list or block: the default (nothing declared, all unknown)
+        ctx.add(path, Text(fr="une valeur est attendue ici", en="a value is required here"), node)
+        return _INVALID
+    value = _structure_value(tp, node, path, ctx)
+    if value is _INVALID:
+        return value
+    pattern = a.metadata.get("pattern")
+    if pattern is not None and isinstance(value, str) and not pattern.match(value):
+        words = _PATTERN_WORDS.get(
+            pattern.pattern,
+            Text(fr=f"une valeur conforme à {pattern.pattern}", en=f"a value matching {pattern.pattern}"),
+        )
+        ctx.add(path, _expected(words.fr, words.en, node), node)
+        return _INVALID
+    minimum = a.metadata.get("minimum")
+    if minimum is not None and isinstance(value, int) and value < minimum:
+        ctx.add(
+            path,
+            Text(
+                fr=f"nombre positif ou nul attendu, reçu {value}",
+                en=f"non-negative number expected, got {value}",
+            ),
+            node,
+        )
+        return _INVALID
+    return value
+
+
+def _structure_value(tp: Any, node: _Node, path: str, ctx: _Context) -> Any:
+    if node.kind == "bad":
+        return _INVALID
+    if typing.get_origin(tp) is tuple:
+        (item_type, *_rest) = typing.get_args(tp)
+        if node.kind != "seq":
+            ctx.add(
+                path,
+                _expected(
+                    "une liste (lignes commençant par « - »)",
+                    "a list (lines starting with '- ')",
+                    node,
+                    " (écrire [] pour une liste vide)" if _is_null(node) else "",
+                    " (write [] for an empty list)" if _is_null(node) else "",
+                ),
+                node,
+            )
+            return _INVALID
+        items = []
+        ok = True
+        for i, item in enumerate(node.value):
+            child = f"{path}[{i}]"
+            if _is_null(item):
+                ctx.add(child, Text(fr="élément vide dans la liste", en="empty item in the list"), item)
+                ok = False
+                continue
+            value = _structure_value(item_type, item, child, ctx)
+            ok = ok and value is not _INVALID
+            items.append(value)
+        return tuple(items) if ok else _INVALID
+    if attrs.has(tp):
+        return _structure_class(tp, node, path, ctx)
+    if isinstance(tp, type) and issubclass(tp, Vocabulary):
+        return _structure_enum(tp, node, path, ctx)
+    if tp is dt.date:
+        return _structure_date(node, path, ctx)
+    if tp is bool:
+        return _structure_bool(node, path, ctx)
+    if tp is int:
+        return _structure_int(node, path, ctx)
+    if tp is str:
+        return _structure_str(node, path, ctx)
+    raise TypeError(f"type non pris en charge par le chargeur : {tp!r}")
+
+
+def _structure_str(node: _Node, path: str, ctx: _Context) -> Any:
+    if node.kind in ("plain", "text"):
+        return node.value  # plain scalars are kept as written: ``1.10``, ``no`` and ``2024-01-01`` stay text
+    if node.kind == "value" and isinstance(node.value, str):
+        return str(node.value)
+    ctx.add(path, _expected("un texte", "text", node), node)
+    return _INVALID
+
+
+def _structure_int(node: _Node, path: str, ctx: _Context) -> Any:
+    if node.kind == "plain" and _INT.match(node.value):
+        try:
+            return int(node.value)
+        except ValueError:  # more digits than Python converts
+            ctx.add(path, _expected("un nombre entier raisonnable", "a reasonable whole number", node), node)
+            return _INVALID
+    if node.kind == "value" and type(node.value) is int:  # bool is an int in Python: refused here
+        return node.value
+    hint_fr = hint_en = ""
+    if node.kind == "text" and _INT.match(node.value):
+        hint_fr, hint_en = " (retirer les guillemets)", " (remove the quotes)"
+    elif (
+        node.kind in ("plain", "text", "value")
+        and isinstance(node.value, str)
+        and _NUMBERISH.match(node.value)
+    ):
+        hint_fr, hint_en = (
+            " (chiffres seuls, sans espace ni séparateur)",
+            " (digits only, no spaces or separators)",
+        )
+    ctx.add(path, _expected("un nombre entier", "a whole number", node, hint_fr, hint_en), node)
+    return _INVALID
+
+
+def _structure_bool(node: _Node, path: str, ctx: _Context) -> Any:
+    if node.kind == "plain":
+        if node.value in _TRUE:
+            return True
+        if node.value in _FALSE:
+            return False
+    if node.kind == "value" and isinstance(node.value, bool):
+        return node.value
+    hint_fr = hint_en = ""
+    if node.kind == "plain" and node.value in _YAML11_BOOLS:
+        hint_fr = " (seuls true et false sont des booléens : écrire true ou false)"
+        hint_en = " (only true and false are booleans: write true or false)"
+    elif node.kind == "text" and node.value.lower() in {"true", "false"}:
+        hint_fr, hint_en = " (retirer les guillemets)", " (remove the quotes)"
+    ctx.add(
+        path,
+        _expected(
+            "true ou false (ou null si inconnu)", "true or false (or null if unknown)", node, hint_fr, hint_en
+        ),
+        node,
+    )
+    return _INVALID
+
+
+def _structure_date(node: _Node, path: str, ctx: _Context) -> Any:
+    if node.kind == "value" and isinstance(node.value, dt.date) and not isinstance(node.value, dt.datetime):
+        return node.value
+    raw = node.value if node.kind in ("plain", "text") or isinstance(node.value, str) else None
+    if isinstance(raw, str) and _DATE.match(raw):
+        try:
+            return dt.date.fromisoformat(raw)
+        except ValueError:
+            ctx.add(
+                path,
+                Text(fr=f"date inexistante « {raw} » (AAAA-MM-JJ)", en=f"no such date '{raw}' (YYYY-MM-DD)"),
+                node,
+            )
+            return _INVALID
+    ctx.add(
+        path,
+        _expected("une date AAAA-MM-JJ (ex. 2024-03-31)", "a date YYYY-MM-DD (e.g. 2024-03-31)", node),
+        node,
+    )
+    return _INVALID
+
+
+def _structure_enum(tp: type[Vocabulary], node: _Node, path: str, ctx: _Context) -> Any:
+    raw = (
+        node.value
+        if node.kind in ("plain", "text") or (node.kind == "value" and isinstance(node.value, str))
+        else None
+    )
+    if isinstance(raw, str):
+        member = tp._value2member_map_.get(raw)
+        if member is not None:
+            return member
+    allowed = [m.value for m in tp]
+    close = difflib.get_close_matches(raw, allowed, n=1, cutoff=0.6) if isinstance(raw, str) else []
+    if isinstance(raw, str) and not close:
+        lowered = {v.lower(): v for v in allowed}
+        folded = raw.strip().lower().replace(" ", "_").replace("-", "_")
+        close = [lowered[folded]] if folded in lowered else []
+    hint_fr = f" ; vouliez-vous dire « {close[0]} » ?" if close else ""
+    hint_en = f"; did you mean '{close[0]}'?" if close else ""
+    got = _shown(node)
+    ctx.add(
+        path,
+        Text(
+            fr=f"valeur non admise {got.fr}{hint_fr} Valeurs admises : {', '.join(allowed)}",
+            en=f"value not allowed {got.en}{hint_en} Allowed values: {', '.join(allowed)}",
+        ),
+        node,
+    )
+    return _INVALID
+
+
+# --- public API ------------------------------------------------------------------------------
+
+
+def load(source: Source, *, max_bytes: int | None = None, lang: Lang = "fr") -> ProcessingOperation:
+    """Read an operation from a path (.yaml, .yml, .json), a YAML or JSON text, or a mapping.
+
+    A one-line string ending in ``.yaml``, ``.yml`` or ``.json`` is a path;
+    any other string is the document itself. Raises :class:`aipd.InputError`
+    listing every problem found (message in ``lang`` as ``str(error)``).
+    """
+    lang = check_lang(lang)
+    limit = MAX_BYTES if max_bytes is None else max_bytes
+    ctx = _Context(None)
+    try:
+        root = _read(source, limit, ctx)
+        if root.kind != "map" and root.kind != "bad":
+            ctx.add(
+                "$",
+                _expected(
+                    "un bloc de champs décrivant le traitement (id, name, controller…)",
+                    "a block of fields describing the operation (id, name, controller…)",
+                    root,
+                ),
+                root,
+            )
+            op: Any = _INVALID
+        else:
+            op = _structure_class(ProcessingOperation, root, "$", ctx)
+    except _Fatal as fatal:
+        ctx.problems.append(fatal.problem)
+        op = _INVALID
+    if ctx.problems or not isinstance(op, ProcessingOperation):
+        # Reading order: problems found while parsing (tags, duplicates) join the others by line.
+        problems = sorted(ctx.problems, key=lambda p: (p.line is None, p.line or 0, p.column or 0))
+        error = InputError(problems)
+        if lang != "fr":
+            error.args = (error.format(lang),)
+        raise error
+    return op
+
+
+class _Dumper(yaml.SafeDumper):
+    """SafeDumper subclass: ISO dates stay unquoted, multi-line text uses ``|`` blocks."""
+
+
+# Dates are dumped as strings by ``unstructure``; without the timestamp resolver they are
+# written plain (``2024-03-31``), which this loader reads back as written. Set on the
+# subclass only: PyYAML's own SafeDumper is left untouched.
+_Dumper.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeDumper.yaml_implicit_resolvers.items()
+}
+
+
+def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    style = "|" if "\n" in value else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_Dumper.add_representer(str, _represent_str)
+
+
+def dump(op: ProcessingOperation, *, format: Format = "yaml") -> str:
+    """The operation as YAML (readable, UTF-8) or JSON, keys in model order, defaults left out."""
+    data = unstructure(op)
+    if format == "json":
+        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    if format == "yaml":
+        out: str = yaml.dump(
+            data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, default_flow_style=False, width=100
+        )
+        return out
+    raise ValueError(f"format inconnu : {format!r} (attendu : 'yaml' ou 'json')")
+
+
+def save(op: ProcessingOperation, path: str | os.PathLike[str]) -> None:
+    """Write the operation to ``path`` (format from the extension), atomically.
+
+    The text goes to a temporary file in the same folder which then replaces
+    the target, so a crash never leaves half a file where the DPO's work was.
+    """
+    target = Path(path)
+    fmt = _SUFFIXES.get(target.suffix.lower())
+    if fmt is None:
+        raise ValueError(f"extension non prise en charge : {target.suffix!r} (.yaml, .yml ou .json)")
+    data = dump(op, format=fmt).encode("utf-8")
+    mode = target.stat().st_mode & 0o777 if target.exists() else 0o644
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        Path(tmp).chmod(mode)
+        Path(tmp).replace(target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
