@@ -183,6 +183,7 @@ def test_water_meters_leave_facts_unknown() -> None:
     """Water meters: large scale known, the facts that would decide the verdict left unknown."""
     op = _load("compteurs-eau.yaml")
     assert op.persons == 41_500
+    assert not any(k.is_special_category or k.is_highly_personal for k in op.data_kinds)
     assert op.monitoring.systematic is None
     assert op.evaluation.scoring is None
     assert op.evaluation.profiling is None
