@@ -13,12 +13,17 @@ from typing import TYPE_CHECKING
 import attrs
 
 from aipd._version import __version__
+from aipd.action_plan import ActionPlan, action_plan
+from aipd.consultation import Consultation, decide_consultation
 from aipd.convert import digest
 from aipd.i18n import Lang
 from aipd.model import ProcessingOperation
+from aipd.principles import Principles, assess_principles
 from aipd.registry import PluginInfo, Registry, default_registry
+from aipd.risks import RiskAnalysis, analyse_risks
 from aipd.screening import Finding, Notice, Screening, Verdict, screen
 from aipd.settings import Settings
+from aipd.validation import ValidationReview, review_validation
 
 if TYPE_CHECKING:
     from aipd.display import FindingsTable
@@ -40,6 +45,18 @@ class Assessment:
     #: Installed plug-ins left out by name (``Settings.blocked_plugins``, ``--block``), so an
     #: output says what was not consulted.
     blocked_plugins: tuple[PluginInfo, ...] = ()
+    #: The content of the AIPD (GDPR art. 35(7)(b)–(d)), computed after screening by
+    #: :func:`assess`; ``None`` only for an assessment built by hand without them.
+    #: Risks in the CNIL method's order (:mod:`aipd.risks`), iterable.
+    risks: RiskAnalysis | None = None
+    #: Necessity and proportionality, principle by principle (:mod:`aipd.principles`).
+    principles: Principles | None = None
+    #: Measures not yet in place and other actions (:mod:`aipd.action_plan`).
+    action_plan: ActionPlan | None = None
+    #: DPO's opinion, data subjects' views, controller's decision (:mod:`aipd.validation`).
+    validation: ValidationReview | None = None
+    #: Prior consultation of the CNIL and the art. 36(3) file (:mod:`aipd.consultation`).
+    consultation: Consultation | None = None
 
     @property
     def verdict(self) -> Verdict:
@@ -97,6 +114,7 @@ def assess(
     registry = registry or default_registry(settings.blocked_plugins)
     catalogue = registry.catalogue()
     screening = screen(operation, catalogue, settings)
+    risks = analyse_risks(operation, catalogue, settings)
     return Assessment(
         operation=operation,
         settings=settings,
@@ -106,4 +124,9 @@ def assess(
         input_digest=digest(operation),
         date=operation.updated or operation.created,
         blocked_plugins=catalogue.blocked,
+        risks=risks,
+        principles=assess_principles(operation),
+        action_plan=action_plan(operation, catalogue, risks),
+        validation=review_validation(operation),
+        consultation=decide_consultation(operation, risks, screening, settings),
     )

@@ -391,6 +391,10 @@ class SupportingAsset:
     description: str | None = opt_text("Description", "Description")
     hosting: Hosting | None = opt("Hébergement", "Hosting")
     provider: str | None = opt_text("Fournisseur ou éditeur", "Provider or vendor")
+    internet_facing: bool | None = fact(
+        "Joignable depuis internet (service en ligne, accès distant, objet connecté par un réseau public)",
+        "Reachable from the internet (online service, remote access, device on a public network)",
+    )
 
 
 @frozen

@@ -7,6 +7,8 @@ the words "this library's choice", so a DPO can see it and change it.
 
 from __future__ import annotations
 
+from typing import Literal
+
 import attrs
 
 from aipd.i18n import DEFAULT_LANG, Lang
@@ -30,6 +32,11 @@ class Settings:
     #: residual risk high when its severity or its likelihood is at this level or above
     #: (the CNIL's reading of art. 36(1) for prior consultation). This library's choice.
     high_risk_level: Level = Level.SIGNIFICANT
+    #: Whether a risk is high when its severity **or** its likelihood reaches
+    #: ``high_risk_level`` (``"either"``, the default: the CNIL method asks to reduce a
+    #: risk that is high on either axis) or only when **both** do (``"both"``, the
+    #: top-right corner of the map). This library's choice, see docs/risks.md.
+    high_risk_axes: Literal["either", "both"] = "either"
     #: Plug-ins (by registered name) not to load.
     blocked_plugins: frozenset[str] = attrs.field(default=frozenset(), converter=frozenset)
 

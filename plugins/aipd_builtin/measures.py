@@ -10,8 +10,10 @@ The axis follows one reading, stated once: measures that limit the harm when
 the feared event happens (less data, unintelligible data, persons able to spot
 and correct an error, a breach contained) lower the **severity**; measures that
 make the event harder to bring about (access control, hardening, training,
-contracts) lower the **likelihood**. Backups do both: a restorable copy makes a
-definitive loss unlikely and limits its consequences.
+contracts) lower the **likelihood**. Two measures do both: backups (a restorable
+copy makes a definitive loss unlikely and limits its consequences) and
+encryption (data in transit or on a stolen disk are hard to read, and
+unintelligible to whoever gets them without the key).
 
 Titles and descriptions are this library's own words, after the families and
 headings of the CNIL's PIA knowledge base and its guide on the security of
@@ -154,7 +156,7 @@ MEASURES: tuple[MeasureType, ...] = (
             "managed separately.",
         ),
         (ACCESS,),
-        "severity",
+        "both",
         _gdpr("art. 32.1.a", "art. 32(1)(a)"),
     ),
     _m(
