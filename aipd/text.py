@@ -21,9 +21,10 @@ def clean_text(value: str) -> str:
     if not isinstance(value, str):
         raise TypeError(f"texte attendu, reçu {type(value).__name__}")
     value = value.replace("\r\n", "\n").replace("\r", "\n")
-    if value.isascii():
-        return _XML_ILLEGAL.sub("", value)
-    return _XML_ILLEGAL.sub("", unicodedata.normalize("NFC", value))
+    value = _XML_ILLEGAL.sub("", value)
+    # Normalise after removing: a control character between a letter and its accent
+    # would otherwise leave a decomposed pair, and cleaning twice would differ.
+    return value if value.isascii() else unicodedata.normalize("NFC", value)
 
 
 def clean_optional(value: str | None) -> str | None:
