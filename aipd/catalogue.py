@@ -137,6 +137,9 @@ class Criterion:
     ``REQUIRES`` a DPIA; a prohibited practice ``BLOCKS``. A plug-in criterion
     that refines a WP248 criterion sets ``counts_as`` to that criterion's id, so
     it can make the criterion count but never adds a tenth one by accident.
+    An exemption that sets aside art. 35(1) to (7) altogether (GDPR art.
+    35(10)) sets ``overrides_mandatory``: it then prevails even over a case where
+    a DPIA would otherwise be mandatory.
     """
 
     id: str = attrs.field(validator=_check_id)
@@ -147,6 +150,7 @@ class Criterion:
     group: str = "other"
     description: Text | None = None
     counts_as: str | None = attrs.field(default=None)
+    overrides_mandatory: bool = attrs.field(default=False)
 
     @counts_as.validator
     def _counts_as_only_for_counts(self, _att: attrs.Attribute[str | None], value: str | None) -> None:
@@ -154,6 +158,11 @@ class Criterion:
             _check_id(self, _att, value)  # type: ignore[arg-type]  # same check, optional field
             if self.effect is not Effect.COUNTS:
                 raise ValueError("counts_as n'a de sens que pour un critère d'effet COUNTS")
+
+    @overrides_mandatory.validator
+    def _overrides_only_for_exemptions(self, _att: attrs.Attribute[bool], value: bool) -> None:
+        if value and self.effect is not Effect.EXEMPTS:
+            raise ValueError("overrides_mandatory n'a de sens que pour un critère d'effet EXEMPTS")
 
     @property
     def counted_key(self) -> str:

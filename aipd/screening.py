@@ -95,6 +95,9 @@ class Finding:
     counts_as: str | None = None
     number: int | None = None
     conditions: Text | None = None
+    #: An exemption that sets aside art. 35(1) to (7) (GDPR art. 35(10)), so it prevails
+    #: over a mandatory case (see :attr:`aipd.catalogue.Criterion.overrides_mandatory`).
+    overrides_mandatory: bool = False
 
     @property
     def met(self) -> bool:
@@ -210,6 +213,7 @@ def _findings(operation: ProcessingOperation, catalogue: Catalogue, settings: Se
                 source=c.source,
                 plugin=plugin,
                 counts_as=c.counts_as,
+                overrides_mandatory=c.overrides_mandatory,
             )
         )
     for item in catalogue.list_items:
@@ -269,6 +273,43 @@ def _decide(findings: list[Finding]) -> tuple[Verdict, list[Notice]]:
         )
 
     counted = [f for f in counting if f.met]
+    # GDPR art. 35(10): where it applies, "paragraphs 1 to 7 shall not apply", so such an
+    # exemption prevails over the mandatory cases of art. 35(3) and the art. 35(4) list too.
+    overriding_met = [f for f in exempts_met if f.overrides_mandatory]
+    overriding_unknown = [f for f in exempts_unknown if f.overrides_mandatory]
+    if overriding_met:
+        if requires_met:
+            notices.append(
+                Notice(
+                    code="mandatory_set_aside",
+                    message=t(
+                        "Un cas où l'AIPD serait obligatoire est rempli, mais l'article 35.10 du RGPD écarte "
+                        "les paragraphes 1 à 7 de l'article 35 : l'analyse d'impact générale faite lors de "
+                        "l'adoption du texte en tient lieu. Vérifiez que ce texte encadre bien ce traitement.",
+                        "A case where a DPIA would be mandatory is met, but GDPR art. 35(10) sets aside "
+                        "paragraphs 1 to 7 of art. 35: the general impact assessment made when the text was "
+                        "adopted stands in for it. Check that the text does govern this processing.",
+                    ),
+                    related=_ids(overriding_met + requires_met),
+                )
+            )
+        return (
+            verdict(Requirement.NOT_REQUIRED, Reason.EXEMPTION, _titles(overriding_met), overriding_met),
+            notices,
+        )
+
+    if requires_met and overriding_unknown:
+        # The mandatory case holds unless art. 35(10) applies, which the facts do not settle.
+        return (
+            verdict(
+                Requirement.INCOMPLETE,
+                Reason.MISSING_FACTS,
+                t("À trancher : ", "To settle: ") + _titles(overriding_unknown),
+                overriding_unknown,
+            ),
+            notices,
+        )
+
     if requires_met:
         reason = (
             Reason.REQUIRED_LIST
@@ -308,8 +349,23 @@ def _decide(findings: list[Finding]) -> tuple[Verdict, list[Notice]]:
             )
         return verdict(Requirement.NOT_REQUIRED, Reason.EXEMPTION, _titles(exempts_met), exempts_met), notices
 
+    if n >= 2 and (exempts_met or exempts_unknown):
+        # Two criteria only presume a high risk; an exemption (CNIL list, art. 35(10)) sets the
+        # presumption aside. Whether it applies here, or whether a mandatory case overrides it,
+        # turns on facts still missing: either answer would be a guess.
+        pending = requires_unknown + exempts_unknown
+        return (
+            verdict(
+                Requirement.INCOMPLETE,
+                Reason.MISSING_FACTS,
+                t("À trancher : ", "To settle: ") + _titles(pending),
+                pending,
+            ),
+            notices,
+        )
+
     if n >= 2:
-        if requires_unknown or exempts_unknown:
+        if requires_unknown:
             notices.append(
                 Notice(
                     code="facts_pending",
@@ -319,7 +375,7 @@ def _decide(findings: list[Finding]) -> tuple[Verdict, list[Notice]]:
                         "Other rules (mandatory or exemption cases) cannot be settled for lack of facts; "
                         "complete them to ground the decision.",
                     ),
-                    related=_ids(requires_unknown + exempts_unknown),
+                    related=_ids(requires_unknown),
                 )
             )
         return (
