@@ -12,7 +12,7 @@ from typing import Literal
 import attrs
 
 from aipd.i18n import DEFAULT_LANG, Lang
-from aipd.vocabulary import Level
+from aipd.vocabulary import GeographicExtent, Level
 
 
 @attrs.frozen(kw_only=True)
@@ -28,6 +28,31 @@ class Settings:
     #: ``large_scale_min_persons`` persons are concerned. This library's choice.
     large_scale_share: float = 0.2
     large_scale_min_persons: int = 1_000
+    #: WP248 III.B.a criterion 5 (b)–(d) (the WP243 factors: volume, duration or
+    #: permanence, geographical extent): below the thresholds on persons, a processing
+    #: concerning at least ``large_scale_min_persons`` persons is large scale when all three
+    #: other factors point the same way: at least ``large_scale_records`` records a year,
+    #: continuous (permanent) processing, and an extent in ``large_scale_extents``.
+    #: No text sets these figures: this library's choice.
+    large_scale_records: int = 1_000_000
+    large_scale_extents: frozenset[GeographicExtent] = attrs.field(
+        default=frozenset(
+            {
+                GeographicExtent.INTERMUNICIPAL,
+                GeographicExtent.DEPARTMENT,
+                GeographicExtent.REGION,
+                GeographicExtent.NATIONAL,
+                GeographicExtent.INTERNATIONAL,
+            }
+        ),
+        converter=frozenset,
+    )
+    #: GDPR art. 35(3)(b) and (c) and CNIL list 2018-327 item 14 make a DPIA mandatory
+    #: for processing "on a large scale" without weighing other factors; for them aipd
+    #: requires the absolute figure ``large_scale_persons`` (the share and the combined
+    #: factors above make WP248 criterion 5 count, but do not alone make a DPIA
+    #: mandatory). This library's choice; set to False to apply criterion 5 as a whole.
+    mandatory_large_scale_absolute: bool = True
     #: CNIL method (PIA, part 3): the tool plots levels and computes none. aipd calls a
     #: residual risk high when its severity or its likelihood is at this level or above
     #: (the CNIL's reading of art. 36(1) for prior consultation). This library's choice.
@@ -43,5 +68,5 @@ class Settings:
     def __attrs_post_init__(self) -> None:
         if not 0 < self.large_scale_share <= 1:
             raise ValueError("large_scale_share : une proportion entre 0 et 1 est attendue")
-        if self.large_scale_persons < 1 or self.large_scale_min_persons < 0:
+        if self.large_scale_persons < 1 or self.large_scale_min_persons < 0 or self.large_scale_records < 1:
             raise ValueError("les seuils de large échelle doivent être positifs")

@@ -435,6 +435,12 @@ class Domain(Vocabulary):
         "Avocat exerçant à titre individuel",
         "Lawyer practising individually",
     )
+    COMMERCIAL_COURT_CLERK = (
+        "commercial_court_clerk",
+        "Greffe d'un tribunal de commerce",
+        "Clerk of a commercial court",
+    )
+    NOTARY = "notary", "Activité notariale (office notarial)", "Notarial activity (notary's office)"
     HEALTH_DATA_WAREHOUSE = (
         "health_data_warehouse",
         "Entrepôt de données de santé ou registre",
