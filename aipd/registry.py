@@ -36,6 +36,9 @@ ENTRY_POINT_GROUP = "aipd"
 BUILTIN_PLUGINS: tuple[tuple[str, str], ...] = (
     ("builtin.cnil_risks", "aipd_builtin.cnil_risks"),
     ("builtin.measures", "aipd_builtin.measures"),
+    ("builtin.wp248", "aipd_builtin.wp248"),
+    ("builtin.gdpr", "aipd_builtin.gdpr"),
+    ("builtin.cnil_lists", "aipd_builtin.cnil_lists"),
 )
 
 

@@ -1,0 +1,1025 @@
+"""The facts the built-in rules read, each judged once and in three values.
+
+Several rules rest on the same fact: "large scale" is WP248 criterion 5 and a
+condition of GDPR art. 35(3)(b) and (c) and of CNIL list 2018-327 item 14;
+"evaluation or scoring" is WP248 criterion 1 and takes a processing out of a
+CNIL exemption. Each fact is judged here, by one function returning an
+:class:`~aipd.catalogue.Outcome` (met, not met, or unknown with the model paths
+still needed) whose rationale quotes the facts that decided it. The rule
+modules (:mod:`aipd_builtin.wp248`, :mod:`aipd_builtin.gdpr`,
+:mod:`aipd_builtin.cnil_lists`) combine them with :func:`all_of`,
+:func:`any_of` and :func:`negate`, three-valued (Kleene) logic: a combination
+is unknown only when the known parts do not already decide it.
+
+``None`` in the model means "not known yet"; a helper answers "unknown" when
+the fact that would decide is ``None``, never "not met".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from aipd.catalogue import FindingStatus, Outcome
+from aipd.i18n import Text, t
+from aipd.model import ProcessingOperation
+from aipd.settings import Settings
+from aipd.vocabulary import (
+    AIOutput,
+    AITechnique,
+    DataKind,
+    DecisionEffect,
+    Domain,
+    Frequency,
+    Status,
+    SubjectKind,
+    Vocabulary,
+    Vulnerability,
+)
+
+__all__ = [
+    "IMPLIED_VULNERABILITY",
+    "NEW_AI_TECHNIQUES",
+    "RECITAL_91_DOMAINS",
+    "ai_component",
+    "all_of",
+    "any_of",
+    "automated_decision",
+    "biometric_identification",
+    "data_of_kinds",
+    "entirely_of_type",
+    "evaluation_scoring",
+    "external_sources",
+    "flag",
+    "fmt_int",
+    "has_domain",
+    "innovative_use",
+    "large_scale",
+    "mandatory_large_scale",
+    "matching_combining",
+    "negate",
+    "no_stated_value",
+    "prevents_right",
+    "profiling",
+    "public_area",
+    "sensitive_data",
+    "special_or_offence_data",
+    "systematic_extensive_evaluation",
+    "systematic_monitoring",
+    "vulnerable_subjects",
+    "when",
+]
+
+#: Recital 91: processing "of personal data from patients or clients by an individual
+#: physician, other health care professional or lawyer" is not large scale.
+RECITAL_91_DOMAINS = (Domain.INDIVIDUAL_HEALTH_PROFESSIONAL, Domain.INDIVIDUAL_LAWYER)
+
+#: Kinds of persons WP248 III.B.a criterion 7 (and recital 75) names as vulnerable,
+#: so that declaring the kind is enough: children, employees, patients, the elderly,
+#: asylum seekers, protected adults, and recipients of social aid (precarity).
+IMPLIED_VULNERABILITY: dict[SubjectKind, Vulnerability] = {
+    SubjectKind.CHILDREN: Vulnerability.CHILD,
+    SubjectKind.AGENTS: Vulnerability.EMPLOYEE,
+    SubjectKind.PATIENTS: Vulnerability.PATIENT,
+    SubjectKind.ELDERLY: Vulnerability.ELDERLY,
+    SubjectKind.ASYLUM_SEEKERS: Vulnerability.ASYLUM_SEEKER,
+    SubjectKind.PROTECTED_ADULTS: Vulnerability.PROTECTED_ADULT,
+    SubjectKind.BENEFICIARIES: Vulnerability.PRECARITY,
+}
+
+#: AI techniques the CNIL calls "still new" (fiche IA n° 5: « telles que l'apprentissage
+#: profond »): presumed innovative. Rules, statistics, classical machine learning and
+#: logic-based approaches, proven for years, are not innovative per se.
+NEW_AI_TECHNIQUES = (AITechnique.DEEP_LEARNING, AITechnique.GENERATIVE)
+
+#: Techniques that make a system an AI component for the CNIL exemptions (a learning or
+#: inference system), as opposed to fixed rules or classical statistics.
+_AI_COMPONENT_TECHNIQUES = (
+    AITechnique.MACHINE_LEARNING,
+    AITechnique.DEEP_LEARNING,
+    AITechnique.GENERATIVE,
+    AITechnique.LOGIC_KNOWLEDGE,
+)
+
+
+# --- wording helpers ---------------------------------------------------------------------------
+
+
+def fmt_int(n: int) -> Text:
+    """A whole number as each language writes it: « 12 000 » and "12,000"."""
+    return Text(fr=f"{n:,}".replace(",", "\u00a0"), en=f"{n:,}")
+
+
+def _pct(share: float) -> Text:
+    value = share * 100
+    digits = 1 if value < 10 else 0
+    number = f"{value:.{digits}f}"
+    return Text(fr=number.replace(".", ",") + "\u00a0%", en=number + "%")
+
+
+def _labels(values: Iterable[Vocabulary]) -> Text:
+    """Labels joined in order, each once, in quotes as a DPO reads them."""
+    seen: list[Vocabulary] = []
+    for v in values:
+        if v not in seen:
+            seen.append(v)
+    return Text(
+        fr=", ".join(f"« {v.fr} »" for v in seen),
+        en=", ".join(f"'{v.en}'" for v in seen),
+    )
+
+
+def _quote(value: str) -> Text:
+    return Text(fr=f"« {value} »", en=f"'{value}'")
+
+
+def _join(parts: Sequence[Outcome]) -> Text:
+    return Text(
+        fr=" ".join(p.rationale.fr for p in parts),
+        en=" ".join(p.rationale.en for p in parts),
+    )
+
+
+def _missing(parts: Iterable[Outcome]) -> tuple[str, ...]:
+    out: list[str] = []
+    for p in parts:
+        for m in p.missing:
+            if m not in out:
+                out.append(m)
+    return tuple(out)
+
+
+# --- three-valued combinations -------------------------------------------------------------------
+
+
+def all_of(*parts: Outcome) -> Outcome:
+    """Met when every part is met; not met as soon as one is not met; else unknown."""
+    failed = [p for p in parts if p.status is FindingStatus.NOT_MET]
+    if failed:
+        return Outcome.not_met(_join(failed))
+    pending = [p for p in parts if p.status is FindingStatus.UNKNOWN]
+    if pending:
+        return Outcome.unknown(_join(parts), _missing(pending))
+    return Outcome.met(_join(parts))
+
+
+def any_of(*parts: Outcome) -> Outcome:
+    """Met as soon as one part is met; not met when every part is not met; else unknown."""
+    met = [p for p in parts if p.status is FindingStatus.MET]
+    if met:
+        return Outcome.met(_join(met))
+    pending = [p for p in parts if p.status is FindingStatus.UNKNOWN]
+    if pending:
+        return Outcome.unknown(_join(parts), _missing(pending))
+    return Outcome.not_met(_join(parts))
+
+
+def when(guard: Outcome, *conditions: Outcome) -> Outcome:
+    """Like :func:`all_of`, but the conditions' missing facts are asked only once ``guard`` holds.
+
+    For rules of the form "if the processing does X, then Y must hold": while
+    X is unknown, asking for the facts of Y would be noise (the text authorising
+    the NIR, before knowing whether the NIR is used).
+    """
+    if guard.status is not FindingStatus.UNKNOWN:
+        return all_of(guard, *conditions)
+    rest = all_of(*conditions)
+    if rest.status is FindingStatus.NOT_MET:
+        return rest
+    return Outcome.unknown(_join([guard, *conditions]), guard.missing)
+
+
+def negate(part: Outcome) -> Outcome:
+    """Met when ``part`` is not met and the reverse; unknown stays unknown. The facts quoted stay."""
+    if part.status is FindingStatus.MET:
+        return Outcome.not_met(part.rationale)
+    if part.status is FindingStatus.NOT_MET:
+        return Outcome.met(part.rationale)
+    return part
+
+
+def _prefixed(prefix: Text, outcome: Outcome) -> Outcome:
+    return Outcome(status=outcome.status, rationale=prefix + outcome.rationale, missing=outcome.missing)
+
+
+# --- facts about the kind of processing ---------------------------------------------------------
+
+
+def has_domain(operation: ProcessingOperation, wanted: Iterable[Domain], what: Text) -> Outcome:
+    """Met when one of the declared domains is in ``wanted``; unknown when none is declared."""
+    wanted_set = frozenset(wanted)
+    if not operation.domains:
+        return Outcome.unknown(
+            t(
+                f"Les domaines du traitement ne sont pas déclarés : impossible de dire s'il relève de {what.fr}.",
+                f"The fields of the processing are not declared: cannot tell whether it is {what.en}.",
+            ),
+            ["domains"],
+        )
+    found = [d for d in operation.domains if d in wanted_set]
+    if found:
+        labels = _labels(found)
+        return Outcome.met(t(f"Domaine déclaré : {labels.fr}.", f"Field declared: {labels.en}."))
+    labels = _labels(operation.domains)
+    return Outcome.not_met(
+        t(
+            f"Le traitement ne relève pas de {what.fr} (domaines déclarés : {labels.fr}).",
+            f"The processing is not {what.en} (fields declared: {labels.en}).",
+        )
+    )
+
+
+def entirely_of_type(
+    operation: ProcessingOperation, core: Iterable[Domain], accessory: Iterable[Domain], what: Text
+) -> Outcome:
+    """Met when the processing is entirely of one type: a ``core`` domain, nothing outside ``core | accessory``.
+
+    An exemption covers a type of processing, not a processing that also does
+    something else: a component outside the type takes it out of the exemption.
+    """
+    core_set, allowed = frozenset(core), frozenset(core) | frozenset(accessory)
+    in_type = has_domain(operation, core_set, what)
+    if in_type.status is not FindingStatus.MET:
+        return in_type
+    outside = [d for d in operation.domains if d not in allowed]
+    if outside:
+        labels = _labels(outside)
+        return Outcome.not_met(
+            t(
+                f"Le traitement relève de {what.fr}, mais aussi d'autres domaines ({labels.fr}) : la dispense "
+                "ne vaut que pour un traitement entièrement de ce type.",
+                f"The processing is {what.en}, but also covers other fields ({labels.en}): the exemption only "
+                "covers a processing entirely of that type.",
+            )
+        )
+    labels = _labels(operation.domains)
+    return Outcome.met(
+        t(
+            f"Le traitement relève entièrement de {what.fr} (domaines déclarés : {labels.fr}).",
+            f"The processing is entirely {what.en} (fields declared: {labels.en}).",
+        )
+    )
+
+
+def data_of_kinds(operation: ProcessingOperation, kinds: Iterable[DataKind], what: Text) -> Outcome:
+    """Met when data of one of ``kinds`` are processed; unknown when no data category is declared."""
+    wanted = frozenset(kinds)
+    if not operation.data:
+        return Outcome.unknown(
+            t("Les catégories de données ne sont pas déclarées.", "The data categories are not declared."),
+            ["data"],
+        )
+    found = [d.kind for d in operation.data if d.kind in wanted]
+    if found:
+        labels = _labels(found)
+        return Outcome.met(t(f"Données traitées : {labels.fr}.", f"Data processed: {labels.en}."))
+    labels = _labels(d.kind for d in operation.data)
+    return Outcome.not_met(
+        t(
+            f"Pas de {what.fr} parmi les données déclarées ({labels.fr}).",
+            f"No {what.en} among the data declared ({labels.en}).",
+        )
+    )
+
+
+def no_stated_value(operation: ProcessingOperation, *, path: str, what: Text, consequence: Text) -> Outcome:
+    """A condition the controller must state (a basis, an authorising text) is not stated.
+
+    On a draft this is unknown: the fact is still to come. On a record whose
+    status is ``validated`` nothing more is coming, so the condition is not
+    shown: the blocking issue is met, and the rationale says what to state.
+    """
+    if operation.status is Status.VALIDATED:
+        return Outcome.met(
+            t(
+                f"Le traitement est validé sans que soit indiqué {what.fr} : {consequence.fr}",
+                f"The processing is validated without {what.en} being stated: {consequence.en}",
+            )
+        )
+    return Outcome.unknown(
+        t(
+            f"{what.fr[0].upper()}{what.fr[1:]} n'est pas encore indiqué : {consequence.fr}",
+            f"{what.en[0].upper()}{what.en[1:]} is not stated yet: {consequence.en}",
+        ),
+        [path],
+    )
+
+
+def flag(value: bool | None, *, path: str, yes: Text, no: Text, unknown: Text) -> Outcome:
+    """A yes/no fact of the model: met, not met, or unknown (with its path) when ``None``."""
+    if value:
+        return Outcome.met(yes)
+    if value is False:
+        return Outcome.not_met(no)
+    return Outcome.unknown(unknown, [path])
+
+
+# --- WP248 criteria and the facts they share with other rules -----------------------------------
+
+
+def evaluation_scoring(operation: ProcessingOperation) -> Outcome:
+    """WP248 criterion 1: evaluation or scoring of persons, profiling and predicting included."""
+    ev, ai = operation.evaluation, operation.ai_system
+    signs: list[Text] = []
+    if ev.scoring:
+        signs.append(
+            t("évaluation ou notation de personnes déclarée", "evaluation or scoring of persons declared")
+        )
+    if ev.profiling:
+        signs.append(t("profilage déclaré", "profiling declared"))
+    if ai is not None and ai.profiling:
+        signs.append(
+            t(
+                f"le système d'IA « {ai.name} » profile des personnes",
+                f"AI system '{ai.name}' profiles persons",
+            )
+        )
+    if ai is not None and AIOutput.SCORE in ai.outputs:
+        signs.append(
+            t(
+                f"le système d'IA « {ai.name} » produit des scores ou classements de personnes",
+                f"AI system '{ai.name}' outputs scores or rankings of persons",
+            )
+        )
+    aspects = (
+        t(f" (aspects évalués : {_labels(ev.aspects).fr})", f" (aspects evaluated: {_labels(ev.aspects).en})")
+        if ev.aspects
+        else t("", "")
+    )
+    if signs:
+        return Outcome.met(
+            t(
+                "Évaluation ou notation de personnes : " + " ; ".join(s.fr for s in signs) + aspects.fr + ".",
+                "Evaluation or scoring of persons: " + "; ".join(s.en for s in signs) + aspects.en + ".",
+            )
+        )
+    if ev.scoring is False:
+        return Outcome.not_met(
+            t(
+                "Le traitement n'évalue ni ne note de personnes, profilage et prédiction compris.",
+                "The processing does not evaluate or score persons, profiling and predicting included.",
+            )
+        )
+    return Outcome.unknown(
+        t(
+            "On ne sait pas si le traitement évalue ou note des personnes (profilage et prédiction compris)"
+            + aspects.fr
+            + ".",
+            "Whether the processing evaluates or scores persons (profiling and predicting included) is not known"
+            + aspects.en
+            + ".",
+        ),
+        ["evaluation.scoring"],
+    )
+
+
+def profiling(operation: ProcessingOperation) -> Outcome:
+    """Profiling (GDPR art. 4(4)) by the processing or its AI system."""
+    ev, ai = operation.evaluation, operation.ai_system
+    if ev.profiling or (ai is not None and ai.profiling):
+        who = t(" par le système d'IA", " by the AI system") if not ev.profiling else t("", "")
+        return Outcome.met(t(f"Profilage de personnes{who.fr}.", f"Profiling of persons{who.en}."))
+    if ev.profiling is False:
+        return Outcome.not_met(t("Aucun profilage de personnes.", "No profiling of persons."))
+    return Outcome.unknown(
+        t(
+            "On ne sait pas si le traitement profile des personnes.",
+            "Whether the processing profiles persons is not known.",
+        ),
+        ["evaluation.profiling"],
+    )
+
+
+def external_sources(operation: ProcessingOperation) -> Outcome:
+    """Profiling fed by data from external sources (CNIL list 2018-327 item 10)."""
+    value = operation.evaluation.external_sources
+    if value:
+        return Outcome.met(
+            t(
+                "Le profilage utilise des données de sources externes.",
+                "The profiling uses data from external sources.",
+            )
+        )
+    if value is False:
+        return Outcome.not_met(
+            t(
+                "Le profilage n'utilise pas de données de sources externes.",
+                "The profiling uses no external data.",
+            )
+        )
+    return Outcome.unknown(
+        t(
+            "On ne sait pas si le profilage utilise des données de sources externes.",
+            "Whether the profiling uses data from external sources is not known.",
+        ),
+        ["evaluation.external_sources"],
+    )
+
+
+def systematic_extensive_evaluation(operation: ProcessingOperation) -> Outcome:
+    """GDPR art. 35(3)(a): a systematic and extensive evaluation of personal aspects."""
+    value = operation.evaluation.systematic_extensive
+    if value:
+        return Outcome.met(
+            t(
+                "Évaluation systématique et approfondie d'aspects personnels.",
+                "Systematic and extensive evaluation of personal aspects.",
+            )
+        )
+    if value is False:
+        return Outcome.not_met(
+            t(
+                "Pas d'évaluation systématique et approfondie d'aspects personnels.",
+                "No systematic and extensive evaluation of personal aspects.",
+            )
+        )
+    return Outcome.unknown(
+        t(
+            "On ne sait pas si l'évaluation d'aspects personnels est systématique et approfondie.",
+            "Whether the evaluation of personal aspects is systematic and extensive is not known.",
+        ),
+        ["evaluation.systematic_extensive"],
+    )
+
+
+def automated_decision(operation: ProcessingOperation) -> Outcome:
+    """WP248 criterion 2: decisions based on the processing, with legal or similarly significant effects."""
+    d = operation.decisions
+    if d.automated is False:
+        return Outcome.not_met(
+            t(
+                "Aucune décision n'est prise sur la base du traitement automatisé.",
+                "No decision is taken on the basis of the automated processing.",
+            )
+        )
+    if d.effect is DecisionEffect.NONE:
+        return Outcome.not_met(
+            t(
+                "Les décisions prises n'ont ni effet juridique ni effet significatif similaire sur les personnes.",
+                "The decisions taken have no legal or similarly significant effect on the persons.",
+            )
+        )
+    if d.automated and d.effect is not None:
+        human = (
+            t(
+                f" ; intervention humaine : « {d.human_involvement.fr} »",
+                f"; human involvement: '{d.human_involvement.en}'",
+            )
+            if d.human_involvement is not None
+            else t("", "")
+        )
+        return Outcome.met(
+            t(
+                f"Des décisions sont prises sur la base du traitement automatisé (effet : « {d.effect.fr} »{human.fr}).",
+                f"Decisions are taken on the basis of the automated processing (effect: '{d.effect.en}'{human.en}).",
+            )
+        )
+    missing = [
+        p for p, v in (("decisions.automated", d.automated), ("decisions.effect", d.effect)) if v is None
+    ]
+    return Outcome.unknown(
+        t(
+            "On ne sait pas si des décisions produisant des effets juridiques ou similaires sont prises sur la base du traitement.",
+            "Whether decisions with legal or similarly significant effects are based on the processing is not known.",
+        ),
+        missing,
+    )
+
+
+def systematic_monitoring(operation: ProcessingOperation) -> Outcome:
+    """WP248 criterion 3: observing, monitoring or controlling persons systematically."""
+    m = operation.monitoring
+    details: list[Text] = []
+    if m.public_area:
+        details.append(t("d'une zone accessible au public", "of a publicly accessible area"))
+    if m.agents:
+        details.append(t("de l'activité des agents", "of staff activity"))
+    if m.constant:
+        details.append(t("constante", "constant"))
+    detail = (
+        t(" (" + ", ".join(d.fr for d in details) + ")", " (" + ", ".join(d.en for d in details) + ")")
+        if details
+        else t("", "")
+    )
+    if m.systematic:
+        return Outcome.met(
+            t(
+                f"Observation, surveillance ou contrôle systématique des personnes{detail.fr}.",
+                f"Systematic observation, monitoring or control of persons{detail.en}.",
+            )
+        )
+    if m.systematic is False:
+        return Outcome.not_met(
+            t(
+                f"Pas de surveillance systématique des personnes déclarée{detail.fr}.",
+                f"No systematic monitoring of persons declared{detail.en}.",
+            )
+        )
+    return Outcome.unknown(
+        t(
+            f"On ne sait pas si le traitement surveille les personnes de manière systématique{detail.fr}.",
+            f"Whether the processing monitors persons systematically is not known{detail.en}.",
+        ),
+        ["monitoring.systematic"],
+    )
+
+
+def public_area(operation: ProcessingOperation) -> Outcome:
+    """GDPR art. 35(3)(c): the monitoring covers a publicly accessible area."""
+    value = operation.monitoring.public_area
+    if value:
+        return Outcome.met(
+            t(
+                "La surveillance porte sur une zone accessible au public.",
+                "A publicly accessible area is monitored.",
+            )
+        )
+    if value is False:
+        return Outcome.not_met(
+            t(
+                "Aucune zone accessible au public n'est surveillée.",
+                "No publicly accessible area is monitored.",
+            )
+        )
+    return Outcome.unknown(
+        t(
+            "On ne sait pas si une zone accessible au public est surveillée.",
+            "Whether a publicly accessible area is monitored is not known.",
+        ),
+        ["monitoring.public_area"],
+    )
+
+
+def sensitive_data(operation: ProcessingOperation) -> Outcome:
+    """WP248 criterion 4: special categories, offence data, or data of a highly personal nature."""
+    return data_of_kinds(
+        operation,
+        [k for k in DataKind if k.is_special_category or k.is_highly_personal or k is DataKind.OFFENCES],
+        t(
+            "données sensibles (art. 9 et 10 du RGPD) ni de données à caractère hautement personnel",
+            "sensitive data (GDPR arts. 9 and 10) or data of a highly personal nature",
+        ),
+    )
+
+
+def special_or_offence_data(operation: ProcessingOperation) -> Outcome:
+    """GDPR art. 35(3)(b): special categories (art. 9(1)) or criminal convictions and offences (art. 10)."""
+    return data_of_kinds(
+        operation,
+        [k for k in DataKind if k.is_special_category or k is DataKind.OFFENCES],
+        t(
+            "catégories particulières de données (art. 9.1) ni de données d'infraction (art. 10)",
+            "special categories of data (art. 9(1)) or offence data (art. 10)",
+        ),
+    )
+
+
+def biometric_identification(operation: ProcessingOperation) -> Outcome:
+    """Biometric data to identify a person uniquely (art. 9(1)), in the data or by the AI system."""
+    ai = operation.ai_system
+    if ai is not None and ai.biometric_identification:
+        return Outcome.met(
+            t(
+                f"Le système d'IA « {ai.name} » identifie des personnes par leurs données biométriques.",
+                f"AI system '{ai.name}' identifies persons from biometric data.",
+            )
+        )
+    return data_of_kinds(
+        operation,
+        [DataKind.BIOMETRIC],
+        t(
+            "données biométriques aux fins d'identifier une personne de manière unique",
+            "biometric data for unique identification",
+        ),
+    )
+
+
+def ai_component(operation: ProcessingOperation) -> Outcome:
+    """An AI system that learns or infers (machine learning, deep learning, generative, logic-based)."""
+    ai = operation.ai_system
+    if ai is None:
+        return Outcome.not_met(t("Aucun système d'IA.", "No AI system."))
+    if not ai.techniques:
+        return Outcome.unknown(
+            t(
+                f"Les techniques du système « {ai.name} » ne sont pas indiquées.",
+                f"The techniques of system '{ai.name}' are not stated.",
+            ),
+            ["ai_system.techniques"],
+        )
+    labels = _labels(ai.techniques)
+    if any(tq in _AI_COMPONENT_TECHNIQUES for tq in ai.techniques):
+        return Outcome.met(
+            t(
+                f"Système d'IA « {ai.name} » ({labels.fr}).",
+                f"AI system '{ai.name}' ({labels.en}).",
+            )
+        )
+    return Outcome.not_met(
+        t(
+            f"Le système « {ai.name} » n'emploie que des règles fixes ou des statistiques classiques ({labels.fr}).",
+            f"System '{ai.name}' uses only fixed rules or classical statistics ({labels.en}).",
+        )
+    )
+
+
+def _recital_91_outcome(operation: ProcessingOperation) -> Outcome | None:
+    """Not met under recital 91 when the processing is an individual physician's or lawyer's."""
+    for d in operation.domains:
+        if d in RECITAL_91_DOMAINS:
+            return Outcome.not_met(
+                t(
+                    f"Traitement d'un professionnel exerçant à titre individuel (« {d.fr} ») : "
+                    "le considérant 91 du RGPD exclut qu'il soit à grande échelle.",
+                    f"Processing by an individual professional ('{d.en}'): recital 91 GDPR rules out "
+                    "large scale.",
+                )
+            )
+    return None
+
+
+def _persons_sentence(persons: int, population: int | None) -> Text:
+    n = fmt_int(persons)
+    if population and persons <= population:
+        share = _pct(persons / population)
+        return t(
+            f"{n.fr} personnes concernées, soit {share.fr} de la population de référence ({fmt_int(population).fr})",
+            f"{n.en} persons concerned, {share.en} of the relevant population ({fmt_int(population).en})",
+        )
+    if population:
+        return t(
+            f"{n.fr} personnes concernées (population de référence : {fmt_int(population).fr})",
+            f"{n.en} persons concerned (relevant population: {fmt_int(population).en})",
+        )
+    return t(f"{n.fr} personnes concernées", f"{n.en} persons concerned")
+
+
+def large_scale(operation: ProcessingOperation, settings: Settings) -> Outcome:
+    """WP248 criterion 5, with the factors of WP248 and WP243 and the thresholds of :class:`Settings`.
+
+    1. Recital 91: an individual physician, health professional or lawyer is not large scale.
+    2. Number of persons: at least ``settings.large_scale_persons``.
+    3. Proportion of the relevant population: at least ``settings.large_scale_share``,
+       with at least ``settings.large_scale_min_persons`` persons.
+    4. The other factors together (volume, permanence, geographical extent), with at least
+       ``settings.large_scale_min_persons`` persons.
+    """
+    individual = _recital_91_outcome(operation)
+    if individual is not None:
+        return individual
+    persons = operation.persons
+    if persons is None:
+        return Outcome.unknown(
+            t(
+                "Le nombre de personnes concernées n'est pas connu.",
+                "The number of persons concerned is not known.",
+            ),
+            ["scale.persons"],
+        )
+    scale = operation.scale
+    population = scale.relevant_population
+    sentence = _persons_sentence(persons, population)
+    threshold = fmt_int(settings.large_scale_persons)
+    if persons >= settings.large_scale_persons:
+        return Outcome.met(
+            t(
+                f"{sentence.fr} (seuil retenu : {threshold.fr} personnes).",
+                f"{sentence.en} (threshold used: {threshold.en} persons).",
+            )
+        )
+    minimum = fmt_int(settings.large_scale_min_persons)
+    if persons < settings.large_scale_min_persons:
+        return Outcome.not_met(
+            t(
+                f"{sentence.fr} : moins que le seuil retenu ({threshold.fr} personnes) et que le minimum "
+                f"de {minimum.fr} personnes retenu pour les autres facteurs.",
+                f"{sentence.en}: below the threshold used ({threshold.en} persons) and the minimum of "
+                f"{minimum.en} persons used for the other factors.",
+            )
+        )
+    head = t(
+        f"{sentence.fr}, en deçà du seuil retenu ({threshold.fr} personnes). ",
+        f"{sentence.en}, below the threshold used ({threshold.en} persons). ",
+    )
+    return _prefixed(
+        head, any_of(_share_factor(persons, population, settings), _other_factors(operation, settings))
+    )
+
+
+def _share_factor(persons: int, population: int | None, settings: Settings) -> Outcome:
+    wanted = _pct(settings.large_scale_share)
+    if population is None:
+        return Outcome.unknown(
+            t(
+                f"Population de référence inconnue : impossible de calculer la proportion (seuil retenu : {wanted.fr}).",
+                f"Relevant population unknown: the proportion cannot be computed (threshold used: {wanted.en}).",
+            ),
+            ["scale.relevant_population"],
+        )
+    share = persons / population if population else 0.0
+    got = _pct(share)
+    if share >= settings.large_scale_share:
+        return Outcome.met(
+            t(
+                f"Proportion de la population de référence : {got.fr} (seuil retenu : {wanted.fr}, "
+                f"avec au moins {fmt_int(settings.large_scale_min_persons).fr} personnes).",
+                f"Share of the relevant population: {got.en} (threshold used: {wanted.en}, "
+                f"with at least {fmt_int(settings.large_scale_min_persons).en} persons).",
+            )
+        )
+    return Outcome.not_met(
+        t(
+            f"Proportion de la population de référence : {got.fr}, sous le seuil retenu ({wanted.fr}).",
+            f"Share of the relevant population: {got.en}, below the threshold used ({wanted.en}).",
+        )
+    )
+
+
+def _other_factors(operation: ProcessingOperation, settings: Settings) -> Outcome:
+    scale = operation.scale
+    records_min = fmt_int(settings.large_scale_records)
+    if scale.records is None:
+        volume = Outcome.unknown(t("Volume annuel inconnu.", "Yearly volume unknown."), ["scale.records"])
+    elif scale.records >= settings.large_scale_records:
+        volume = Outcome.met(
+            t(
+                f"Volume : {fmt_int(scale.records).fr} enregistrements par an (seuil retenu : {records_min.fr}).",
+                f"Volume: {fmt_int(scale.records).en} records a year (threshold used: {records_min.en}).",
+            )
+        )
+    else:
+        volume = Outcome.not_met(
+            t(
+                f"Volume : {fmt_int(scale.records).fr} enregistrements par an, sous le seuil retenu ({records_min.fr}).",
+                f"Volume: {fmt_int(scale.records).en} records a year, below the threshold used ({records_min.en}).",
+            )
+        )
+    duration = (
+        t(f" ; durée : « {scale.duration} »", f"; duration: '{scale.duration}'")
+        if scale.duration
+        else t("", "")
+    )
+    if scale.frequency is None:
+        permanence = Outcome.unknown(
+            t(f"Fréquence inconnue{duration.fr}.", f"Frequency unknown{duration.en}."), ["scale.frequency"]
+        )
+    else:
+        sentence = t(
+            f"Fréquence : « {scale.frequency.fr} »{duration.fr}.",
+            f"Frequency: '{scale.frequency.en}'{duration.en}.",
+        )
+        permanence = (
+            Outcome.met(sentence) if scale.frequency is Frequency.CONTINUOUS else Outcome.not_met(sentence)
+        )
+    if scale.geographic_extent is None:
+        extent = Outcome.unknown(
+            t("Étendue géographique inconnue.", "Geographical extent unknown."), ["scale.geographic_extent"]
+        )
+    else:
+        sentence = t(
+            f"Étendue géographique : « {scale.geographic_extent.fr} ».",
+            f"Geographical extent: '{scale.geographic_extent.en}'.",
+        )
+        extent = (
+            Outcome.met(sentence)
+            if scale.geographic_extent in settings.large_scale_extents
+            else Outcome.not_met(sentence)
+        )
+    return all_of(volume, permanence, extent)
+
+
+def mandatory_large_scale(operation: ProcessingOperation, settings: Settings) -> Outcome:
+    """ "Large scale" where it makes a DPIA mandatory (art. 35(3)(b), (c); CNIL 2018-327 item 14).
+
+    By default only the absolute number of persons counts
+    (``settings.mandatory_large_scale_absolute``); recital 91 applies as in :func:`large_scale`.
+    """
+    if not settings.mandatory_large_scale_absolute:
+        return large_scale(operation, settings)
+    individual = _recital_91_outcome(operation)
+    if individual is not None:
+        return individual
+    persons = operation.persons
+    if persons is None:
+        return Outcome.unknown(
+            t(
+                "Le nombre de personnes concernées n'est pas connu.",
+                "The number of persons concerned is not known.",
+            ),
+            ["scale.persons"],
+        )
+    threshold = fmt_int(settings.large_scale_persons)
+    sentence = _persons_sentence(persons, operation.scale.relevant_population)
+    if persons >= settings.large_scale_persons:
+        return Outcome.met(
+            t(
+                f"{sentence.fr} (seuil retenu : {threshold.fr} personnes).",
+                f"{sentence.en} (threshold used: {threshold.en} persons).",
+            )
+        )
+    return Outcome.not_met(
+        t(
+            f"{sentence.fr} : moins que le seuil retenu là où l'AIPD est obligatoire ({threshold.fr} personnes ; "
+            "la proportion de la population et les autres facteurs n'y suffisent pas).",
+            f"{sentence.en}: below the threshold used where a DPIA is mandatory ({threshold.en} persons; the share "
+            "of the population and the other factors are not enough there).",
+        )
+    )
+
+
+def matching_combining(operation: ProcessingOperation) -> Outcome:
+    """WP248 criterion 6: datasets from different purposes or controllers, beyond reasonable expectations."""
+    mt = operation.matching
+    if mt.combines is False:
+        return Outcome.not_met(
+            t("Aucun croisement ni combinaison de jeux de données.", "No datasets are matched or combined.")
+        )
+    if mt.different_purposes_or_controllers is False:
+        return Outcome.not_met(
+            t(
+                "Les jeux de données croisés proviennent de traitements de même finalité et du même responsable.",
+                "The datasets combined come from processing with the same purpose and controller.",
+            )
+        )
+    if mt.beyond_expectations is False:
+        return Outcome.not_met(
+            t(
+                "Le croisement n'excède pas les attentes raisonnables des personnes.",
+                "The matching does not exceed the persons' reasonable expectations.",
+            )
+        )
+    sources = (
+        t(" (" + " ; ".join(mt.sources) + ")", " (" + "; ".join(mt.sources) + ")")
+        if mt.sources
+        else t("", "")
+    )
+    if mt.combines and mt.different_purposes_or_controllers and mt.beyond_expectations:
+        return Outcome.met(
+            t(
+                f"Jeux de données croisés{sources.fr}, issus de traitements aux finalités ou responsables différents, "
+                "d'une manière qui excède les attentes raisonnables des personnes.",
+                f"Datasets combined{sources.en}, from processing for different purposes or by different controllers, "
+                "in a way that exceeds the persons' reasonable expectations.",
+            )
+        )
+    missing = [
+        p
+        for p, v in (
+            ("matching.combines", mt.combines),
+            ("matching.different_purposes_or_controllers", mt.different_purposes_or_controllers),
+            ("matching.beyond_expectations", mt.beyond_expectations),
+        )
+        if v is None
+    ]
+    return Outcome.unknown(
+        t(
+            f"On ne sait pas encore si des jeux de données{sources.fr} sont croisés au-delà des attentes des personnes.",
+            f"Whether datasets{sources.en} are combined beyond the persons' expectations is not known yet.",
+        ),
+        missing,
+    )
+
+
+def vulnerable_subjects(operation: ProcessingOperation) -> Outcome:
+    """WP248 criterion 7: vulnerable persons (recital 75), declared or implied by their kind."""
+    subjects = operation.data_subjects
+    if not subjects:
+        return Outcome.unknown(
+            t(
+                "Les catégories de personnes concernées ne sont pas déclarées.",
+                "The categories of persons concerned are not declared.",
+            ),
+            ["data_subjects"],
+        )
+    found: list[Text] = []
+    pending: list[int] = []
+    for i, s in enumerate(subjects):
+        if s.is_vulnerable:
+            why = (
+                _labels(s.vulnerabilities)
+                if s.vulnerabilities
+                else t("déclarées vulnérables", "declared vulnerable")
+            )
+            found.append(t(f"« {s.kind.fr} » ({why.fr})", f"'{s.kind.en}' ({why.en})"))
+        elif s.kind in IMPLIED_VULNERABILITY:
+            v = IMPLIED_VULNERABILITY[s.kind]
+            found.append(
+                t(
+                    f"« {s.kind.fr} » (vulnérabilité reconnue par les lignes directrices : {v.fr.lower()})",
+                    f"'{s.kind.en}' (vulnerability the guidelines recognise: {v.en.lower()})",
+                )
+            )
+        elif s.vulnerable is None:
+            pending.append(i)
+    if found:
+        return Outcome.met(
+            t(
+                "Personnes vulnérables concernées : " + " ; ".join(f.fr for f in found) + ".",
+                "Vulnerable persons concerned: " + "; ".join(f.en for f in found) + ".",
+            )
+        )
+    if pending:
+        labels = _labels(subjects[i].kind for i in pending)
+        return Outcome.unknown(
+            t(
+                f"On ne sait pas si ces personnes sont vulnérables : {labels.fr}.",
+                f"Whether these persons are vulnerable is not known: {labels.en}.",
+            ),
+            [f"data_subjects[{i}].vulnerable" for i in pending],
+        )
+    labels = _labels(s.kind for s in subjects)
+    return Outcome.not_met(
+        t(
+            f"Aucune catégorie de personnes vulnérables ({labels.fr}).",
+            f"No category of vulnerable persons ({labels.en}).",
+        )
+    )
+
+
+def innovative_use(operation: ProcessingOperation) -> Outcome:
+    """WP248 criterion 8, with the CNIL's AI nuance (fiche IA n° 5): AI is not innovative per se."""
+    tech, ai = operation.technology, operation.ai_system
+    why = (
+        t(f" ({_quote(tech.justification).fr})", f" ({_quote(tech.justification).en})")
+        if tech.justification
+        else t("", "")
+    )
+    if tech.innovative:
+        return Outcome.met(
+            t(
+                f"Usage innovant ou nouvelle solution technologique ou organisationnelle déclaré{why.fr}.",
+                f"Innovative use or new technological or organisational solution declared{why.en}.",
+            )
+        )
+    if tech.innovative is False:
+        return Outcome.not_met(
+            t(
+                f"La solution n'est pas innovante au regard de l'état des connaissances{why.fr}.",
+                f"The solution is not innovative in the state of the art{why.en}.",
+            )
+        )
+    if ai is not None and ai.techniques:
+        labels = _labels(ai.techniques)
+        new = [tq for tq in ai.techniques if tq in NEW_AI_TECHNIQUES]
+        if new:
+            new_labels = _labels(new)
+            return Outcome.met(
+                t(
+                    f"Le système d'IA « {ai.name} » emploie {new_labels.fr} : techniques encore nouvelles, "
+                    "présumées innovantes (CNIL, fiche IA n° 5). Indiquez technology.innovative pour écarter "
+                    "cette présomption.",
+                    f"AI system '{ai.name}' uses {new_labels.en}: still-new techniques, presumed innovative "
+                    "(CNIL, AI sheet 5). Set technology.innovative to rebut the presumption.",
+                )
+            )
+        return Outcome.not_met(
+            t(
+                f"Le système d'IA « {ai.name} » n'emploie que des techniques éprouvées ({labels.fr}) : l'IA "
+                "n'est pas un usage innovant en soi (CNIL, fiche IA n° 5). Indiquez technology.innovative si une "
+                "autre composante est nouvelle.",
+                f"AI system '{ai.name}' uses only proven techniques ({labels.en}): AI is not innovative per se "
+                "(CNIL, AI sheet 5). Set technology.innovative if another component is new.",
+            )
+        )
+    missing = ["technology.innovative"]
+    if ai is not None:
+        missing.append("ai_system.techniques")
+    return Outcome.unknown(
+        t(
+            "On ne sait pas si la solution est innovante au regard de l'état des connaissances.",
+            "Whether the solution is innovative in the state of the art is not known.",
+        ),
+        missing,
+    )
+
+
+def prevents_right(operation: ProcessingOperation) -> Outcome:
+    """WP248 criterion 9: the processing allows, changes or refuses access to a right, service or contract."""
+    if Domain.CONTRACT_EXCLUSION in operation.domains:
+        return Outcome.met(
+            t(
+                f"Domaine déclaré : « {Domain.CONTRACT_EXCLUSION.fr} ».",
+                f"Field declared: '{Domain.CONTRACT_EXCLUSION.en}'.",
+            )
+        )
+    value = operation.decisions.access_to_rights
+    if value:
+        return Outcome.met(
+            t(
+                "Le traitement autorise, modifie ou refuse l'accès à un droit, un service ou un contrat.",
+                "The processing allows, changes or refuses access to a right, a service or a contract.",
+            )
+        )
+    if value is False:
+        return Outcome.not_met(
+            t(
+                "Le traitement ne conditionne l'accès à aucun droit, service ni contrat.",
+                "The processing does not condition access to any right, service or contract.",
+            )
+        )
+    return Outcome.unknown(
+        t(
+            "On ne sait pas si le traitement conditionne l'accès à un droit, un service ou un contrat.",
+            "Whether the processing conditions access to a right, a service or a contract is not known.",
+        ),
+        ["decisions.access_to_rights"],
+    )

@@ -1,0 +1,552 @@
+"""Built-in plug-in ``builtin.gdpr``: the GDPR's own DPIA rules and blocking issues.
+
+- Art. 35(3)(a), (b) and (c): three cases where a DPIA is required whatever the
+  count of WP248 criteria (effect ``REQUIRES``). Their tests reuse the WP248
+  facts of :mod:`aipd_builtin.facts`, so "large scale" or "systematic
+  monitoring" is judged once, the same way everywhere. Where "large scale"
+  makes a DPIA mandatory, this library counts only the absolute number of
+  persons by default (``Settings.mandatory_large_scale_absolute``).
+- Art. 35(10): processing on a basis of art. 6(1)(c) or (e), governed by a
+  specific text adopted with a general impact assessment, needs no DPIA
+  (effect ``EXEMPTS``, prevailing over the mandatory cases, since the
+  paragraph sets aside art. 35(1) to (7)).
+- WP248 III.B.b, "very similar processing already covered by a DPIA": shown for
+  information (``INFORMS``), not as an exemption. Art. 35(1) lets one DPIA
+  address a set of similar operations: the DPIA is still required, the
+  existing one may be it. Reading it as an exemption would print "DPIA not
+  required" where the right answer is "required, and already done".
+- Blocking issues (``BLOCKS``), reported before any verdict: a purpose without
+  a legal basis (art. 6(1)), special categories without an art. 9(2)
+  exception, offence data outside the conditions of art. 10, the NIR without
+  its authorising text (loi Informatique et Libertés, art. 30; décret
+  n° 2019-341).
+
+A condition the controller must state (a basis, an exception, a text) that is
+not stated is unknown on a draft and met (blocking) on a validated record: see
+:func:`aipd_builtin.facts.no_stated_value`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from aipd.catalogue import Criterion, Effect, Outcome, Reliability, Source
+from aipd.hookspecs import hookimpl
+from aipd.i18n import Text, t
+from aipd.model import ProcessingOperation
+from aipd.settings import Settings
+from aipd.vocabulary import DataKind, LegalBasis, LegalRegime
+from aipd_builtin import facts
+from aipd_builtin.sources import GDPR_URL, LIL_URL, WP248_URL, source
+
+__all__ = ["CRITERIA", "aipd_criteria"]
+
+GROUP = "gdpr"
+
+#: Bases for which art. 35(10) can apply, and which art. 6(3) requires a text for.
+_LAW_BASES = (LegalBasis.LEGAL_OBLIGATION, LegalBasis.PUBLIC_TASK)
+
+
+def _gdpr(citation_fr: str, citation_en: str, reliability: Reliability = "verified") -> Source:
+    return source(t(f"RGPD, {citation_fr}", f"GDPR, {citation_en}"), url=GDPR_URL, reliability=reliability)
+
+
+# --- art. 35(3): mandatory cases ----------------------------------------------------------------
+
+
+def art35_3_a(operation: ProcessingOperation, _settings: Settings) -> Outcome:
+    """Systematic and extensive evaluation, based on automated processing, on which decisions are based."""
+    return facts.all_of(
+        facts.systematic_extensive_evaluation(operation),
+        facts.automated_decision(operation),
+    )
+
+
+def art35_3_b(operation: ProcessingOperation, settings: Settings) -> Outcome:
+    """Large-scale processing of special categories (art. 9(1)) or offence data (art. 10)."""
+    return facts.all_of(
+        facts.special_or_offence_data(operation),
+        facts.mandatory_large_scale(operation, settings),
+    )
+
+
+def art35_3_c(operation: ProcessingOperation, settings: Settings) -> Outcome:
+    """Systematic monitoring of a publicly accessible area on a large scale."""
+    return facts.all_of(
+        facts.systematic_monitoring(operation),
+        facts.public_area(operation),
+        facts.mandatory_large_scale(operation, settings),
+    )
+
+
+# --- art. 35(10) and WP248 III.B.b --------------------------------------------------------------
+
+
+def art35_10(operation: ProcessingOperation, _settings: Settings) -> Outcome:
+    """Basis (c) or (e), a specific text governing the processing, adopted with a general impact assessment."""
+    law = operation.legal.specific_law
+    if law is None:
+        return Outcome.not_met(
+            t(
+                "Aucun texte spécifique encadrant ce traitement n'est indiqué : l'art. 35.10 ne s'applique pas.",
+                "No specific text governing this processing is stated: art. 35(10) does not apply.",
+            )
+        )
+    if not operation.purposes:
+        return Outcome.unknown(t("Aucune finalité n'est déclarée.", "No purpose is declared."), ["purposes"])
+    other = [
+        p.legal_basis
+        for p in operation.purposes
+        if p.legal_basis is not None and p.legal_basis not in _LAW_BASES
+    ]
+    if other:
+        labels = ", ".join(f"« {b.fr} »" for b in dict.fromkeys(other))
+        labels_en = ", ".join(f"'{b.en}'" for b in dict.fromkeys(other))
+        return Outcome.not_met(
+            t(
+                f"Une finalité repose sur {labels} : l'art. 35.10 ne vise que les bases des points c) et e) de "
+                "l'art. 6.1.",
+                f"A purpose rests on {labels_en}: art. 35(10) only covers the bases of art. 6(1)(c) and (e).",
+            )
+        )
+    bases = facts.all_of(
+        *(
+            Outcome.unknown(
+                t(
+                    f"Base légale de la finalité n° {i + 1} inconnue.",
+                    f"Legal basis of purpose {i + 1} unknown.",
+                ),
+                [f"purposes[{i}].legal_basis"],
+            )
+            for i, p in enumerate(operation.purposes)
+            if p.legal_basis is None
+        ),
+        Outcome.met(
+            t(
+                f"Bases des points c) ou e) de l'art. 6.1 ; texte spécifique : « {law} ».",
+                f"Bases of art. 6(1)(c) or (e); specific text: '{law}'.",
+            )
+        ),
+    )
+    assessed = operation.legal.specific_law_impact_assessed
+    if assessed:
+        impact = Outcome.met(
+            t(
+                "Une analyse d'impact générale a été faite lors de l'adoption de ce texte.",
+                "A general impact assessment was carried out when that text was adopted.",
+            )
+        )
+    elif assessed is False:
+        impact = Outcome.not_met(
+            t(
+                f"Le texte « {law} » n'a pas fait l'objet d'une analyse d'impact générale lors de son adoption.",
+                f"Text '{law}' was not adopted with a general impact assessment.",
+            )
+        )
+    else:
+        impact = Outcome.unknown(
+            t(
+                f"On ne sait pas si le texte « {law} » a fait l'objet d'une analyse d'impact générale lors de son adoption.",
+                f"Whether text '{law}' was adopted with a general impact assessment is not known.",
+            ),
+            ["legal.specific_law_impact_assessed"],
+        )
+    return facts.all_of(bases, impact)
+
+
+def covered_by_dpia(operation: ProcessingOperation, _settings: Settings) -> Outcome:
+    """An existing DPIA covers a very similar processing (WP248 III.B.b; art. 35(1), last sentence)."""
+    existing = operation.legal.covered_by_dpia
+    if existing is None:
+        return Outcome.not_met(
+            t(
+                "Aucune AIPD existante portant sur un traitement très similaire n'est indiquée.",
+                "No existing DPIA on a very similar processing is stated.",
+            )
+        )
+    return Outcome.met(
+        t(
+            f"AIPD existante indiquée : « {existing} ». Si la nature, la portée, le contexte et les finalités "
+            "sont très similaires, ses résultats peuvent servir pour ce traitement (art. 35.1 : une seule "
+            "analyse peut porter sur un ensemble d'opérations similaires).",
+            f"Existing DPIA stated: '{existing}'. If nature, scope, context and purposes are very similar, its "
+            "results can be used for this processing (art. 35(1): one assessment may address a set of similar "
+            "operations).",
+        )
+    )
+
+
+# --- blocking issues ----------------------------------------------------------------------------
+
+
+def no_legal_basis(operation: ProcessingOperation, _settings: Settings) -> Outcome:
+    """A purpose has no basis of art. 6(1), or relies on one a public authority cannot use."""
+    if not operation.purposes:
+        return Outcome.unknown(t("Aucune finalité n'est déclarée.", "No purpose is declared."), ["purposes"])
+    parts: list[Outcome] = []
+    public = operation.controller.kind.is_public_law_body
+    for i, p in enumerate(operation.purposes):
+        name = Text(fr=f"finalité « {p.description} »", en=f"purpose '{p.description}'")
+        if p.legal_basis is None:
+            parts.append(
+                facts.no_stated_value(
+                    operation,
+                    path=f"purposes[{i}].legal_basis",
+                    what=t(f"la base légale de la {name.fr}", f"the legal basis of the {name.en}"),
+                    consequence=t(
+                        "un traitement n'est licite que sur l'une des bases de l'art. 6.1.",
+                        "processing is lawful only on one of the bases of art. 6(1).",
+                    ),
+                )
+            )
+        elif p.legal_basis is LegalBasis.LEGITIMATE_INTERESTS and public:
+            parts.append(
+                Outcome.met(
+                    t(
+                        f"La {name.fr} repose sur l'intérêt légitime, que l'art. 6.1, second alinéa, exclut pour "
+                        "les traitements des autorités publiques dans l'exécution de leurs missions : retenez la "
+                        "base adaptée (mission d'intérêt public, obligation légale…), ou documentez pourquoi ce "
+                        "traitement sort de ces missions.",
+                        f"The {name.en} rests on legitimate interests, which art. 6(1), second subparagraph, rules "
+                        "out for processing by public authorities in the performance of their tasks: choose the "
+                        "right basis (public task, legal obligation…), or document why this processing is outside "
+                        "those tasks.",
+                    )
+                )
+            )
+        elif p.legal_basis in _LAW_BASES and p.legal_text is None:
+            parts.append(
+                Outcome.unknown(
+                    t(
+                        f"La {name.fr} repose sur « {p.legal_basis.fr} » sans que le texte qui la fonde soit "
+                        "indiqué (art. 6.3 : cette base est définie par le droit de l'Union ou de l'État membre).",
+                        f"The {name.en} rests on '{p.legal_basis.en}' but the text grounding it is not stated "
+                        "(art. 6(3): that basis is laid down by Union or Member State law).",
+                    ),
+                    [f"purposes[{i}].legal_text"],
+                )
+            )
+        else:
+            assert p.legal_basis is not None
+            parts.append(
+                Outcome.not_met(
+                    t(
+                        f"La {name.fr} repose sur « {p.legal_basis.fr} ».",
+                        f"The {name.en} rests on '{p.legal_basis.en}'.",
+                    )
+                )
+            )
+    return facts.any_of(*parts)
+
+
+def _title_iii(operation: ProcessingOperation) -> Outcome | None:
+    """Not applicable under Title III of the LIL (directive 2016/680), which has its own conditions."""
+    if operation.legal.regime is LegalRegime.POLICE_JUSTICE:
+        return Outcome.not_met(
+            t(
+                "Le traitement relève du titre III de la loi Informatique et Libertés (directive 2016/680) : "
+                "ce sont les conditions de ce titre qui s'appliquent, pas celles du RGPD.",
+                "The processing falls under Title III of the loi Informatique et Libertés (directive 2016/680): "
+                "the conditions of that title apply, not those of the GDPR.",
+            )
+        )
+    return None
+
+
+def no_art9_exception(operation: ProcessingOperation, _settings: Settings) -> Outcome:
+    """Special categories (art. 9(1)) processed with no exception of art. 9(2)."""
+    regime = _title_iii(operation)
+    if regime is not None:
+        return regime
+    special = facts.data_of_kinds(
+        operation,
+        [k for k in DataKind if k.is_special_category],
+        t("catégories particulières de données (art. 9.1)", "special categories of data (art. 9(1))"),
+    )
+    exception = operation.legal.article9_exception
+    if exception is not None:
+        stated = Outcome.not_met(
+            t(f"Exception retenue : « {exception.fr} ».", f"Exception relied on: '{exception.en}'.")
+        )
+    else:
+        stated = facts.no_stated_value(
+            operation,
+            path="legal.article9_exception",
+            what=t("l'exception de l'art. 9.2 retenue", "the art. 9(2) exception relied on"),
+            consequence=t(
+                "le traitement de ces données est interdit sauf si l'une des exceptions de l'art. 9.2 s'applique.",
+                "processing these data is prohibited unless one of the exceptions of art. 9(2) applies.",
+            ),
+        )
+    return facts.when(special, stated)
+
+
+def offence_data(operation: ProcessingOperation, _settings: Settings) -> Outcome:
+    """Offence data (art. 10) processed without stating the condition of art. 10 that allows it."""
+    regime = _title_iii(operation)
+    if regime is not None:
+        return regime
+    offences = facts.data_of_kinds(
+        operation,
+        [DataKind.OFFENCES],
+        t(
+            "données relatives aux condamnations pénales et aux infractions",
+            "data on criminal convictions and offences",
+        ),
+    )
+    basis = operation.legal.offence_data_basis
+    if basis is not None:
+        stated = Outcome.not_met(
+            t(
+                f"Fondement indiqué : « {basis} » (à vérifier : contrôle de l'autorité publique, ou texte prévoyant "
+                "des garanties appropriées ; art. 46 de la loi Informatique et Libertés).",
+                f"Basis stated: '{basis}' (to check: control of official authority, or a text providing "
+                "appropriate safeguards; art. 46 of the loi Informatique et Libertés).",
+            )
+        )
+    else:
+        stated = facts.no_stated_value(
+            operation,
+            path="legal.offence_data_basis",
+            what=t(
+                "le fondement du traitement des données d'infraction", "the basis for processing offence data"
+            ),
+            consequence=t(
+                "l'art. 10 n'autorise ce traitement que sous le contrôle de l'autorité publique ou s'il est "
+                "autorisé par le droit de l'Union ou d'un État membre prévoyant des garanties appropriées.",
+                "art. 10 allows it only under the control of official authority or when authorised by Union or "
+                "Member State law providing appropriate safeguards.",
+            ),
+        )
+    return facts.when(offences, stated)
+
+
+def nir_without_text(operation: ProcessingOperation, _settings: Settings) -> Outcome:
+    """The NIR is used without naming the text that authorises it."""
+    nir = facts.data_of_kinds(
+        operation,
+        [DataKind.NIR],
+        t("numéro d'inscription au répertoire (NIR)", "national identification number (NIR)"),
+    )
+    text = operation.legal.nir_decree
+    if text is not None:
+        stated = Outcome.not_met(t(f"Texte indiqué : « {text} ».", f"Text stated: '{text}'."))
+    else:
+        stated = facts.no_stated_value(
+            operation,
+            path="legal.nir_decree",
+            what=t("le texte autorisant l'usage du NIR", "the text authorising use of the NIR"),
+            consequence=t(
+                "l'usage du NIR doit être autorisé par décret en Conseil d'État pris après avis de la CNIL "
+                "(cadre : décret n° 2019-341 du 19 avril 2019, qui liste les responsables et finalités autorisés).",
+                "use of the NIR must be authorised by a décret en Conseil d'État after the CNIL's opinion "
+                "(framework: décret n° 2019-341 of 19 April 2019, listing the authorised controllers and purposes).",
+            ),
+        )
+    return facts.when(nir, stated)
+
+
+CRITERIA: tuple[Criterion, ...] = (
+    Criterion(
+        id="gdpr:art35-3-a",
+        title=t(
+            "Évaluation systématique et approfondie fondant des décisions produisant des effets juridiques ou "
+            "similaires",
+            "Systematic and extensive evaluation on which decisions with legal or similar effects are based",
+        ),
+        source=_gdpr("art. 35.3.a", "art. 35(3)(a)"),
+        effect=Effect.REQUIRES,
+        test=art35_3_a,
+        group=GROUP,
+        description=t(
+            "« l'évaluation systématique et approfondie d'aspects personnels concernant des personnes physiques, "
+            "qui est fondée sur un traitement automatisé, y compris le profilage, et sur la base de laquelle sont "
+            "prises des décisions produisant des effets juridiques à l'égard d'une personne physique ou "
+            "l'affectant de manière significative de façon similaire ».",
+            "'a systematic and extensive evaluation of personal aspects relating to natural persons which is "
+            "based on automated processing, including profiling, and on which decisions are based that produce "
+            "legal effects concerning the natural person or similarly significantly affect the natural person'.",
+        ),
+    ),
+    Criterion(
+        id="gdpr:art35-3-b",
+        title=t(
+            "Traitement à grande échelle de catégories particulières de données ou de données d'infraction",
+            "Large-scale processing of special categories of data or of offence data",
+        ),
+        source=_gdpr("art. 35.3.b", "art. 35(3)(b)"),
+        effect=Effect.REQUIRES,
+        test=art35_3_b,
+        group=GROUP,
+        description=t(
+            "« le traitement à grande échelle de catégories particulières de données visées à l'article 9, "
+            "paragraphe 1, ou de données à caractère personnel relatives à des condamnations pénales et à des "
+            "infractions visées à l'article 10 ». Grande échelle : nombre absolu de personnes (Settings).",
+            "'processing on a large scale of special categories of data referred to in Article 9(1), or of "
+            "personal data relating to criminal convictions and offences referred to in Article 10'. Large "
+            "scale: absolute number of persons (Settings).",
+        ),
+    ),
+    Criterion(
+        id="gdpr:art35-3-c",
+        title=t(
+            "Surveillance systématique à grande échelle d'une zone accessible au public",
+            "Systematic monitoring of a publicly accessible area on a large scale",
+        ),
+        source=_gdpr("art. 35.3.c", "art. 35(3)(c)"),
+        effect=Effect.REQUIRES,
+        test=art35_3_c,
+        group=GROUP,
+        description=t(
+            "« la surveillance systématique à grande échelle d'une zone accessible au public ». Grande échelle : "
+            "nombre absolu de personnes (Settings).",
+            "'a systematic monitoring of a publicly accessible area on a large scale'. Large scale: absolute "
+            "number of persons (Settings).",
+        ),
+    ),
+    Criterion(
+        id="gdpr:art35-10",
+        title=t(
+            "Traitement fondé sur une obligation légale ou une mission d'intérêt public, encadré par un texte "
+            "adopté avec une analyse d'impact générale",
+            "Processing on a legal obligation or public task, governed by a text adopted with a general impact "
+            "assessment",
+        ),
+        source=_gdpr("art. 35.10", "art. 35(10)", "recalled"),
+        effect=Effect.EXEMPTS,
+        test=art35_10,
+        group=GROUP,
+        overrides_mandatory=True,
+        description=t(
+            "Base de l'art. 6.1.c ou e ; le texte de l'Union ou de l'État membre régit l'opération de "
+            "traitement spécifique ; une analyse d'impact a été faite dans le cadre d'une analyse d'impact "
+            "générale lors de son adoption. Les paragraphes 1 à 7 de l'art. 35 ne s'appliquent alors pas, sauf "
+            "si l'État membre l'estime nécessaire.",
+            "Basis of art. 6(1)(c) or (e); the Union or Member State text regulates the specific processing "
+            "operation; an impact assessment was carried out as part of a general impact assessment when it was "
+            "adopted. Paragraphs 1 to 7 of art. 35 then do not apply, unless the Member State deems it necessary.",
+        ),
+    ),
+    Criterion(
+        id="gdpr:similar-dpia",
+        title=t(
+            "Traitement très similaire à un traitement déjà couvert par une AIPD",
+            "Processing very similar to one already covered by a DPIA",
+        ),
+        source=source(
+            t(
+                "Lignes directrices WP248 rév.01, section III.B.b ; RGPD, art. 35.1, dernière phrase",
+                "WP248 rev.01 guidelines, section III.B.b; GDPR, art. 35(1), last sentence",
+            ),
+            url=WP248_URL,
+            reliability="recalled",
+        ),
+        effect=Effect.INFORMS,
+        test=covered_by_dpia,
+        group=GROUP,
+        description=t(
+            "Les résultats d'une AIPD portant sur un traitement dont la nature, la portée, le contexte et les "
+            "finalités sont très similaires peuvent être utilisés. L'AIPD reste requise si le traitement l'exige : "
+            "c'est l'AIPD existante qui en tient lieu, d'où un effet d'information et non de dispense.",
+            "The results of a DPIA on a processing very similar in nature, scope, context and purposes can be "
+            "used. A DPIA is still required if the processing calls for one: the existing DPIA stands for it, "
+            "hence an informative effect and not an exemption.",
+        ),
+    ),
+    Criterion(
+        id="gdpr:no-legal-basis",
+        title=t("Finalité sans base légale", "Purpose without a legal basis"),
+        source=_gdpr(
+            "art. 6.1 (et second alinéa), art. 6.3",
+            "art. 6(1) (and second subparagraph), art. 6(3)",
+            "recalled",
+        ),
+        effect=Effect.BLOCKS,
+        test=no_legal_basis,
+        group=GROUP,
+        description=t(
+            "Chaque finalité doit reposer sur l'une des six bases de l'art. 6.1 ; l'intérêt légitime ne "
+            "s'applique pas aux traitements des autorités publiques dans l'exécution de leurs missions.",
+            "Each purpose must rest on one of the six bases of art. 6(1); legitimate interests do not apply to "
+            "processing by public authorities in the performance of their tasks.",
+        ),
+    ),
+    Criterion(
+        id="gdpr:no-art9-exception",
+        title=t(
+            "Catégories particulières de données sans exception de l'art. 9.2",
+            "Special categories of data without an art. 9(2) exception",
+        ),
+        source=_gdpr("art. 9.1 et 9.2", "art. 9(1) and 9(2)", "recalled"),
+        effect=Effect.BLOCKS,
+        test=no_art9_exception,
+        group=GROUP,
+        description=t(
+            "Le traitement des catégories particulières de données est interdit, sauf si l'une des exceptions "
+            "de l'art. 9.2 (a à j) s'applique.",
+            "Processing special categories of data is prohibited unless one of the exceptions of art. 9(2) "
+            "(a to j) applies.",
+        ),
+    ),
+    Criterion(
+        id="gdpr:offence-data-art10",
+        title=t(
+            "Données d'infraction hors des conditions de l'art. 10",
+            "Offence data outside the conditions of art. 10",
+        ),
+        source=source(
+            t(
+                "RGPD, art. 10 ; loi n° 78-17 du 6 janvier 1978 (Informatique et Libertés), art. 46",
+                "GDPR, art. 10; loi n° 78-17 of 6 January 1978 (Informatique et Libertés), art. 46",
+            ),
+            url=GDPR_URL,
+            reliability="recalled",
+        ),
+        effect=Effect.BLOCKS,
+        test=offence_data,
+        group=GROUP,
+        description=t(
+            "Les données relatives aux condamnations pénales et aux infractions ne peuvent être traitées que sous "
+            "le contrôle de l'autorité publique, ou si le traitement est autorisé par le droit de l'Union ou d'un "
+            "État membre prévoyant des garanties appropriées ; la loi Informatique et Libertés (art. 46) précise "
+            "qui peut les traiter.",
+            "Data on criminal convictions and offences may be processed only under the control of official "
+            "authority, or when authorised by Union or Member State law providing appropriate safeguards; the loi "
+            "Informatique et Libertés (art. 46) sets out who may process them.",
+        ),
+    ),
+    Criterion(
+        id="gdpr:nir-without-text",
+        title=t(
+            "NIR utilisé sans le texte qui l'autorise",
+            "NIR used without the text authorising it",
+        ),
+        source=source(
+            t(
+                "Loi n° 78-17 du 6 janvier 1978 (Informatique et Libertés), art. 30 (numérotation à vérifier) ; "
+                "décret n° 2019-341 du 19 avril 2019",
+                "Loi n° 78-17 of 6 January 1978 (Informatique et Libertés), art. 30 (numbering to be checked); "
+                "décret n° 2019-341 of 19 April 2019",
+            ),
+            url=LIL_URL,
+            reliability="recalled",
+        ),
+        effect=Effect.BLOCKS,
+        test=nir_without_text,
+        group=GROUP,
+        description=t(
+            "Un traitement qui utilise le numéro d'inscription au répertoire (NIR) doit être autorisé par décret "
+            "en Conseil d'État pris après avis de la CNIL ; le décret-cadre n° 2019-341 liste les responsables "
+            "et finalités autorisés.",
+            "A processing using the national identification number (NIR) must be authorised by a décret en "
+            "Conseil d'État after the CNIL's opinion; framework décret n° 2019-341 lists the authorised "
+            "controllers and purposes.",
+        ),
+    ),
+)
+
+
+@hookimpl
+def aipd_criteria() -> Iterable[Criterion]:
+    """GDPR art. 35(3) and 35(10), WP248 III.B.b, and the blocking issues of arts. 6, 9, 10 and the NIR."""
+    return CRITERIA
