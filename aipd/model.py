@@ -479,6 +479,10 @@ class Decisions:
         "Décisions administratives individuelles (art. L. 311-3-1 CRPA)",
         "Individual administrative decisions (CRPA art. L. 311-3-1)",
     )
+    administrative_appeals: bool | None = fact(
+        "Décisions sur des recours administratifs (jamais entièrement automatisées, art. 47 LIL)",
+        "Decisions on administrative appeals (never solely automated, LIL art. 47)",
+    )
     description: str | None = opt_text("Précisions", "Details")
 
 

@@ -645,6 +645,33 @@ class AIArea(Vocabulary):
     )
 
 
+    @property
+    def annex_iii_point(self) -> str:
+        """The Annex III point as ids write it (``"1-a"``, ``"2"``, ``"6"``): ``ai-act:annex-iii-<point>``."""
+        return _ANNEX_III_POINTS[self]
+
+
+_ANNEX_III_POINTS = {
+    AIArea.REMOTE_BIOMETRIC_IDENTIFICATION: "1-a",
+    AIArea.BIOMETRIC_CATEGORISATION: "1-b",
+    AIArea.EMOTION_RECOGNITION: "1-c",
+    AIArea.CRITICAL_INFRASTRUCTURE: "2",
+    AIArea.EDUCATION_ACCESS: "3-a",
+    AIArea.EDUCATION_EVALUATION: "3-b",
+    AIArea.EDUCATION_LEVEL: "3-c",
+    AIArea.EXAM_PROCTORING: "3-d",
+    AIArea.RECRUITMENT: "4-a",
+    AIArea.WORKER_MANAGEMENT: "4-b",
+    AIArea.PUBLIC_BENEFITS: "5-a",
+    AIArea.CREDITWORTHINESS: "5-b",
+    AIArea.INSURANCE_PRICING: "5-c",
+    AIArea.EMERGENCY_CALLS: "5-d",
+    AIArea.LAW_ENFORCEMENT: "6",
+    AIArea.MIGRATION: "7",
+    AIArea.JUSTICE: "8-a",
+    AIArea.ELECTIONS: "8-b",
+}
+
 class Art63Condition(Vocabulary):
     """AI Act art. 6(3)(a)–(d): why an Annex III system would not be high-risk."""
 
