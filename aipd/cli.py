@@ -238,6 +238,45 @@ register(
 )(cmd_render)
 
 
+def _action_plan_args(p: argparse.ArgumentParser) -> None:
+    _file_args(p)
+    _block_args(p)
+    p.add_argument(
+        "-o",
+        "--output",
+        default=None,
+        help="fichier CSV à écrire (sinon la sortie standard) / CSV file to write (else standard output)",
+    )
+
+
+def cmd_action_plan(args: argparse.Namespace) -> int:
+    """Export the action plan as CSV for a spreadsheet (UTF-8 with BOM, ``;``, CRLF)."""
+    from aipd.action_plan import action_plan_csv
+    from aipd.assess import assess
+
+    lang = _lang(args)
+    registry = _registry(args)
+    op = _load(args.file, max_bytes=args.max_bytes)
+    result = assess(op, settings=Settings(lang=lang, blocked_plugins=args.block), registry=registry)
+    text = action_plan_csv(result, lang)
+    if args.output is None:
+        sys.stdout.write(text)
+    else:
+        from pathlib import Path
+
+        # newline="" keeps the CRLF line ends the CSV writer produced, on every platform.
+        Path(args.output).write_text(text, encoding="utf-8", newline="")
+        print(args.output)
+    return EXIT_OK
+
+
+register(
+    "action-plan",
+    "exporter le plan d'action en CSV (tableur) / export the action plan as CSV (spreadsheet)",
+    _action_plan_args,
+)(cmd_action_plan)
+
+
 def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--lang", choices=("fr", "en"), default="fr", help="langue / language (fr, en)")

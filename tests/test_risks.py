@@ -1,0 +1,551 @@
+"""The CNIL risk model: proposed levels from the facts, measures, overrides, acceptability, map."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import settings as hsettings
+from hypothesis import strategies as st
+
+import aipd
+from aipd.catalogue import Outcome, RiskType, Source
+from aipd.errors import PluginError
+from aipd.hookspecs import hookimpl
+from aipd.i18n import t
+from aipd.model import (
+    DataCategory,
+    Measure,
+    ProcessingOperation,
+    Processor,
+    RiskJudgement,
+    SubjectCategory,
+    SupportingAsset,
+)
+from aipd.registry import Registry
+from aipd.risks import (
+    ACCESS,
+    DISAPPEARANCE,
+    MODIFICATION,
+    Acceptability,
+    RiskAnalysis,
+    analyse_risks,
+)
+from aipd.settings import Settings
+from aipd.vocabulary import (
+    AssetKind,
+    DataKind,
+    Hosting,
+    Level,
+    MeasureStatus,
+    SubjectKind,
+    Vulnerability,
+)
+from content_cases import builtin_catalogue, measures, operation
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+
+
+def _analyse(op: ProcessingOperation, settings: Settings | None = None) -> RiskAnalysis:
+    return analyse_risks(op, builtin_catalogue(), settings or Settings())
+
+
+def _risk(op: ProcessingOperation, rid: str, settings: Settings | None = None) -> aipd.risks.AssessedRisk:
+    r = _analyse(op, settings).get(rid)
+    assert r is not None
+    return r
+
+
+# --- the feared events ---------------------------------------------------------------------------
+
+
+def test_three_feared_events_in_the_methods_order() -> None:
+    """The analysis starts with access, modification, disappearance (PIA items 3.2, 3.3, 3.4)."""
+    ids = [r.id for r in _analyse(operation())]
+    assert ids[:3] == [ACCESS, MODIFICATION, DISAPPEARANCE]
+
+
+def test_feared_events_carry_impacts_threats_sources_and_measures() -> None:
+    """Each feared event has impacts, threats, risk sources and measures, with a source."""
+    for r in list(_analyse(operation()))[:3]:
+        assert r.feared_event
+        assert r.impacts
+        assert r.threats
+        assert r.risk_sources
+        assert r.addressed_by
+        assert r.source is not None
+        assert "CNIL" in r.source.citation.fr
+
+
+def test_non_human_sources_only_where_they_matter() -> None:
+    """Disappearance and modification name non-human sources; access names human ones."""
+    analysis = _analyse(operation())
+    assert any("non humaines" in s.fr for s in analysis.risks[2].risk_sources)
+    assert not any("non humaines" in s.fr for s in analysis.risks[0].risk_sources)
+
+
+def test_without_data_the_events_are_unknown_and_say_why() -> None:
+    """No data category: the event's application is unknown and ``data`` is listed as missing."""
+    r = _risk(operation(data=()), ACCESS)
+    assert r.applies is None
+    assert "data" in r.missing
+
+
+# --- proposed severity -----------------------------------------------------------------------------
+
+
+def test_ordinary_data_give_limited_access_severity() -> None:
+    """Identity data alone: disclosure is an inconvenience overcome with some difficulty (Limitée)."""
+    r = _risk(operation(), ACCESS)
+    assert r.proposed_initial is not None
+    assert r.proposed_initial.severity.level is Level.LIMITED
+
+
+def test_special_categories_raise_access_severity() -> None:
+    """Health data make a disclosure significant (Importante), and the reason cites art. 9."""
+    op = operation(data=(DataCategory(kind=DataKind.HEALTH),))
+    r = _risk(op, ACCESS)
+    assert r.proposed_initial is not None
+    assert r.proposed_initial.severity.level is Level.SIGNIFICANT
+    assert any("art. 9" in x.fr for x in r.proposed_initial.severity.reasons)
+
+
+def test_biometric_data_make_a_disclosure_maximal() -> None:
+    """Biometric data cannot be changed: a disclosure is irreversible (Maximale)."""
+    r = _risk(operation(data=(DataCategory(kind=DataKind.BIOMETRIC),)), ACCESS)
+    assert r.severity is Level.MAXIMUM
+
+
+def test_vulnerable_persons_raise_severity_but_staff_do_not() -> None:
+    """Children raise severity one level; staff flagged for subordination only do not."""
+    children = operation(
+        data_subjects=(SubjectCategory(kind=SubjectKind.CHILDREN, vulnerabilities=(Vulnerability.CHILD,)),)
+    )
+    staff = operation(
+        data_subjects=(
+            SubjectCategory(
+                kind=SubjectKind.AGENTS, vulnerable=True, vulnerabilities=(Vulnerability.EMPLOYEE,)
+            ),
+        )
+    )
+    assert _risk(children, ACCESS).severity is Level.SIGNIFICANT
+    assert _risk(staff, ACCESS).severity is Level.LIMITED
+
+
+def test_unknown_vulnerability_is_a_missing_fact() -> None:
+    """A category whose vulnerability is unknown is named among the missing facts."""
+    op = operation(data_subjects=(SubjectCategory(kind=SubjectKind.USERS),))
+    assert "data_subjects[0].vulnerable" in _risk(op, ACCESS).missing
+
+
+def test_wrong_health_data_about_children_can_be_maximal() -> None:
+    """Wrong health data acted upon for children: harm to health, so modification reaches Maximale."""
+    op = operation(
+        data=(DataCategory(kind=DataKind.HEALTH),),
+        data_subjects=(SubjectCategory(kind=SubjectKind.CHILDREN, vulnerabilities=(Vulnerability.CHILD,)),),
+    )
+    assert _risk(op, MODIFICATION).severity is Level.MAXIMUM
+    assert _risk(op, DISAPPEARANCE).severity is Level.SIGNIFICANT
+
+
+def test_data_measures_lower_severity_by_one_level_at_most() -> None:
+    """Pseudonymisation and encryption together lower access severity by one level, not two."""
+    op = operation(
+        data=(DataCategory(kind=DataKind.HEALTH),),
+        measures=measures("builtin:pseudonymisation", "builtin:encryption", "builtin:minimisation"),
+    )
+    assert _risk(op, ACCESS).severity is Level.LIMITED
+
+
+# --- proposed likelihood ------------------------------------------------------------------------------
+
+
+def test_without_measures_likelihood_is_significant() -> None:
+    """No measure declared: it seems possible for the sources to carry out the threat (Importante)."""
+    r = _risk(operation(), ACCESS)
+    assert r.likelihood is Level.SIGNIFICANT
+    assert r.proposed_initial is not None
+    assert any("aucune mesure" in x.fr for x in r.proposed_initial.likelihood.reasons)
+
+
+def test_exposures_raise_likelihood() -> None:
+    """Non-EU hosting raises the likelihood of access; paper raises that of disappearance."""
+    op = operation(
+        assets=(
+            SupportingAsset(kind=AssetKind.SOFTWARE, name="SaaS", hosting=Hosting.PROVIDER_NON_EU),
+            SupportingAsset(kind=AssetKind.PAPER, name="Dossiers"),
+        )
+    )
+    assert _risk(op, ACCESS).likelihood is Level.MAXIMUM
+    assert _risk(op, DISAPPEARANCE).likelihood is Level.MAXIMUM
+    assert _risk(op, MODIFICATION).likelihood is Level.SIGNIFICANT
+
+
+def test_processor_without_contract_raises_access_likelihood() -> None:
+    """A processor with no art. 28 contract is one more way in."""
+    op = operation(processors=(Processor(name="Presta", role="Hébergement", contract_art28=False),))
+    assert _risk(op, ACCESS).likelihood is Level.MAXIMUM
+
+
+def test_security_measures_lower_likelihood_by_tiers() -> None:
+    """One measure lowers one level, two or three lower two, four lower three, never below Négligeable."""
+
+    def lik(*ids: str) -> Level:
+        r = _risk(operation(measures=measures(*ids)), ACCESS)
+        assert r.likelihood is not None
+        return r.likelihood
+
+    assert lik("builtin:access_control") is Level.LIMITED
+    assert lik("builtin:access_control", "builtin:logging") is Level.NEGLIGIBLE
+    four = ("builtin:access_control", "builtin:logging", "builtin:staff_training", "builtin:network_security")
+    assert lik(*four) is Level.NEGLIGIBLE
+
+
+# --- initial, residual, and the statuses of measures ---------------------------------------------------
+
+
+def test_initial_counts_implemented_residual_adds_planned() -> None:
+    """A planned measure lowers only the residual level; initial levels use the measures in place."""
+    op = operation(measures=measures("builtin:access_control", status=MeasureStatus.PLANNED))
+    r = _risk(op, ACCESS)
+    assert r.likelihood is Level.SIGNIFICANT
+    assert r.residual_likelihood is Level.LIMITED
+    assert r.acceptability is Acceptability.TO_REDUCE
+
+
+def test_considered_measures_lower_nothing() -> None:
+    """A measure only considered is not counted, even in the residual level."""
+    op = operation(measures=measures("builtin:access_control", status=MeasureStatus.CONSIDERED))
+    r = _risk(op, ACCESS)
+    assert r.residual_likelihood is Level.SIGNIFICANT
+    assert r.acceptability is Acceptability.HIGH
+
+
+def test_declared_and_catalogue_measures_are_distinguished() -> None:
+    """The risk lists declared measures with their status first, then the catalogue's others as not declared."""
+    op = operation(measures=measures("builtin:logging"))
+    r = _risk(op, ACCESS)
+    assert r.addressed_by[0].id == "builtin:logging"
+    assert r.addressed_by[0].status is MeasureStatus.IMPLEMENTED
+    assert all(m.status is None for m in r.addressed_by[1:])
+    assert r.measures[0].fr == "Journalisation et traçabilité (en place)"
+
+
+def test_unknown_measure_ids_are_listed_and_lower_nothing() -> None:
+    """A measure under the body's own id is listed as unknown and changes no level."""
+    op = operation(measures=(Measure(id="ville:audit", title="Audit"),))
+    analysis = _analyse(op)
+    assert analysis.unknown_measures == ("ville:audit",)
+    assert analysis.get(ACCESS) == _analyse(operation()).get(ACCESS)
+
+
+_IDS = sorted(m.id for m in builtin_catalogue().measures)
+_STATUSES = st.sampled_from([MeasureStatus.IMPLEMENTED, MeasureStatus.PLANNED, MeasureStatus.CONSIDERED])
+
+
+@hsettings(max_examples=150, deadline=None)
+@given(
+    declared=st.dictionaries(st.sampled_from(_IDS), _STATUSES, max_size=12),
+    extra=st.sampled_from(_IDS),
+    kinds=st.sets(st.sampled_from(list(DataKind)), min_size=1, max_size=4),
+    vulnerable=st.booleans(),
+)
+def test_one_more_implemented_measure_never_raises_a_level(
+    declared: dict[str, MeasureStatus], extra: str, kinds: set[DataKind], vulnerable: bool
+) -> None:
+    """Declaring one more measure implemented (new or upgraded) never raises an initial or residual level."""
+    base = operation(
+        data=tuple(DataCategory(kind=k) for k in sorted(kinds)),
+        data_subjects=(SubjectCategory(kind=SubjectKind.USERS, vulnerable=vulnerable),),
+        measures=tuple(Measure(id=i, status=s) for i, s in sorted(declared.items())),
+    )
+    more = dict(declared) | {extra: MeasureStatus.IMPLEMENTED}
+    after = base.__class__(
+        **{**_fields(base), "measures": tuple(Measure(id=i, status=s) for i, s in sorted(more.items()))}
+    )
+    for before_r, after_r in zip(_analyse(base), _analyse(after), strict=True):
+        for name in ("severity", "likelihood", "residual_severity", "residual_likelihood"):
+            b, a = getattr(before_r, name), getattr(after_r, name)
+            assert a.rank <= b.rank, (before_r.id, name)
+
+
+def _fields(op: ProcessingOperation) -> dict[str, object]:
+    import attrs
+
+    return {a.name: getattr(op, a.name) for a in attrs.fields(type(op))}
+
+
+# --- the DPO's judgements -------------------------------------------------------------------------------
+
+
+def test_dpo_levels_override_and_the_proposal_is_kept() -> None:
+    """Retained levels are the DPO's; the proposal stays available with its reasons."""
+    j = RiskJudgement(risk=ACCESS, severity=Level.MAXIMUM, likelihood=Level.LIMITED, justification="Vu.")
+    r = _risk(operation(risk_judgements=(j,)), ACCESS)
+    assert r.severity is Level.MAXIMUM
+    assert r.likelihood is Level.LIMITED
+    assert r.proposed_initial is not None
+    assert r.proposed_initial.severity.level is Level.LIMITED
+    assert r.overridden == ("severity", "likelihood")
+    assert r.justification is not None
+    assert r.justification.fr == "Vu."
+
+
+def test_proposed_residual_never_exceeds_the_dpos_initial_level() -> None:
+    """When the DPO lowers an initial level, the proposed residual level follows it down."""
+    j = RiskJudgement(risk=ACCESS, likelihood=Level.NEGLIGIBLE)
+    r = _risk(operation(risk_judgements=(j,)), ACCESS)
+    assert r.residual_likelihood is Level.NEGLIGIBLE
+
+
+def test_residual_above_initial_is_flagged() -> None:
+    """A residual level set above the initial one is kept but flagged for checking."""
+    j = RiskJudgement(risk=ACCESS, likelihood=Level.LIMITED, residual_likelihood=Level.MAXIMUM)
+    r = _risk(operation(risk_judgements=(j,)), ACCESS)
+    assert r.residual_likelihood is Level.MAXIMUM
+    assert r.notes
+
+
+def test_dpo_judgement_dpo_impacts_are_added() -> None:
+    """Impacts, threats and sources the DPO writes are added to the catalogue's."""
+    j = RiskJudgement(risk=ACCESS, impacts=("Atteinte à la réputation du club",))
+    r = _risk(operation(risk_judgements=(j,)), ACCESS)
+    assert r.impacts[-1].fr == "Atteinte à la réputation du club"
+
+
+def test_a_judged_risk_no_plugin_knows_is_kept_without_proposal() -> None:
+    """A DPO's risk under an unknown id is listed with the DPO's levels, no proposal, and a note."""
+    j = RiskJudgement(
+        risk="ville:rumeur",
+        severity=Level.LIMITED,
+        likelihood=Level.LIMITED,
+        residual_severity=Level.LIMITED,
+        residual_likelihood=Level.NEGLIGIBLE,
+    )
+    r = _risk(operation(risk_judgements=(j,)), "ville:rumeur")
+    assert not r.in_catalogue
+    assert r.proposed_initial is None
+    assert r.notes
+    assert r.acceptability is Acceptability.ACCEPTABLE
+
+
+def test_feared_events_stay_listed_when_no_plugin_describes_them() -> None:
+    """With the CNIL plug-in blocked, the three events are listed with no level, never a guessed one."""
+    catalogue = Registry(entry_points=False, blocked=["builtin.cnil_risks"]).catalogue()
+    analysis = analyse_risks(operation(), catalogue, Settings())
+    firsts = analysis.risks[:3]
+    assert [r.id for r in firsts] == [ACCESS, MODIFICATION, DISAPPEARANCE]
+    assert all(r.severity is None and r.acceptability is None and r.high is None for r in firsts)
+
+
+# --- acceptability and map ------------------------------------------------------------------------------
+
+
+def test_high_when_either_axis_reaches_the_threshold_by_default() -> None:
+    """Default rule: residual severity or likelihood at Importante or above is high."""
+    j = RiskJudgement(
+        risk=ACCESS,
+        severity=Level.SIGNIFICANT,
+        likelihood=Level.NEGLIGIBLE,
+        residual_severity=Level.SIGNIFICANT,
+        residual_likelihood=Level.NEGLIGIBLE,
+    )
+    op = operation(risk_judgements=(j,))
+    assert _risk(op, ACCESS).acceptability is Acceptability.HIGH
+    both = Settings(high_risk_axes="both")
+    assert _risk(op, ACCESS, both).acceptability is Acceptability.ACCEPTABLE
+
+
+def test_threshold_is_configurable() -> None:
+    """With the threshold at Maximale, a residual Importante risk is acceptable."""
+    op = operation()
+    assert _risk(op, ACCESS).high is True
+    assert _risk(op, ACCESS, Settings(high_risk_level=Level.MAXIMUM)).high is False
+
+
+def test_map_gives_initial_and_residual_positions() -> None:
+    """The map lists each risk's positions as ranks and groups ids by cell."""
+    op = operation(measures=measures("builtin:access_control", status=MeasureStatus.PLANNED))
+    m = _analyse(op).risk_map()
+    access = next(p for p in m["points"] if p["risk"] == ACCESS)
+    assert access == {
+        "risk": ACCESS,
+        "initial": {"severity": 2, "likelihood": 3},
+        "residual": {"severity": 2, "likelihood": 2},
+    }
+    assert ACCESS in m["initial"]["2,3"]
+    assert ACCESS in m["residual"]["2,2"]
+
+
+# --- plug-ins ------------------------------------------------------------------------------------------
+
+
+class _Broken:
+    @hookimpl
+    def aipd_risks(self) -> list[RiskType]:
+        def boom(op: ProcessingOperation, s: Settings) -> Outcome:
+            raise RuntimeError("boom")
+
+        return [
+            RiskType(
+                id="broken:risk",
+                title=t("x", "x"),
+                description=t("x", "x"),
+                source=Source(citation=t("x", "x")),
+                applies=boom,
+            )
+        ]
+
+
+class _Narrow:
+    @hookimpl
+    def aipd_risks(self) -> list[RiskType]:
+        return [
+            RiskType(
+                id="narrow:risk",
+                title=t("Risque étroit", "Narrow risk"),
+                description=t("x", "x"),
+                source=Source(citation=t("x", "x")),
+                applies=lambda op, s: Outcome.not_met(t("non", "no")),
+            )
+        ]
+
+
+def test_a_failing_applies_is_a_plugin_error() -> None:
+    """A risk whose ``applies`` raises is a PluginError naming the plug-in, never a silent skip."""
+    reg = Registry(entry_points=False, plugins=[("broken", _Broken())])
+    with pytest.raises(PluginError, match="broken"):
+        analyse_risks(operation(), reg.catalogue(), Settings())
+
+
+def test_risks_that_do_not_apply_are_listed_apart() -> None:
+    """A plug-in risk that does not concern the operation is kept in ``not_applicable`` with its reason."""
+    reg = Registry(entry_points=False, plugins=[("narrow", _Narrow())])
+    analysis = analyse_risks(operation(), reg.catalogue(), Settings())
+    assert analysis.get("narrow:risk") is None
+    assert [n.id for n in analysis.not_applicable if n.id == "narrow:risk"] == ["narrow:risk"]
+
+
+def test_assess_carries_the_analysis() -> None:
+    """``aipd.assess`` fills ``risks`` in the method's order."""
+    a = aipd.assess(operation(), registry=Registry(entry_points=False))
+    assert a.risks is not None
+    assert [r.id for r in a.risks][:3] == [ACCESS, MODIFICATION, DISAPPEARANCE]
+
+
+# --- the bundled examples ---------------------------------------------------------------------------------
+
+load = getattr(aipd, "load", None)
+needs_loader = pytest.mark.skipif(load is None, reason="the YAML loader aipd.load is not in this tree yet")
+
+
+def _example(name: str) -> RiskAnalysis:
+    assert load is not None
+    return _analyse(load(EXAMPLES / f"{name}.yaml"))
+
+
+def _proposed(analysis: RiskAnalysis, rid: str) -> tuple[int, int, int, int]:
+    r = analysis.get(rid)
+    assert r is not None
+    assert r.proposed_initial is not None
+    assert r.proposed_residual is not None
+    i, res = r.proposed_initial, r.proposed_residual
+    return (
+        i.severity.level.rank,
+        i.likelihood.level.rank,
+        res.severity.level.rank,
+        res.likelihood.level.rank,
+    )
+
+
+@needs_loader
+def test_example_traffic_counting_is_acceptable() -> None:
+    """Anonymous counting: images never stored, sealed sensors, contract and encryption.
+
+    A DPO would defend a limited severity (passers-by filmed in public space, but nothing kept
+    beyond a second) and a limited likelihood (only the sealed sensor could leak, and the
+    transmission is encrypted): acceptable, as the DPO's opinion in the file says.
+    """
+    a = _example("comptage-trafic")
+    assert _proposed(a, ACCESS) == (2, 2, 2, 2)
+    assert not a.high
+
+
+@needs_loader
+def test_example_cameras_keep_the_dpos_levels_beside_the_proposal() -> None:
+    """Augmented cameras: the DPO judged access Importante/Limitée, then Importante/Négligeable.
+
+    aipd proposes a limited severity once minimisation, encryption and purge are counted, and
+    a negligible likelihood (access control, logging, training, contract, encryption). The DPO
+    keeps Importante for video of identifiable persons — a defensible stricter reading: both
+    are kept, and the retained residual severity makes the risk high under the default rule.
+    """
+    a = _example("cameras-augmentees")
+    r = a.get(ACCESS)
+    assert r is not None
+    assert _proposed(a, ACCESS) == (2, 1, 2, 1)
+    assert (r.severity, r.likelihood, r.residual_severity, r.residual_likelihood) == (
+        Level.SIGNIFICANT,
+        Level.LIMITED,
+        Level.SIGNIFICANT,
+        Level.NEGLIGIBLE,
+    )
+    assert r.high is True
+
+
+@needs_loader
+def test_example_ccas_fraud_score_has_high_residual_risks() -> None:
+    """CCAS fraud score on precarious beneficiaries and children.
+
+    A wrong score can lead to suspending an aid of persons in hardship: modification is
+    Importante even with human review planned. The social files have no declared backup:
+    their loss is Importante for these persons and the likelihood stays Limitée at best.
+    A DPO would defend both as high, pending backups and the review of flagged files.
+    """
+    a = _example("detection-fraude-ccas")
+    assert _proposed(a, MODIFICATION)[2] == 3
+    assert _proposed(a, DISAPPEARANCE)[2:] == (3, 2)
+    assert {r.id for r in a.high} >= {MODIFICATION, DISAPPEARANCE}
+
+
+@needs_loader
+def test_example_canteen_flags_wrong_allergy_data() -> None:
+    """Canteen registration: allergies and PAI of children.
+
+    A wrong allergy record can harm a child's health: Maximale before measures, Importante with
+    minimisation and information in place. Access stays Limitée (children's health data,
+    one level down for minimisation and purge) with a low likelihood (access control, backups,
+    training, contract).
+    """
+    a = _example("inscription-cantine")
+    assert _proposed(a, MODIFICATION)[2] == 3
+    assert _proposed(a, ACCESS) == (2, 2, 2, 2)
+
+
+@needs_loader
+def test_example_chatbot_is_low() -> None:
+    """Town chatbot informing without deciding, hosted in the EU: nothing above Limitée."""
+    a = _example("chatbot-site-ville")
+    for rid in (ACCESS, MODIFICATION, DISAPPEARANCE):
+        assert max(_proposed(a, rid)) <= 2
+    assert not a.high
+
+
+@needs_loader
+def test_example_water_meters_access_is_low() -> None:
+    """Water meters: identity and consumption data of 41,500 customers, billing kept elsewhere.
+
+    Neither is among WP248's highly personal data: Limitée before measures, and encrypted,
+    minimised readings leave little to learn from a leak (Négligeable). The large file raises
+    the likelihood, which access control and encryption bring back to Limitée.
+    """
+    a = _example("compteurs-eau")
+    assert _proposed(a, ACCESS) == (1, 2, 1, 2)
+
+
+@needs_loader
+def test_example_agents_assistant_is_acceptable() -> None:
+    """Generative assistant on SecNumCloud hosting, with security measures: acceptable."""
+    a = _example("assistant-agents")
+    assert not a.high
