@@ -1,0 +1,278 @@
+"""GDPR rules: art. 35(3) mandatory cases, art. 35(10), an existing DPIA, and the blocking issues."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from aipd.catalogue import Effect, FindingStatus
+from aipd.model import DataCategory, LegalFramework, ProcessingOperation, Purpose, Scale
+from aipd.settings import Settings
+from aipd.vocabulary import (
+    Article9Exception,
+    DataKind,
+    DecisionEffect,
+    Domain,
+    LegalBasis,
+    LegalRegime,
+    OrganisationKind,
+    Status,
+)
+from aipd_builtin import gdpr
+from rule_cases import evolve, quiet, run
+
+MET, NOT_MET, UNKNOWN = FindingStatus.MET, FindingStatus.NOT_MET, FindingStatus.UNKNOWN
+
+
+def test_catalogue_ids_effects_and_sources() -> None:
+    """The GDPR rules have their ids, effects and sources, and only art. 35(10) overrides mandatory cases."""
+    effects = {c.id: c.effect for c in gdpr.CRITERIA}
+    assert effects == {
+        "gdpr:art35-3-a": Effect.REQUIRES,
+        "gdpr:art35-3-b": Effect.REQUIRES,
+        "gdpr:art35-3-c": Effect.REQUIRES,
+        "gdpr:art35-10": Effect.EXEMPTS,
+        "gdpr:similar-dpia": Effect.INFORMS,
+        "gdpr:no-legal-basis": Effect.BLOCKS,
+        "gdpr:no-art9-exception": Effect.BLOCKS,
+        "gdpr:offence-data-art10": Effect.BLOCKS,
+        "gdpr:nir-without-text": Effect.BLOCKS,
+    }
+    assert [c.id for c in gdpr.CRITERIA if c.overrides_mandatory] == ["gdpr:art35-10"]
+    assert {c.group for c in gdpr.CRITERIA} == {"gdpr"}
+    cited = {c.id: c.source for c in gdpr.CRITERIA}
+    assert "art. 35.3.a" in cited["gdpr:art35-3-a"].citation.fr
+    assert cited["gdpr:art35-3-a"].reliability == "verified"
+    assert cited["gdpr:art35-10"].reliability == "recalled"
+    assert "2019-341" in cited["gdpr:nir-without-text"].citation.fr
+    assert "art. 30" in cited["gdpr:nir-without-text"].citation.fr
+    assert cited["gdpr:nir-without-text"].reliability == "recalled"
+
+
+# --- art. 35(3)(a) ----------------------------------------------------------------------------------
+
+
+def evaluating(
+    extensive: bool | None, automated: bool | None, effect: DecisionEffect | None
+) -> ProcessingOperation:
+    op = evolve(quiet(), "evaluation", scoring=True, profiling=True, systematic_extensive=extensive)
+    return evolve(op, "decisions", automated=automated, effect=effect)
+
+
+def test_35_3_a_met_with_decisions_of_significant_effect() -> None:
+    """A systematic, extensive evaluation on which decisions with legal effects are based requires a DPIA."""
+    assert run("gdpr:art35-3-a", evaluating(True, True, DecisionEffect.LEGAL)).status is MET
+
+
+def test_35_3_a_not_met_without_decision_effect_or_extent() -> None:
+    """No effect on the persons, or an evaluation that is not extensive: not met."""
+    assert run("gdpr:art35-3-a", evaluating(True, True, DecisionEffect.NONE)).status is NOT_MET
+    assert run("gdpr:art35-3-a", evaluating(False, None, None)).status is NOT_MET
+
+
+def test_35_3_a_unknown_names_every_missing_fact() -> None:
+    """Unsettled facts are listed, those of the evaluation and of the decisions."""
+    outcome = run("gdpr:art35-3-a", evaluating(None, True, None))
+    assert outcome.status is UNKNOWN
+    assert outcome.missing == ("evaluation.systematic_extensive", "decisions.effect")
+
+
+# --- art. 35(3)(b) ----------------------------------------------------------------------------------
+
+
+def special(persons: int | None, kind: DataKind = DataKind.HEALTH, **kw: Any) -> ProcessingOperation:
+    return quiet(
+        data=(DataCategory(kind=kind),), scale=Scale(persons=persons, relevant_population=40_000), **kw
+    )
+
+
+@pytest.mark.parametrize("kind", [DataKind.HEALTH, DataKind.BIOMETRIC, DataKind.OFFENCES])
+def test_35_3_b_met_for_special_or_offence_data_on_a_large_scale(kind: DataKind) -> None:
+    """Special categories or offence data of 20,000 persons: mandatory."""
+    assert run("gdpr:art35-3-b", special(20_000, kind)).status is MET
+
+
+def test_35_3_b_not_met_for_ordinary_data_or_small_scale() -> None:
+    """Ordinary data, or 3,000 persons (a share of 7.5 %), do not make it mandatory."""
+    assert run("gdpr:art35-3-b", special(20_000, DataKind.FINANCIAL)).status is NOT_MET
+    assert run("gdpr:art35-3-b", special(3_000)).status is NOT_MET
+
+
+def test_35_3_b_uses_the_absolute_figure_not_the_share() -> None:
+    """31 % of a small commune meets WP248 criterion 5 but not the mandatory case, unless Settings say so."""
+    op = quiet(
+        data=(DataCategory(kind=DataKind.HEALTH),), scale=Scale(persons=3_050, relevant_population=9_800)
+    )
+    assert run("wp248:large_scale", op).status is MET
+    assert run("gdpr:art35-3-b", op).status is NOT_MET
+    assert run("gdpr:art35-3-b", op, Settings(mandatory_large_scale_absolute=False)).status is MET
+
+
+def test_35_3_b_recital_91_and_unknown() -> None:
+    """An individual physician's files are not large scale; an unknown number of persons is asked for."""
+    physician = special(20_000, domains=(Domain.INDIVIDUAL_HEALTH_PROFESSIONAL,))
+    assert run("gdpr:art35-3-b", physician).status is NOT_MET
+    outcome = run(
+        "gdpr:art35-3-b", quiet(data=(DataCategory(kind=DataKind.HEALTH),), scale=Scale(), data_subjects=())
+    )
+    assert outcome.status is UNKNOWN
+    assert outcome.missing == ("scale.persons",)
+
+
+# --- art. 35(3)(c) ----------------------------------------------------------------------------------
+
+
+def watching(systematic: bool | None, public: bool | None, persons: int) -> ProcessingOperation:
+    op = quiet(scale=Scale(persons=persons, relevant_population=50_000))
+    return evolve(op, "monitoring", systematic=systematic, public_area=public)
+
+
+def test_35_3_c_met_for_systematic_monitoring_of_a_public_area_on_a_large_scale() -> None:
+    """Cameras over a public square seen by 40,000 persons: mandatory, the facts quoted."""
+    outcome = run("gdpr:art35-3-c", watching(True, True, 40_000))
+    assert outcome.status is MET
+    assert "zone accessible au public" in outcome.rationale.fr
+
+
+def test_35_3_c_not_met_when_one_condition_fails() -> None:
+    """Not public, not systematic, or not large scale: not met."""
+    assert run("gdpr:art35-3-c", watching(True, False, 40_000)).status is NOT_MET
+    assert run("gdpr:art35-3-c", watching(False, True, 40_000)).status is NOT_MET
+    assert run("gdpr:art35-3-c", watching(True, True, 400)).status is NOT_MET
+
+
+def test_35_3_c_unknown_public_area() -> None:
+    """Whether the area is public decides: it is asked for."""
+    outcome = run("gdpr:art35-3-c", watching(True, None, 40_000))
+    assert outcome.status is UNKNOWN
+    assert outcome.missing == ("monitoring.public_area",)
+
+
+# --- art. 35(10) -------------------------------------------------------------------------------------
+
+
+def under_law(
+    assessed: bool | None, basis: LegalBasis | None = LegalBasis.LEGAL_OBLIGATION
+) -> ProcessingOperation:
+    return quiet(
+        purposes=(Purpose(description="Tenir le registre", legal_basis=basis, legal_text="Loi n° X"),),
+        legal=LegalFramework(specific_law="Loi n° X, art. 3", specific_law_impact_assessed=assessed),
+    )
+
+
+def test_35_10_met_for_a_law_adopted_with_an_impact_assessment() -> None:
+    """Basis (c), a specific law, a general impact assessment: art. 35(10) applies."""
+    outcome = run("gdpr:art35-10", under_law(True))
+    assert outcome.status is MET
+    assert "Loi n° X, art. 3" in outcome.rationale.fr
+
+
+def test_35_10_not_met_without_assessment_text_or_with_another_basis() -> None:
+    """No assessment, no specific law, or a consent basis: not met."""
+    assert run("gdpr:art35-10", under_law(False)).status is NOT_MET
+    assert run("gdpr:art35-10", under_law(True, LegalBasis.CONSENT)).status is NOT_MET
+    assert run("gdpr:art35-10", quiet()).status is NOT_MET
+
+
+def test_35_10_unknown_assessment_or_basis() -> None:
+    """A named law whose adoption is not documented, or a purpose without basis, is unknown."""
+    assert run("gdpr:art35-10", under_law(None)).missing == ("legal.specific_law_impact_assessed",)
+    assert run("gdpr:art35-10", under_law(True, None)).missing == ("purposes[0].legal_basis",)
+
+
+# --- an existing DPIA (WP248 III.B.b) --------------------------------------------------------------
+
+
+def test_similar_dpia_informs() -> None:
+    """An existing DPIA named is shown for information; none named is simply not met."""
+    op = quiet(legal=LegalFramework(covered_by_dpia="AIPD vidéoprotection de la commune voisine (2023)"))
+    outcome = run("gdpr:similar-dpia", op)
+    assert outcome.status is MET
+    assert "commune voisine" in outcome.rationale.fr
+    assert run("gdpr:similar-dpia", quiet()).status is NOT_MET
+
+
+# --- blocking issues ---------------------------------------------------------------------------------
+
+
+def test_no_legal_basis_draft_validated_and_public_authority() -> None:
+    """A purpose without basis is unknown on a draft, blocking once validated; legitimate interest blocks a commune."""
+    bare = quiet(purposes=(Purpose(description="Envoyer une lettre", legal_basis=None),))
+    draft = run("gdpr:no-legal-basis", bare)
+    assert draft.status is UNKNOWN
+    assert draft.missing == ("purposes[0].legal_basis",)
+    assert run("gdpr:no-legal-basis", quiet(status=Status.VALIDATED, purposes=bare.purposes)).status is MET
+    li = (Purpose(description="Prospecter", legal_basis=LegalBasis.LEGITIMATE_INTERESTS),)
+    outcome = run("gdpr:no-legal-basis", quiet(purposes=li))
+    assert outcome.status is MET
+    assert "second alinéa" in outcome.rationale.fr
+    assert run("gdpr:no-legal-basis", quiet()).status is NOT_MET
+
+
+def test_no_legal_basis_asks_for_the_text_of_a_public_task() -> None:
+    """A public-task basis with no text is unknown, asking for the text (art. 6(3))."""
+    op = quiet(purposes=(Purpose(description="Informer", legal_basis=LegalBasis.PUBLIC_TASK),))
+    assert run("gdpr:no-legal-basis", op).missing == ("purposes[0].legal_text",)
+
+
+def test_legitimate_interest_is_allowed_to_a_private_body() -> None:
+    """A private body may rely on legitimate interests: not blocking."""
+    op = quiet(purposes=(Purpose(description="Prospecter", legal_basis=LegalBasis.LEGITIMATE_INTERESTS),))
+    op = evolve(op, "controller", kind=OrganisationKind.OTHER)
+    assert run("gdpr:no-legal-basis", op).status is NOT_MET
+
+
+def health(status: Status = Status.DRAFT, **legal: Any) -> ProcessingOperation:
+    return quiet(status=status, data=(DataCategory(kind=DataKind.HEALTH),), legal=LegalFramework(**legal))
+
+
+def test_art9_exception() -> None:
+    """Health data: an exception named is fine; none is unknown on a draft and blocking when validated."""
+    assert (
+        run("gdpr:no-art9-exception", health(article9_exception=Article9Exception.HEALTH_SOCIAL_CARE)).status
+        is NOT_MET
+    )
+    draft = run("gdpr:no-art9-exception", health())
+    assert draft.status is UNKNOWN
+    assert draft.missing == ("legal.article9_exception",)
+    assert run("gdpr:no-art9-exception", health(Status.VALIDATED)).status is MET
+    assert run("gdpr:no-art9-exception", quiet()).status is NOT_MET
+    assert run("gdpr:no-art9-exception", health(regime=LegalRegime.POLICE_JUSTICE)).status is NOT_MET
+
+
+def test_art9_asks_only_for_the_data_while_they_are_unknown() -> None:
+    """With no data declared, only the data are asked for, not the exception."""
+    outcome = run("gdpr:no-art9-exception", quiet(data=()))
+    assert outcome.status is UNKNOWN
+    assert outcome.missing == ("data",)
+
+
+def offences(status: Status = Status.DRAFT, **legal: Any) -> ProcessingOperation:
+    return quiet(status=status, data=(DataCategory(kind=DataKind.OFFENCES),), legal=LegalFramework(**legal))
+
+
+def test_offence_data_art10() -> None:
+    """Offence data: the basis named is quoted; none is unknown on a draft, blocking when validated."""
+    named = run("gdpr:offence-data-art10", offences(offence_data_basis="Art. L. 511-1 CSI"))
+    assert named.status is NOT_MET
+    assert "L. 511-1" in named.rationale.fr
+    assert run("gdpr:offence-data-art10", offences()).missing == ("legal.offence_data_basis",)
+    validated = run("gdpr:offence-data-art10", offences(Status.VALIDATED))
+    assert validated.status is MET
+    assert "contrôle de l'autorité publique" in validated.rationale.fr
+    assert run("gdpr:offence-data-art10", quiet()).status is NOT_MET
+
+
+def nir(status: Status = Status.DRAFT, **legal: Any) -> ProcessingOperation:
+    return quiet(status=status, data=(DataCategory(kind=DataKind.NIR),), legal=LegalFramework(**legal))
+
+
+def test_nir_without_text() -> None:
+    """The NIR: the text named is fine; none is unknown on a draft, blocking when validated, citing the decree."""
+    assert run("gdpr:nir-without-text", nir(nir_decree="Décret n° 2019-341, art. 2")).status is NOT_MET
+    assert run("gdpr:nir-without-text", nir()).missing == ("legal.nir_decree",)
+    validated = run("gdpr:nir-without-text", nir(Status.VALIDATED))
+    assert validated.status is MET
+    assert "2019-341" in validated.rationale.fr
+    assert run("gdpr:nir-without-text", quiet()).status is NOT_MET
