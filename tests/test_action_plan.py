@@ -1,0 +1,103 @@
+"""The action plan and its CSV export for a French spreadsheet."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from pathlib import Path
+
+import pytest
+
+import aipd
+from aipd import cli
+from aipd.action_plan import action_plan_csv
+from aipd.assess import Assessment
+from aipd.model import ActionItem, Measure, ProcessingOperation
+from aipd.vocabulary import MeasureStatus
+from content_cases import builtin_registry, operation
+
+
+def _op() -> ProcessingOperation:
+    return operation(
+        measures=(
+            Measure(id="builtin:access_control"),
+            Measure(
+                id="builtin:backup",
+                status=MeasureStatus.PLANNED,
+                owner="DSI; équipe « infra »",
+                due=dt.date(2025, 6, 30),
+            ),
+            Measure(id="builtin:logging", status=MeasureStatus.CONSIDERED),
+        ),
+        actions=(
+            ActionItem(
+                action='Réunir le "comité"\nde pilotage', owner='=HYPERLINK("x")', due=dt.date(2025, 3, 1)
+            ),
+        ),
+    )
+
+
+def _assess(op: ProcessingOperation) -> Assessment:
+    return aipd.assess(op, registry=builtin_registry())
+
+
+def test_plan_lists_measures_not_in_place_and_actions_by_due_date() -> None:
+    """Implemented measures are left out; rows are sorted by due date, undated last."""
+    plan = _assess(_op()).action_plan
+    assert plan is not None
+    assert [r.id for r in plan] == [None, "builtin:backup", "builtin:logging"]
+    backup = plan.rows[1]
+    assert backup.status is MeasureStatus.PLANNED
+    assert set(backup.risks) == {"cnil:disappearance", "cnil:unwanted_modification"}
+
+
+def test_missing_owners_and_dates_are_listed() -> None:
+    """A measure without owner or due date is named among the plan's missing facts."""
+    plan = _assess(_op()).action_plan
+    assert plan is not None
+    assert plan.missing == ("measures[2].owner", "measures[2].due")
+
+
+def test_csv_has_bom_semicolons_crlf_and_french_headers() -> None:
+    """The CSV starts with a BOM, uses ``;`` and CRLF, and has French headers."""
+    text = action_plan_csv(_assess(_op()), "fr")
+    assert text.startswith("\ufeffMesure ou action;Identifiant;Responsable;Échéance;État;Risques traités\r\n")
+    assert text.endswith("\r\n")
+
+
+def test_csv_parses_back_with_quoting_intact() -> None:
+    """Fields with ``;``, quotes and line breaks survive a round trip through the csv module."""
+    text = action_plan_csv(_assess(_op()), "fr")
+    rows = list(csv.reader(io.StringIO(text.removeprefix("\ufeff"), newline=""), delimiter=";"))
+    assert len(rows) == 4
+    assert rows[1][0] == 'Réunir le "comité"\nde pilotage'
+    assert rows[2][2] == "DSI; équipe « infra »"
+    assert rows[2][3] == "2025-06-30"
+    assert rows[2][4] == "Prévue"
+
+
+def test_csv_neutralises_formulas() -> None:
+    """A cell that a spreadsheet would run as a formula is prefixed with an apostrophe."""
+    text = action_plan_csv(_assess(_op()), "fr")
+    rows = list(csv.reader(io.StringIO(text.removeprefix("\ufeff"), newline=""), delimiter=";"))
+    assert rows[1][2] == '\'=HYPERLINK("x")'
+
+
+def test_csv_in_english() -> None:
+    """English headers and status labels."""
+    text = action_plan_csv(_assess(_op()), "en")
+    assert text.startswith("\ufeffMeasure or action;Identifier;Owner;Due date;Status;Risks addressed\r\n")
+    assert ";Planned;" in text
+
+
+def test_cli_writes_the_csv(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``aipd action-plan FILE -o plan.csv`` writes the bytes unchanged (BOM, CRLF)."""
+    monkeypatch.setattr(cli, "_load", lambda path, max_bytes: _op())
+    monkeypatch.setattr(cli, "_registry", lambda args: builtin_registry())
+    out = tmp_path / "plan.csv"
+    assert cli.main(["action-plan", "x.yaml", "-o", str(out)]) == cli.EXIT_OK
+    data = out.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbfMesure ou action;")
+    assert b"\r\n" in data
+    assert b"\r\r\n" not in data

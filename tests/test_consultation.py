@@ -1,0 +1,208 @@
+"""Prior consultation of the CNIL: each rule with positive and negative cases, and the art. 36(3) file."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from aipd.catalogue import FindingStatus
+from aipd.consultation import Consultation, decide_consultation
+from aipd.i18n import t
+from aipd.model import Controller, JointController, LegalFramework, ProcessingOperation, Technology
+from aipd.risks import analyse_risks
+from aipd.screening import Reason, Requirement, Screening, Verdict
+from aipd.settings import Settings
+from aipd.vocabulary import LegalRegime, MeasureStatus, OrganisationKind
+from content_cases import builtin_catalogue, measures, operation
+
+#: Enough measures to bring every feared event's likelihood to Négligeable.
+SAFE = (
+    "builtin:access_control",
+    "builtin:logging",
+    "builtin:staff_training",
+    "builtin:network_security",
+    "builtin:backup",
+    "builtin:physical_security",
+    "builtin:patch_management",
+    "builtin:integrity_check",
+)
+
+
+def _screening(requirement: Requirement = Requirement.REQUIRED) -> Screening:
+    verdict = Verdict(
+        requirement=requirement,
+        reason=Reason.TWO_CRITERIA,
+        explanation=t("x", "x"),
+        decisive=(),
+        criteria_met=(),
+        criteria_unknown=(),
+    )
+    return Screening(findings=(), verdict=verdict, blocking=(), notices=(), missing_facts=())
+
+
+def _decide(
+    op: ProcessingOperation, requirement: Requirement = Requirement.REQUIRED, **kw: Any
+) -> Consultation:
+    settings = Settings(**kw)
+    return decide_consultation(
+        op, analyse_risks(op, builtin_catalogue(), settings), _screening(requirement), settings
+    )
+
+
+def _ground(c: Consultation, gid: str) -> Any:
+    return next(g for g in c.grounds if g.id == gid)
+
+
+def _safe(**overrides: Any) -> ProcessingOperation:
+    return operation(measures=measures(*SAFE), **overrides)
+
+
+def _police(**legal: Any) -> LegalFramework:
+    return LegalFramework(regime=LegalRegime.POLICE_JUSTICE, **legal)
+
+
+# --- GDPR art. 36(1) -------------------------------------------------------------------------------
+
+
+def test_gdpr_residual_high_risk_requires_consultation() -> None:
+    """No measure at all: residual likelihood stays Importante, so art. 36(1) requires consultation."""
+    c = _decide(operation())
+    assert c.required is True
+    assert _ground(c, "gdpr:36.1").status is FindingStatus.MET
+    assert "36.1" in c.label.fr
+
+
+def test_gdpr_measures_that_bring_risks_down_mean_no_consultation() -> None:
+    """With enough measures in place no residual risk is high: no consultation."""
+    c = _decide(_safe())
+    assert c.required is False
+    assert _ground(c, "gdpr:36.1").status is FindingStatus.NOT_MET
+
+
+def test_gdpr_literal_reading_is_shown_beside_the_authorities_one() -> None:
+    """Risks high before planned measures but not after: not required, and the literal reading is stated."""
+    c = _decide(operation(measures=measures(*SAFE, status=MeasureStatus.PLANNED)))
+    assert c.required is False
+    assert "Lecture littérale" in _ground(c, "gdpr:36.1").rationale.fr
+    assert c.high_initial_risks
+    assert not c.high_risks
+
+
+def test_gdpr_no_consultation_when_no_dpia_is_required() -> None:
+    """Art. 36(1) presupposes a DPIA: an exempt processing is not sent, but high risks are pointed out."""
+    c = _decide(operation(), Requirement.NOT_REQUIRED)
+    assert c.required is False
+    assert "paraissent pourtant élevés" in _ground(c, "gdpr:36.1").rationale.fr
+
+
+def test_threshold_setting_changes_the_decision() -> None:
+    """With the high level at Maximale, the same risks no longer require consultation."""
+    from aipd.vocabulary import Level
+
+    assert _decide(operation(), high_risk_level=Level.MAXIMUM).required is False
+
+
+# --- loi Informatique et Libertés art. 90 ------------------------------------------------------------
+
+
+def test_title_iii_residual_high_risk_requires_consultation_under_90_1() -> None:
+    """Title III and a residual high risk: art. 90 1°, not art. 36."""
+    c = _decide(operation(legal=_police(on_behalf_of_state=False), technology=Technology(innovative=False)))
+    assert c.required is True
+    assert _ground(c, "lil:90-1").status is FindingStatus.MET
+    assert not any(g.id == "gdpr:36.1" for g in c.grounds)
+
+
+def test_title_iii_without_high_risk_or_new_technology_needs_no_consultation() -> None:
+    """Title III, risks brought down, no new technology: no consultation."""
+    c = _decide(_safe(legal=_police(on_behalf_of_state=False), technology=Technology(innovative=False)))
+    assert c.required is False
+    assert _ground(c, "lil:90-2").status is FindingStatus.NOT_MET
+
+
+def test_title_iii_new_technology_requires_consultation_whatever_the_measures() -> None:
+    """Art. 90 2°: a new technology in a high-risk type of processing requires consultation by nature."""
+    c = _decide(_safe(legal=_police(on_behalf_of_state=False), technology=Technology(innovative=True)))
+    assert c.required is True
+    assert _ground(c, "lil:90-2").status is FindingStatus.MET
+    assert _ground(c, "lil:90-1").status is FindingStatus.NOT_MET
+
+
+def test_title_iii_unknown_technology_leaves_the_decision_open() -> None:
+    """Whether the technology is new is unknown: the decision is open and the fact is named."""
+    c = _decide(_safe(legal=_police(on_behalf_of_state=False)))
+    assert c.required is None
+    assert "technology.innovative" in c.missing
+
+
+def test_title_iii_state_processing_sends_the_dpia_with_the_request() -> None:
+    """Title III on behalf of the State: the DPIA goes with the request for an opinion (arts. 90 and 33)."""
+    c = _decide(_safe(legal=_police(on_behalf_of_state=True)))
+    g = _ground(c, "lil:90-state")
+    assert g.status is FindingStatus.MET
+    assert g.effect == "formality"
+    assert not any(x.id == "lil:90-1" for x in c.grounds)
+
+
+def test_gdpr_state_processing_is_flagged_to_check() -> None:
+    """State processing under the GDPR: arts. 31–32 are pointed out as to check, without deciding."""
+    c = _decide(_safe(legal=LegalFramework(on_behalf_of_state=True)))
+    assert _ground(c, "lil:31-32").effect == "informs"
+    assert c.required is False
+
+
+# --- loi 2023-380 art. 10 -----------------------------------------------------------------------------
+
+
+def test_jo_experiment_requires_the_ru_075_declaration() -> None:
+    """The JO 2024 experiment names its own formalities; a missing RU-075 declaration is a missing fact."""
+    legal = _police(on_behalf_of_state=False, specific_law="Loi n° 2023-380 du 19 mai 2023, art. 10")
+    c = _decide(_safe(legal=legal, technology=Technology(innovative=False), created=dt.date(2024, 5, 1)))
+    g = _ground(c, "jo2024:art10")
+    assert g.status is FindingStatus.MET
+    assert "legal.prior_formalities" in g.missing
+    declared = _police(
+        on_behalf_of_state=False,
+        specific_law="Loi n° 2023-380",
+        prior_formalities=("Déclaration de conformité au RU-075",),
+    )
+    c2 = _decide(_safe(legal=declared, technology=Technology(innovative=False), created=dt.date(2024, 5, 1)))
+    assert _ground(c2, "jo2024:art10").missing == ()
+    assert "plus de base légale" not in _ground(c2, "jo2024:art10").rationale.fr
+
+
+def test_jo_experiment_after_its_end_has_no_legal_basis() -> None:
+    """Dated after 31 March 2025, the experiment's processing is said to lack a legal basis."""
+    legal = _police(on_behalf_of_state=False, specific_law="Loi n° 2023-380")
+    c = _decide(_safe(legal=legal, technology=Technology(innovative=False), created=dt.date(2025, 6, 1)))
+    assert "plus de base légale" in _ground(c, "jo2024:art10").rationale.fr
+
+
+def test_no_jo_ground_for_other_processing() -> None:
+    """Without loi 2023-380 among its texts, no JO ground is listed."""
+    assert not any(g.id == "jo2024:art10" for g in _decide(operation()).grounds)
+
+
+# --- the art. 36(3) file ----------------------------------------------------------------------------------
+
+
+def test_file_lists_a_to_f() -> None:
+    """The file has items (a) to (f); (e) is this document and (f) is given on request."""
+    c = _decide(operation())
+    assert [f.letter for f in c.file] == ["a", "b", "c", "d", "e", "f"]
+    by = {f.letter: f for f in c.file}
+    assert by["e"].present is True
+    assert by["f"].present is None
+    assert by["b"].present is True
+
+
+def test_file_names_what_is_missing() -> None:
+    """No DPO, a joint controller without allocation, no measures: (a), (c) and (d) are missing."""
+    op = operation(
+        controller=Controller(name="Commune", kind=OrganisationKind.COMMUNE),
+        joint_controllers=(JointController(name="EPCI"),),
+    )
+    by = {f.letter: f for f in _decide(op).file}
+    assert by["a"].missing == ("joint_controllers[0].responsibilities",)
+    assert by["c"].missing == ("measures",)
+    assert by["d"].missing == ("controller.dpo",)
