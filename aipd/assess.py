@@ -26,7 +26,7 @@ from aipd.settings import Settings
 from aipd.validation import ValidationReview, review_validation
 
 if TYPE_CHECKING:
-    from aipd.display import FindingsTable
+    from aipd.display import FindingsTable, RiskMap
 
 __all__ = ["Assessment", "assess"]
 
@@ -83,6 +83,17 @@ class Assessment:
         from aipd.display import FindingsTable
 
         return FindingsTable(self.findings, lang or self.settings.lang)
+
+    def risk_map(self, lang: Lang | None = None) -> RiskMap:
+        """The risks on the CNIL's 4×4 map, with a table, that display in a notebook.
+
+        Raises ``ValueError`` for an assessment built by hand without risks.
+        """
+        from aipd.display import RiskMap
+
+        if self.risks is None:
+            raise ValueError("this assessment has no risk analysis (it was not built by aipd.assess)")
+        return RiskMap(self.risks, lang or self.settings.lang)
 
     # IPython display protocol; the presentation code lives in aipd.display.
 

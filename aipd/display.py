@@ -15,18 +15,24 @@ from typing import TYPE_CHECKING
 import attrs
 
 from aipd.i18n import Lang
+from aipd.vocabulary import Level
 
 if TYPE_CHECKING:
     from aipd.assess import Assessment
+    from aipd.consultation import Consultation
     from aipd.model import ProcessingOperation
+    from aipd.risks import AssessedRisk, RiskAnalysis
     from aipd.screening import Finding
 
 __all__ = [
     "FindingsTable",
+    "RiskMap",
     "assessment_html",
     "assessment_markdown",
     "operation_html",
     "operation_markdown",
+    "risks_html",
+    "risks_markdown",
 ]
 
 _STATUS_COLOUR = {"met": "#b71c1c", "not_met": "#1b5e20", "unknown": "#e65100"}
@@ -53,6 +59,19 @@ _L = {
     "none": ("aucun", "none"),
     "basis_missing": ("base légale à préciser", "legal basis to be stated"),
     "findings": ("Règles examinées", "Rules checked"),
+    "risks": ("Risques", "Risks"),
+    "risk": ("Risque", "Risk"),
+    "risk_map": ("Cartographie des risques", "Risk map"),
+    "severity": ("Gravité", "Severity"),
+    "likelihood": ("Vraisemblance", "Likelihood"),
+    "initial": ("Avant mesures prévues", "Before planned measures"),
+    "residual": ("Après mesures prévues", "After planned measures"),
+    "acceptability": ("Acceptabilité", "Acceptability"),
+    "measures": ("Mesures", "Measures"),
+    "consultation": ("Consultation préalable de la CNIL", "Prior consultation of the CNIL"),
+    "grounds": ("Fondements examinés", "Grounds checked"),
+    "high_zone": ("zone de risque élevé", "high-risk zone"),
+    "no_risk": ("aucun risque analysé", "no risk analysed"),
 }
 
 
@@ -137,6 +156,8 @@ def assessment_html(a: Assessment, lang: Lang | None = None) -> str:
         f"<strong>{escape(_l('reason', lang))} :</strong> {escape(v.reason.label(lang))} — "
         f"{escape(v.explanation.get(lang))}</p>"
     )
+    if a.consultation is not None:
+        parts.append(_consultation_html(a.consultation, lang))
     if a.notices:
         parts.append(f"<p><strong>{escape(_l('notices', lang))}</strong></p>")
         parts.append(_ul(n.message.get(lang) for n in a.notices))
@@ -147,7 +168,12 @@ def assessment_html(a: Assessment, lang: Lang | None = None) -> str:
         )
     parts.append(f"<details><summary>{escape(_l('findings', lang))} ({len(a.findings)})</summary>")
     parts.append(_findings_html(a.findings, lang))
-    parts.append("</details></div>")
+    parts.append("</details>")
+    if a.risks is not None:
+        parts.append(f"<details><summary>{escape(_l('risks', lang))} ({len(a.risks)})</summary>")
+        parts.append(risks_html(a.risks, lang))
+        parts.append("</details>")
+    parts.append("</div>")
     return "".join(parts)
 
 
@@ -163,6 +189,12 @@ def assessment_markdown(a: Assessment, lang: Lang | None = None) -> str:
     out.append(f"**{_l('verdict', lang)} :** {v.requirement.label(lang)}  ")
     out.append(f"**{_l('reason', lang)} :** {v.reason.label(lang)} — {_md(v.explanation.get(lang))}")
     out.append("")
+    if a.consultation is not None:
+        c = a.consultation
+        out.append(
+            f"**{_l('consultation', lang)} :** {_md(c.label.get(lang))} — {_md(c.explanation.get(lang))}"
+        )
+        out.append("")
     if a.notices:
         out.append(f"**{_l('notices', lang)}**")
         out += [f"- {_md(n.message.get(lang))}" for n in a.notices]
@@ -171,6 +203,8 @@ def assessment_markdown(a: Assessment, lang: Lang | None = None) -> str:
         out.append(f"**{_l('missing', lang)}** : " + ", ".join(f"`{m}`" for m in a.missing_facts))
         out.append("")
     out.append(_findings_markdown(a.findings, lang))
+    if a.risks is not None:
+        out += ["", f"**{_l('risks', lang)}**", "", risks_markdown(a.risks, lang)]
     return "\n".join(out)
 
 
@@ -209,3 +243,139 @@ def operation_markdown(op: ProcessingOperation, lang: Lang = "fr") -> str:
     lines = [f"### {_md(op.name)} (`{op.id}`)", ""]
     lines += [f"- **{k}** : {_md(v)}" for k, v in _operation_lines(op, lang)]
     return "\n".join(lines)
+
+
+# --- Risks (CNIL method: severity × likelihood, 1 to 4) -------------------------------------------
+
+
+@attrs.frozen
+class RiskMap:
+    """The risk analysis as a 4×4 map and a table, for notebooks.
+
+    The map puts severity up and likelihood across, as the CNIL's PIA tool
+    does; each risk shows where it stands before the planned measures (○) and
+    after them (●), and the cells of the high-risk zone are shaded, so the
+    DPO sees at a glance which risks the action plan does not bring down.
+    """
+
+    risks: RiskAnalysis
+    lang: Lang = "fr"
+
+    def _repr_html_(self) -> str:
+        return risks_html(self.risks, self.lang)
+
+    def _repr_markdown_(self) -> str:
+        return risks_markdown(self.risks, self.lang)
+
+
+def _high_cell(risks: RiskAnalysis, severity: int, likelihood: int) -> bool:
+    # The same line as aipd.risks: either axis (or both, per settings) at the high level or above.
+    level = risks.high_risk_level.rank
+    if risks.high_risk_axes == "both":
+        return min(severity, likelihood) >= level
+    return max(severity, likelihood) >= level
+
+
+def _levels(s: Level | None, lik: Level | None, lang: Lang) -> str:
+    if s is None or lik is None:
+        return _l("unknown", lang)
+    return f"{s.label(lang)} / {lik.label(lang)}"
+
+
+def _risk_rows(risks: RiskAnalysis, lang: Lang) -> list[tuple[AssessedRisk, str, str, str, str]]:
+    rows = []
+    for r in risks:
+        acc = r.acceptability.label(lang).split(":")[0] if r.acceptability else _l("unknown", lang)
+        measures = "; ".join(m.get(lang) for m in r.measures)
+        rows.append(
+            (
+                r,
+                _levels(r.severity, r.likelihood, lang),
+                _levels(r.residual_severity, r.residual_likelihood, lang),
+                acc,
+                measures,
+            )
+        )
+    return rows
+
+
+def _grid_html(risks: RiskAnalysis, lang: Lang) -> str:
+    marks: dict[tuple[int, int], list[str]] = {}
+    for index, r in enumerate(risks, start=1):
+        p = r.position
+        for stage, sign in (("initial", "○"), ("residual", "●")):
+            at = p[stage]
+            if at is not None:
+                marks.setdefault((at["severity"], at["likelihood"]), []).append(f"{sign}{index}")
+    cell = "border:1px solid #999;width:7em;height:3em;text-align:center;vertical-align:middle"
+    rows = []
+    for severity in (4, 3, 2, 1):
+        tds = [f"<th style='text-align:right'>{escape(Level.from_rank(severity).label(lang))}</th>"]
+        for likelihood in (1, 2, 3, 4):
+            shade = "#f8d7da" if _high_cell(risks, severity, likelihood) else "#e8f5e9"
+            text = " ".join(marks.get((severity, likelihood), []))
+            tds.append(f"<td style='{cell};background:{shade}'>{escape(text)}</td>")
+        rows.append("<tr>" + "".join(tds) + "</tr>")
+    foot = "<tr><th></th>" + "".join(
+        f"<th>{escape(Level.from_rank(lik).label(lang))}</th>" for lik in (1, 2, 3, 4)
+    )
+    legend = (
+        f"<p><small>↑ {escape(_l('severity', lang))} · → {escape(_l('likelihood', lang))} · "
+        f"○ {escape(_l('initial', lang).lower())} · ● {escape(_l('residual', lang).lower())} · "
+        f"<span style='background:#f8d7da'>{escape(_l('high_zone', lang))}</span> — "
+        f"{escape(risks.source.citation.get(lang))}</small></p>"
+    )
+    return f"<table style='border-collapse:collapse'>{''.join(rows)}{foot}</tr></table>{legend}"
+
+
+def risks_html(risks: RiskAnalysis, lang: Lang = "fr") -> str:
+    """The risk map, then one row per risk: retained levels before and after measures, acceptability."""
+    if not len(risks):
+        return f"<p>{escape(_l('no_risk', lang))}</p>"
+    head = "".join(
+        f"<th style='text-align:left'>{escape(_l(k, lang))}</th>"
+        for k in ("risk", "initial", "residual", "acceptability", "measures")
+    )
+    body = []
+    for index, (r, initial, residual, acc, measures) in enumerate(_risk_rows(risks, lang), start=1):
+        colour = "#b71c1c" if r.high else "#1b5e20" if r.high is False else "#e65100"
+        body.append(
+            "<tr>"
+            f"<td>{index}. <code>{escape(r.id)}</code><br>{escape(r.title.get(lang))}</td>"
+            f"<td>{escape(initial)}</td><td>{escape(residual)}</td>"
+            f"<td style='color:{colour};font-weight:bold'>{escape(acc)}</td>"
+            f"<td>{escape(measures)}</td>"
+            "</tr>"
+        )
+    table = f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
+    return f"<div><h4>{escape(_l('risk_map', lang))}</h4>{_grid_html(risks, lang)}{table}</div>"
+
+
+def risks_markdown(risks: RiskAnalysis, lang: Lang = "fr") -> str:
+    """The same risks as :func:`risks_html`, as a Markdown table (severity / likelihood)."""
+    if not len(risks):
+        return _l("no_risk", lang)
+    sub = f"{_l('severity', lang)} / {_l('likelihood', lang)}"
+    cols = [
+        _l("risk", lang),
+        f"{_l('initial', lang)} ({sub})",
+        f"{_l('residual', lang)} ({sub})",
+        _l("acceptability", lang),
+    ]
+    lines = ["| " + " | ".join(cols) + " |", "|" + "---|" * len(cols)]
+    for r, initial, residual, acc, _ in _risk_rows(risks, lang):
+        lines.append(f"| `{r.id}` {_md(r.title.get(lang))} | {_md(initial)} | {_md(residual)} | {_md(acc)} |")
+    return "\n".join(lines)
+
+
+def _consultation_html(c: Consultation, lang: Lang) -> str:
+    colour = {True: "#b71c1c", False: "#1b5e20", None: "#e65100"}[c.required]
+    grounds = _ul(
+        f"{g.status.label(lang)} — {g.title.get(lang)} ({g.source.citation.get(lang)})" for g in c.grounds
+    )
+    return (
+        f"<p><strong>{escape(_l('consultation', lang))} :</strong> "
+        f"<span style='color:{colour};font-weight:bold'>{escape(c.label.get(lang))}</span><br>"
+        f"{escape(c.explanation.get(lang))}</p>"
+        f"<details><summary>{escape(_l('grounds', lang))} ({len(c.grounds)})</summary>{grounds}</details>"
+    )

@@ -1,6 +1,7 @@
 """Notebook display: blocking issues and verdict first, French by default, text escaped."""
 
 import attrs
+import pytest
 
 import aipd
 from aipd import model as m
@@ -68,3 +69,48 @@ def test_operation_card_and_evolve() -> None:
     assert "inconnu" in op._repr_markdown_()
     op2 = attrs.evolve(op, scale=m.Scale(persons=12000))
     assert "12\u202f000" in op2._repr_markdown_()
+
+
+def _cameras(lang: str = "fr") -> aipd.Assessment:
+    op = aipd.load("examples/cameras-augmentees.yaml")
+    return aipd.assess(op, settings=aipd.Settings(lang=lang))  # type: ignore[arg-type]  # lang literal
+
+
+def test_risk_map_html_places_each_risk_before_and_after_measures() -> None:
+    """The risk map shows each risk's initial (○) and residual (●) cell, shades the high zone, and names its source."""
+    a = _cameras()
+    assert a.risks is not None
+    html = a.risk_map()._repr_html_()
+    assert "Cartographie des risques" in html
+    for index, r in enumerate(a.risks, start=1):
+        assert r.id in html
+        assert f"○{index}" in html
+        assert f"●{index}" in html
+    assert "#f8d7da" in html  # the high-risk zone
+    assert "36.1" in html  # the acceptability line names its source
+    assert "Risk map" in a.risk_map("en")._repr_html_()
+
+
+def test_risk_map_markdown_lists_retained_levels() -> None:
+    """The Markdown risk table gives severity / likelihood before and after, in French by default."""
+    a = _cameras()
+    md = a.risk_map()._repr_markdown_()
+    assert "| `cnil:illegitimate_access`" in md
+    assert "Importante / Limitée" in md
+
+
+def test_consultation_follows_verdict_and_risks_follow_findings() -> None:
+    """The assessment HTML reads: verdict, then the CNIL consultation decision, then rules, then risks."""
+    a = _cameras()
+    html = a._repr_html_()
+    assert html.index("Verdict") < html.index("Consultation préalable de la CNIL") < html.index("Règles examinées")
+    assert html.index("Règles examinées") < html.index("Cartographie des risques")
+    md = a._repr_markdown_()
+    assert md.index("Verdict") < md.index("Consultation préalable de la CNIL")
+
+
+def test_risk_map_without_risks_says_so() -> None:
+    """An assessment built without a risk analysis refuses a risk map instead of drawing an empty one."""
+    a = attrs.evolve(_assessment(), risks=None)
+    with pytest.raises(ValueError, match="no risk analysis"):
+        a.risk_map()
