@@ -58,10 +58,12 @@ class PrincipleCheck:
     established: tuple[Text, ...]
     missing: tuple[Text, ...]
     missing_facts: tuple[str, ...] = ()
+    #: One paragraph for the document: the status, the facts, then what to add (a field, so
+    #: renderers that read attrs fields see it).
+    assessment: Text = attrs.field()
 
-    @property
-    def assessment(self) -> Text:
-        """One paragraph for the document: status, facts, then what to add."""
+    @assessment.default
+    def _assessment(self) -> Text:
         fr = [f"{self.status.fr}."] + [f"{e.fr}." for e in self.established]
         en = [f"{self.status.en}."] + [f"{e.en}." for e in self.established]
         if self.missing:
