@@ -103,7 +103,11 @@ def test_consultation_follows_verdict_and_risks_follow_findings() -> None:
     """The assessment HTML reads: verdict, then the CNIL consultation decision, then rules, then risks."""
     a = _cameras()
     html = a._repr_html_()
-    assert html.index("Verdict") < html.index("Consultation préalable de la CNIL") < html.index("Règles examinées")
+    assert (
+        html.index("Verdict")
+        < html.index("Consultation préalable de la CNIL")
+        < html.index("Règles examinées")
+    )
     assert html.index("Règles examinées") < html.index("Cartographie des risques")
     md = a._repr_markdown_()
     assert md.index("Verdict") < md.index("Consultation préalable de la CNIL")
