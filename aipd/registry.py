@@ -39,6 +39,7 @@ BUILTIN_PLUGINS: tuple[tuple[str, str], ...] = (
     ("builtin.wp248", "aipd_builtin.wp248"),
     ("builtin.gdpr", "aipd_builtin.gdpr"),
     ("builtin.cnil_lists", "aipd_builtin.cnil_lists"),
+    ("builtin.ai_act", "aipd_builtin.ai_act"),
 )
 
 
