@@ -40,6 +40,11 @@ def _gdpr(fr: str, en: str) -> Source:
     return Source(citation=t(f"RGPD, {fr}", f"GDPR, {en}"), url=_GDPR_URL, reliability="recalled")
 
 
+def _cap(sentence: str) -> str:
+    """The fragment as a sentence: first letter upper case (« finalité 1 : … » → « Finalité 1 : … »)."""
+    return sentence[:1].upper() + sentence[1:]
+
+
 class PrincipleStatus(Vocabulary):
     JUSTIFIED = "justified", "Justifié", "Justified"
     TO_COMPLETE = "to_complete", "À compléter", "To complete"
@@ -64,8 +69,8 @@ class PrincipleCheck:
 
     @assessment.default
     def _assessment(self) -> Text:
-        fr = [f"{self.status.fr}."] + [f"{e.fr}." for e in self.established]
-        en = [f"{self.status.en}."] + [f"{e.en}." for e in self.established]
+        fr = [f"{self.status.fr}."] + [f"{_cap(e.fr)}." for e in self.established]
+        en = [f"{self.status.en}."] + [f"{_cap(e.en)}." for e in self.established]
         if self.missing:
             fr.append("À compléter : " + " ; ".join(m.fr for m in self.missing) + ".")
             en.append("To complete: " + "; ".join(m.en for m in self.missing) + ".")
