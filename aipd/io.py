@@ -233,8 +233,9 @@ class _StrictLoader(yaml.SafeLoader):
 
 
 def _compose_yaml(text: str, ctx: _Context) -> tuple[yaml.Node | None, dict[int, str]]:
-    loader = _StrictLoader(text)
+    loader: _StrictLoader | None = None
     try:
+        loader = _StrictLoader(text)  # the reader checks the characters here already
         loader.get_event()  # type: ignore[no-untyped-call]  # StreamStartEvent; untyped in the stubs
         root: yaml.Node | None = None
         if not loader.check_event(yaml.StreamEndEvent):
@@ -285,7 +286,8 @@ def _compose_yaml(text: str, ctx: _Context) -> tuple[yaml.Node | None, dict[int,
             ctx.problem("$", Text(fr=f"YAML mal formé : {exc}", en=f"malformed YAML: {exc}"))
         ) from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
 
 
 def _from_yaml(node: yaml.Node, path: str, depth: int, tagged: dict[int, str], ctx: _Context) -> _Node:
@@ -926,8 +928,13 @@ _Dumper.yaml_implicit_resolvers = {
 }
 
 
+_YAML11_BREAKS = ("\x85", "\u2028", "\u2029")
+
+
 def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
     style = "|" if "\n" in value else None
+    if any(b in value for b in _YAML11_BREAKS):
+        style = '"'  # PyYAML folds these YAML 1.1 line breaks in other styles: escape them
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
 

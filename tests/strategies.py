@@ -1,0 +1,264 @@
+"""Hypothesis strategies for the whole model: the one place where test values are generated.
+
+Every class of :mod:`aipd.model` has a strategy named after it (``controllers()``,
+``subject_categories()``, ``operations()``…). They are derived from the attrs
+fields and their type hints, so a field added to the model is generated without
+touching this file; the field's constraints (``pattern``, ``minimum``) are
+honoured. Text mixes any Unicode with the characters that break documents and
+YAML (accents, decomposed accents, emoji, ``<``, ``&``, control characters,
+``null``, ``yes``, ``1.10``…); every optional field is sometimes ``None``.
+
+Each function takes keyword overrides, one strategy per field, e.g.
+``operations(ai_system=st.none())`` or ``subject_categories(count=st.just(5))``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import typing
+from typing import Any
+
+import attrs
+from hypothesis import strategies as st
+
+from aipd import model
+from aipd.vocabulary import Vocabulary
+
+__all__ = [
+    "action_items",
+    "ai_systems",
+    "controllers",
+    "data_categories",
+    "decisions",
+    "dpo_contacts",
+    "evaluations",
+    "for_class",
+    "joint_controllers",
+    "legal_frameworks",
+    "matchings",
+    "measures",
+    "monitorings",
+    "operations",
+    "processors",
+    "purposes",
+    "recipients",
+    "retentions",
+    "risk_judgements",
+    "scales",
+    "subject_categories",
+    "supporting_assets",
+    "technologies",
+    "texts",
+    "transfers",
+    "validations",
+]
+
+# Pieces that have broken YAML emitters, DOCX files or naive loaders somewhere.
+_AWKWARD = [
+    "<",
+    ">",
+    "&",
+    "&amp;",
+    "<w:t>",
+    "é",
+    "É",
+    "œ",
+    "ç",
+    "à",
+    "🙂",
+    "👩‍⚖️",
+    "e\u0301",
+    "\r\n",
+    "\r",
+    "\n",
+    "\t",
+    "\x0b",
+    "\x01",
+    "\x7f",
+    "\x85",
+    "\u2028",
+    "\u00a0",
+    "\u202f",
+    "\ufeff",
+    "null",
+    "~",
+    "yes",
+    "no",
+    "NO",
+    "on",
+    "true",
+    "1.10",
+    "012",
+    "0x1F",
+    "1_000",
+    "2024-01-01",
+    "12:30",
+    ": ",
+    " - ",
+    "# ",
+    "'",
+    '"',
+    "\\",
+    "{",
+    "}",
+    "[",
+    "]",
+    "*a",
+    "&a",
+    "!!str",
+    "%",
+    "@",
+    "`",
+    "|",
+    ">-",
+    " ",
+    "  ",
+]
+
+
+def texts(max_size: int = 30) -> st.SearchStrategy[str]:
+    """Free text: any Unicode, or a mix of awkward pieces."""
+    anything = st.text(st.characters(codec="utf-8"), max_size=max_size)
+    awkward = st.lists(st.sampled_from(_AWKWARD) | st.text(max_size=3), max_size=6).map("".join)
+    return anything | awkward
+
+
+_MAX_LIST = 3
+
+
+def _value(tp: Any, metadata: typing.Mapping[str, Any]) -> st.SearchStrategy[Any]:
+    if typing.get_origin(tp) is tuple:
+        return st.lists(_value(typing.get_args(tp)[0], {}), max_size=_MAX_LIST).map(tuple)
+    if attrs.has(tp):
+        return for_class(tp)
+    if isinstance(tp, type) and issubclass(tp, Vocabulary):
+        return st.sampled_from(list(tp))
+    if tp is dt.date:
+        return st.dates()
+    if tp is bool:
+        return st.booleans()
+    if tp is int:
+        low = metadata.get("minimum")
+        return st.integers(min_value=low, max_value=10**12) | st.integers(min_value=low or 0, max_value=100)
+    if tp is str:
+        pattern = metadata.get("pattern")
+        if pattern is not None:
+            return st.from_regex(pattern, fullmatch=True)
+        return texts()
+    raise TypeError(f"no strategy for {tp!r}: add it to tests/strategies.py")
+
+
+def _field(hint: Any, metadata: typing.Mapping[str, Any]) -> st.SearchStrategy[Any]:
+    args = typing.get_args(hint)
+    if type(None) in args:
+        (inner,) = (a for a in args if a is not type(None))
+        return st.none() | _value(inner, metadata)
+    return _value(hint, metadata)
+
+
+def for_class(cls: type, **overrides: st.SearchStrategy[Any]) -> st.SearchStrategy[Any]:
+    """Instances of any model class, every field generated from its type and constraints."""
+    hints = typing.get_type_hints(cls)
+    fields = {a.name: _field(hints[a.name], a.metadata) for a in attrs.fields(cls)}
+    unknown = set(overrides) - set(fields)
+    if unknown:
+        raise TypeError(f"{cls.__name__} has no field {sorted(unknown)}")
+    fields.update(overrides)
+    return st.builds(cls, **fields)
+
+
+def dpo_contacts(**overrides: st.SearchStrategy[Any]) -> st.SearchStrategy[model.DpoContact]:
+    return for_class(model.DpoContact, **overrides)
+
+
+def controllers(**overrides: st.SearchStrategy[Any]) -> st.SearchStrategy[model.Controller]:
+    return for_class(model.Controller, **overrides)
+
+
+def joint_controllers(**overrides: st.SearchStrategy[Any]) -> st.SearchStrategy[model.JointController]:
+    return for_class(model.JointController, **overrides)
+
+
+def processors(**overrides: st.SearchStrategy[Any]) -> st.SearchStrategy[model.Processor]:
+    return for_class(model.Processor, **overrides)
+
+
+def purposes(**overrides: st.SearchStrategy[Any]) -> st.SearchStrategy[model.Purpose]:
+    return for_class(model.Purpose, **overrides)
+
+
+def retentions(**overrides: st.SearchStrategy[Any]) -> st.SearchStrategy[model.Retention]:
+    return for_class(model.Retention, **overrides)
+
+
+def data_categories(**overrides: st.SearchStrategy[Any]) -> st.SearchStrategy[model.DataCategory]:
+    return for_class(model.DataCategory, **overrides)
+
+
+def subject_categories(**overrides: st.SearchStrategy[Any]) -> st.SearchStrategy[model.SubjectCategory]:
+    return for_class(model.SubjectCategory, **overrides)
+
+
+def scales(**overrides: st.SearchStrategy[Any]) -> st.SearchStrategy[model.Scale]:
+    return for_class(model.Scale, **overrides)
+
+
+def recipients(**overrides: st.SearchStrategy[Any]) -> st.SearchStrategy[model.Recipient]:
+    return for_class(model.Recipient, **overrides)
+
+
+def transfers(**overrides: st.SearchStrategy[Any]) -> st.SearchStrategy[model.Transfer]:
+    return for_class(model.Transfer, **overrides)
+
+
+def supporting_assets(**overrides: st.SearchStrategy[Any]) -> st.SearchStrategy[model.SupportingAsset]:
+    return for_class(model.SupportingAsset, **overrides)
+
+
+def measures(**overrides: st.SearchStrategy[Any]) -> st.SearchStrategy[model.Measure]:
+    return for_class(model.Measure, **overrides)
+
+
+def monitorings(**overrides: st.SearchStrategy[Any]) -> st.SearchStrategy[model.Monitoring]:
+    return for_class(model.Monitoring, **overrides)
+
+
+def evaluations(**overrides: st.SearchStrategy[Any]) -> st.SearchStrategy[model.Evaluation]:
+    return for_class(model.Evaluation, **overrides)
+
+
+def decisions(**overrides: st.SearchStrategy[Any]) -> st.SearchStrategy[model.Decisions]:
+    return for_class(model.Decisions, **overrides)
+
+
+def matchings(**overrides: st.SearchStrategy[Any]) -> st.SearchStrategy[model.Matching]:
+    return for_class(model.Matching, **overrides)
+
+
+def technologies(**overrides: st.SearchStrategy[Any]) -> st.SearchStrategy[model.Technology]:
+    return for_class(model.Technology, **overrides)
+
+
+def legal_frameworks(**overrides: st.SearchStrategy[Any]) -> st.SearchStrategy[model.LegalFramework]:
+    return for_class(model.LegalFramework, **overrides)
+
+
+def ai_systems(**overrides: st.SearchStrategy[Any]) -> st.SearchStrategy[model.AISystem]:
+    return for_class(model.AISystem, **overrides)
+
+
+def risk_judgements(**overrides: st.SearchStrategy[Any]) -> st.SearchStrategy[model.RiskJudgement]:
+    return for_class(model.RiskJudgement, **overrides)
+
+
+def action_items(**overrides: st.SearchStrategy[Any]) -> st.SearchStrategy[model.ActionItem]:
+    return for_class(model.ActionItem, **overrides)
+
+
+def validations(**overrides: st.SearchStrategy[Any]) -> st.SearchStrategy[model.Validation]:
+    return for_class(model.Validation, **overrides)
+
+
+def operations(**overrides: st.SearchStrategy[Any]) -> st.SearchStrategy[model.ProcessingOperation]:
+    """Whole processing operations: every class of the model appears in them."""
+    return for_class(model.ProcessingOperation, **overrides)
