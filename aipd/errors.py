@@ -32,6 +32,7 @@ class Problem:
     column: int | None = None
 
     def format(self, lang: Lang = "fr") -> str:
+        """The problem as one line in ``lang``: where (path, line, column), then what."""
         where = self.path
         if self.line is not None:
             loc = f"{self.source or '<entrée>'}:{self.line}"
@@ -54,6 +55,7 @@ class InputError(AipdError, ValueError):
         super().__init__(self.format("fr"))
 
     def format(self, lang: Lang = "fr") -> str:
+        """Every problem, one per line, under a heading that counts them, in ``lang``."""
         head = {
             "fr": "Entrée invalide ({n} problème{s}) :",
             "en": "Invalid input ({n} problem{s}):",
@@ -78,6 +80,7 @@ class PluginError(AipdError):
         super().__init__(self.format("fr"))
 
     def format(self, lang: Lang = "fr") -> str:
+        """The message in ``lang``, naming the plug-in and its version."""
         label = {"fr": "Extension", "en": "Plug-in"}[lang]
         ver = f" {self.version}" if self.version else ""
         return f"{label} « {self.plugin}{ver} » : {self.message.get(lang)}"
@@ -93,5 +96,6 @@ class TemplateError(AipdError):
         super().__init__(self.format("fr"))
 
     def format(self, lang: Lang = "fr") -> str:
+        """The message in ``lang``, naming the template and the line."""
         where = self.template if self.line is None else f"{self.template}:{self.line}"
         return f"{where}: {self.message.get(lang)}"

@@ -53,6 +53,7 @@ class PluginInfo:
     builtin: bool = False
 
     def label(self) -> str:
+        """The name and version, as outputs print who contributed a value."""
         return f"{self.name} {self.version}" if self.version else self.name
 
 

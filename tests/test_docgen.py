@@ -1,69 +1,53 @@
-"""The YAML reference generated from the model (aipd.docgen) and its committed copies."""
+"""Generated reference pages (API, command options, changelog, hooks, YAML) match the code."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-import attrs
 import pytest
 
-from aipd import io, model, vocabulary
-from aipd.docgen import MINIMAL_EXAMPLE, main, yaml_reference
-from aipd.i18n import Lang
+import aipd
+from aipd import docgen
 
-DOCS = Path(__file__).resolve().parent.parent / "docs"
-COMMITTED: dict[Lang, Path] = {"fr": DOCS / "yaml-reference.md", "en": DOCS / "yaml-reference.en.md"}
-CLASSES = [getattr(model, n) for n in model.__all__ if attrs.has(getattr(model, n))]
+ROOT = Path(__file__).resolve().parent.parent
 
 
-@pytest.mark.parametrize("lang", ["fr", "en"])
-def test_committed_reference_matches_the_generator(lang: Lang) -> None:
-    """docs/yaml-reference*.md are exactly what the generator writes from the current model."""
-    expected = yaml_reference(lang)
-    assert COMMITTED[lang].read_text(encoding="utf-8") == expected, (
-        f"{COMMITTED[lang].name} is out of date: run "
-        f"`python -m aipd.docgen yaml-reference --lang {lang} > docs/{COMMITTED[lang].name}`"
-    )
+@pytest.mark.parametrize("rel", sorted(docgen.DOCUMENTS))
+def test_generated_page_is_up_to_date(rel: str) -> None:
+    """Each generated page is exactly a fresh build (run python -m aipd.docgen to rewrite them)."""
+    assert (ROOT / rel).read_text(encoding="utf-8") == docgen.DOCUMENTS[rel](), f"{rel} is stale"
 
 
-@pytest.mark.parametrize("lang", ["fr", "en"])
-def test_every_field_and_value_is_documented(lang: Lang) -> None:
-    """Each class, each field with its doc, and each enum value with its label appear."""
-    text = yaml_reference(lang)
-    for cls in CLASSES:
-        assert f"### `{cls.__name__}`" in text
-        for a in attrs.fields(cls):
-            assert f"| `{a.name}` |" in text
-            assert a.metadata["doc"].get(lang).replace("|", "\\|") in text
-    for name in dir(vocabulary):
-        cls = getattr(vocabulary, name)
-        if isinstance(cls, type) and issubclass(cls, vocabulary.Vocabulary) and f"`{name}`" in text:
-            for member in cls:
-                assert f"| `{member.value}` | {member.label(lang)} |" in text
+def test_api_page_documents_every_public_name() -> None:
+    """docs/api.md has a section, with a signature or a value, for every name in aipd.__all__."""
+    page = docgen.api_reference()
+    for name in aipd.__all__:
+        assert f"## `{name}`" in page
 
 
-def test_french_comes_first_and_links_to_english() -> None:
-    """The French page is the main one and links to the English one, and back."""
-    assert yaml_reference("fr").startswith("# Référence du format YAML")
-    assert "yaml-reference.en.md" in yaml_reference("fr")
-    assert "yaml-reference.md" in yaml_reference("en")
+def test_cli_page_has_every_command() -> None:
+    """docs/cli-reference.md shows the --help of every sub-command the parser knows."""
+    from aipd.cli import build_parser
+
+    page = docgen.cli_reference()
+    commands = build_parser()._subparsers._group_actions[0].choices  # type: ignore[union-attr]  # argparse keeps sub-parsers here
+    assert commands
+    for name in commands:
+        assert f"## `aipd {name}`" in page
+        assert f"usage: aipd {name}" in page
 
 
-def test_required_fields_and_defaults_are_marked() -> None:
-    """Required fields say so; fields with a default show it."""
-    text = yaml_reference("fr")
-    assert "| `id` | texte, motif" in text
-    assert "| `name` | texte | **oui** |" in text
-    assert "non (défaut : `draft`)" in text
+def test_check_reports_a_stale_page(tmp_path: Path) -> None:
+    """python -m aipd.docgen check exits 1 when a page differs, 0 once rewritten."""
+    assert docgen.main([str(tmp_path)]) == 0
+    assert docgen.main(["check", str(tmp_path)]) == 0
+    (tmp_path / "docs" / "api.md").write_text("ancien\n", encoding="utf-8")
+    assert docgen.main(["check", str(tmp_path)]) == 1
 
 
-def test_minimal_example_in_the_reference_is_valid() -> None:
-    """The example shown in the reference loads."""
-    assert MINIMAL_EXAMPLE in yaml_reference("fr")
-    assert io.load(MINIMAL_EXAMPLE).id == "inscriptions-cantine"
+def test_defaults_are_printed_in_a_stable_order() -> None:
+    """A set default is printed sorted, so the page does not change with hash randomisation."""
+    from aipd.vocabulary import Level
 
-
-def test_module_entry_point_prints_the_reference(capsys: pytest.CaptureFixture[str]) -> None:
-    """`python -m aipd.docgen yaml-reference --lang en` prints the English reference."""
-    assert main(["yaml-reference", "--lang", "en"]) == 0
-    assert capsys.readouterr().out == yaml_reference("en")
+    shown = docgen._default(frozenset({Level.MAXIMUM, Level.LIMITED}))
+    assert shown == "frozenset({Level.LIMITED, Level.MAXIMUM})"
