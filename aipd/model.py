@@ -157,7 +157,9 @@ def text(
     """A required free-text field (required unless a default is given)."""
     validator = [_matches(pattern, what)] if pattern else []
     if default is None:
-        return attrs.field(converter=clean_text, validator=validator, metadata=_doc(fr, en, **_pattern(pattern)))
+        return attrs.field(
+            converter=clean_text, validator=validator, metadata=_doc(fr, en, **_pattern(pattern))
+        )
     return attrs.field(
         default=default, converter=clean_text, validator=validator, metadata=_doc(fr, en, **_pattern(pattern))
     )
@@ -167,7 +169,10 @@ def opt_text(fr: str, en: str, *, pattern: re.Pattern[str] | None = None, what: 
     """An optional free-text field; ``None`` when not given."""
     validator = [_matches(pattern, what)] if pattern else []
     return attrs.field(
-        default=None, converter=clean_optional, validator=validator, metadata=_doc(fr, en, **_pattern(pattern))
+        default=None,
+        converter=clean_optional,
+        validator=validator,
+        metadata=_doc(fr, en, **_pattern(pattern)),
     )
 
 
@@ -201,13 +206,10 @@ def nested(cls: type, fr: str, en: str) -> Any:
     return attrs.field(factory=cls, metadata=_doc(fr, en))
 
 
-frozen = attrs.frozen(kw_only=True)
-
-
 # --- actors -------------------------------------------------------------------------------
 
 
-@frozen
+@attrs.frozen(kw_only=True)
 class DpoContact:
     """The data protection officer (délégué à la protection des données, DPD)."""
 
@@ -225,7 +227,7 @@ class DpoContact:
     )
 
 
-@frozen
+@attrs.frozen(kw_only=True)
 class Controller:
     """The responsable de traitement: the public body that decides purposes and means."""
 
@@ -245,7 +247,7 @@ class Controller:
     dpo: DpoContact | None = opt("Délégué à la protection des données", "Data protection officer")
 
 
-@frozen
+@attrs.frozen(kw_only=True)
 class JointController:
     """A responsable conjoint (GDPR art. 26)."""
 
@@ -255,7 +257,7 @@ class JointController:
     )
 
 
-@frozen
+@attrs.frozen(kw_only=True)
 class Processor:
     """A sous-traitant (GDPR art. 28)."""
 
@@ -275,7 +277,7 @@ class Processor:
 # --- purposes -----------------------------------------------------------------------------
 
 
-@frozen
+@attrs.frozen(kw_only=True)
 class Purpose:
     """One finalité and the GDPR art. 6(1) basis that makes it lawful."""
 
@@ -294,7 +296,7 @@ class Purpose:
 # --- data and persons ---------------------------------------------------------------------
 
 
-@frozen
+@attrs.frozen(kw_only=True)
 class Retention:
     """Durée de conservation: active base, intermediate archive, final fate."""
 
@@ -306,7 +308,7 @@ class Retention:
     )
 
 
-@frozen
+@attrs.frozen(kw_only=True)
 class DataCategory:
     """A category of personal data, its sources and its retention."""
 
@@ -316,7 +318,7 @@ class DataCategory:
     retention: Retention | None = opt("Durée de conservation", "Retention period")
 
 
-@frozen
+@attrs.frozen(kw_only=True)
 class SubjectCategory:
     """A category of persons concerned, with its size and vulnerability."""
 
@@ -341,7 +343,7 @@ class SubjectCategory:
         return self.vulnerable
 
 
-@frozen
+@attrs.frozen(kw_only=True)
 class Scale:
     """Échelle du traitement: the four factors of WP248 criterion 5 (and WP243)."""
 
@@ -358,7 +360,7 @@ class Scale:
     geographic_extent: GeographicExtent | None = opt("Étendue géographique", "Geographical extent")
 
 
-@frozen
+@attrs.frozen(kw_only=True)
 class Recipient:
     """A destinataire of the data."""
 
@@ -367,7 +369,7 @@ class Recipient:
     data: str | None = opt_text("Données communiquées", "Data communicated")
 
 
-@frozen
+@attrs.frozen(kw_only=True)
 class Transfer:
     """A transfer outside the EU/EEA (GDPR Chapter V)."""
 
@@ -382,7 +384,7 @@ class Transfer:
     documentation: str | None = opt_text("Lien vers la garantie", "Link to the safeguard")
 
 
-@frozen
+@attrs.frozen(kw_only=True)
 class SupportingAsset:
     """A support: hardware, software, network, paper, people or premises."""
 
@@ -397,7 +399,7 @@ class SupportingAsset:
     )
 
 
-@frozen
+@attrs.frozen(kw_only=True)
 class Measure:
     """A measure in place or planned; ``id`` links it to the measures catalogue."""
 
@@ -422,7 +424,7 @@ class Measure:
 # --- facts that screening criteria test ---------------------------------------------------
 
 
-@frozen
+@attrs.frozen(kw_only=True)
 class Monitoring:
     """Surveillance: WP248 criterion 3, GDPR art. 35(3)(c), CNIL list item 4."""
 
@@ -438,7 +440,7 @@ class Monitoring:
     description: str | None = opt_text("Précisions", "Details")
 
 
-@frozen
+@attrs.frozen(kw_only=True)
 class Evaluation:
     """Évaluation ou notation: WP248 criterion 1, GDPR art. 35(3)(a)."""
 
@@ -459,7 +461,7 @@ class Evaluation:
     )
 
 
-@frozen
+@attrs.frozen(kw_only=True)
 class Decisions:
     """Décisions: WP248 criteria 2 and 9, GDPR arts. 22 and 35(3)(a), CRPA L.311-3-1."""
 
@@ -486,7 +488,7 @@ class Decisions:
     description: str | None = opt_text("Précisions", "Details")
 
 
-@frozen
+@attrs.frozen(kw_only=True)
 class Matching:
     """Croisement ou combinaison de données: WP248 criterion 6."""
 
@@ -504,7 +506,7 @@ class Matching:
     )
 
 
-@frozen
+@attrs.frozen(kw_only=True)
 class Technology:
     """Usage innovant: WP248 criterion 8, judged against the state of the art (recital 91)."""
 
@@ -518,7 +520,7 @@ class Technology:
     )
 
 
-@frozen
+@attrs.frozen(kw_only=True)
 class LegalFramework:
     """Régime juridique: GDPR or Title III of the loi Informatique et Libertés; State processing."""
 
@@ -559,7 +561,7 @@ class LegalFramework:
     )
 
 
-@frozen
+@attrs.frozen(kw_only=True)
 class AISystem:
     """The AI system used by the processing, when there is one (Regulation 2024/1689)."""
 
@@ -681,7 +683,7 @@ class AISystem:
     )
 
 
-@frozen
+@attrs.frozen(kw_only=True)
 class RiskJudgement:
     """The DPO's own levels for a risk, which override the levels aipd proposes."""
 
@@ -707,7 +709,7 @@ class RiskJudgement:
     )
 
 
-@frozen
+@attrs.frozen(kw_only=True)
 class ActionItem:
     """An action of the plan that is not a measure of the catalogue."""
 
@@ -717,7 +719,7 @@ class ActionItem:
     status: MeasureStatus = attrs.field(default=MeasureStatus.PLANNED, metadata=_doc("État", "Status"))
 
 
-@frozen
+@attrs.frozen(kw_only=True)
 class Validation:
     """Part 4 of the CNIL method: opinions and the controller's decision (art. 35(2), 35(9))."""
 
@@ -741,7 +743,7 @@ class Validation:
 # --- the processing operation ---------------------------------------------------------------
 
 
-@frozen
+@attrs.frozen(kw_only=True)
 class ProcessingOperation:
     """Un traitement de données personnelles, with everything the screening and the AIPD need."""
 

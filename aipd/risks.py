@@ -921,7 +921,7 @@ def analyse_risks(op: ProcessingOperation, catalogue: Catalogue, settings: Setti
     # The method always studies its three feared events (the PIA tool hard-codes them): when
     # no loaded plug-in describes one, it is still listed, with the DPO's levels or none.
     unjudged = [
-        RiskJudgement(risk=rid)  # type: ignore[call-arg]  # model fields are built by helpers mypy cannot see through
+        RiskJudgement(risk=rid)
         for rid in FEARED_ORDER
         if rid not in known and rid not in judged
     ]
