@@ -14,6 +14,8 @@ import attrs
 
 from aipd._version import __version__
 from aipd.action_plan import ActionPlan, action_plan
+from aipd.ai_act import AIActAssessment, classify
+from aipd.algorithmic_decisions import AlgorithmicDecisions, analyse_decisions
 from aipd.consultation import Consultation, decide_consultation
 from aipd.convert import digest
 from aipd.i18n import Lang
@@ -57,6 +59,11 @@ class Assessment:
     validation: ValidationReview | None = None
     #: Prior consultation of the CNIL and the art. 36(3) file (:mod:`aipd.consultation`).
     consultation: Consultation | None = None
+    #: AI Act class, duties, dates and FRIA (:mod:`aipd.ai_act`); ``None`` without an AI system.
+    ai_act: AIActAssessment | None = None
+    #: Rules on algorithmic decisions: CRPA L. 311-3-1 and L. 312-1-3, GDPR art. 22, LIL art. 47
+    #: (:mod:`aipd.algorithmic_decisions`).
+    algorithmic_decisions: AlgorithmicDecisions | None = None
 
     @property
     def verdict(self) -> Verdict:
@@ -140,4 +147,6 @@ def assess(
         action_plan=action_plan(operation, catalogue, risks),
         validation=review_validation(operation),
         consultation=decide_consultation(operation, risks, screening, settings),
+        ai_act=(classify(operation, screening.findings) if operation.ai_system is not None else None),
+        algorithmic_decisions=analyse_decisions(operation),
     )
