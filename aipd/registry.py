@@ -40,6 +40,7 @@ BUILTIN_PLUGINS: tuple[tuple[str, str], ...] = (
     ("builtin.gdpr", "aipd_builtin.gdpr"),
     ("builtin.cnil_lists", "aipd_builtin.cnil_lists"),
     ("builtin.ai_act", "aipd_builtin.ai_act"),
+    ("builtin.ai_risks", "aipd_builtin.ai_risks"),
 )
 
 
