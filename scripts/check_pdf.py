@@ -76,6 +76,7 @@ def render_examples(outdir: Path) -> list[Path]:
     """Render every example of ``examples/`` in French and English."""
     import aipd
 
+    outdir.mkdir(parents=True, exist_ok=True)
     paths: list[Path] = []
     for example in sorted((ROOT / "examples").glob("*.yaml")):
         result = aipd.assess(aipd.load(example))
