@@ -18,12 +18,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from aipd.catalogue import Outcome, RiskType, Source
+from aipd.catalogue import FindingStatus, Outcome, RiskType, Source
 from aipd.hookspecs import hookimpl
 from aipd.i18n import Text, t
 from aipd.model import ProcessingOperation
 from aipd.settings import Settings
-from aipd.vocabulary import AIArea, AIOutput, AITechnique
+from aipd.vocabulary import AIArea, AIOutput, AIRole, AITechnique
 from aipd_builtin import facts
 from aipd_builtin.sources import CNIL_AI_SHEET_URL
 
@@ -188,19 +188,27 @@ def _systemic(operation: ProcessingOperation) -> Outcome:
     if ai is None:
         return _NO_AI
     signs: list[Text] = []
-    if operation.monitoring.public_area or ai.publicly_accessible_space:
+    statistics_only = bool(ai.outputs) and all(o is AIOutput.STATISTICS for o in ai.outputs)
+    if (operation.monitoring.public_area or ai.publicly_accessible_space) and not statistics_only:
         signs.append(t("surveillance de l'espace public", "monitoring of public space"))
     if ai.biometric_identification or ai.biometric_categorisation or ai.emotion_recognition:
         signs.append(t("traitement biométrique des personnes", "biometric processing of persons"))
     if ai.social_scoring:
         signs.append(t("notation sociale", "social scoring"))
-    if AIArea.ELECTIONS in ai.areas or ai.public_interest_text:
+    if AIArea.ELECTIONS in ai.areas or (ai.public_interest_text and not ai.editorial_review):
         signs.append(t("effet sur le débat démocratique", "effect on democratic debate"))
     if signs:
         return Outcome.met(
             t(
                 "Usage aux effets collectifs : " + ", ".join(s.fr for s in signs) + ".",
                 "Use with collective effects: " + ", ".join(s.en for s in signs) + ".",
+            )
+        )
+    if statistics_only:
+        return Outcome.not_met(
+            t(
+                "Le système ne produit que des statistiques agrégées, sans usage opérationnel sur les personnes.",
+                "The system outputs only aggregated statistics, with no operational use on persons.",
             )
         )
     if operation.monitoring.public_area is None and ai.publicly_accessible_space is None:
@@ -222,8 +230,34 @@ def _systemic(operation: ProcessingOperation) -> Outcome:
 # --- applies tests ------------------------------------------------------------------------------
 
 
+def _develops(operation: ProcessingOperation) -> Outcome:
+    """The body builds training data: it trains on its own data, or it is the system's provider."""
+    ai = operation.ai_system
+    if ai is None:
+        return _NO_AI
+    if ai.role in (AIRole.PROVIDER, AIRole.BOTH):
+        return Outcome.met(
+            t(
+                f"L'organisme est fournisseur du système (« {ai.role.fr} »).",
+                f"The body is the system's provider ('{ai.role.en}').",
+            )
+        )
+    own = _trained_on_own_data(operation)
+    if own.status is FindingStatus.NOT_MET and ai.role is AIRole.DEPLOYER:
+        return Outcome.not_met(
+            own.rationale
+            + t(
+                " L'organisme n'est que déployeur : l'entraînement relève du fournisseur et de sa propre analyse.",
+                " The body is only the deployer: training is the provider's, under its own assessment.",
+            )
+        )
+    return own
+
+
 def _training_data_misuse(operation: ProcessingOperation, _s: Settings) -> Outcome:
-    return facts.any_of(_trained_on_own_data(operation), _scraped(operation))
+    return facts.any_of(
+        _trained_on_own_data(operation), facts.all_of(_develops(operation), _scraped(operation))
+    )
 
 
 def _discrimination(operation: ProcessingOperation, _s: Settings) -> Outcome:
@@ -239,7 +273,13 @@ def _automation_bias(operation: ProcessingOperation, _s: Settings) -> Outcome:
 
 
 def _attacks(operation: ProcessingOperation, _s: Settings) -> Outcome:
-    return _learned(operation)
+    """An attack on the model matters to persons when its outputs bear on them or it learns from their data."""
+    return facts.all_of(
+        _learned(operation),
+        facts.any_of(
+            _outputs_about_persons(operation), _trained_on_own_data(operation), _develops(operation)
+        ),
+    )
 
 
 def _extraction(operation: ProcessingOperation, _s: Settings) -> Outcome:
@@ -253,7 +293,7 @@ def _scraping(operation: ProcessingOperation, _s: Settings) -> Outcome:
     ai = operation.ai_system
     if ai is not None and ai.facial_scraping:
         return Outcome.met(t("Moissonnage d'images faciales.", "Scraping of facial images."))
-    return _scraped(operation)
+    return facts.all_of(_develops(operation), _scraped(operation))
 
 
 def _systemic_applies(operation: ProcessingOperation, _s: Settings) -> Outcome:
@@ -521,7 +561,6 @@ RISKS: tuple[RiskType, ...] = (
         measures=(
             "builtin:training_data_minimisation",
             "builtin:transparency_information",
-            "builtin:opposition",
         ),
     ),
     RiskType(
