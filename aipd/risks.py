@@ -45,6 +45,7 @@ from aipd.vocabulary import (
     DecisionEffect,
     Hosting,
     Level,
+    MeasureFamily,
     MeasureStatus,
     Safeguard,
     SubjectKind,
@@ -168,6 +169,8 @@ class RiskMeasure:
     status: MeasureStatus | None
     lowers: Literal["likelihood", "severity", "both"] | None
     in_catalogue: bool = True
+    #: The catalogue's family of the measure (``None`` for a measure no plug-in contributes).
+    family: MeasureFamily | None = None
 
     @property
     def label(self) -> Text:
@@ -284,6 +287,9 @@ class RiskAnalysis:
     high_risk_level: Level
     high_risk_axes: Literal["either", "both"]
     source: Source = ACCEPTABILITY_SOURCE
+    #: The measures the operation declares that a plug-in contributes, by id, with the
+    #: catalogue's title and family, so outputs name them as the catalogue does.
+    declared_measures: tuple[RiskMeasure, ...] = ()
 
     def __iter__(self) -> Iterator[AssessedRisk]:
         return iter(self.risks)
@@ -979,6 +985,17 @@ def analyse_risks(op: ProcessingOperation, catalogue: Catalogue, settings: Setti
         unknown_measures=tuple(sorted(mid for mid in declared if mid not in by_id)),
         high_risk_level=settings.high_risk_level,
         high_risk_axes=settings.high_risk_axes,
+        declared_measures=tuple(
+            RiskMeasure(
+                id=mid,
+                title=by_id[mid].title,
+                status=status,
+                lowers=by_id[mid].lowers,
+                family=by_id[mid].family,
+            )
+            for mid, status in sorted(declared.items())
+            if mid in by_id
+        ),
     )
 
 
