@@ -1,0 +1,787 @@
+"""The AI Act: the rules of ``builtin.ai_act`` and the analysis of :mod:`aipd.ai_act`."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import attrs
+import pytest
+from hypothesis import given
+from hypothesis import settings as hsettings
+from tests.strategies import operations
+
+import aipd
+from aipd.ai_act import AIActClass, FRIAStatus, classify
+from aipd.catalogue import Effect, FindingStatus
+from aipd.model import (
+    AISystem,
+    Controller,
+    DataCategory,
+    Decisions,
+    LegalFramework,
+    Measure,
+    Monitoring,
+    ProcessingOperation,
+    Purpose,
+    Retention,
+    Scale,
+    SubjectCategory,
+)
+from aipd.registry import Registry
+from aipd.screening import Screening, screen
+from aipd.settings import Settings
+from aipd.vocabulary import (
+    AIArea,
+    AIOutput,
+    AIRole,
+    AITechnique,
+    Art63Condition,
+    DataKind,
+    DecisionEffect,
+    Domain,
+    FinalFate,
+    Frequency,
+    HumanInvolvement,
+    OrganisationKind,
+    Status,
+    SubjectKind,
+)
+from aipd_builtin.ai_act import CRITERIA, JO_2024_END
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+CATALOGUE = Registry(entry_points=False).catalogue()
+RULES = {c.id: c for c in CRITERIA}
+
+#: A plain deployed system with every art. 5, art. 50 and biometric fact answered "no".
+BASE_AI = AISystem(
+    name="Système",
+    description="Propose une orientation des demandes",
+    techniques=(AITechnique.MACHINE_LEARNING,),
+    role=AIRole.DEPLOYER,
+    infers_outputs=True,
+    autonomy=True,
+    outputs=(AIOutput.RECOMMENDATION,),
+    profiling=False,
+    social_scoring=False,
+    score_used_in_unrelated_context=False,
+    crime_prediction_by_profiling=False,
+    manipulative_techniques=False,
+    exploits_vulnerabilities=False,
+    facial_scraping=False,
+    biometric_identification=False,
+    biometric_verification_only=False,
+    remote=False,
+    real_time=False,
+    publicly_accessible_space=False,
+    law_enforcement=False,
+    biometric_categorisation=False,
+    infers_sensitive_attributes=False,
+    emotion_recognition=False,
+    workplace_or_education=False,
+    medical_or_safety_reason=False,
+    interacts_with_persons=False,
+    generates_synthetic_content=False,
+    deep_fake=False,
+    public_interest_text=False,
+    editorial_review=False,
+    trained_on_own_data=False,
+    training_data_scraped=False,
+)
+BASE = ProcessingOperation(
+    id="test-ia",
+    name="Traitement de test",
+    controller=Controller(name="Ville de Test", kind=OrganisationKind.COMMUNE, agents=120),
+    ai_system=BASE_AI,
+    data=(DataCategory(kind=DataKind.IDENTITY),),
+    data_subjects=(SubjectCategory(kind=SubjectKind.RESIDENTS),),
+    updated=dt.date(2026, 3, 1),
+)
+
+
+def with_ai(op: ProcessingOperation = BASE, **facts: object) -> ProcessingOperation:
+    assert op.ai_system is not None
+    return attrs.evolve(op, ai_system=attrs.evolve(op.ai_system, **facts))
+
+
+def status(op: ProcessingOperation, rule_id: str) -> FindingStatus:
+    return RULES[rule_id].test(op, Settings()).status
+
+
+def screened(op: ProcessingOperation) -> Screening:
+    return screen(op, CATALOGUE, Settings())
+
+
+def analysed(op: ProcessingOperation) -> aipd.Assessment:
+    return aipd.assess(op, registry=Registry(entry_points=False))
+
+
+def ai_class(op: ProcessingOperation) -> AIActClass:
+    return classify(op, screened(op).findings).ai_class
+
+
+ART5 = {
+    "a": {"manipulative_techniques": True},
+    "b": {"exploits_vulnerabilities": True},
+    "c": {"social_scoring": True, "score_used_in_unrelated_context": True},
+    "d": {"crime_prediction_by_profiling": True},
+    "e": {"facial_scraping": True},
+    "f": {"emotion_recognition": True, "workplace_or_education": True},
+    "g": {"biometric_categorisation": True, "infers_sensitive_attributes": True},
+    "h": {
+        "biometric_identification": True,
+        "remote": True,
+        "real_time": True,
+        "publicly_accessible_space": True,
+        "law_enforcement": True,
+    },
+}
+
+
+# --- the catalogue ------------------------------------------------------------------------------
+
+
+def test_rules_are_registered_with_their_effects() -> None:
+    """The built-in registry carries every AI Act rule with the effect the text gives it."""
+    ids = {c.id for c in CATALOGUE.criteria}
+    assert {f"ai-act:art5-1-{x}" for x in "abcdefgh"} <= ids
+    assert {f"ai-act:annex-iii-{a.annex_iii_point}" for a in AIArea} <= ids
+    assert all(RULES[f"ai-act:art5-1-{x}"].effect is Effect.BLOCKS for x in "abcdefgh")
+    assert RULES["ai-act:high-risk-dpia-presumption"].effect is Effect.REQUIRES
+    assert RULES["ai-act:high-risk-dpia-presumption"].source.reliability == "secondary"
+    assert RULES["fr:jo2024-experiment-ended"].effect is Effect.BLOCKS
+    assert RULES["fr:jo2024-experiment-ended"].group == "fr-law"
+    assert CATALOGUE.origin("ai-act:ai-system").name == "builtin.ai_act"
+
+
+def test_without_ai_system_no_rule_is_met_or_unknown() -> None:
+    """An operation without an AI system meets no AI Act rule and leaves none unknown."""
+    op = attrs.evolve(BASE, ai_system=None)
+    assert {status(op, i) for i in RULES} == {FindingStatus.NOT_MET}
+    assert analysed(op).ai_act is None
+
+
+# --- art. 3(1) ------------------------------------------------------------------------------------
+
+
+def test_rules_written_by_people_are_not_an_ai_system() -> None:
+    """A system of human-written rules is not an AI system (recital 12), and no AI Act rule applies."""
+    op = with_ai(techniques=(AITechnique.RULES,), infers_outputs=None, **ART5["c"])
+    assert status(op, "ai-act:ai-system") is FindingStatus.NOT_MET
+    assert status(op, "ai-act:art5-1-c") is FindingStatus.NOT_MET
+    assert ai_class(op) is AIActClass.NOT_AI_SYSTEM
+
+
+def test_no_autonomy_is_not_an_ai_system() -> None:
+    """A system without any autonomy is not an AI system (art. 3(1))."""
+    assert status(with_ai(autonomy=False), "ai-act:ai-system") is FindingStatus.NOT_MET
+
+
+def test_unknown_qualification_keeps_a_met_rule_unknown() -> None:
+    """While art. 3(1) is unsettled, a prohibition the facts would meet is unknown, asking for the definition."""
+    op = with_ai(techniques=(), infers_outputs=None, autonomy=None, manipulative_techniques=True)
+    outcome = RULES["ai-act:art5-1-a"].test(op, Settings())
+    assert outcome.status is FindingStatus.UNKNOWN
+    assert {"ai_system.infers_outputs", "ai_system.autonomy"} <= set(outcome.missing)
+    assert status(with_ai(techniques=(), infers_outputs=None, autonomy=None), "ai-act:art5-1-a") is (
+        FindingStatus.NOT_MET
+    )
+
+
+# --- art. 5 ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("letter", sorted(ART5))
+def test_each_prohibited_practice_is_met_by_its_facts(letter: str) -> None:
+    """Each art. 5(1) point is met by its own facts, blocks, and makes the system prohibited."""
+    op = with_ai(**ART5[letter])
+    if letter in "efgh":
+        op = attrs.evolve(op, data=(DataCategory(kind=DataKind.IMAGE),))
+    met = {i for i in RULES if i.startswith("ai-act:art5-1-") and status(op, i) is FindingStatus.MET}
+    assert met == {f"ai-act:art5-1-{letter}"}
+    assert f"ai-act:art5-1-{letter}" in {f.id for f in screened(op).blocking}
+    result = classify(op, screened(op).findings)
+    assert result.ai_class is AIActClass.PROHIBITED
+    assert result.prohibited == (f"ai-act:art5-1-{letter}",)
+    assert "ai-act:art5" in {d.id for d in result.duties}
+    assert result.fria.due is False
+
+
+@pytest.mark.parametrize("letter", sorted(ART5))
+def test_each_prohibited_practice_is_not_met_without_its_facts(letter: str) -> None:
+    """With every fact answered "no", no art. 5(1) point is met."""
+    assert status(BASE, f"ai-act:art5-1-{letter}") is FindingStatus.NOT_MET
+
+
+@pytest.mark.parametrize("letter", sorted(ART5))
+def test_each_prohibited_practice_is_unknown_without_facts(letter: str) -> None:
+    """With its facts unknown (and image data, so nothing rules biometrics out), each point is unknown."""
+    blank = dict.fromkeys(ART5[letter])
+    op = attrs.evolve(with_ai(**blank), data=(DataCategory(kind=DataKind.IMAGE),))
+    if letter in "cd":
+        op = attrs.evolve(op, ai_system=attrs.evolve(op.ai_system, profiling=None))
+    outcome = RULES[f"ai-act:art5-1-{letter}"].test(op, Settings())
+    assert outcome.status is FindingStatus.UNKNOWN
+    assert outcome.missing
+
+
+def test_social_scoring_without_detrimental_treatment_is_allowed() -> None:
+    """Art. 5(1)(c) needs the score to lead to detrimental or disproportionate treatment."""
+    op = with_ai(social_scoring=True, score_used_in_unrelated_context=False)
+    assert status(op, "ai-act:art5-1-c") is FindingStatus.NOT_MET
+
+
+def test_social_scoring_is_not_limited_to_public_authorities() -> None:
+    """Art. 5(1)(c) binds a private body as much as a public one."""
+    op = attrs.evolve(
+        with_ai(**ART5["c"]), controller=Controller(name="Société", kind=OrganisationKind.OTHER)
+    )
+    assert status(op, "ai-act:art5-1-c") is FindingStatus.MET
+    assert "public" in RULES["ai-act:art5-1-c"].description.en  # type: ignore[union-attr]  # set
+
+
+def test_emotion_recognition_for_medical_or_safety_reasons_is_not_prohibited() -> None:
+    """Art. 5(1)(f) does not cover emotion recognition put in place for medical or safety reasons."""
+    op = with_ai(emotion_recognition=True, workplace_or_education=True, medical_or_safety_reason=True)
+    assert status(op, "ai-act:art5-1-f") is FindingStatus.NOT_MET
+
+
+def test_emotion_recognition_outside_work_and_education_is_not_prohibited() -> None:
+    """Art. 5(1)(f) only covers workplaces and education institutions."""
+    op = with_ai(emotion_recognition=True, workplace_or_education=False)
+    assert status(op, "ai-act:art5-1-f") is FindingStatus.NOT_MET
+
+
+def test_biometric_verification_is_not_remote_identification() -> None:
+    """Verifying a claimed identity is neither art. 5(1)(h) nor Annex III 1(a)."""
+    op = with_ai(
+        **ART5["h"], biometric_verification_only=True, areas=(AIArea.REMOTE_BIOMETRIC_IDENTIFICATION,)
+    )
+    assert status(op, "ai-act:art5-1-h") is FindingStatus.NOT_MET
+    assert status(op, "ai-act:annex-iii-1-a") is FindingStatus.NOT_MET
+
+
+def test_remote_identification_outside_law_enforcement_is_high_risk_not_prohibited() -> None:
+    """Outside law enforcement, real-time remote identification is Annex III 1(a), not art. 5(1)(h)."""
+    facts = {**ART5["h"], "law_enforcement": False}
+    op = with_ai(**facts, areas=(AIArea.REMOTE_BIOMETRIC_IDENTIFICATION,))
+    assert status(op, "ai-act:art5-1-h") is FindingStatus.NOT_MET
+    assert ai_class(op) is AIActClass.HIGH_RISK
+
+
+def test_biometric_practices_are_ruled_out_without_biometric_inputs() -> None:
+    """Without image, voice or biometric data, the biometric prohibitions are not met even if unstated."""
+    blank = {
+        "facial_scraping": None,
+        "emotion_recognition": None,
+        "biometric_categorisation": None,
+        "biometric_identification": None,
+    }
+    op = with_ai(**blank)
+    for letter in "efgh":
+        assert status(op, f"ai-act:art5-1-{letter}") is FindingStatus.NOT_MET
+
+
+def test_law_enforcement_is_read_from_the_police_justice_regime() -> None:
+    """Processing under the police-justice directive is for law enforcement (art. 5(1)(h))."""
+    facts = {**ART5["h"], "law_enforcement": None}
+    op = attrs.evolve(with_ai(**facts), legal=LegalFramework(regime=aipd.model.LegalRegime.POLICE_JUSTICE))
+    assert status(op, "ai-act:art5-1-h") is FindingStatus.MET
+
+
+# --- Annex III and art. 6(3) ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("area", list(AIArea))
+def test_each_annex_iii_point_makes_the_system_high_risk(area: AIArea) -> None:
+    """An area of Annex III declared without art. 6(3) makes the system high-risk on that point."""
+    op = with_ai(areas=(area,))
+    rule_id = f"ai-act:annex-iii-{area.annex_iii_point}"
+    assert status(op, rule_id) is FindingStatus.MET
+    assert status(BASE, rule_id) is FindingStatus.NOT_MET
+    result = classify(op, screened(op).findings)
+    assert result.ai_class is AIActClass.HIGH_RISK
+    assert result.annex_iii == (rule_id,)
+    assert screened(op).verdict.requirement is aipd.Requirement.REQUIRED
+    assert "ai-act:high-risk-dpia-presumption" in screened(op).verdict.decisive
+
+
+def test_art6_3_derogation_without_profiling_rules_out_high_risk() -> None:
+    """Art. 6(3): a preparatory task without profiling is not high-risk, and the provider documents it."""
+    op = with_ai(areas=(AIArea.PUBLIC_BENEFITS,), art6_3_conditions=(Art63Condition.PREPARATORY_TASK,))
+    assert status(op, "ai-act:annex-iii-5-a") is FindingStatus.NOT_MET
+    result = classify(op, screened(op).findings)
+    assert result.ai_class is AIActClass.MINIMAL_RISK
+    assert any("6.4" in n.fr for n in result.notes)
+    assert status(op, "ai-act:high-risk-dpia-presumption") is FindingStatus.NOT_MET
+
+
+def test_art6_3_derogation_never_covers_profiling() -> None:
+    """Art. 6(3), last subparagraph: an Annex III system that profiles persons is always high-risk."""
+    op = with_ai(
+        areas=(AIArea.PUBLIC_BENEFITS,),
+        art6_3_conditions=(Art63Condition.PREPARATORY_TASK,),
+        profiling=True,
+    )
+    assert status(op, "ai-act:annex-iii-5-a") is FindingStatus.MET
+
+
+def test_art6_3_derogation_with_profiling_unknown_is_unknown() -> None:
+    """With art. 6(3) invoked and profiling unknown, the point is unknown and asks for profiling."""
+    op = with_ai(
+        areas=(AIArea.PUBLIC_BENEFITS,),
+        art6_3_conditions=(Art63Condition.NARROW_PROCEDURAL_TASK,),
+        profiling=None,
+    )
+    outcome = RULES["ai-act:annex-iii-5-a"].test(op, Settings())
+    assert outcome.status is FindingStatus.UNKNOWN
+    assert outcome.missing == ("ai_system.profiling",)
+    assert classify(op, screened(op).findings).fria.due is None
+
+
+# --- art. 50 ----------------------------------------------------------------------------------------
+
+ART50 = {
+    "ai-act:art50-1": {"interacts_with_persons": True},
+    "ai-act:art50-2": {"generates_synthetic_content": True},
+    "ai-act:art50-3": {"emotion_recognition": True},
+    "ai-act:art50-4-deep-fake": {"deep_fake": True},
+    "ai-act:art50-4-public-text": {"public_interest_text": True, "editorial_review": False},
+}
+
+
+@pytest.mark.parametrize("rule_id", sorted(ART50))
+def test_each_transparency_paragraph_applies_on_its_facts(rule_id: str) -> None:
+    """Each art. 50 paragraph is met by its facts, not otherwise, and gives the transparency class."""
+    op = attrs.evolve(with_ai(**ART50[rule_id]), data=(DataCategory(kind=DataKind.IMAGE),))
+    assert status(op, rule_id) is FindingStatus.MET
+    assert status(BASE, rule_id) is FindingStatus.NOT_MET
+    result = classify(op, screened(op).findings)
+    assert result.ai_class is AIActClass.TRANSPARENCY
+    assert rule_id in result.transparency
+    assert rule_id.replace("art50-", "duty-art50-") in {d.id for d in result.duties}
+
+
+def test_biometric_categorisation_brings_art50_3() -> None:
+    """Art. 50(3) also covers biometric categorisation."""
+    op = attrs.evolve(with_ai(biometric_categorisation=True), data=(DataCategory(kind=DataKind.IMAGE),))
+    assert status(op, "ai-act:art50-3") is FindingStatus.MET
+
+
+def test_editorial_review_lifts_the_disclosure_of_public_text() -> None:
+    """Art. 50(4): published text under human review and editorial responsibility needs no disclosure."""
+    op = with_ai(public_interest_text=True, editorial_review=True)
+    assert status(op, "ai-act:art50-4-public-text") is FindingStatus.NOT_MET
+
+
+# --- FRIA (art. 27) -------------------------------------------------------------------------------
+
+
+def fria_due(op: ProcessingOperation) -> bool | None:
+    return classify(op, screened(op).findings).fria.due
+
+
+def test_fria_due_for_a_public_body_deploying_an_annex_iii_system() -> None:
+    """A commune deploying an Annex III system (not point 2) owes a FRIA, listed among its duties."""
+    op = with_ai(areas=(AIArea.RECRUITMENT,))
+    result = classify(op, screened(op).findings)
+    assert result.fria.due is True
+    assert "ai-act:art27" in {d.id for d in result.duties}
+    assert [e.letter for e in result.fria.elements] == list("abcdef")
+
+
+def test_fria_not_due_for_critical_infrastructure() -> None:
+    """Annex III point 2 (critical infrastructure) is excepted from the FRIA."""
+    assert fria_due(with_ai(areas=(AIArea.CRITICAL_INFRASTRUCTURE,))) is False
+
+
+def test_fria_not_due_for_a_private_body_without_public_service() -> None:
+    """A private body without a public service owes no FRIA for an ordinary Annex III point."""
+    op = attrs.evolve(
+        with_ai(areas=(AIArea.RECRUITMENT,)),
+        controller=Controller(name="Société", kind=OrganisationKind.OTHER),
+    )
+    assert fria_due(op) is False
+
+
+def test_fria_due_for_a_private_body_providing_a_public_service() -> None:
+    """A private body providing a public service owes a FRIA like a public body."""
+    op = attrs.evolve(
+        with_ai(areas=(AIArea.EDUCATION_ACCESS,)),
+        controller=Controller(name="Délégataire", kind=OrganisationKind.PRIVATE_PUBLIC_SERVICE),
+    )
+    assert fria_due(op) is True
+
+
+def test_fria_due_for_any_deployer_of_points_5_b_and_5_c() -> None:
+    """Points 5(b) and 5(c) bring a FRIA for every deployer, private ones included."""
+    private = Controller(name="Société", kind=OrganisationKind.OTHER)
+    for area in (AIArea.CREDITWORTHINESS, AIArea.INSURANCE_PRICING):
+        assert fria_due(attrs.evolve(with_ai(areas=(area,)), controller=private)) is True
+
+
+def test_fria_is_the_deployers_duty() -> None:
+    """A body that is only the provider owes no FRIA, but the provider's duties."""
+    op = with_ai(areas=(AIArea.RECRUITMENT,), role=AIRole.PROVIDER)
+    result = classify(op, screened(op).findings)
+    assert result.fria.due is False
+    assert "ai-act:art16" in {d.id for d in result.duties}
+    assert "ai-act:art26-1" not in {d.id for d in result.duties}
+
+
+def test_fria_content_is_filled_from_the_dpia() -> None:
+    """Art. 27(4): the FRIA elements reuse the DPIA's facts and list what is still missing."""
+    op = attrs.evolve(
+        with_ai(
+            areas=(AIArea.PUBLIC_BENEFITS,),
+            human_oversight="Un agent instructeur valide chaque proposition",
+            provider_instructions=True,
+        ),
+        purposes=(Purpose(description="Instruire les demandes d'aide"),),
+        scale=Scale(frequency=Frequency.CONTINUOUS, duration="Permanent"),
+        data_subjects=(SubjectCategory(kind=SubjectKind.BENEFICIARIES, count=800),),
+        measures=(Measure(id="builtin:incident_management"),),
+    )
+    fria = classify(op, screened(op).findings).fria
+    by_letter = {e.letter: e for e in fria.elements}
+    assert by_letter["a"].status is FRIAStatus.FILLED
+    assert by_letter["b"].status is FRIAStatus.FILLED
+    assert by_letter["c"].status is FRIAStatus.FILLED
+    assert by_letter["d"].status is FRIAStatus.PARTIAL
+    assert by_letter["e"].status is FRIAStatus.FILLED
+    assert by_letter["f"].status is FRIAStatus.PARTIAL
+    assert fria.missing_facts == ("measures",)
+    assert "800" in by_letter["c"].content[0].fr
+
+
+# --- role, duties, dates -------------------------------------------------------------------------
+
+
+def test_public_system_in_service_before_august_2026_has_until_2030() -> None:
+    """Art. 111(2): a public authority's high-risk system in service before 2 Aug 2026 complies by 2 Aug 2030."""
+    op = with_ai(areas=(AIArea.PUBLIC_BENEFITS,), in_service_since=dt.date(2025, 9, 1))
+    result = classify(op, screened(op).findings)
+    dates = {d.id: d.applies_from for d in result.duties}
+    assert dates["ai-act:art26-1"] == dt.date(2030, 8, 2)
+    assert dates["ai-act:art4"] == dt.date(2025, 2, 2)
+    assert "ai-act:2030-08-02" in {d.id for d in result.deadlines}
+
+
+def test_new_system_gets_the_general_date() -> None:
+    """A high-risk system put into service after 2 Aug 2026 follows the general date."""
+    op = with_ai(areas=(AIArea.PUBLIC_BENEFITS,), in_service_since=dt.date(2026, 9, 1))
+    dates = {d.id: d.applies_from for d in classify(op, screened(op).findings).duties}
+    assert dates["ai-act:art26-1"] == dt.date(2026, 8, 2)
+
+
+def test_in_force_compares_with_the_operations_date_never_the_clock() -> None:
+    """Whether a duty is in force depends on the operation's date; unknown without one."""
+    op = with_ai(areas=(AIArea.RECRUITMENT,), in_service_since=dt.date(2026, 9, 1))
+    early = {d.id: d.in_force for d in classify(op, screened(op).findings).duties}
+    assert early["ai-act:art4"] is True
+    assert early["ai-act:art26-1"] is False
+    late = attrs.evolve(op, updated=dt.date(2027, 1, 1))
+    assert {d.id: d.in_force for d in classify(late, screened(late).findings).duties}[
+        "ai-act:art26-1"
+    ] is True
+    undated = attrs.evolve(op, updated=None, created=None)
+    assert {d.in_force for d in classify(undated, screened(undated).findings).duties} == {None}
+
+
+def test_omnibus_dates_are_marked_as_reported() -> None:
+    """The Digital Omnibus postponements are listed apart, marked reported, with a secondary source."""
+    op = with_ai(areas=(AIArea.RECRUITMENT,))
+    omnibus = [d for d in classify(op, screened(op).findings).deadlines if d.id.startswith("omnibus:")]
+    assert omnibus
+    assert all(d.reported and d.source.reliability == "secondary" for d in omnibus)
+
+
+def test_deployer_duties_include_dpia_information_and_registration() -> None:
+    """Art. 26(9), 26(11), 49(3) and 4 appear for a public deployer of a high-risk system."""
+    op = with_ai(areas=(AIArea.PUBLIC_BENEFITS,))
+    ids = {d.id for d in classify(op, screened(op).findings).duties}
+    assert {"ai-act:art4", "ai-act:art26-9", "ai-act:art26-11", "ai-act:art49-3", "ai-act:art27"} <= ids
+
+
+def test_duties_are_sorted_by_date_then_natural_id() -> None:
+    """Duties come in date order, art. 26(2) before art. 26(11)."""
+    op = with_ai(areas=(AIArea.PUBLIC_BENEFITS,), in_service_since=dt.date(2026, 9, 1))
+    ids = [d.id for d in classify(op, screened(op).findings).duties]
+    assert ids.index("ai-act:art26-2") < ids.index("ai-act:art26-11")
+    assert ids[0] == "ai-act:art4"
+
+
+def test_unknown_facts_give_an_unknown_class_with_the_facts_needed() -> None:
+    """Unanswered prohibitions leave the class unknown, with the provisional class and the facts to give."""
+    op = with_ai(manipulative_techniques=None, exploits_vulnerabilities=None)
+    result = classify(op, screened(op).findings)
+    assert result.ai_class is AIActClass.UNKNOWN
+    assert result.provisional_class is AIActClass.MINIMAL_RISK
+    assert {"ai_system.manipulative_techniques", "ai_system.exploits_vulnerabilities"} <= set(
+        result.missing_facts
+    )
+
+
+def test_without_the_plugin_the_class_is_unknown() -> None:
+    """When builtin.ai_act is blocked, classify says so rather than guessing."""
+    result = classify(BASE, ())
+    assert result.ai_class is AIActClass.UNKNOWN
+    assert result.notes
+
+
+# --- the cases that must come out right --------------------------------------------------------------
+
+CAMERAS = attrs.evolve(
+    with_ai(
+        name="Détection d'événements",
+        techniques=(AITechnique.DEEP_LEARNING,),
+        outputs=(AIOutput.ALERT,),
+        publicly_accessible_space=True,
+    ),
+    domains=(Domain.VIDEO_PROTECTION, Domain.PUBLIC_SAFETY_EVENTS),
+    data=(DataCategory(kind=DataKind.IMAGE),),
+    data_subjects=(SubjectCategory(kind=SubjectKind.GENERAL_PUBLIC),),
+    monitoring=Monitoring(systematic=True, public_area=True),
+    legal=LegalFramework(specific_law="Loi n° 2023-380 du 19 mai 2023, art. 10 ; décret n° 2023-828"),
+    updated=dt.date(2024, 7, 15),
+)
+
+
+def test_augmented_cameras_during_the_experiment_have_a_legal_basis() -> None:
+    """Event detection under loi 2023-380 art. 10 before 31 March 2025: no blocking issue, not high-risk."""
+    assert status(CAMERAS, "fr:jo2024-experiment-ended") is FindingStatus.NOT_MET
+    assert ai_class(CAMERAS) is AIActClass.MINIMAL_RISK
+    assert not screened(CAMERAS).blocking
+
+
+def test_augmented_cameras_after_the_experiment_have_no_legal_basis() -> None:
+    """The same system after 31 March 2025 is blocked: no legal basis, with the censure cited."""
+    after = attrs.evolve(CAMERAS, updated=JO_2024_END + dt.timedelta(days=1))
+    outcome = RULES["fr:jo2024-experiment-ended"].test(after, Settings())
+    assert outcome.status is FindingStatus.MET
+    assert "2025-878 DC" in outcome.rationale.fr
+    assert "fr:jo2024-experiment-ended" in {f.id for f in screened(after).blocking}
+    on_last_day = attrs.evolve(CAMERAS, updated=JO_2024_END)
+    assert status(on_last_day, "fr:jo2024-experiment-ended") is FindingStatus.NOT_MET
+
+
+def test_augmented_cameras_without_a_date_are_unknown() -> None:
+    """Without the operation's date, the experiment's end cannot be judged: unknown, asking for the date."""
+    undated = attrs.evolve(CAMERAS, updated=None, created=None)
+    outcome = RULES["fr:jo2024-experiment-ended"].test(undated, Settings())
+    assert outcome.status is FindingStatus.UNKNOWN
+    assert outcome.missing == ("updated",)
+
+
+def test_vidéoprotection_law_alone_is_no_basis_for_algorithms() -> None:
+    """The CSI's vidéoprotection regime authorises filming, not algorithmic analysis: blocked."""
+    op = attrs.evolve(
+        CAMERAS, legal=LegalFramework(specific_law="Code de la sécurité intérieure, art. L. 252-1")
+    )
+    assert status(op, "fr:jo2024-experiment-ended") is FindingStatus.MET
+
+
+def test_augmented_cameras_with_no_text_are_unknown_on_a_draft_and_blocked_once_validated() -> None:
+    """No text stated: still to come on a draft, blocking on a validated record."""
+    op = attrs.evolve(CAMERAS, legal=LegalFramework(), updated=dt.date(2026, 1, 1))
+    assert status(op, "fr:jo2024-experiment-ended") is FindingStatus.UNKNOWN
+    assert (
+        status(attrs.evolve(op, status=Status.VALIDATED), "fr:jo2024-experiment-ended") is FindingStatus.MET
+    )
+
+
+def test_another_text_is_not_judged_but_flagged() -> None:
+    """A text aipd does not know is not blocked; the rationale asks to check it and recalls the end date."""
+    op = attrs.evolve(
+        CAMERAS, legal=LegalFramework(specific_law="Loi n° 2026-123, art. 35"), updated=dt.date(2026, 5, 1)
+    )
+    outcome = RULES["fr:jo2024-experiment-ended"].test(op, Settings())
+    assert outcome.status is FindingStatus.NOT_MET
+    assert "31 mars 2025" in outcome.rationale.fr
+
+
+def test_real_time_remote_biometric_identification_by_a_municipality_is_prohibited() -> None:
+    """A commune's real-time facial recognition in the street for its police is prohibited (art. 5(1)(h))."""
+    op = attrs.evolve(
+        with_ai(**ART5["h"], areas=(AIArea.REMOTE_BIOMETRIC_IDENTIFICATION,)),
+        domains=(Domain.MUNICIPAL_POLICE,),
+        data=(DataCategory(kind=DataKind.BIOMETRIC),),
+    )
+    result = classify(op, screened(op).findings)
+    assert result.ai_class is AIActClass.PROHIBITED
+    assert result.prohibited == ("ai-act:art5-1-h",)
+    rationale = RULES["ai-act:art5-1-h"].test(op, Settings()).rationale.fr
+    assert "art. 5.5" in rationale
+    assert "2023-380" in rationale
+
+
+def test_emotion_recognition_in_a_school_is_prohibited() -> None:
+    """Emotion recognition of pupils in a school, with no medical or safety reason, is prohibited."""
+    op = attrs.evolve(
+        with_ai(emotion_recognition=True, workplace_or_education=True, medical_or_safety_reason=False),
+        domains=(Domain.SCHOOL_SERVICES,),
+        data=(DataCategory(kind=DataKind.IMAGE),),
+        data_subjects=(SubjectCategory(kind=SubjectKind.CHILDREN),),
+    )
+    assert ai_class(op) is AIActClass.PROHIBITED
+    assert "ai-act:art5-1-f" in {f.id for f in screened(op).blocking}
+
+
+def test_fraud_scoring_of_social_aid_recipients_is_high_risk_with_a_fria() -> None:
+    """A CCAS scoring aid recipients for fraud is Annex III 5(a): high-risk, FRIA due, DPIA required."""
+    op = attrs.evolve(
+        with_ai(areas=(AIArea.PUBLIC_BENEFITS,), outputs=(AIOutput.SCORE,), profiling=True),
+        controller=Controller(name="CCAS de Test", kind=OrganisationKind.CCAS, agents=25),
+        domains=(Domain.SOCIAL_AID, Domain.FRAUD_DETECTION),
+        data=(DataCategory(kind=DataKind.SOCIAL_SITUATION), DataCategory(kind=DataKind.FINANCIAL)),
+        data_subjects=(SubjectCategory(kind=SubjectKind.BENEFICIARIES),),
+        decisions=Decisions(
+            automated=True,
+            effect=DecisionEffect.LEGAL,
+            human_involvement=HumanInvolvement.AID,
+            administrative_decisions=True,
+        ),
+    )
+    a = analysed(op)
+    assert a.ai_act is not None
+    assert a.ai_act.ai_class is AIActClass.HIGH_RISK
+    assert a.ai_act.annex_iii == ("ai-act:annex-iii-5-a",)
+    assert a.ai_act.fria.due is True
+    assert a.verdict.requirement is aipd.Requirement.REQUIRED
+    assert a.algorithmic_decisions is not None
+    assert a.algorithmic_decisions.rule("crpa:l311-3-1").applies is True
+    assert a.algorithmic_decisions.rule("crpa:l312-1-3").applies is False  # 25 agents
+
+
+def test_town_website_chatbot_has_art50_1_duties() -> None:
+    """A town website's chatbot: art. 50(1) (and 50(2) when generative), the provider's duty to check."""
+    op = with_ai(
+        techniques=(AITechnique.GENERATIVE,),
+        outputs=(AIOutput.GENERATED_CONTENT,),
+        interacts_with_persons=True,
+        generates_synthetic_content=None,
+    )
+    result = classify(op, screened(op).findings)
+    assert result.ai_class is AIActClass.TRANSPARENCY
+    assert result.transparency == ("ai-act:art50-1", "ai-act:art50-2")
+    duty = next(d for d in result.duties if d.id == "ai-act:duty-art50-1")
+    assert duty.addressee == "provider"
+    assert duty.detail is not None
+    assert result.fria.due is False
+
+
+TRAFFIC = attrs.evolve(
+    with_ai(
+        name="Capteurs de comptage",
+        techniques=(AITechnique.DEEP_LEARNING,),
+        outputs=(AIOutput.STATISTICS,),
+        publicly_accessible_space=True,
+    ),
+    domains=(Domain.TRAFFIC_MOBILITY,),
+    data=(
+        DataCategory(
+            kind=DataKind.IMAGE,
+            retention=Retention(active="moins d'une seconde", final_fate=FinalFate.DELETION),
+        ),
+    ),
+    monitoring=Monitoring(systematic=True, public_area=True),
+    decisions=Decisions(automated=False),
+    updated=dt.date(2026, 2, 1),
+)
+
+
+def test_anonymous_traffic_counting_is_not_high_risk_and_needs_no_specific_law() -> None:
+    """Counting with images deleted at once and statistics only: not high-risk, no legal-basis block."""
+    outcome = RULES["fr:jo2024-experiment-ended"].test(TRAFFIC, Settings())
+    assert outcome.status is FindingStatus.NOT_MET
+    assert "19 juillet 2022" in outcome.rationale.fr
+    assert status(TRAFFIC, "ai-act:annex-iii-2") is FindingStatus.NOT_MET
+    assert ai_class(TRAFFIC) is AIActClass.MINIMAL_RISK
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"ai_system": attrs.evolve(TRAFFIC.ai_system, outputs=(AIOutput.STATISTICS, AIOutput.ALERT))},
+        {"data": (DataCategory(kind=DataKind.IMAGE, retention=Retention(final_fate=FinalFate.ARCHIVES)),)},
+        {"decisions": Decisions(automated=True)},
+    ],
+    ids=["alerts", "images-kept", "decisions"],
+)
+def test_traffic_counting_outside_the_statistical_conditions_needs_a_law(change: dict[str, object]) -> None:
+    """Each broken CNIL condition (statistics only, images not kept, no decision) brings back the law."""
+    op = attrs.evolve(TRAFFIC, status=Status.VALIDATED, **change)  # type: ignore[arg-type]  # attrs fields
+    assert status(op, "fr:jo2024-experiment-ended") is FindingStatus.MET
+
+
+def test_traffic_counting_with_image_fate_unknown_is_unknown() -> None:
+    """When the fate of the source images is not stated, the statistical exception is not settled."""
+    op = attrs.evolve(TRAFFIC, data=(DataCategory(kind=DataKind.IMAGE),), status=Status.VALIDATED)
+    outcome = RULES["fr:jo2024-experiment-ended"].test(op, Settings())
+    assert outcome.status is FindingStatus.UNKNOWN
+    assert "data[0].retention.final_fate" in outcome.missing
+
+
+# --- properties -------------------------------------------------------------------------------------
+
+
+@hsettings(max_examples=60, deadline=None)
+@given(operations())
+def test_classify_is_total_and_deterministic(op: ProcessingOperation) -> None:
+    """For any operation, the AI Act rules and classify run, agree with each other, and repeat exactly."""
+    findings = screened(op).findings
+    for f in findings:
+        if f.group in ("ai-act", "fr-law") and f.status is FindingStatus.UNKNOWN:
+            assert f.missing, f.id
+    if op.ai_system is None:
+        return
+    first, second = classify(op, findings), classify(op, findings)
+    assert first == second
+    assert (first.ai_class is AIActClass.PROHIBITED) == bool(first.prohibited)
+    if first.ai_class is AIActClass.HIGH_RISK:
+        assert first.annex_iii
+    if first.ai_class is AIActClass.UNKNOWN:
+        assert first.provisional_class is not None or first.notes
+
+
+# --- the examples ---------------------------------------------------------------------------------
+
+
+def _example(name: str) -> aipd.Assessment:
+    path = EXAMPLES / f"{name}.yaml"
+    if not path.exists():
+        pytest.skip(f"{path.name} absent")
+    return analysed(aipd.load(path))
+
+
+def test_example_fraud_detection_is_high_risk_5a() -> None:
+    """The CCAS fraud-detection example is Annex III 5(a), with a FRIA."""
+    a = _example("detection-fraude-ccas")
+    assert a.ai_act is not None
+    assert "ai-act:annex-iii-5-a" in a.ai_act.annex_iii
+    assert a.ai_act.fria.due is True
+
+
+def test_example_chatbot_has_transparency_duties() -> None:
+    """The town chatbot example brings art. 50(1)."""
+    a = _example("chatbot-site-ville")
+    assert a.ai_act is not None
+    assert "ai-act:art50-1" in a.ai_act.transparency
+    assert a.ai_act.ai_class is AIActClass.TRANSPARENCY
+
+
+def test_example_cameras_are_judged_on_the_experiment() -> None:
+    """The augmented-cameras example is judged against the end of the JO 2024 experiment."""
+    a = _example("cameras-augmentees")
+    finding = next(f for f in a.findings if f.id == "fr:jo2024-experiment-ended")
+    when = a.operation.updated or a.operation.created
+    if when is not None and when > JO_2024_END and finding.status is FindingStatus.MET:
+        assert finding in a.blocking
+    assert finding.status is not FindingStatus.UNKNOWN or finding.missing
+
+
+def test_example_traffic_counting_is_not_high_risk() -> None:
+    """The traffic-counting example is not high-risk."""
+    a = _example("comptage-trafic")
+    assert a.ai_act is not None
+    assert not a.ai_act.annex_iii
