@@ -926,11 +926,7 @@ def analyse_risks(op: ProcessingOperation, catalogue: Catalogue, settings: Setti
     known = {r.id for r in catalogue.risks}
     # The method always studies its three feared events (the PIA tool hard-codes them): when
     # no loaded plug-in describes one, it is still listed, with the DPO's levels or none.
-    unjudged = [
-        RiskJudgement(risk=rid)
-        for rid in FEARED_ORDER
-        if rid not in known and rid not in judged
-    ]
+    unjudged = [RiskJudgement(risk=rid) for rid in FEARED_ORDER if rid not in known and rid not in judged]
     for j in (*op.risk_judgements, *unjudged):
         if j.risk in known:
             continue

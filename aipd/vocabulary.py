@@ -644,7 +644,6 @@ class AIArea(Vocabulary):
         "Influencing elections or voting (Annex III 8(b))",
     )
 
-
     @property
     def annex_iii_point(self) -> str:
         """The Annex III point as ids write it (``"1-a"``, ``"2"``, ``"6"``): ``ai-act:annex-iii-<point>``."""
@@ -671,6 +670,7 @@ _ANNEX_III_POINTS = {
     AIArea.JUSTICE: "8-a",
     AIArea.ELECTIONS: "8-b",
 }
+
 
 class Art63Condition(Vocabulary):
     """AI Act art. 6(3)(a)–(d): why an Annex III system would not be high-risk."""
