@@ -1,0 +1,116 @@
+"""The AI-specific risks of ``builtin.ai_risks`` (CNIL AI guidance, fiche n° 5)."""
+
+from __future__ import annotations
+
+import attrs
+import pytest
+from tests.test_ai_act import BASE, with_ai
+
+from aipd.catalogue import FindingStatus
+from aipd.model import Monitoring, ProcessingOperation
+from aipd.registry import Registry
+from aipd.settings import Settings
+from aipd.vocabulary import AIArea, AIOutput, AIRole, AITechnique
+from aipd_builtin.ai_risks import RISKS
+
+CATALOGUE = Registry(entry_points=False).catalogue()
+BY_ID = {r.id: r for r in RISKS}
+EXPECTED = {
+    "ai:training_data_misuse",
+    "ai:automated_discrimination",
+    "ai:erroneous_content",
+    "ai:automation_bias",
+    "ai:attacks",
+    "ai:training_data_extraction",
+    "ai:scraping_loss_of_control",
+    "ai:systemic",
+}
+
+
+def applies(op: ProcessingOperation, risk_id: str) -> FindingStatus:
+    return BY_ID[risk_id].applies(op, Settings()).status
+
+
+def test_the_eight_risks_are_registered() -> None:
+    """The built-in registry carries the eight AI risks, contributed by builtin.ai_risks."""
+    assert {r.id for r in CATALOGUE.risks if r.id.startswith("ai:")} == EXPECTED
+    assert {CATALOGUE.origin(i).name for i in EXPECTED} == {"builtin.ai_risks"}
+
+
+def test_sources_say_how_each_risk_was_read() -> None:
+    """The first four risks were read in a reproduction of the sheet; the others are recalled."""
+    verified = {
+        "ai:training_data_misuse",
+        "ai:automated_discrimination",
+        "ai:erroneous_content",
+        "ai:automation_bias",
+    }
+    for r in RISKS:
+        assert r.source.reliability == ("verified" if r.id in verified else "recalled"), r.id
+        assert r.impacts
+        assert r.threats
+        assert r.risk_sources
+
+
+def test_every_measure_named_is_in_the_catalogue() -> None:
+    """Each measure a risk names exists in the built-in measures catalogue."""
+    ids = {m.id for m in CATALOGUE.measures}
+    for r in RISKS:
+        assert r.measures
+        assert set(r.measures) <= ids, r.id
+
+
+def test_no_ai_risk_without_an_ai_system() -> None:
+    """Without an AI system, no AI risk concerns the operation."""
+    op = attrs.evolve(BASE, ai_system=None)
+    assert {applies(op, i) for i in EXPECTED} == {FindingStatus.NOT_MET}
+
+
+@pytest.mark.parametrize(
+    ("risk_id", "positive", "negative"),
+    [
+        ("ai:training_data_misuse", {"trained_on_own_data": True}, {}),
+        ("ai:automated_discrimination", {"outputs": (AIOutput.SCORE,)}, {"outputs": (AIOutput.STATISTICS,)}),
+        (
+            "ai:erroneous_content",
+            {"techniques": (AITechnique.GENERATIVE,)},
+            {"outputs": (AIOutput.STATISTICS,)},
+        ),
+        ("ai:automation_bias", {"outputs": (AIOutput.DECISION,)}, {"outputs": (AIOutput.STATISTICS,)}),
+        ("ai:attacks", {"outputs": (AIOutput.ALERT,)}, {"techniques": (AITechnique.RULES,)}),
+        ("ai:training_data_extraction", {"trained_on_own_data": True}, {}),
+        ("ai:scraping_loss_of_control", {"role": AIRole.PROVIDER, "training_data_scraped": True}, {}),
+        ("ai:systemic", {"areas": (AIArea.ELECTIONS,)}, {}),
+    ],
+)
+def test_each_risk_applies_on_its_facts(
+    risk_id: str, positive: dict[str, object], negative: dict[str, object]
+) -> None:
+    """Each risk concerns the operation when its facts are there, and not otherwise."""
+    assert applies(with_ai(**positive), risk_id) is FindingStatus.MET
+    assert applies(with_ai(**negative), risk_id) is FindingStatus.NOT_MET
+
+
+def test_a_mere_deployer_does_not_carry_training_risks() -> None:
+    """A deployer that does not train the model leaves the training-side risks to the provider."""
+    op = with_ai(role=AIRole.DEPLOYER, trained_on_own_data=False, training_data_scraped=True)
+    assert applies(op, "ai:training_data_misuse") is FindingStatus.NOT_MET
+    assert applies(op, "ai:scraping_loss_of_control") is FindingStatus.NOT_MET
+
+
+def test_unknown_facts_leave_the_risk_unknown_with_the_facts_needed() -> None:
+    """When the deciding facts are not given, a risk is unknown and names them."""
+    op = with_ai(trained_on_own_data=None, role=None)
+    outcome = BY_ID["ai:training_data_misuse"].applies(op, Settings())
+    assert outcome.status is FindingStatus.UNKNOWN
+    assert "ai_system.trained_on_own_data" in outcome.missing
+    op = with_ai(outputs=(), profiling=None)
+    assert BY_ID["ai:automation_bias"].applies(op, Settings()).missing == ("ai_system.outputs",)
+
+
+def test_statistical_counting_in_public_space_has_no_systemic_risk() -> None:
+    """Aggregated statistics only, even in public space, carry no systemic risk; alerts do."""
+    stats = attrs.evolve(with_ai(outputs=(AIOutput.STATISTICS,)), monitoring=Monitoring(public_area=True))
+    assert applies(stats, "ai:systemic") is FindingStatus.NOT_MET
+    alerts = attrs.evolve(with_ai(outputs=(AIOutput.ALERT,)), monitoring=Monitoring(public_area=True))
+    assert applies(alerts, "ai:systemic") is FindingStatus.MET
