@@ -28,8 +28,9 @@ HEADINGS_FR = [
     "4. Validation",
     "Annexe 1. Examen préalable : critères et listes vérifiés",
     "Annexe 2. Système d'intelligence artificielle (AI Act)",
-    "Annexe 3. Dossier de consultation de la CNIL (RGPD, art. 36.3)",
-    "Annexe 4. Traçabilité",
+    "Annexe 3. Décisions fondées sur un traitement algorithmique",
+    "Annexe 4. Consultation préalable de la CNIL et dossier (RGPD, art. 36.3)",
+    "Annexe 5. Traçabilité",
 ]
 
 
@@ -54,7 +55,7 @@ def _table(d: Any, caption: str) -> Any:
 
 
 def test_outline_follows_the_cnil_method() -> None:
-    """Level-1 headings: synthèse, parts 1 to 4, then the four annexes, in that order."""
+    """Level-1 headings: synthèse, parts 1 to 4, then the five annexes, in that order."""
     d = _doc(_render(assessment()))
     assert _headings(d, 1) == HEADINGS_FR
     h2 = _headings(d, 2)
@@ -120,7 +121,7 @@ def test_toc_cache_lists_the_headings() -> None:
     d = _doc(_render(assessment()))
     toc = [p.text for p in d.paragraphs if p.style.name.startswith("toc ")]
     assert toc[:2] == ["Synthèse", "Une AIPD est-elle requise ?"]
-    assert "Annexe 4. Traçabilité" in toc
+    assert "Annexe 5. Traçabilité" in toc
 
 
 def test_every_table_repeats_its_header_row_and_has_alt_text() -> None:
@@ -194,7 +195,7 @@ def test_missing_facts_are_marked_never_blank() -> None:
 
 
 def test_traceability_annex() -> None:
-    """Annex 4 gives the aipd version, the input digest, the date and the plug-ins."""
+    """Annex 5 gives the aipd version, the input digest, the date and the plug-ins."""
     a = assessment()
     table = _table(_doc(_render(a)), "Éléments de traçabilité")
     text = "\n".join(c.text for r in table.rows for c in r.cells)

@@ -30,5 +30,5 @@ def test_example_renders(path: Path, lang: str) -> None:
     d = docx.Document(io.BytesIO(data))
     h1 = [p.text for p in d.paragraphs if p.style.name == "Heading 1"]
     assert h1[0] == ("Synthèse" if lang == "fr" else "Summary")
-    assert h1[-1].startswith("Annexe 4" if lang == "fr" else "Annex 4")
+    assert h1[-1].startswith("Annexe 5" if lang == "fr" else "Annex 5")
     assert result.input_digest in "\n".join(c.text for t in d.tables for r in t.rows for c in r.cells)

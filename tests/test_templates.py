@@ -30,6 +30,7 @@ PARTS = sorted(p.name for p in (BUILTIN / "fr").glob("*.md.j2"))
 FRENCH_NAMES = (
     "Commission nationale de l'informatique et des libertés, service des consultations, 3 place de Fontenoy",
     "loi Informatique et Libertés",
+    "Informatique et Libertés",
     "délibération n°",
     "loi n° 78-17",
 )

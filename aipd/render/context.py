@@ -234,7 +234,18 @@ def _risks(assessment: Assessment, lang: Lang) -> list[dict[str, Any]]:
                     "likelihood": _level(j.likelihood, lang) if j else None,
                     "residual_severity": _level(j.residual_severity, lang) if j else None,
                     "residual_likelihood": _level(j.residual_likelihood, lang) if j else None,
-                    "justification": _s(j.justification) if j else None,
+                    "justification": None,
+                    "dpo_justification": _s(j.justification) if j else None,
+                    "missing": [],
+                    "measures_declared": [],
+                    "measures_to_consider": [],
+                    "proposed": dict.fromkeys(
+                        ("severity", "likelihood", "residual_severity", "residual_likelihood")
+                    ),
+                    "overridden": [],
+                    "acceptability": None,
+                    "acceptability_code": None,
+                    "notes": [],
                     "source": None,
                     "plugin": None,
                     "high": None,
@@ -246,7 +257,7 @@ def _risks(assessment: Assessment, lang: Lang) -> list[dict[str, Any]]:
 
 
 def _analysed_risk(r: Any, lang: Lang) -> dict[str, Any]:
-    """One risk of :mod:`aipd.risks` as plain data (read by attribute, defensively)."""
+    """One risk of :mod:`aipd.risks` as plain data: proposed and retained levels, overrides, acceptability."""
 
     def get(name: str) -> Any:
         return getattr(r, name, None)
@@ -254,7 +265,15 @@ def _analysed_risk(r: Any, lang: Lang) -> dict[str, Any]:
     def texts(value: Any) -> list[str]:
         return [str(plain(v, lang)) for v in (value or ())]
 
+    def proposed(estimate: Any, axis: str) -> dict[str, Any] | None:
+        return None if estimate is None else _level(getattr(estimate, axis).level, lang)
+
     plugin = get("plugin")
+    judgement = get("judgement")
+    dpo_words = _s(judgement.justification) if judgement is not None and judgement.justification else None
+    addressed = tuple(get("addressed_by") or ())
+    acceptability = get("acceptability")
+    p_initial, p_residual = get("proposed_initial"), get("proposed_residual")
     return {
         "id": get("id"),
         "title": plain(get("title"), lang),
@@ -262,15 +281,30 @@ def _analysed_risk(r: Any, lang: Lang) -> dict[str, Any]:
         "feared_event": bool(get("feared_event")),
         "applies": get("applies"),
         "applies_rationale": plain(get("rationale"), lang),
+        "missing": [{"path": m, "label": fact_label(m, lang)} for m in (get("missing") or ())],
         "impacts": texts(get("impacts")),
         "threats": texts(get("threats")),
         "sources": texts(get("risk_sources") or get("sources")),
         "measures": texts(get("measures")),
+        "measures_declared": [_text(m.label, lang) for m in addressed if m.status is not None],
+        "measures_to_consider": [_text(m.title, lang) for m in addressed if m.status is None],
         "severity": _level(get("severity"), lang),
         "likelihood": _level(get("likelihood"), lang),
         "residual_severity": _level(get("residual_severity"), lang),
         "residual_likelihood": _level(get("residual_likelihood"), lang),
-        "justification": plain(get("justification"), lang),
+        "proposed": {
+            "severity": proposed(p_initial, "severity"),
+            "likelihood": proposed(p_initial, "likelihood"),
+            "residual_severity": proposed(p_residual, "severity"),
+            "residual_likelihood": proposed(p_residual, "likelihood"),
+        },
+        "overridden": list(get("overridden") or ()),
+        "dpo_justification": dpo_words,
+        # The proposal's reasons; the DPO's words are kept apart so both are shown.
+        "justification": None if dpo_words else plain(get("justification"), lang),
+        "acceptability": acceptability.label(lang) if acceptability is not None else None,
+        "acceptability_code": acceptability.value if acceptability is not None else None,
+        "notes": texts(get("notes")),
         "source": _source(get("source"), lang),
         "plugin": plugin.label() if plugin is not None and hasattr(plugin, "label") else None,
         "high": get("high"),
@@ -295,33 +329,67 @@ def risk_map(risks: list[dict[str, Any]]) -> dict[str, Any]:
     return {"initial": initial, "residual": residual, "placed": placed}
 
 
-def _measures(op: ProcessingOperation, lang: Lang) -> list[dict[str, Any]]:
-    return [
-        {
-            "id": m.id,
-            "title": _s(m.title) or m.id,
-            "family": plain(m.family, lang),
-            "family_code": m.family.value if m.family is not None else None,
-            "status": m.status.value,
-            "status_label": m.status.label(lang),
-            "description": _s(m.description),
-            "owner": _s(m.owner),
-            "due": format_date(m.due, lang),
-        }
-        for m in sorted(op.measures, key=lambda m: m.id)
-    ]
+def _catalogue_measures(assessment: Assessment) -> dict[str, Any]:
+    """Declared measures a plug-in contributes, by id (from the risk analysis), for their titles."""
+    analysed = getattr(assessment, "risks", None)
+    return {m.id: m for m in getattr(analysed, "declared_measures", ())}
 
 
-def _action_plan(op: ProcessingOperation, lang: Lang) -> list[dict[str, Any]]:
-    """Measures not yet in place and the other actions, in a stable order."""
-    rows = [
+def _measures(assessment: Assessment, lang: Lang) -> list[dict[str, Any]]:
+    """Declared measures, named by the operation's title, else the catalogue's, else their id."""
+    known = _catalogue_measures(assessment)
+    rows: list[dict[str, Any]] = []
+    for m in sorted(assessment.operation.measures, key=lambda m: m.id):
+        cat = known.get(m.id)
+        family = m.family if m.family is not None else (cat.family if cat is not None else None)
+        rows.append(
+            {
+                "id": m.id,
+                "title": _s(m.title) or (_text(cat.title, lang) if cat is not None else None) or m.id,
+                "in_catalogue": cat is not None,
+                "family": plain(family, lang),
+                "family_code": family.value if family is not None else None,
+                "status": m.status.value,
+                "status_label": m.status.label(lang),
+                "description": _s(m.description),
+                "owner": _s(m.owner),
+                "due": format_date(m.due, lang),
+            }
+        )
+    return rows
+
+
+def _action_plan(assessment: Assessment, lang: Lang, letters: Mapping[str, str]) -> list[dict[str, Any]]:
+    """The analysis's action plan (titles, owners, dates, risks addressed), else the declared rows."""
+    plan = getattr(assessment, "action_plan", None)
+    op = assessment.operation
+    if plan is not None:
+        return [
+            {
+                "action": _text(row.title, lang),
+                "id": row.id,
+                "kind": row.kind,
+                "owner": _s(row.owner),
+                "due": format_date(row.due, lang),
+                "due_iso": row.due.isoformat() if row.due else "",
+                "status_label": row.status.label(lang),
+                "risks": [
+                    {"id": rid, "letter": letters.get(rid), "title": _text(title, lang)}
+                    for rid, title in zip(row.risks, row.risk_titles, strict=True)
+                ],
+            }
+            for row in plan
+        ]
+    rows: list[dict[str, Any]] = [
         {
             "action": _s(m.title) or m.id,
             "id": m.id,
+            "kind": "measure",
             "owner": _s(m.owner),
             "due": format_date(m.due, lang),
             "due_iso": m.due.isoformat() if m.due else "",
             "status_label": m.status.label(lang),
+            "risks": [],
         }
         for m in op.measures
         if m.status is not MeasureStatus.IMPLEMENTED
@@ -330,20 +398,207 @@ def _action_plan(op: ProcessingOperation, lang: Lang) -> list[dict[str, Any]]:
         {
             "action": _s(a.action),
             "id": None,
+            "kind": "action",
             "owner": _s(a.owner),
             "due": format_date(a.due, lang),
             "due_iso": a.due.isoformat() if a.due else "",
             "status_label": a.status.label(lang),
+            "risks": [],
         }
         for a in op.actions
     ]
     return sorted(rows, key=lambda r: (r["due_iso"] or "9999", r["action"] or ""))
 
 
-def _optional_part(assessment: Assessment, name: str, lang: Lang) -> Any:
-    """A part other analyses add to the assessment (AI Act, principles…), as plain data, or None."""
-    value = getattr(assessment, name, None)
-    return None if value is None else plain(value, lang)
+def _facts(paths: Iterable[str], lang: Lang) -> list[dict[str, str]]:
+    return [{"path": m, "label": fact_label(m, lang)} for m in paths]
+
+
+def _principles(assessment: Assessment, lang: Lang) -> dict[str, Any] | None:
+    """Part 2: each principle with what the facts establish, what is missing, its article and status."""
+    value = getattr(assessment, "principles", None)
+    if value is None:
+        return None
+
+    def check(p: Any) -> dict[str, Any]:
+        return {
+            "id": p.id,
+            "title": _text(p.title, lang),
+            "status": p.status.label(lang),
+            "status_code": p.status.value,
+            "established": [_text(e, lang) for e in p.established],
+            "missing": [_text(m, lang) for m in p.missing],
+            "missing_facts": _facts(p.missing_facts, lang),
+            "source": _source(p.source, lang),
+            "assessment": _text(p.assessment, lang),
+        }
+
+    return {
+        "proportionality": [check(p) for p in value.proportionality],
+        "rights": [check(p) for p in value.rights],
+    }
+
+
+def _validation_review(assessment: Assessment, lang: Lang) -> dict[str, Any] | None:
+    value = getattr(assessment, "validation", None)
+    if value is None:
+        return None
+    return {
+        "dpo_opinion_given": value.dpo_opinion_given,
+        "data_subjects_addressed": value.data_subjects_addressed,
+        "decided": value.decided,
+        "missing": [_text(m, lang) for m in value.missing],
+        "missing_facts": _facts(value.missing_facts, lang),
+        "source": _source(value.source, lang),
+    }
+
+
+def _ground_text(ground_id: str) -> str:
+    """Which text a consultation ground applies: ``lil`` (loi 78-17) or ``gdpr``, or ``other``."""
+    if ground_id.startswith("lil:"):
+        return "lil"
+    if ground_id.startswith("gdpr:"):
+        return "gdpr"
+    return "other"
+
+
+def _consultation(assessment: Assessment, lang: Lang, letters: Mapping[str, str]) -> dict[str, Any] | None:
+    """Must the CNIL be consulted, on which text (``text``: ``gdpr`` art. 36 or ``lil`` art. 90), the file."""
+    value = getattr(assessment, "consultation", None)
+    if value is None:
+        return None
+    grounds = [
+        {
+            "id": g.id,
+            "title": _text(g.title, lang),
+            "effect": g.effect,
+            "status": g.status.label(lang),
+            "status_code": g.status.value,
+            "rationale": _text(g.rationale, lang),
+            "missing": _facts(g.missing, lang),
+            "source": _source(g.source, lang),
+        }
+        for g in value.grounds
+    ]
+    consulting = [g for g in grounds if g["effect"] == "consult"]
+    met = [g for g in consulting if g["status_code"] == "met"]
+    deciding = met or consulting
+    texts = {_ground_text(g["id"]) for g in deciding}
+    text = "lil" if "lil" in texts else "gdpr"
+    if assessment.operation.legal.regime.value == "police_justice":
+        text = "lil"
+    return {
+        "required": value.required,
+        "label": _text(value.label, lang),
+        "explanation": _text(value.explanation, lang),
+        "text": text,
+        "deciding": [g["source"]["citation"] for g in deciding if g["source"]],
+        "grounds": grounds,
+        "file": [
+            {
+                "letter": f.letter,
+                "title": _text(f.title, lang),
+                "present": f.present,
+                "detail": _text(f.detail, lang),
+                "missing": _facts(f.missing, lang),
+            }
+            for f in value.file
+        ],
+        "high_risks": [letters.get(r, r) for r in value.high_risks],
+        "high_initial_risks": [letters.get(r, r) for r in value.high_initial_risks],
+        "missing": _facts(value.missing, lang),
+    }
+
+
+def _ai_act(assessment: Assessment, lang: Lang) -> dict[str, Any] | None:
+    """The AI Act part: class and deciding articles, role, duties with dates, deadlines, FRIA."""
+    value = getattr(assessment, "ai_act", None)
+    if value is None:
+        return None
+    fria = value.fria
+    return {
+        "class_code": value.ai_class.value,
+        "label": value.ai_class.label(lang),
+        "provisional": value.provisional_class.label(lang) if value.provisional_class is not None else None,
+        "article": _text(value.article, lang),
+        "explanation": _text(value.rationale, lang),
+        "decided_by": list(value.decided_by),
+        "prohibited": list(value.prohibited),
+        "annex_iii": list(value.annex_iii),
+        "transparency": list(value.transparency),
+        "role": value.role.label(lang) if value.role is not None else None,
+        "duties": [
+            {
+                "id": d.id,
+                "article": _text(d.article, lang),
+                "title": _text(d.title, lang),
+                "addressee": d.addressee,
+                "applies_from": format_date(d.applies_from, lang),
+                "in_force": d.in_force,
+                "detail": _text(d.detail, lang),
+                "source": _source(d.source, lang),
+            }
+            for d in value.duties
+        ],
+        "deadlines": [
+            {
+                "id": d.id,
+                "date": format_date(d.date, lang),
+                "title": _text(d.title, lang),
+                "reported": d.reported,
+                "source": _source(d.source, lang),
+            }
+            for d in value.deadlines
+        ],
+        "fria": {
+            "due": fria.due,
+            "reason": _text(fria.reason, lang),
+            "source": _source(fria.source, lang),
+            "elements": [
+                {
+                    "letter": e.letter,
+                    "title": _text(e.title, lang),
+                    "content": [_text(c, lang) for c in e.content],
+                    "status": e.status.label(lang),
+                    "status_code": e.status.value,
+                    "missing": _facts(e.missing, lang),
+                }
+                for e in fria.elements
+            ],
+            "missing_facts": _facts(fria.missing_facts, lang),
+            "notes": [_text(n, lang) for n in fria.notes],
+        },
+        "missing_facts": _facts(value.missing_facts, lang),
+        "notes": [_text(n, lang) for n in value.notes],
+        "reference_date": format_date(value.reference_date, lang),
+    }
+
+
+def _algorithmic(assessment: Assessment, lang: Lang) -> dict[str, Any] | None:
+    """The rules on algorithmic decisions (CRPA L. 311-3-1, L. 312-1-3; GDPR art. 22; LIL art. 47)."""
+    value = getattr(assessment, "algorithmic_decisions", None)
+    if value is None:
+        return None
+    rules = [
+        {
+            "id": r.id,
+            "title": _text(r.title, lang),
+            "status": r.status.label(lang),
+            "status_code": r.status.value,
+            "rationale": _text(r.rationale, lang),
+            "duties": [_text(d, lang) for d in r.duties],
+            "missing": _facts(r.missing, lang),
+            "source": _source(r.source, lang),
+        }
+        for r in value.rules
+    ]
+    return {
+        "rules": rules,
+        "applying": [r for r in rules if r["status_code"] != "not_met"],
+        "forbidden": value.forbidden,
+        "problems": [_text(p, lang) for p in value.problems],
+        "missing_facts": _facts(value.missing_facts, lang),
+    }
 
 
 def build_context(assessment: Assessment, *, lang: Lang = "fr") -> dict[str, Any]:
@@ -355,13 +610,19 @@ def build_context(assessment: Assessment, *, lang: Lang = "fr") -> dict[str, Any
     risks = _risks(assessment, lang)
     verdict = assessment.verdict
     dpo = plain(ctl.dpo, lang) if ctl.dpo is not None else None
+    letters = {r["id"]: r["letter"] for r in risks}
+    # The analysis's acceptability decides what stays high; the threshold test is the fallback.
     high_residual = [
         r["letter"]
         for r in risks
-        if r["residual_severity"]
-        and r["residual_likelihood"]
-        and max(r["residual_severity"]["rank"], r["residual_likelihood"]["rank"])
-        >= assessment.settings.high_risk_level.rank
+        if r["high"]
+        or (
+            r["high"] is None
+            and r["residual_severity"]
+            and r["residual_likelihood"]
+            and max(r["residual_severity"]["rank"], r["residual_likelihood"]["rank"])
+            >= assessment.settings.high_risk_level.rank
+        )
     ]
     context: dict[str, Any] = {
         "lang": lang,
@@ -427,7 +688,7 @@ def build_context(assessment: Assessment, *, lang: Lang = "fr") -> dict[str, Any
         "joint_controllers": plain(op.joint_controllers, lang),
         "transfers": plain(op.transfers, lang),
         "assets": plain(op.assets, lang),
-        "measures": _measures(op, lang),
+        "measures": _measures(assessment, lang),
         "monitoring": fact_rows(op.monitoring, lang),
         "evaluation": fact_rows(op.evaluation, lang),
         "decisions": fact_rows(op.decisions, lang),
@@ -442,12 +703,13 @@ def build_context(assessment: Assessment, *, lang: Lang = "fr") -> dict[str, Any
         "residual_complete": bool(risks)
         and all(r["residual_severity"] and r["residual_likelihood"] for r in risks),
         "high_risk_level": assessment.settings.high_risk_level.label(lang),
-        "action_plan": _action_plan(op, lang),
+        "action_plan": _action_plan(assessment, lang, letters),
         "validation": plain(op.validation, lang) | {"decision_code": op.validation.decision.value},
-        "ai_act": _optional_part(assessment, "ai_act", lang),
-        "algorithmic": _optional_part(assessment, "algorithmic", lang),
-        "principles": _optional_part(assessment, "principles", lang),
-        "consultation": _optional_part(assessment, "consultation", lang),
+        "validation_review": _validation_review(assessment, lang),
+        "ai_act": _ai_act(assessment, lang),
+        "algorithmic": _algorithmic(assessment, lang),
+        "principles": _principles(assessment, lang),
+        "consultation": _consultation(assessment, lang, letters),
         "trace": {
             "aipd_version": assessment.aipd_version,
             "plugins": [

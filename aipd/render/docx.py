@@ -611,12 +611,36 @@ def _retention(r: dict[str, Any] | None) -> str | None:
 
 
 def _principes(b: _Builder) -> None:
+    principles = b.ctx["principles"]
     b.heading(b.L("h_principes"), 1)
     b.blocks("principes", "intro")
-    b.heading(b.L("h_proportionality"), 2)
-    b.blocks("principes", "proportionality")
-    b.heading(b.L("h_rights"), 2)
-    b.blocks("principes", "rights")
+    for key in ("proportionality", "rights"):
+        b.heading(b.L(f"h_{key}"), 2)
+        b.blocks("principes", key)
+        if principles is not None:
+            _principles_table(b, principles[key], caption=b.L(f"{key}_caption"))
+
+
+def _todo_list(b: _Builder, items: Sequence[str]) -> str:
+    """What is missing, one « À compléter » item a line, or "nothing to add"."""
+    return "\n".join(b.value(None, m) for m in items) if items else b.L("nothing_missing")
+
+
+def _principles_table(b: _Builder, rows: Sequence[dict[str, Any]], *, caption: str) -> None:
+    b.table(
+        [b.L("col_principle"), b.L("col_status"), b.L("col_established"), b.L("col_missing")],
+        [
+            (
+                f"{p['title']}\n{_cite(b, p['source'])}",
+                p["status"],
+                "\n".join(p["established"]) or b.value(None, b.L("col_established")),
+                _todo_list(b, p["missing"]),
+            )
+            for p in rows
+        ],
+        caption=caption,
+        widths=(4, 2.5, 5.5, 4.5),
+    )
 
 
 def _risques(b: _Builder) -> None:
@@ -644,20 +668,44 @@ def _risques(b: _Builder) -> None:
     for risk in c["risks"]:
         b.heading(f"{risk['letter']}. {risk['title']}", 3)
         b.blocks("risques", "risk", risk=risk)
+        proposed = risk["proposed"]
+
+        def retained(axis: str, risk: dict[str, Any] = risk) -> str:
+            text = _lvl(b, risk[axis])
+            return f"{text} ({b.L('retained_by_dpo')})" if axis in risk["overridden"] else text
+
         b.table(
-            [b.L("col_axis"), b.L("col_initial"), b.L("col_residual")],
             [
-                (b.L("severity"), _lvl(b, risk["severity"]), _lvl(b, risk["residual_severity"])),
-                (b.L("likelihood"), _lvl(b, risk["likelihood"]), _lvl(b, risk["residual_likelihood"])),
+                b.L("col_axis"),
+                b.L("col_proposed_initial"),
+                b.L("col_retained_initial"),
+                b.L("col_proposed_residual"),
+                b.L("col_retained_residual"),
+            ],
+            [
+                (
+                    b.L(axis),
+                    _proposed(b, proposed[axis]),
+                    retained(axis),
+                    _proposed(b, proposed[f"residual_{axis}"]),
+                    retained(f"residual_{axis}"),
+                )
+                for axis in ("severity", "likelihood")
             ],
             caption=f"{b.L('levels_caption')} {risk['letter']}",
-            widths=(5, 5.75, 5.75),
+            widths=(3, 3.4, 3.4, 3.4, 3.3),
         )
+        b.blocks("risques", "acceptability", risk=risk)
     b.heading(b.L("h_map"), 2)
     b.blocks("risques", "map_intro")
     b.risk_map(c["risk_map"]["initial"], caption=b.L("map_caption_initial"))
     b.risk_map(c["risk_map"]["residual"], caption=b.L("map_caption_residual"))
     _risk_legend(b)
+
+
+def _proposed(b: _Builder, level: dict[str, Any] | None) -> str:
+    """aipd's proposal; a dash when aipd proposes nothing (a risk no plug-in describes)."""
+    return "–" if level is None else f"{level['rank']} — {level['label']}"
 
 
 def _lvl(b: _Builder, level: dict[str, Any] | None) -> str:
@@ -673,10 +721,11 @@ def _validation(b: _Builder) -> None:
     b.blocks("validation", "action_plan")
     if c["action_plan"]:
         b.table(
-            [b.L("col_action"), b.L("col_owner"), b.L("col_due"), b.L("col_status")],
+            [b.L("col_action"), b.L("col_risks"), b.L("col_owner"), b.L("col_due"), b.L("col_status")],
             [
                 (
                     a["action"],
+                    ", ".join(r["letter"] or r["id"] for r in a["risks"]) or "–",
                     b.value(a["owner"], b.L("col_owner")),
                     b.value(a["due"], b.L("col_due")),
                     a["status_label"],
@@ -684,7 +733,7 @@ def _validation(b: _Builder) -> None:
                 for a in c["action_plan"]
             ],
             caption=b.L("action_plan_caption"),
-            widths=(8, 3.5, 3, 2),
+            widths=(6.5, 2, 3.5, 2.5, 2),
         )
     b.heading(b.L("h_dpo_opinion"), 2)
     b.blocks("validation", "dpo")
@@ -735,16 +784,9 @@ def _annexes(b: _Builder) -> None:
             widths=(4, 2, 5.5, 3.5, 1.5),
         )
     if c["ai_system"] is not None or c["ai_act"] is not None:
-        b.page_break()
-        b.heading(b.L("h_annex_ai_act"), 1)
-        b.blocks("annexes", "ai_act")
-        if c["ai_system_rows"]:
-            b.facts_table(c["ai_system_rows"], caption=b.L("ai_system_caption"))
-        b.heading(b.L("h_annex_fria"), 2)
-        b.blocks("annexes", "fria")
-    b.page_break()
-    b.heading(b.L("h_annex_consultation"), 1)
-    b.blocks("annexes", "consultation_file")
+        _annex_ai_act(b)
+    _annex_algorithmic(b)
+    _annex_consultation(b)
     b.page_break()
     b.heading(b.L("h_cover_letter"), 2)
     b.blocks("annexes", "cover_letter")
@@ -767,6 +809,148 @@ def _annexes(b: _Builder) -> None:
         ],
         caption=b.L("trace_caption"),
         widths=(5, 11.5),
+    )
+
+
+def _annex_ai_act(b: _Builder) -> None:
+    """Annex 2: class and why, duties with their dates, the dates, the FRIA (art. 27), the declared facts."""
+    c = b.ctx
+    ai = c["ai_act"]
+    b.page_break()
+    b.heading(b.L("h_annex_ai_act"), 1)
+    b.blocks("annexes", "ai_act")
+    if ai is not None:
+        b.heading(b.L("h_annex_ai_act_duties"), 2)
+        if ai["duties"]:
+            b.table(
+                [
+                    b.L("col_article"),
+                    b.L("col_duty"),
+                    b.L("col_addressee"),
+                    b.L("col_applies_from"),
+                    b.L("col_in_force"),
+                ],
+                [
+                    (
+                        d["article"],
+                        d["title"] + (f"\n{d['detail']}" if d["detail"] else ""),
+                        b.L(f"addressee_{d['addressee']}"),
+                        d["applies_from"],
+                        b.value(d["in_force"], b.L("col_in_force")),
+                    )
+                    for d in ai["duties"]
+                ],
+                caption=b.L("duties_caption"),
+                widths=(2, 7.5, 2.5, 2.5, 2),
+            )
+        b.blocks("annexes", "ai_act_dates")
+        b.table(
+            [b.L("col_date"), b.L("col_deadline"), b.L("col_source")],
+            [
+                (
+                    d["date"] + (f" ({b.L('reported_date')})" if d["reported"] else ""),
+                    d["title"],
+                    _cite(b, d["source"]),
+                )
+                for d in ai["deadlines"]
+            ]
+            or [_todo_row(b, "col_deadline", 3)],
+            caption=b.L("deadlines_caption"),
+            widths=(3, 8, 5.5),
+        )
+    b.heading(b.L("h_annex_fria"), 2)
+    b.blocks("annexes", "fria")
+    if ai is not None and ai["fria"]["elements"]:
+        b.table(
+            [b.L("col_element"), b.L("col_content"), b.L("col_status")],
+            [
+                (
+                    f"{e['letter']}) {e['title']}",
+                    "\n".join([*e["content"], *(b.value(None, m["label"]) for m in e["missing"])])
+                    or b.value(None, e["title"]),
+                    e["status"],
+                )
+                for e in ai["fria"]["elements"]
+            ],
+            caption=b.L("fria_caption"),
+            widths=(5, 8.5, 3),
+        )
+    if c["ai_system_rows"]:
+        b.heading(b.L("h_annex_ai_act_facts"), 2)
+        b.facts_table(c["ai_system_rows"], caption=b.L("ai_system_caption"))
+
+
+def _annex_algorithmic(b: _Builder) -> None:
+    """Annex 3: the rules on algorithmic decisions, each with whether it applies and what it requires."""
+    algo = b.ctx["algorithmic"]
+    b.page_break()
+    b.heading(b.L("h_annex_algorithmic"), 1)
+    b.blocks("annexes", "algorithmic")
+    if algo is None:
+        return
+    b.table(
+        [b.L("col_rule"), b.L("col_applies"), b.L("col_rationale"), b.L("col_duties"), b.L("col_source")],
+        [
+            (
+                r["title"],
+                r["status"],
+                r["rationale"]
+                + (
+                    "\n" + b.L("missing_prefix") + " " + "; ".join(m["label"] for m in r["missing"])
+                    if r["missing"]
+                    else ""
+                ),
+                "\n".join(r["duties"]) or "–",
+                _cite(b, r["source"]),
+            )
+            for r in algo["rules"]
+        ],
+        caption=b.L("algorithmic_caption"),
+        widths=(3.5, 2, 5, 3.5, 2.5),
+    )
+
+
+def _annex_consultation(b: _Builder) -> None:
+    """Annex 4: the consultation decision and its grounds, the art. 36(3) file element by element."""
+    co = b.ctx["consultation"]
+    b.page_break()
+    b.heading(b.L("h_annex_consultation"), 1)
+    b.blocks("annexes", "consultation_file")
+    if co is None:
+        return
+    b.table(
+        [b.L("col_ground"), b.L("col_status"), b.L("col_rationale"), b.L("col_source")],
+        [
+            (
+                f"{g['title']} ({g['id']})",
+                g["status"],
+                g["rationale"]
+                + (
+                    "\n" + b.L("missing_prefix") + " " + "; ".join(m["label"] for m in g["missing"])
+                    if g["missing"]
+                    else ""
+                ),
+                _cite(b, g["source"]),
+            )
+            for g in co["grounds"]
+        ],
+        caption=b.L("grounds_caption"),
+        widths=(4, 2, 6.5, 4),
+    )
+    b.table(
+        [b.L("col_element"), b.L("col_content"), b.L("col_status")],
+        [
+            (
+                f"{f['letter']}) {f['title']}",
+                "\n".join([f["detail"], *(b.value(None, m["label"]) for m in f["missing"])]),
+                b.L("on_request")
+                if f["present"] is None
+                else (b.L("present_yes") if f["present"] else b.value(None, f["title"])),
+            )
+            for f in co["file"]
+        ],
+        caption=b.L("file_caption"),
+        widths=(6, 7.5, 3),
     )
 
 
