@@ -546,6 +546,6 @@ def test_example_water_meters_access_is_low() -> None:
 
 @needs_loader
 def test_example_agents_assistant_is_acceptable() -> None:
-    """Generative assistant on SecNumCloud hosting, with security measures: acceptable."""
+    """Generative assistant on SecNumCloud hosting, with security measures and the DPO's reasoned levels for the two AI risks aipd proposes as high: acceptable."""
     a = _example("assistant-agents")
     assert not a.high
