@@ -110,3 +110,23 @@ def test_rejects_an_unknown_language() -> None:
     """Only fr and en are supported."""
     with pytest.raises(ValueError, match="langue"):
         build_context(minimal_assessment(), lang="de")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_analysis_parts_are_plain_data(lang: str) -> None:
+    """The AI Act, FRIA, algorithmic rules, consultation, principles and plan reach the templates as plain data."""
+    from pathlib import Path
+
+    import aipd
+
+    example = Path(__file__).resolve().parent.parent / "examples" / "detection-fraude-ccas.yaml"
+    ctx = build_context(aipd.assess(aipd.load(example)), lang=lang)  # type: ignore[arg-type]
+    _plain_only(ctx)
+    for key in ("ai_act", "algorithmic", "consultation", "principles", "validation_review"):
+        assert ctx[key] is not None, key
+    assert ctx["ai_act"]["class_code"] == "high_risk"
+    assert ctx["ai_act"]["fria"]["due"] is True
+    assert [e["letter"] for e in ctx["ai_act"]["fria"]["elements"]] == list("abcdef")
+    risk = ctx["risks"][0]
+    assert set(risk["proposed"]) == {"severity", "likelihood", "residual_severity", "residual_likelihood"}
+    assert risk["acceptability_code"] in ("acceptable", "to_reduce", "high")

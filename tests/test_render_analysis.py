@@ -1,0 +1,230 @@
+"""The document shows what the analysis concluded: AI Act, FRIA, consultation, risks, map, principles, plan."""
+
+from __future__ import annotations
+
+import functools
+import io
+import re
+from pathlib import Path
+from typing import Any
+
+import docx
+import pytest
+
+import aipd
+from aipd.render.context import build_context
+from aipd.render.docx import build_document
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+CAMERAS = "cameras-augmentees"
+CCAS = "detection-fraude-ccas"
+
+
+@functools.cache
+def _assessment(name: str) -> aipd.Assessment:
+    return aipd.assess(aipd.load(EXAMPLES / f"{name}.yaml"))
+
+
+@functools.cache
+def _doc(name: str, lang: str = "fr") -> Any:
+    return docx.Document(io.BytesIO(build_document(_assessment(name), lang=lang)))  # type: ignore[arg-type]
+
+
+def _outline(d: Any) -> list[tuple[int, str]]:
+    return [(int(p.style.name[-1]), p.text) for p in d.paragraphs if p.style.name.startswith("Heading ")]
+
+
+def _texts(d: Any) -> str:
+    return "\n".join(p.text for p in d.paragraphs)
+
+
+def _table(d: Any, caption: str) -> list[list[str]]:
+    """The rows of the table whose caption (the paragraph after it) starts with ``caption``."""
+    body = list(d.element.body.iterchildren())
+    tables = iter(d.tables)
+    for i, el in enumerate(body):
+        if el.tag.endswith("}tbl"):
+            table = next(tables)
+            following = "".join(t.text or "" for t in body[i + 1].iter() if t.tag.endswith("}t"))
+            if following.startswith(caption):
+                return [[c.text for c in r.cells] for r in table.rows]
+    raise AssertionError(f"no table captioned {caption!r}")
+
+
+def test_outline_has_the_ai_act_annex_fria_algorithmic_and_consultation_annexes() -> None:
+    """The CCAS example (high-risk AI) has annexes 2 to 4 with their sub-sections, in the method's order."""
+    h = _outline(_doc(CCAS))
+    titles = [t for _, t in h]
+    expected = [
+        "Synthèse",
+        "Règlement sur l'intelligence artificielle (AI Act)",
+        "Consultation préalable de la CNIL",
+        "Annexe 2. Système d'intelligence artificielle (AI Act)",
+        "Obligations et dates d'application",
+        "Analyse d'impact sur les droits fondamentaux (AI Act, art. 27)",
+        "Annexe 3. Décisions fondées sur un traitement algorithmique",
+        "Annexe 4. Consultation préalable de la CNIL et dossier (RGPD, art. 36.3)",
+        "Projet de lettre d'accompagnement",
+        "Annexe 5. Traçabilité",
+    ]
+    positions = [titles.index(t) for t in expected]
+    assert positions == sorted(positions)
+
+
+def test_summary_states_the_ai_act_class_and_the_consultation_text() -> None:
+    """The summary names the AI Act class and, for a GDPR processing, consultation under art. 36."""
+    text = _texts(_doc(CCAS))
+    summary = text.split("1. Contexte")[1]  # [0] ends in the table of contents
+    assert "Classe au regard du règlement (UE) 2024/1689 : Système à haut risque" in summary
+    assert "Consultation préalable de la CNIL requise (RGPD, art. 36.1)" in summary
+    assert "Texte applicable : article 36 du RGPD" in summary
+
+
+def test_police_justice_consultation_names_article_90() -> None:
+    """The augmented cameras (Title III) are consulted on art. 90 LIL, in the summary and the cover letter."""
+    ctx = build_context(_assessment(CAMERAS), lang="fr")
+    assert ctx["consultation"]["text"] == "lil"
+    text = _texts(_doc(CAMERAS))
+    assert "Texte applicable : article 90 de la loi Informatique et Libertés" in text
+    letter = text.split("Projet de lettre d'accompagnement")[-1]
+    assert "En application de l'article 90 de la loi n° 78-17 du 6 janvier 1978" in letter
+    assert "36 du règlement (UE) 2016/679" not in letter
+
+
+def test_gdpr_consultation_letter_names_article_36() -> None:
+    """The CCAS cover letter cites art. 36 GDPR and the high residual risks by their marks."""
+    ctx = build_context(_assessment(CCAS), lang="fr")
+    assert ctx["consultation"]["text"] == "gdpr"
+    letter = _texts(_doc(CCAS)).split("Projet de lettre d'accompagnement")[-1]
+    assert "En application de l'article 36 du règlement (UE) 2016/679" in letter
+    assert f"repères {', '.join(ctx['consultation']['high_risks'])}" in letter
+
+
+def test_consultation_file_lists_a_to_f_present_or_to_complete() -> None:
+    """The art. 36(3) file has six rows (a)-(f), each present, on request, or « À compléter »."""
+    rows = _table(_doc(CCAS), "Éléments du dossier de consultation")
+    letters = [r[0][:2] for r in rows[1:]]
+    assert letters == ["a)", "b)", "c)", "d)", "e)", "f)"]
+    assert all(r[2] in ("Présent", "Sur demande") or r[2].startswith("[À compléter") for r in rows[1:])
+
+
+def test_fria_table_when_due_and_not_when_not_due() -> None:
+    """The FRIA (a)-(f) table appears for the CCAS (due); the cameras' annex says it is not due."""
+    rows = _table(_doc(CCAS), "Éléments de l'analyse d'impact sur les droits fondamentaux")
+    assert [r[0][:2] for r in rows[1:]] == ["a)", "b)", "c)", "d)", "e)", "f)"]
+    missing = [r for r in rows[1:] if "[À compléter" in r[1]]
+    assert missing, "the CCAS FRIA has elements still to complete (d, f)"
+    cams = _texts(_doc(CAMERAS))
+    assert "Analyse d'impact sur les droits fondamentaux non due." in cams
+    with pytest.raises(AssertionError):
+        _table(_doc(CAMERAS), "Éléments de l'analyse d'impact sur les droits fondamentaux")
+
+
+def test_ai_act_duties_carry_their_dates() -> None:
+    """Every duty of the CCAS system is a row with its article and its date of application."""
+    ctx = build_context(_assessment(CCAS), lang="fr")
+    rows = _table(_doc(CCAS), "Obligations de l'AI Act pour l'organisme")
+    assert len(rows) - 1 == len(ctx["ai_act"]["duties"])
+    assert all(re.search(r"\d{4}$", r[3]) for r in rows[1:])
+    assert any(r[0] == "art. 27" for r in rows[1:])
+
+
+def test_algorithmic_rules_that_apply_are_shown() -> None:
+    """CRPA L. 311-3-1 and L. 312-1-3 apply to the CCAS score; the table says so with their sources."""
+    rows = _table(_doc(CCAS), "Règles sur les décisions algorithmiques examinées")
+    by_source = {r[4].split(" (")[0]: r[1] for r in rows[1:]}
+    assert any("L. 311-3-1" in s and v == "Rempli" for s, v in by_source.items())
+    assert any("L. 312-1-3" in s and v == "Rempli" for s, v in by_source.items())
+    assert any("art. 22" in s for s in by_source)
+
+
+@pytest.mark.parametrize("name", [CAMERAS, CCAS])
+def test_each_risk_has_proposed_and_retained_levels_and_acceptability(name: str) -> None:
+    """Each risk of part 3 has a levels table (proposed and retained, initial and residual) and its acceptability."""
+    ctx = build_context(_assessment(name), lang="fr")
+    d = _doc(name)
+    text = _texts(d)
+    for risk in ctx["risks"]:
+        rows = _table(d, f"Gravité et vraisemblance du risque {risk['letter']}")
+        assert rows[0][1:] == ["Initial proposé", "Initial retenu", "Résiduel proposé", "Résiduel retenu"]
+        assert rows[1][2].startswith(f"{risk['severity']['rank']} — ")
+        assert rows[2][4].startswith(f"{risk['residual_likelihood']['rank']} — ")
+        assert f"{risk['acceptability']}." in text
+
+
+def test_dpo_overrides_are_shown_as_such_with_the_justification() -> None:
+    """A level the DPO set is marked « retenu par le DPD », next to aipd's proposal, with the DPO's words."""
+    a = _assessment(CAMERAS)
+    overridden = [r for r in a.risks or () if r.overridden]
+    assert overridden, "the cameras example has DPO judgements"
+    ctx = build_context(a, lang="fr")
+    letter = {r["id"]: r["letter"] for r in ctx["risks"]}[overridden[0].id]
+    rows = _table(_doc(CAMERAS), f"Gravité et vraisemblance du risque {letter}")
+    assert "retenu par le DPD" in rows[1][2]
+    judgement = overridden[0].judgement
+    assert judgement is not None
+    assert judgement.justification
+    assert judgement.justification in _texts(_doc(CAMERAS))
+
+
+@pytest.mark.parametrize("name", [CAMERAS, CCAS])
+def test_maps_mark_initial_and_residual_positions(name: str) -> None:
+    """The map before measures holds each risk's letter at its initial cell, the map after its primed letter."""
+    ctx = build_context(_assessment(name), lang="fr")
+    d = _doc(name)
+    before = _table(d, "Cartographie des risques avant mesures")
+    after = _table(d, "Cartographie des risques après mesures")
+    for risk in ctx["risks"]:
+        row = 5 - risk["severity"]["rank"]  # severity 4 is the first row under the header
+        assert risk["letter"] in before[row][risk["likelihood"]["rank"]].split(", ")
+        rrow = 5 - risk["residual_severity"]["rank"]
+        assert risk["letter"] + "′" in after[rrow][risk["residual_likelihood"]["rank"]].split(", ")
+
+
+def test_measures_and_action_plan_use_catalogue_titles_and_risks() -> None:
+    """Catalogue measures are named by their title, not their id; the plan gives the risks each addresses."""
+    d = _doc(CCAS)
+    measures = _table(d, "Mesures existantes ou prévues")
+    assert not any(r[0].startswith("builtin:") for r in measures[1:])
+    assert "Gestion des habilitations et contrôle d'accès" in [r[0] for r in measures]
+    plan = _table(d, "Plan d'action")
+    rows = {r[0]: r[1] for r in plan[1:]}
+    assert rows["Évaluation des erreurs et des biais"] == "B, E"
+
+
+def test_principles_table_has_every_principle_with_status_and_article() -> None:
+    """Part 2 lists each principle of the analysis with its status, article and what is missing."""
+    a = _assessment(CCAS)
+    assert a.principles is not None
+    d = _doc(CCAS)
+    rows = _table(d, "Nécessité et proportionnalité") + _table(d, "Mesures protectrices des droits")
+    body = [r for r in rows if r[0] != "Principe"]
+    assert len(body) == len(a.principles.all)
+    for row, check in zip(body, a.principles.all, strict=True):
+        assert row[0].startswith(check.title.fr)
+        assert "RGPD, art." in row[0]
+        assert row[1] == check.status.fr
+        if check.missing:
+            assert row[3].startswith("[À compléter")
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+@pytest.mark.parametrize("name", [CAMERAS, CCAS])
+def test_no_table_cell_is_blank(name: str, lang: str) -> None:
+    """Missing facts appear as « À compléter » items, never as an empty cell."""
+    d = _doc(name, lang)
+    for table in d.tables:
+        for row in table.rows[1:]:
+            for cell in row.cells:
+                assert cell.text.strip()
+
+
+def test_english_document_has_the_same_analysis_sections() -> None:
+    """The English document carries the same annexes and tables, in English."""
+    h = [t for _, t in _outline(_doc(CCAS, "en"))]
+    assert "Annex 3. Decisions based on algorithmic processing" in h
+    assert "Annex 4. Prior consultation of the CNIL and file (GDPR, art. 36(3))" in h
+    rows = _table(_doc(CCAS, "en"), "Elements of the fundamental rights impact assessment")
+    assert len(rows) == 7
+    letter = _texts(_doc(CAMERAS, "en")).split("Draft covering letter")[-1]
+    assert "Under article 90 of loi n° 78-17 of 6 January 1978" in letter
