@@ -40,6 +40,17 @@ __all__ = [
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_.-]*:[a-z0-9][a-z0-9_.-]*$")
 
 
+def id_sort_key(value_id: str) -> tuple[tuple[int, int | str], ...]:
+    """Sort key for ids: numbers in natural order (``cnil-2018-327:2`` before ``:10``).
+
+    Total and deterministic, so the order of findings never depends on plug-in order.
+    """
+    return tuple((0, int(part)) if part.isdigit() else (1, part) for part in _ID_PARTS.findall(value_id))
+
+
+_ID_PARTS = re.compile(r"\d+|\D+")
+
+
 def _check_id(_inst: object, _att: attrs.Attribute[str], value: str) -> None:
     if not ID_PATTERN.match(value):
         raise ValueError(

@@ -23,7 +23,7 @@ import pluggy
 
 from aipd import hookspecs
 from aipd._version import __version__
-from aipd.catalogue import Criterion, Effect, ListItem, MeasureType, RiskType
+from aipd.catalogue import Criterion, Effect, ListItem, MeasureType, RiskType, id_sort_key
 from aipd.errors import PluginError
 from aipd.i18n import t
 
@@ -371,7 +371,7 @@ class Registry:
                     )
                 provenance[value.id] = info
                 values.append(value)
-        return tuple(sorted(values, key=lambda v: v.id))
+        return tuple(sorted(values, key=lambda v: id_sort_key(v.id)))
 
     def _raised(self, name: str, hook: str, exc: Exception) -> PluginError:
         return PluginError(

@@ -14,7 +14,7 @@ from typing import Literal
 
 import attrs
 
-from aipd.catalogue import Criterion, Effect, FindingStatus, ListItem, Outcome, Source, Test
+from aipd.catalogue import Criterion, Effect, FindingStatus, ListItem, Outcome, Source, Test, id_sort_key
 from aipd.errors import PluginError
 from aipd.i18n import Text, t
 from aipd.model import ProcessingOperation
@@ -235,7 +235,7 @@ def _findings(operation: ProcessingOperation, catalogue: Catalogue, settings: Se
                 conditions=item.conditions,
             )
         )
-    findings.sort(key=lambda f: f.id)
+    findings.sort(key=lambda f: id_sort_key(f.id))
     return findings
 
 
