@@ -554,7 +554,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         for rel in differ:
             sys.stderr.write(f"{rel} is stale: run python -m aipd.docgen\n")
         return 1 if differ else 0
+    if args and (args[0].startswith("-") or len(args) > 1):
+        sys.stderr.write(main.__doc__ or "")
+        return 0 if args[0] in ("-h", "--help") else 2
     root = Path(args[0]) if args else Path()
+    if not root.is_dir():
+        sys.stderr.write(f"{root}: not a folder\n")
+        return 2
     for rel, build in DOCUMENTS.items():
         path = root / rel
         path.parent.mkdir(parents=True, exist_ok=True)
