@@ -100,7 +100,7 @@ def test_word_features_toc_fields_language_properties() -> None:
         settings_xml = z.read("word/settings.xml").decode()
         footers = "".join(z.read(n).decode() for n in z.namelist() if n.startswith("word/footer"))
         styles = z.read("word/styles.xml").decode()
-    assert 'TOC \\o "1-3" \\h \\z \\u' in document
+    assert 'TOC \\o "1-2" \\h \\z \\u' in document
     assert '<w:updateFields w:val="true"/>' in settings_xml
     assert "PAGE" in footers
     assert "NUMPAGES" in footers

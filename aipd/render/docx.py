@@ -69,6 +69,9 @@ LANG_TAGS: dict[Lang, str] = {"fr": "fr-FR", "en": "en-GB"}
 #: orange otherwise; the legend says so in words, so colour is never the only signal.
 MAP_COLOURS = {"low": "C8E6C9", "medium": "FFE0B2", "high": "F4B6B0"}
 
+#: Heading levels in the table of contents.
+TOC_DEPTH = 2
+
 _FIXED_DATE = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
 _ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 
@@ -136,6 +139,16 @@ def _mark_header_row_el(tr: Any) -> None:
     tr.get_or_add_trPr().append(el)
 
 
+def _keep_together(trs: Sequence[Any]) -> None:
+    """Keep a small table on one page: rows never split, each row kept with the next, and the
+    last row with the caption that follows."""
+    for tr in trs:
+        tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+        for tc in tr.tc_lst:
+            for p in tc.p_lst:
+                p.get_or_add_pPr().keepNext_val = True
+
+
 def _set_widths(tbl: Any, widths: Sequence[float]) -> None:
     """Column widths in cm, on the grid (LibreOffice reads it) and on each cell (Word reads those)."""
     twips = [str(round(w * 567)) for w in widths]
@@ -146,11 +159,6 @@ def _set_widths(tbl: Any, widths: Sequence[float]) -> None:
             tc_w = tc.get_or_add_tcPr().get_or_add_tcW()
             tc_w.set(qn("w:w"), w)
             tc_w.set(qn("w:type"), "dxa")
-
-
-def _no_split_row(row: Any) -> None:
-    tr_pr = row._tr.get_or_add_trPr()
-    tr_pr.append(OxmlElement("w:cantSplit"))
 
 
 def _table_description(table: Table, caption: str, description: str) -> None:
@@ -359,6 +367,7 @@ class _Builder:
         *,
         caption: str,
         widths: Sequence[float] | None = None,
+        keep_together: bool = False,
     ) -> Table:
         """A table in the reference's table style, header row repeated on each page."""
         rows = [list(r) for r in rows]
@@ -380,6 +389,8 @@ class _Builder:
                 self._runs(p, v if isinstance(v, str) else self.value(v))
         if widths:
             _set_widths(tbl, widths)
+        if keep_together:
+            _keep_together(tbl.tr_lst)
         _table_description(table, caption, caption)
         self.para(caption, "Caption")
         return table
@@ -395,6 +406,7 @@ class _Builder:
     def risk_map(self, marks: dict[str, list[str]], *, caption: str) -> None:
         """The CNIL 4×4 map as a native table: severity rows (4 at the top), likelihood columns."""
         levels = [self.L(f"level_{i}") for i in range(1, 5)]
+        self._keep_last_paragraph_with_next()
         table = self.doc.add_table(rows=5, cols=5)
         table._tbl.tblStyle_val = self.sid["AIPD Table"]
         rows = table.rows
@@ -409,7 +421,6 @@ class _Builder:
             _run(p._p, f"{self.L('likelihood')} {i} — {levels[i - 1]}", bold=True)
         for r, severity in enumerate((4, 3, 2, 1), start=1):
             cells = rows[r].cells
-            _no_split_row(rows[r])
             p = cells[0].paragraphs[0]
             p._p.style = self.sid["AIPD Table Text"]
             _run(p._p, f"{self.L('severity')} {severity} — {levels[severity - 1]}", bold=True)
@@ -420,8 +431,16 @@ class _Builder:
                 p._p.style = self.sid["AIPD Table Text"]
                 found = marks.get(f"{severity},{likelihood}", [])
                 _run(p._p, ", ".join(found) if found else "–")
+        _keep_together(table._tbl.tr_lst)
         _table_description(table, caption, self.L("map_description"))
         self.para(caption, "Caption")
+
+    def _keep_last_paragraph_with_next(self) -> None:
+        """The paragraph introducing a table stays on the table's page."""
+        for el in reversed(self.doc.element.body):
+            if el.tag == qn("w:p"):
+                el.get_or_add_pPr().keepNext_val = True
+                return
 
     def page_break(self) -> None:
         self.doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
@@ -463,6 +482,10 @@ def _cover(b: _Builder) -> None:
         (b.L("cover_dpo"), b.value(dpo_text, b.L("cover_dpo"))),
         (b.L("cover_verdict"), c["verdict"]["label"]),
     ]
+    if c["consultation"] is not None:
+        rows.append((b.L("cover_consultation"), c["consultation"]["label"]))
+    if c["ai_act"] is not None:
+        rows.append((b.L("cover_ai_act"), c["ai_act"]["label"]))
     b.table([b.L("col_item"), b.L("col_value")], rows, caption=b.L("cover_caption"), widths=(5, 11.5))
     b.page_break()
 
@@ -497,10 +520,13 @@ def _synthese(b: _Builder) -> None:
 
 def _risk_legend(b: _Builder) -> None:
     b.table(
-        [b.L("col_mark"), b.L("col_risk")],
-        [(r["letter"], r["title"]) for r in b.ctx["risks"]],
+        [b.L("col_mark"), b.L("col_risk"), b.L("col_acceptability")],
+        [
+            (r["letter"], r["title"], b.value(r["acceptability"], b.L("col_acceptability")))
+            for r in b.ctx["risks"]
+        ],
         caption=b.L("legend_caption"),
-        widths=(2.5, 14),
+        widths=(2, 8.5, 6),
     )
     b.blocks("risques", "map_legend")
 
@@ -694,8 +720,10 @@ def _risques(b: _Builder) -> None:
             ],
             caption=f"{b.L('levels_caption')} {risk['letter']}",
             widths=(3, 3.4, 3.4, 3.4, 3.3),
+            keep_together=True,
         )
         b.blocks("risques", "acceptability", risk=risk)
+        b.blocks("risques", "risk_reasons", risk=risk)
     b.heading(b.L("h_map"), 2)
     b.blocks("risques", "map_intro")
     b.risk_map(c["risk_map"]["initial"], caption=b.L("map_caption_initial"))
@@ -841,7 +869,7 @@ def _annex_ai_act(b: _Builder) -> None:
                     for d in ai["duties"]
                 ],
                 caption=b.L("duties_caption"),
-                widths=(2, 7.5, 2.5, 2.5, 2),
+                widths=(2, 7, 2.5, 2.5, 2.5),
             )
         b.blocks("annexes", "ai_act_dates")
         b.table(
@@ -906,7 +934,7 @@ def _annex_algorithmic(b: _Builder) -> None:
             for r in algo["rules"]
         ],
         caption=b.L("algorithmic_caption"),
-        widths=(3.5, 2, 5, 3.5, 2.5),
+        widths=(3.5, 2.4, 5, 3.1, 2.5),
     )
 
 
@@ -971,7 +999,8 @@ def _insert_toc(b: _Builder, anchor: Paragraph) -> None:
     Word refreshes it on opening (``w:updateFields``)."""
     anchor._p.style = b.sid["TOC Heading"]
     anchor.add_run(b.L("toc_title"))
-    entries = [(lvl, text) for lvl, text in b.headings if lvl <= 3] or [(1, b.L("toc_placeholder"))]
+    # Two levels: the method's parts and their sections fit on one page; risks are listed in the map legend.
+    entries = [(lvl, text) for lvl, text in b.headings if lvl <= TOC_DEPTH] or [(1, b.L("toc_placeholder"))]
     anchor_el = anchor._p
     previous = anchor_el
     for i, (lvl, text) in enumerate(entries):
@@ -994,7 +1023,7 @@ def _insert_toc(b: _Builder, anchor: Paragraph) -> None:
 
 
 def _begin_toc(p: Paragraph) -> None:
-    for kind, instr in (("begin", None), (None, 'TOC \\o "1-3" \\h \\z \\u'), ("separate", None)):
+    for kind, instr in (("begin", None), (None, f'TOC \\o "1-{TOC_DEPTH}" \\h \\z \\u'), ("separate", None)):
         r = OxmlElement("w:r")
         if kind:
             fc = OxmlElement("w:fldChar")
