@@ -28,10 +28,12 @@ from aipd.hookspecs import hookimpl
 from aipd.i18n import Text
 from aipd.io import dump, load, save
 from aipd.model import AISystem, ProcessingOperation
+from aipd.pia import PiaImport, export_pia, import_pia
 from aipd.registry import PluginInfo, Registry
 from aipd.render import render_docx
 from aipd.screening import Finding, Notice, Requirement, Verdict
 from aipd.settings import Settings
+from aipd.triage import TriageOutcome, TriageResult, triage
 
 __all__ = [
     "AISystem",
@@ -46,6 +48,7 @@ __all__ = [
     "MeasureType",
     "Notice",
     "Outcome",
+    "PiaImport",
     "PluginError",
     "PluginInfo",
     "Problem",
@@ -58,12 +61,17 @@ __all__ = [
     "Source",
     "TemplateError",
     "Text",
+    "TriageOutcome",
+    "TriageResult",
     "Verdict",
     "__version__",
     "assess",
     "dump",
+    "export_pia",
     "hookimpl",
+    "import_pia",
     "load",
     "render_docx",
     "save",
+    "triage",
 ]

@@ -97,7 +97,8 @@ register("schema", "afficher le schéma JSON du format / print the JSON Schema o
 EXIT_CODES_HELP = """\
 codes de sortie / exit codes:
   0  terminé / done
-  1  point bloquant trouvé (aipd assess) / blocking issue found (aipd assess)
+  1  point bloquant trouvé (aipd assess) ; lignes illisibles (aipd triage) /
+     blocking issue found (aipd assess); unreadable rows (aipd triage)
   2  entrée invalide : fichier, options / bad input: file, options
   3  défaut d'une extension ou d'un modèle / plug-in or template fault
 """
@@ -275,6 +276,172 @@ register(
     "exporter le plan d'action en CSV (tableur) / export the action plan as CSV (spreadsheet)",
     _action_plan_args,
 )(cmd_action_plan)
+
+
+# --- triage of a register (docs/registers.md) -------------------------------------------------
+
+
+def _triage_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("register", help="registre : CSV, XLSX, ODS ou YAML / register: CSV, XLSX, ODS or YAML")
+    p.add_argument(
+        "-o",
+        "--output",
+        default=None,
+        help="fichier .csv ou .xlsx à écrire (sinon CSV sur la sortie standard) / .csv or .xlsx file to write",
+    )
+    p.add_argument("--summary", default=None, help="synthèse Markdown à écrire / Markdown summary to write")
+    p.add_argument("--mapping", default=None, help="fichier de correspondance YAML / YAML mapping file")
+    p.add_argument("--jobs", type=int, default=1, help="processus en parallèle / parallel processes")
+    _block_args(p)
+
+
+def cmd_triage(args: argparse.Namespace) -> int:
+    """Triage every row of a register; exit 1 when some rows could not be read (the others are triaged)."""
+    from pathlib import Path
+
+    from aipd.registers import load_mapping, open_register
+    from aipd.triage import TriageSummary, triage
+    from aipd.triage_report import Progress, atomic_path, summary_markdown, write_csv, write_xlsx
+
+    lang = _lang(args)
+    if args.jobs < 1:
+        raise InputError([Problem("--jobs", t("un nombre de 1 ou plus est attendu", "1 or more expected"))])
+    out = args.output
+    if out is not None and Path(out).suffix.lower() not in (".csv", ".xlsx"):
+        raise InputError(
+            [Problem("-o", t("extension .csv ou .xlsx attendue", "a .csv or .xlsx extension is expected"))]
+        )
+    if args.summary is not None and Path(args.summary).suffix.lower() != ".md":
+        raise InputError([Problem("--summary", t("extension .md attendue", "a .md extension is expected"))])
+    registry = _registry(args) if args.block else None
+    mapping = load_mapping(args.mapping) if args.mapping else None
+    register_ = open_register(args.register, mapping=mapping)
+    for note in register_.notes:
+        print(note.get(lang), file=sys.stderr)
+    settings = Settings(lang=lang, blocked_plugins=args.block)
+    results = triage(
+        register_, settings=settings, registry=registry if args.jobs == 1 else None, jobs=args.jobs
+    )
+    summary = TriageSummary()
+    progress = Progress(register_.total, sys.stderr)
+
+    def each(result: Any) -> None:
+        summary.add(result)
+        progress(result)
+
+    if out is None:
+        write_csv(results, sys.stdout, lang=lang, each=each)
+    elif out.lower().endswith(".xlsx"):
+        write_xlsx(results, out, lang=lang, each=each)
+    else:
+        write_csv(results, out, lang=lang, each=each)
+    progress.close()
+    if args.summary is not None:
+        text = summary_markdown(summary, source=register_.source, lang=lang)
+        with atomic_path(args.summary, ".md") as tmp:
+            tmp.write_text(text, encoding="utf-8")
+    print(
+        _say(
+            args,
+            f"{summary.rows} traitement(s) triés, {summary.failed} ligne(s) illisible(s)",
+            f"{summary.rows} processing(s) triaged, {summary.failed} unreadable row(s)",
+        ),
+        file=sys.stderr,
+    )
+    return EXIT_FINDING if summary.failed else EXIT_OK
+
+
+register(
+    "triage",
+    "trier un registre : quelles AIPD sont requises / triage a register: which DPIAs are required",
+    _triage_args,
+)(cmd_triage)
+
+
+# --- the CNIL PIA tool's file (docs/pia.md) -------------------------------------------------------
+
+
+def _export_args(p: argparse.ArgumentParser) -> None:
+    _file_args(p)
+    _block_args(p)
+    p.add_argument(
+        "--format", choices=("pia",), default="pia", help="format : pia (outil PIA de la CNIL) / format"
+    )
+    p.add_argument(
+        "-o", "--output", default=None, help="fichier JSON à écrire (sinon la sortie standard) / JSON file"
+    )
+
+
+def _write_text_atomic(path: str, text: str) -> None:
+    from aipd.triage_report import atomic_path
+
+    with atomic_path(path) as tmp:
+        tmp.write_text(text, encoding="utf-8")
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    """Write the operation as the CNIL PIA tool's JSON file."""
+    from aipd.assess import assess
+    from aipd.pia import export_pia
+
+    lang = _lang(args)
+    registry = _registry(args)
+    op = _load(args.file, max_bytes=args.max_bytes)
+    result = assess(op, settings=Settings(lang=lang, blocked_plugins=args.block), registry=registry)
+    text = json.dumps(export_pia(result, lang=lang), ensure_ascii=False, indent=2) + "\n"
+    if args.output is None:
+        sys.stdout.write(text)
+    else:
+        _write_text_atomic(args.output, text)
+        print(args.output)
+    return EXIT_OK
+
+
+def _import_pia_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("file", help="fichier JSON de l'outil PIA / PIA tool JSON file")
+    _block_args(p)
+    p.add_argument(
+        "-o", "--output", default=None, help="fichier YAML à écrire (sinon la sortie standard) / YAML file"
+    )
+
+
+def cmd_import_pia(args: argparse.Namespace) -> int:
+    """Read a PIA tool file into aipd's YAML; unknown references are listed on stderr."""
+    from pathlib import Path
+
+    from aipd.io import dump
+    from aipd.pia import import_pia
+
+    lang = _lang(args)
+    registry = _registry(args)
+    raw = Path(args.file).read_bytes()
+    result = import_pia(raw, settings=Settings(lang=lang, blocked_plugins=args.block), registry=registry)
+    for note in result.notes:
+        print(note.get(lang), file=sys.stderr)
+    for ref in result.unknown_references:
+        print(
+            _say(args, f"référence inconnue ignorée : {ref}", f"unknown reference ignored: {ref}"),
+            file=sys.stderr,
+        )
+    text = dump(result.operation)
+    if args.output is None:
+        sys.stdout.write(text)
+    else:
+        _write_text_atomic(args.output, text)
+        print(args.output)
+    return EXIT_OK
+
+
+register(
+    "export",
+    "exporter vers l'outil PIA de la CNIL (JSON) / export to the CNIL PIA tool (JSON)",
+    _export_args,
+)(cmd_export)
+register(
+    "import-pia",
+    "importer un fichier de l'outil PIA de la CNIL / import a CNIL PIA tool file",
+    _import_pia_args,
+)(cmd_import_pia)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -1,0 +1,1190 @@
+"""Reading a register of processing activities (GDPR art. 30) row by row.
+
+A collectivité's register comes as a spreadsheet: the CNIL's model, a flat
+export of a register tool, a table kept by a shared DPO service. This module
+turns each row into the plain mapping :func:`aipd.load` reads, so the strict
+loader checks it like any operation file. It never guesses a fact the register
+does not hold: an unknown stays ``None`` and the triage says it is missing.
+
+- Formats: CSV (``;``, ``,`` or tab, sniffed; UTF-8 with or without BOM, else
+  Windows-1252 with a note), XLSX and ODS (``python-calamine``, optional extra
+  ``registers``), YAML (a list of rows or of operations).
+- Columns are matched by header name, accents, case, spacing, punctuation and
+  plural ``s`` tolerated (:data:`HEADERS`); a header that is a model path
+  (``scale.persons``) or the model's own French label of a fact is recognised
+  too. A mapping file (:func:`load_mapping`, docs/registers.md) names other
+  headers, translates values and sets defaults.
+- Rows stream: nothing is kept once a row is handed on. A cell that cannot be
+  read makes its row fail with the reason; the other rows go on.
+
+The CNIL model's one-sheet-per-activity layout (« fiches de registre ») is not
+read: export the list of activities as a table first (docs/registers.md).
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import datetime as dt
+import functools
+import io
+import os
+import re
+import typing
+import unicodedata
+from collections.abc import Iterable, Iterator, Mapping
+from pathlib import Path
+from typing import Any, Literal
+
+import attrs
+import yaml
+
+from aipd import model
+from aipd.errors import InputError, Problem
+from aipd.i18n import Text, t
+from aipd.vocabulary import (
+    DataKind,
+    Domain,
+    LegalBasis,
+    OrganisationKind,
+    SubjectKind,
+    Vocabulary,
+)
+
+__all__ = [
+    "HEADERS",
+    "Register",
+    "RegisterMapping",
+    "RegisterRow",
+    "load_mapping",
+    "normalise_header",
+    "open_register",
+]
+
+RegisterFormat = Literal["csv", "xlsx", "ods", "yaml"]
+_FORMATS: dict[str, RegisterFormat] = {
+    ".csv": "csv",
+    ".txt": "csv",
+    ".xlsx": "xlsx",
+    ".xlsm": "xlsx",
+    ".ods": "ods",
+    ".yaml": "yaml",
+    ".yml": "yaml",
+}
+
+#: What a missing optional library is called in the French error (and the extra that brings it).
+INSTALL_HINT = "pip install 'aipd[registers]'"
+
+
+# --- header names ----------------------------------------------------------------------------
+
+# Words that carry no meaning in a header: « Catégories de données » = « Catégorie des données ».
+_STOPWORDS = frozenset(
+    {"de", "des", "du", "la", "le", "les", "l", "d", "a", "au", "aux", "et", "en", "of", "the"}
+)
+
+
+def normalise_header(label: str) -> str:
+    """The comparison key of a header: no accents, lower case, words only, no plural ``s``, no stopwords."""
+    text = unicodedata.normalize("NFKD", label)
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    text = text.replace("(s)", "").replace("(e)", "").replace("n°", "numero ").replace("œ", "oe")
+    words = re.findall(r"[a-z0-9]+", text)
+    kept = [w[:-1] if len(w) > 3 and w.endswith("s") else w for w in words if w not in _STOPWORDS]
+    return " ".join(kept)
+
+
+#: Our field → the header names recognised for it (the CNIL model's labels and common variants).
+#: A field is a model path (``scale.persons``) or one of the register notions read specially:
+#: ``purpose``, ``sub_purposes``, ``legal_basis``, ``data``, ``sensitive_data``, ``retention``,
+#: ``data_subjects``, ``recipients``, ``processors``, ``joint_controllers``, ``transfers``,
+#: ``security``, ``dpo``, ``ai_system``.
+HEADERS: dict[str, tuple[str, ...]] = {
+    "id": ("Identifiant", "id"),
+    "register_ref": (
+        "Référence",
+        "N° de référence",
+        "Numéro de référence",
+        "Référence du traitement",
+        "Référence de la fiche",
+        "N°",
+        "Numéro",
+        "Réf.",
+    ),
+    "name": (
+        "Nom du traitement",
+        "Traitement",
+        "Activité de traitement",
+        "Nom de l'activité de traitement",
+        "Nom / sigle",
+        "Nom ou sigle",
+        "Intitulé",
+        "Intitulé du traitement",
+        "Activité",
+        "Nom",
+    ),
+    "description": ("Description", "Description du traitement"),
+    "created": ("Date de création", "Créé le", "Date de création de la fiche"),
+    "updated": ("Date de dernière mise à jour", "Dernière mise à jour", "Mise à jour", "Date de mise à jour"),
+    "controller.name": (
+        "Responsable du traitement",
+        "Responsable de traitement",
+        "Organisme",
+        "Nom de l'organisme",
+        "Collectivité",
+    ),
+    "controller.kind": ("Nature de l'organisme", "Type d'organisme", "Type de collectivité"),
+    "controller.siren": ("SIREN", "Numéro SIREN"),
+    "dpo": ("Délégué à la protection des données", "DPO", "DPD", "Délégué"),
+    "purpose": (
+        "Finalité",
+        "Finalité principale",
+        "Finalité(s)",
+        "Finalité(s) du traitement",
+        "Finalités du traitement",
+        "Objectif",
+    ),
+    "sub_purposes": ("Sous-finalités", "Sous-finalité", "Finalités secondaires"),
+    "legal_basis": (
+        "Base légale",
+        "Base juridique",
+        "Fondement juridique",
+        "Base de licéité",
+        "Licéité",
+        "Fondement",
+    ),
+    "data": (
+        "Catégories de données",
+        "Catégories de données personnelles",
+        "Catégories de données personnelles concernées",
+        "Données personnelles",
+        "Données traitées",
+        "Données collectées",
+    ),
+    "sensitive_data": (
+        "Données sensibles",
+        "Données sensibles traitées",
+        "Catégories particulières de données",
+    ),
+    "retention": (
+        "Durée de conservation",
+        "Durées de conservation",
+        "Délai de conservation",
+        "Durée de conservation des données",
+    ),
+    "data_subjects": (
+        "Catégories de personnes concernées",
+        "Personnes concernées",
+        "Catégories de personnes",
+    ),
+    "recipients": (
+        "Destinataires",
+        "Catégories de destinataires",
+        "Destinataires des données",
+        "Destinataires internes et externes",
+    ),
+    "processors": ("Sous-traitants", "Sous-traitant", "Prestataires"),
+    "joint_controllers": ("Responsables conjoints", "Responsable conjoint", "Co-responsables"),
+    "transfers": (
+        "Transferts hors UE",
+        "Transferts de données hors UE",
+        "Transferts hors de l'Union européenne",
+        "Transferts",
+    ),
+    "security": ("Mesures de sécurité", "Mesures de sécurité techniques et organisationnelles", "Sécurité"),
+    "domains": ("Domaine", "Domaines", "Domaine d'activité", "Type de traitement"),
+    "scale.persons": ("Nombre de personnes concernées", "Nombre de personnes", "Volume de personnes"),
+    "ai_system": ("Système d'IA", "Système d'intelligence artificielle", "Intelligence artificielle", "IA"),
+}
+
+_SPECIAL_FIELDS = frozenset(
+    {
+        "purpose",
+        "sub_purposes",
+        "legal_basis",
+        "data",
+        "sensitive_data",
+        "retention",
+        "data_subjects",
+        "recipients",
+        "processors",
+        "joint_controllers",
+        "transfers",
+        "security",
+        "dpo",
+        "ai_system",
+        "domains",
+    }
+)
+
+
+# --- model paths a column may fill directly ---------------------------------------------------
+
+_LeafKind = Literal["str", "int", "bool", "date", "enum", "enums", "strs"]
+
+
+@attrs.frozen
+class _Leaf:
+    path: str
+    kind: _LeafKind
+    enum: type[Vocabulary] | None
+    label: str
+
+
+# Nested objects that exist once per operation: their scalar facts can be columns.
+_SINGLE = {
+    "": model.ProcessingOperation,
+    "controller": model.Controller,
+    "scale": model.Scale,
+    "monitoring": model.Monitoring,
+    "evaluation": model.Evaluation,
+    "decisions": model.Decisions,
+    "matching": model.Matching,
+    "technology": model.Technology,
+    "legal": model.LegalFramework,
+    "ai_system": model.AISystem,
+    "validation": model.Validation,
+}
+
+
+def _leaf_kind(hint: Any) -> tuple[_LeafKind, type[Vocabulary] | None] | None:
+    args = [a for a in typing.get_args(hint) if a is not type(None)]
+    if typing.get_origin(hint) in (typing.Union, getattr(__import__("types"), "UnionType", None)):
+        hint = args[0] if len(args) == 1 else hint
+    if typing.get_origin(hint) is tuple:
+        inner = typing.get_args(hint)[0]
+        if isinstance(inner, type) and issubclass(inner, Vocabulary):
+            return "enums", inner
+        if inner is str:
+            return "strs", None
+        return None
+    if hint is bool:
+        return "bool", None
+    if hint is int:
+        return "int", None
+    if hint is str:
+        return "str", None
+    if hint is dt.date:
+        return "date", None
+    if isinstance(hint, type) and issubclass(hint, Vocabulary):
+        return "enum", hint
+    return None
+
+
+@functools.cache
+def _leaves() -> dict[str, _Leaf]:
+    """Every scalar fact of the once-per-operation objects, by model path."""
+    out: dict[str, _Leaf] = {}
+    for prefix, cls in _SINGLE.items():
+        hints = typing.get_type_hints(cls)
+        for a in attrs.fields(cls):
+            kind = _leaf_kind(hints[a.name])
+            if kind is None:
+                continue
+            path = f"{prefix}.{a.name}" if prefix else a.name
+            doc = a.metadata.get("doc")
+            out[path] = _Leaf(path, kind[0], kind[1], doc.fr if isinstance(doc, Text) else path)
+    return out
+
+
+@functools.cache
+def _header_index() -> dict[str, str]:
+    """Normalised header → field: our aliases, model paths, and the model's unique French labels."""
+    index: dict[str, str] = {}
+    labels: dict[str, list[str]] = {}
+    for leaf in _leaves().values():
+        labels.setdefault(normalise_header(leaf.label), []).append(leaf.path)
+    for key, paths in labels.items():
+        if len(paths) == 1 and key:
+            index[key] = paths[0]
+    for path in _leaves():
+        index[normalise_header(path)] = path
+        index[path.lower()] = path
+    for field, names in HEADERS.items():
+        for name in names:
+            index[normalise_header(name)] = field
+    return index
+
+
+# --- the mapping file ------------------------------------------------------------------------
+
+
+@attrs.frozen(kw_only=True)
+class RegisterMapping:
+    """How to read a register whose headers or values are not the CNIL model's.
+
+    ``columns``: our field → the header label in the register. ``values``: our
+    field → {their value: our value}. ``defaults``: our field → value for every
+    row where the cell is empty or absent (``controller.kind: commune``).
+    ``sheet`` and ``header_row`` (1-based) pick the table in a spreadsheet;
+    ``separator`` splits a cell holding several values (default: new line, ``;``
+    and ``•``).
+    """
+
+    columns: Mapping[str, str] = attrs.field(factory=dict)
+    values: Mapping[str, Mapping[str, str]] = attrs.field(factory=dict)
+    defaults: Mapping[str, Any] = attrs.field(factory=dict)
+    sheet: str | None = None
+    header_row: int | None = None
+    separator: str | None = None
+
+
+def _known_field(field: str) -> bool:
+    return field in HEADERS or field in _leaves()
+
+
+def load_mapping(source: str | os.PathLike[str] | Mapping[str, Any]) -> RegisterMapping:
+    """Read a mapping file (YAML) or mapping; unknown keys or fields are refused, all at once."""
+    where = None
+    if isinstance(source, Mapping):
+        data: Any = source
+    else:
+        where = str(source)
+        try:
+            data = yaml.safe_load(Path(source).read_text(encoding="utf-8"))
+        except yaml.YAMLError as exc:
+            raise InputError(
+                [Problem("$", t(f"YAML illisible : {exc}", f"unreadable YAML: {exc}"), source=where)]
+            ) from exc
+    problems: list[Problem] = []
+
+    def bad(path: str, fr: str, en: str) -> None:
+        problems.append(Problem(path, t(fr, en), source=where))
+
+    if not isinstance(data, Mapping):
+        bad("$", "un bloc columns/values/defaults est attendu", "a columns/values/defaults block is expected")
+        raise InputError(problems)
+    allowed = {"columns", "values", "defaults", "sheet", "header_row", "separator"}
+    for key in data:
+        if key not in allowed:
+            bad(
+                f"$.{key}",
+                f"clé inconnue « {key} » (admises : {', '.join(sorted(allowed))})",
+                f"unknown key '{key}' (allowed: {', '.join(sorted(allowed))})",
+            )
+    columns = data.get("columns") or {}
+    values = data.get("values") or {}
+    defaults = data.get("defaults") or {}
+    for name, block in (("columns", columns), ("values", values), ("defaults", defaults)):
+        if not isinstance(block, Mapping):
+            bad(f"$.{name}", "un bloc « champ: valeur » est attendu", "a 'field: value' block is expected")
+            continue
+        for field in block:
+            if not isinstance(field, str) or not _known_field(field):
+                bad(
+                    f"$.{name}.{field}",
+                    f"champ inconnu « {field} » (voir docs/registers.md)",
+                    f"unknown field '{field}' (see docs/registers.md)",
+                )
+    if isinstance(columns, Mapping):
+        for field, header in columns.items():
+            if not isinstance(header, str):
+                bad(
+                    f"$.columns.{field}",
+                    "un intitulé de colonne (texte) est attendu",
+                    "a column header (text) is expected",
+                )
+    if isinstance(values, Mapping):
+        for field, table in values.items():
+            if not isinstance(table, Mapping):
+                bad(
+                    f"$.values.{field}",
+                    "un bloc « leur valeur: notre valeur » est attendu",
+                    "a 'their value: our value' block is expected",
+                )
+    header_row = data.get("header_row")
+    if header_row is not None and (
+        not isinstance(header_row, int) or isinstance(header_row, bool) or header_row < 1
+    ):
+        bad(
+            "$.header_row",
+            "un numéro de ligne (1 ou plus) est attendu",
+            "a row number (1 or more) is expected",
+        )
+    for key in ("sheet", "separator"):
+        if data.get(key) is not None and not isinstance(data.get(key), str):
+            bad(f"$.{key}", "un texte est attendu", "a text is expected")
+    if problems:
+        raise InputError(problems)
+    return RegisterMapping(
+        columns={str(k): str(v) for k, v in columns.items()},
+        values={str(k): {str(a): str(b) for a, b in v.items()} for k, v in values.items()},
+        defaults=dict(defaults),
+        sheet=data.get("sheet"),
+        header_row=header_row,
+        separator=data.get("separator"),
+    )
+
+
+# --- rows ------------------------------------------------------------------------------------
+
+
+@attrs.frozen(kw_only=True)
+class RegisterRow:
+    """One row of a register, ready for :func:`aipd.load`, or the reasons it cannot be.
+
+    ``number`` is the row's number as the DPO sees it (spreadsheet row, CSV
+    line of the record's start, YAML line). ``data`` is the operation as a plain
+    mapping; ``problems`` the cells that could not be read (the row then fails);
+    ``notes`` what was read with a caveat; ``assumed`` the model paths filled by
+    a default rather than read (reported as facts to confirm).
+    """
+
+    number: int
+    source: str | None
+    data: Mapping[str, Any]
+    problems: tuple[Problem, ...] = ()
+    notes: tuple[Text, ...] = ()
+    assumed: tuple[str, ...] = ()
+
+
+def _problem(row: int, source: str | None, header: str, fr: str, en: str) -> Problem:
+    return Problem(path=f"« {header} »", message=t(fr, en), source=source, line=row)
+
+
+_EMPTY = frozenset({"", "-", "–", "—", "n/a", "na", "nc"})
+_UNKNOWN = frozenset({"?", "inconnu", "nsp", "ne sait pas", "a verifier", "a preciser", "unknown"})
+_NONE_WORDS = frozenset({"non", "aucun", "aucune", "neant", "sans", "sans objet", "no", "none"})
+_TRUE = frozenset({"oui", "o", "vrai", "x", "1", "yes", "y", "true"})
+_FALSE = frozenset({"non", "n", "faux", "0", "no", "false"})
+
+
+def _plain(value: Any) -> str:
+    """A cell as text: whole floats without ``.0``, dates ISO, the rest as written."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "oui" if value else "non"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat() if value.time() == dt.time() else value.isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value).strip()
+
+
+def _key(value: str) -> str:
+    return normalise_header(value)
+
+
+def _is_empty(text: str) -> bool:
+    return text.strip().lower() in _EMPTY
+
+
+_DATE_FR = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
+_DATE_ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[ T].*)?$")
+_INT = re.compile(r"^[0-9][0-9 \u00a0\u202f.']*$")
+
+# Words that recognise a data category, person category or legal basis in a register's own wording.
+_DATA_WORDS: tuple[tuple[str, DataKind], ...] = (
+    ("etat civil", DataKind.IDENTITY),
+    ("identite", DataKind.IDENTITY),
+    ("identification", DataKind.IDENTITY),
+    ("coordonnee", DataKind.IDENTITY),
+    ("vie personnelle", DataKind.PERSONAL_LIFE),
+    ("habitude", DataKind.PERSONAL_LIFE),
+    ("vie professionnelle", DataKind.PROFESSIONAL_LIFE),
+    ("cv", DataKind.PROFESSIONAL_LIFE),
+    ("carriere", DataKind.PROFESSIONAL_LIFE),
+    ("economique", DataKind.FINANCIAL),
+    ("financier", DataKind.FINANCIAL),
+    ("bancaire", DataKind.FINANCIAL),
+    ("revenu", DataKind.FINANCIAL),
+    ("connexion", DataKind.CONNECTION),
+    ("geolocalisation", DataKind.LOCATION),
+    ("localisation", DataKind.LOCATION),
+    ("internet", DataKind.INTERNET),
+    ("cookie", DataKind.INTERNET),
+    ("communication electronique", DataKind.COMMUNICATIONS),
+    ("image", DataKind.IMAGE),
+    ("photo", DataKind.IMAGE),
+    ("video", DataKind.IMAGE),
+    ("voix", DataKind.VOICE),
+    ("situation sociale", DataKind.SOCIAL_SITUATION),
+    ("aide sociale", DataKind.SOCIAL_SITUATION),
+    ("consommation", DataKind.CONSUMPTION),
+    ("nir", DataKind.NIR),
+    ("securite sociale", DataKind.NIR),
+    ("infraction", DataKind.OFFENCES),
+    ("condamnation", DataKind.OFFENCES),
+    ("sante", DataKind.HEALTH),
+    ("medical", DataKind.HEALTH),
+    ("handicap", DataKind.HEALTH),
+    ("genetique", DataKind.GENETIC),
+    ("biometrique", DataKind.BIOMETRIC),
+    ("racial", DataKind.RACIAL_ETHNIC_ORIGIN),
+    ("ethnique", DataKind.RACIAL_ETHNIC_ORIGIN),
+    ("opinion politique", DataKind.POLITICAL_OPINIONS),
+    ("politique", DataKind.POLITICAL_OPINIONS),
+    ("religieu", DataKind.RELIGIOUS_BELIEFS),
+    ("philosophique", DataKind.RELIGIOUS_BELIEFS),
+    ("syndical", DataKind.TRADE_UNION),
+    ("sexuel", DataKind.SEX_LIFE_ORIENTATION),
+)
+_SUBJECT_WORDS: tuple[tuple[str, SubjectKind], ...] = (
+    ("demandeur asile", SubjectKind.ASYLUM_SEEKERS),
+    ("majeur protege", SubjectKind.PROTECTED_ADULTS),
+    ("personne agee", SubjectKind.ELDERLY),
+    ("senior", SubjectKind.ELDERLY),
+    ("candidat", SubjectKind.CANDIDATES),
+    ("agent", SubjectKind.AGENTS),
+    ("salarie", SubjectKind.AGENTS),
+    ("employe", SubjectKind.AGENTS),
+    ("personnel", SubjectKind.AGENTS),
+    ("service interne", SubjectKind.AGENTS),
+    ("elu", SubjectKind.ELECTED),
+    ("beneficiaire", SubjectKind.BENEFICIARIES),
+    ("patient", SubjectKind.PATIENTS),
+    ("resident", SubjectKind.PATIENTS),
+    ("enfant", SubjectKind.CHILDREN),
+    ("eleve", SubjectKind.CHILDREN),
+    ("mineur", SubjectKind.CHILDREN),
+    ("parent", SubjectKind.PARENTS),
+    ("famille", SubjectKind.PARENTS),
+    ("habitant", SubjectKind.RESIDENTS),
+    ("administre", SubjectKind.RESIDENTS),
+    ("citoyen", SubjectKind.RESIDENTS),
+    ("usager", SubjectKind.USERS),
+    ("client", SubjectKind.USERS),
+    ("fournisseur", SubjectKind.SUPPLIERS),
+    ("prestataire", SubjectKind.SUPPLIERS),
+    ("public", SubjectKind.GENERAL_PUBLIC),
+    ("visiteur", SubjectKind.GENERAL_PUBLIC),
+    ("passant", SubjectKind.GENERAL_PUBLIC),
+)
+_BASIS_WORDS: tuple[tuple[str, LegalBasis], ...] = (
+    ("consentement", LegalBasis.CONSENT),
+    ("contrat", LegalBasis.CONTRACT),
+    ("obligation legale", LegalBasis.LEGAL_OBLIGATION),
+    ("obligation reglementaire", LegalBasis.LEGAL_OBLIGATION),
+    ("interet vitaux", LegalBasis.VITAL_INTERESTS),
+    ("interet vital", LegalBasis.VITAL_INTERESTS),
+    ("mission interet public", LegalBasis.PUBLIC_TASK),
+    ("mission service public", LegalBasis.PUBLIC_TASK),
+    ("autorite publique", LegalBasis.PUBLIC_TASK),
+    ("interet public", LegalBasis.PUBLIC_TASK),
+    ("interet legitime", LegalBasis.LEGITIMATE_INTERESTS),
+)
+
+
+def _enum_lookup(enum: type[Vocabulary], text: str) -> Vocabulary | None:
+    """A value of ``enum`` from its value or either label, compared like headers."""
+    key = _key(text)
+    for member in enum:
+        if key in (_key(member.value), _key(member.fr), _key(member.en)):
+            return member
+    return None
+
+
+def _by_words(words: tuple[tuple[str, Any], ...], text: str) -> Any:
+    key = f" {_key(text)} "
+    for word, value in words:
+        if f" {word} " in key or key.strip().startswith(word):
+            return value
+    return None
+
+
+class _RowReader:
+    """Turns one row's cells into the mapping :func:`aipd.load` reads (one instance per register)."""
+
+    def __init__(
+        self, fields: dict[int, str], headers: list[str], mapping: RegisterMapping, source: str | None
+    ):
+        self.fields = fields
+        self.headers = headers
+        self.mapping = mapping
+        self.source = source
+        self.values = {f: {_key(k): v for k, v in table.items()} for f, table in mapping.values.items()}
+        sep = mapping.separator
+        self.split_re = re.compile(re.escape(sep)) if sep else re.compile(r"[\n;•|]")
+
+    def split(self, text: str) -> list[str]:
+        return [p.strip(" -*\t") for p in self.split_re.split(text) if p.strip(" -*\t")]
+
+    def translate(self, field: str, text: str) -> str:
+        table = self.values.get(field)
+        if table:
+            return table.get(_key(text), text)
+        return text
+
+    def read(self, number: int, cells: list[Any]) -> RegisterRow | None:
+        raw: dict[str, tuple[str, Any]] = {}
+        for index, field in self.fields.items():
+            value = cells[index] if index < len(cells) else None
+            if _plain(value) == "":
+                continue
+            raw[field] = (self.headers[index], value)
+        if not raw and not any(_plain(c) for c in cells):
+            return None  # a blank line of the sheet: nothing to triage
+        problems: list[Problem] = []
+        notes: list[Text] = []
+        assumed: list[str] = []
+        for field, value in self.mapping.defaults.items():
+            if field not in raw:
+                raw[field] = ("défaut", value)
+        op: dict[str, Any] = {}
+
+        def put(path: str, value: Any) -> None:
+            parts = path.split(".")
+            target = op
+            for p in parts[:-1]:
+                target = target.setdefault(p, {})
+            target[parts[-1]] = value
+
+        leaves = _leaves()
+        for field, (header, value) in raw.items():
+            leaf = leaves.get(field)
+            if field in _SPECIAL_FIELDS or leaf is None:
+                continue
+            converted = self.leaf_value(number, header, leaf, value, problems)
+            if converted is not None:
+                put(field, converted)
+        self.special(raw, op, notes)
+
+        # The operation's required facts: say plainly when the register does not hold them.
+        if "name" not in op:
+            problems.append(
+                _problem(
+                    number,
+                    self.source,
+                    "nom du traitement",
+                    "le nom du traitement est absent",
+                    "the name of the processing is missing",
+                )
+            )
+        controller = op.setdefault("controller", {})
+        if "name" not in controller:
+            controller["name"] = "Responsable de traitement non indiqué dans le registre"
+            assumed.append("controller.name")
+        if "kind" not in controller:
+            controller["kind"] = OrganisationKind.OTHER.value
+            assumed.append("controller.kind")
+        if "id" not in op:
+            ref = op.get("register_ref")
+            slug = re.sub(r"[^a-z0-9]+", "-", _key(ref)).strip("-") if isinstance(ref, str) else ""
+            op["id"] = f"registre-{slug}" if slug else f"ligne-{number}"
+        return RegisterRow(
+            number=number,
+            source=self.source,
+            data=op,
+            problems=tuple(problems),
+            notes=tuple(notes),
+            assumed=tuple(assumed),
+        )
+
+    def leaf_value(self, number: int, header: str, leaf: _Leaf, value: Any, problems: list[Problem]) -> Any:
+        text = self.translate(leaf.path, _plain(value))
+        lowered = _key(text)
+        if leaf.kind in ("str", "strs"):
+            return self.split(text) if leaf.kind == "strs" else text
+        if _is_empty(text) or lowered in _UNKNOWN:
+            return None
+        if leaf.kind == "bool":
+            if lowered in _TRUE:
+                return True
+            if lowered in _FALSE:
+                return False
+            problems.append(
+                _problem(
+                    number,
+                    self.source,
+                    header,
+                    f"oui ou non attendu, lu « {text} »",
+                    f"yes or no expected, read '{text}'",
+                )
+            )
+            return None
+        if leaf.kind == "int":
+            if isinstance(value, int | float) and not isinstance(value, bool) and float(value).is_integer():
+                return int(value)
+            if _INT.match(text):
+                return int(re.sub(r"[ \u00a0\u202f.']", "", text))
+            problems.append(
+                _problem(
+                    number,
+                    self.source,
+                    header,
+                    f"nombre entier attendu, lu « {text} »",
+                    f"whole number expected, read '{text}'",
+                )
+            )
+            return None
+        if leaf.kind == "date":
+            if isinstance(value, dt.datetime):
+                return value.date().isoformat()
+            if isinstance(value, dt.date):
+                return value.isoformat()
+            m = _DATE_ISO.match(text)
+            fr = _DATE_FR.match(text)
+            try:
+                if m:
+                    return dt.date(int(m[1]), int(m[2]), int(m[3])).isoformat()
+                if fr:
+                    return dt.date(int(fr[3]), int(fr[2]), int(fr[1])).isoformat()
+            except ValueError:
+                pass
+            problems.append(
+                _problem(
+                    number,
+                    self.source,
+                    header,
+                    f"date attendue (JJ/MM/AAAA ou AAAA-MM-JJ), lu « {text} »",
+                    f"date expected (DD/MM/YYYY or YYYY-MM-DD), read '{text}'",
+                )
+            )
+            return None
+        assert leaf.enum is not None
+        items = self.split(text) if leaf.kind == "enums" else [text]
+        out = []
+        for item in items:
+            member = _enum_lookup(leaf.enum, self.translate(leaf.path, item))
+            if member is None:
+                allowed = ", ".join(m.value for m in leaf.enum)
+                problems.append(
+                    _problem(
+                        number,
+                        self.source,
+                        header,
+                        f"valeur non reconnue « {item} » (admises : {allowed})",
+                        f"value not recognised '{item}' (allowed: {allowed})",
+                    )
+                )
+            else:
+                out.append(member.value)
+        if leaf.kind == "enums":
+            return out or None
+        return out[0] if out else None
+
+    def special(self, raw: dict[str, tuple[str, Any]], op: dict[str, Any], notes: list[Text]) -> None:
+        """The register notions that fill lists of the model (purposes, data, persons…)."""
+
+        def text(field: str) -> str | None:
+            if field not in raw:
+                return None
+            value = _plain(raw[field][1])
+            return None if _is_empty(value) else value
+
+        def items(field: str) -> list[str]:
+            value = text(field)
+            return [self.translate(field, v) for v in self.split(value)] if value else []
+
+        purposes = [*items("purpose"), *items("sub_purposes")]
+        bases: list[LegalBasis] = []
+        for b in items("legal_basis"):
+            found: LegalBasis | None = _enum_lookup(LegalBasis, b) or _by_words(_BASIS_WORDS, b)  # type: ignore[assignment]  # _enum_lookup returns a member of the enum it is given
+            if found is None:
+                notes.append(
+                    t(
+                        f"base légale non reconnue « {b} » : laissée inconnue",
+                        f"legal basis not recognised '{b}': left unknown",
+                    )
+                )
+            elif found not in bases:
+                bases.append(found)
+        if len(bases) > 1:
+            notes.append(
+                t(
+                    "plusieurs bases légales : à rattacher à chaque finalité",
+                    "several legal bases: to attach to each purpose",
+                )
+            )
+        if purposes:
+            op["purposes"] = [
+                {"description": p, **({"legal_basis": bases[0].value} if len(bases) == 1 else {})}
+                for p in purposes
+            ]
+        elif bases:
+            notes.append(t("base légale sans finalité : ignorée", "legal basis without a purpose: ignored"))
+
+        retention = text("retention")
+        data: list[dict[str, Any]] = []
+        for field in ("data", "sensitive_data"):
+            for item in items(field):
+                kind = _enum_lookup(DataKind, item) or _by_words(_DATA_WORDS, item)
+                if kind is None:
+                    if field == "sensitive_data":
+                        kind = DataKind.OTHER_HIGHLY_PERSONAL
+                        notes.append(
+                            t(
+                                f"donnée sensible non reconnue « {item} » : classée « autres données à "
+                                "caractère hautement personnel »",
+                                f"sensitive data not recognised '{item}': filed as 'other highly "
+                                "personal data'",
+                            )
+                        )
+                    else:
+                        kind = DataKind.OTHER
+                        notes.append(
+                            t(
+                                f"catégorie de données non reconnue « {item} » : classée « autres "
+                                "données courantes », à vérifier",
+                                f"data category not recognised '{item}': filed as 'other ordinary "
+                                "data', to check",
+                            )
+                        )
+                entry: dict[str, Any] = {"kind": kind.value}
+                if _key(item) not in (_key(kind.fr), _key(kind.value)):
+                    entry["description"] = item
+                if retention:
+                    entry["retention"] = {"active": retention}
+                data.append(entry)
+        if data:
+            op["data"] = data
+
+        subjects = []
+        for item in items("data_subjects"):
+            kind_s = _enum_lookup(SubjectKind, item) or _by_words(_SUBJECT_WORDS, item)
+            entry = {"kind": (kind_s or SubjectKind.OTHER).value}
+            if kind_s is None or _key(item) != _key(kind_s.fr):
+                entry["description"] = item
+            subjects.append(entry)
+        if subjects:
+            op["data_subjects"] = subjects
+
+        recipients = [{"name": r} for r in items("recipients")]
+        if recipients:
+            op["recipients"] = recipients
+        processors = [
+            {"name": p, "role": "sous-traitant (d'après le registre)"}
+            for p in items("processors")
+            if _key(p) not in _NONE_WORDS
+        ]
+        if processors:
+            op["processors"] = processors
+        joint = [{"name": j} for j in items("joint_controllers") if _key(j) not in _NONE_WORDS]
+        if joint:
+            op["joint_controllers"] = joint
+        domains = []
+        for item in items("domains"):
+            d = _enum_lookup(Domain, item)
+            if d is None:
+                notes.append(
+                    t(f"domaine non reconnu « {item} » : ignoré", f"domain not recognised '{item}': ignored")
+                )
+            elif d.value not in domains:
+                domains.append(d.value)
+        if domains:
+            op["domains"] = domains
+
+        transfers = text("transfers")
+        if transfers and _key(transfers) not in _NONE_WORDS:
+            notes.append(
+                t(
+                    f"transferts hors UE déclarés (« {transfers} ») : destinataire, pays et garantie à "
+                    "préciser",
+                    f"transfers outside the EU declared ('{transfers}'): recipient, country "
+                    "and safeguard to give",
+                )
+            )
+        dpo = text("dpo")
+        if dpo:
+            op.setdefault("controller", {})["dpo"] = {"name": dpo}
+        ai = text("ai_system")
+        if ai and _key(ai) not in _NONE_WORDS and _key(ai) not in _FALSE:
+            op["ai_system"] = {"name": ai if _key(ai) not in _TRUE else "système d'IA (d'après le registre)"}
+
+
+# --- the register ----------------------------------------------------------------------------
+
+
+@attrs.define
+class Register:
+    """An opened register: how its columns were understood, and its rows as a stream."""
+
+    source: str
+    format: RegisterFormat
+    sheet: str | None
+    columns: tuple[tuple[str, str], ...]
+    ignored: tuple[str, ...]
+    notes: tuple[Text, ...]
+    total: int | None
+    _rows: Iterator[RegisterRow] = attrs.field(repr=False)
+
+    def __iter__(self) -> Iterator[RegisterRow]:
+        return self._rows
+
+
+def _fatal(source: str, fr: str, en: str) -> InputError:
+    return InputError([Problem("$", t(fr, en), source=source)])
+
+
+def _match_headers(
+    headers: list[str], mapping: RegisterMapping
+) -> tuple[dict[int, str], list[tuple[str, str]], list[str]]:
+    index = _header_index()
+    explicit = {normalise_header(h): f for f, h in mapping.columns.items()}
+    fields: dict[int, str] = {}
+    matched: list[tuple[str, str]] = []
+    ignored: list[str] = []
+    for i, header in enumerate(headers):
+        if not header.strip():
+            continue
+        key = normalise_header(header)
+        field = explicit.get(key) or (
+            None if key in explicit else index.get(key) or index.get(header.strip().lower())
+        )
+        if field is None or field in fields.values():
+            ignored.append(header)
+            continue
+        fields[i] = field
+        matched.append((header, field))
+    return fields, matched, ignored
+
+
+def _row_stream(reader: _RowReader, rows: Iterable[tuple[int, list[Any]]]) -> Iterator[RegisterRow]:
+    for number, cells in rows:
+        row = reader.read(number, cells)
+        if row is not None:
+            yield row
+
+
+def _open_table(
+    source: str,
+    fmt: RegisterFormat,
+    rows: Iterator[tuple[int, list[Any]]],
+    mapping: RegisterMapping,
+    *,
+    sheet: str | None,
+    notes: list[Text],
+    total: int | None,
+    header_search: int,
+) -> Register:
+    header: list[str] | None = None
+    best: tuple[int, list[str], int] | None = None
+    seen: list[tuple[int, list[Any]]] = []
+    for number, cells in rows:
+        if mapping.header_row is not None:
+            if number == mapping.header_row:
+                header = [_plain(c) for c in cells]
+                break
+            continue
+        if not any(_plain(c) for c in cells):
+            continue
+        candidate = [_plain(c) for c in cells]
+        fields, _, _ = _match_headers(candidate, mapping)
+        score = len(fields)
+        if best is None or score > best[2]:
+            best = (number, candidate, score)
+        seen.append((number, cells))
+        if score >= 2 or len(seen) >= header_search:
+            break
+    if header is None and best is not None and best[2] >= 2:
+        header = best[1]
+        # Rows read while looking for the header that come after it are data.
+        pending = [(n, c) for n, c in seen if n > best[0]]
+    else:
+        pending = []
+    if header is None:
+        expected = ", ".join(f"« {names[0]} »" for names in list(HEADERS.values())[:8])
+        raise _fatal(
+            source,
+            f"aucune ligne d'en-têtes reconnue (au moins deux colonnes connues, ex. {expected}) ; "
+            "donnez un fichier de correspondance (--mapping, docs/registers.md)",
+            "no header row recognised (at least two known columns); give a mapping file "
+            "(--mapping, docs/registers.md)",
+        )
+    fields, matched, ignored = _match_headers(header, mapping)
+    if "name" not in fields.values():
+        raise _fatal(
+            source,
+            "aucune colonne ne donne le nom du traitement (ex. « Nom du traitement », « Activité de "
+            "traitement ») ; nommez-la dans le fichier de correspondance (columns: name: …)",
+            "no column gives the name of the processing; name it in the mapping file (columns: name: …)",
+        )
+    reader = _RowReader(fields, header, mapping, source)
+
+    def all_rows() -> Iterator[tuple[int, list[Any]]]:
+        yield from pending
+        yield from rows
+
+    return Register(
+        source=source,
+        format=fmt,
+        sheet=sheet,
+        columns=tuple(matched),
+        ignored=tuple(ignored),
+        notes=tuple(notes),
+        total=total,
+        rows=_row_stream(reader, all_rows()),
+    )
+
+
+def _csv_encoding(path: Path) -> tuple[str, bool]:
+    """``utf-8-sig`` when the whole file is UTF-8 (checked in chunks, memory flat), else ``cp1252``."""
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    with path.open("rb") as f:
+        try:
+            while chunk := f.read(1 << 20):
+                decoder.decode(chunk)
+            decoder.decode(b"", final=True)
+        except UnicodeDecodeError:
+            return "cp1252", True
+    return "utf-8-sig", False
+
+
+class _Semicolon(csv.excel):
+    delimiter = ";"
+
+
+def _dialect(sample: str) -> Any:
+    """The sniffed dialect; when sniffing fails, ``;`` or ``,`` by count on the first line."""
+    try:
+        return csv.Sniffer().sniff(sample, delimiters=";,\t")
+    except csv.Error:
+        first = sample.splitlines()[0] if sample else ""
+        return _Semicolon if first.count(";") >= first.count(",") else csv.excel
+
+
+def _csv_rows(path: Path, encoding: str) -> tuple[Iterator[tuple[int, list[Any]]], int | None]:
+    handle = path.open(encoding=encoding, errors="replace", newline="")
+    sample = handle.read(64 * 1024)
+    handle.seek(0)
+    reader = csv.reader(handle, _dialect(sample))
+
+    def rows() -> Iterator[tuple[int, list[Any]]]:
+        try:
+            for record in reader:
+                # The record's first line, as a text editor numbers it (a cell may span lines).
+                yield reader.line_num - sum(cell.count("\n") for cell in record), list(record)
+        finally:
+            handle.close()
+
+    with path.open("rb") as f:
+        lines = sum(chunk.count(b"\n") for chunk in iter(lambda: f.read(1 << 20), b""))
+    return rows(), max(lines - 1, 0)
+
+
+def _calamine(source: str) -> Any:
+    try:
+        import python_calamine  # optional dependency: extra "registers"
+    except ImportError as exc:
+        raise _fatal(
+            source,
+            f"la lecture des fichiers XLSX et ODS demande la bibliothèque python-calamine : {INSTALL_HINT}",
+            f"reading XLSX and ODS files needs the python-calamine library: {INSTALL_HINT}",
+        ) from exc
+    return python_calamine
+
+
+def _sheet_rows(
+    path: Path, source: str, mapping: RegisterMapping
+) -> tuple[str, Iterator[tuple[int, list[Any]]], int | None]:
+    calamine = _calamine(source)
+    try:
+        book = calamine.CalamineWorkbook.from_path(str(path))
+    except Exception as exc:  # the library raises its own error types for a broken file
+        raise _fatal(source, f"classeur illisible : {exc}", f"unreadable workbook: {exc}") from exc
+    names: list[str] = list(book.sheet_names)
+    if mapping.sheet is not None:
+        if mapping.sheet not in names:
+            raise _fatal(
+                source,
+                f"pas de feuille « {mapping.sheet} » (feuilles : {', '.join(names)})",
+                f"no sheet '{mapping.sheet}' (sheets: {', '.join(names)})",
+            )
+        chosen = mapping.sheet
+    else:
+        chosen = names[0] if names else ""
+        index = _header_index()
+        for name in names:
+            sheet = book.get_sheet_by_name(name)
+            for cells in list(sheet.iter_rows())[:20]:
+                if sum(1 for c in cells if normalise_header(_plain(c)) in index) >= 2:
+                    chosen = name
+                    break
+            else:
+                continue
+            break
+    sheet = book.get_sheet_by_name(chosen)
+
+    def rows() -> Iterator[tuple[int, list[Any]]]:
+        for i, cells in enumerate(sheet.iter_rows(), start=1):
+            yield i, list(cells)
+
+    total = getattr(sheet, "height", None)
+    return chosen, rows(), (total - 1 if isinstance(total, int) and total > 0 else None)
+
+
+def _yaml_rows(path: Path, source: str) -> Iterator[RegisterRow]:
+    text = path.read_text(encoding="utf-8-sig")
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError as exc:
+        raise _fatal(source, f"YAML illisible : {exc}", f"unreadable YAML: {exc}") from exc
+    if not isinstance(node, yaml.SequenceNode):
+        raise _fatal(source, "une liste de traitements est attendue", "a list of operations is expected")
+    values = yaml.safe_load(text)
+    for item_node, value in zip(node.value, values, strict=True):
+        number = item_node.start_mark.line + 1
+        if not isinstance(value, Mapping):
+            yield RegisterRow(
+                number=number,
+                source=source,
+                data={},
+                problems=(
+                    Problem(
+                        "$",
+                        t("un bloc de champs est attendu", "a block of fields is expected"),
+                        source=source,
+                        line=number,
+                    ),
+                ),
+            )
+            continue
+        yield RegisterRow(number=number, source=source, data=dict(value))
+
+
+def open_register(path: str | os.PathLike[str], *, mapping: RegisterMapping | None = None) -> Register:
+    """Open a register and match its columns; its rows are read as they are iterated.
+
+    Raises :class:`aipd.InputError` when the register as a whole cannot be read
+    (unknown format, no recognisable header row, missing library).
+    """
+    p = Path(path)
+    source = str(p)
+    mapping = mapping or RegisterMapping()
+    fmt = _FORMATS.get(p.suffix.lower())
+    if fmt is None:
+        raise _fatal(
+            source,
+            f"format non reconnu « {p.suffix} » (attendus : CSV, XLSX, ODS, YAML)",
+            f"format not recognised '{p.suffix}' (expected: CSV, XLSX, ODS, YAML)",
+        )
+    if not p.is_file():
+        raise _fatal(source, "fichier introuvable", "file not found")
+    if fmt == "yaml":
+        return Register(
+            source=source,
+            format=fmt,
+            sheet=None,
+            columns=(),
+            ignored=(),
+            notes=(),
+            total=None,
+            rows=_yaml_rows(p, source),
+        )
+    notes: list[Text] = []
+    if fmt == "csv":
+        encoding, fallback = _csv_encoding(p)
+        if fallback:
+            notes.append(
+                t(
+                    "le fichier n'est pas en UTF-8 : lu en Windows-1252 (cp1252) ; vérifiez les accents",
+                    "the file is not UTF-8: read as Windows-1252 (cp1252); check the accents",
+                )
+            )
+        rows, total = _csv_rows(p, encoding)
+        return _open_table(source, fmt, rows, mapping, sheet=None, notes=notes, total=total, header_search=1)
+    chosen, srows, total = _sheet_rows(p, source, mapping)
+    return _open_table(source, fmt, srows, mapping, sheet=chosen, notes=notes, total=total, header_search=20)
+
+
+def read_csv_text(text: str, *, mapping: RegisterMapping | None = None, source: str = "<csv>") -> Register:
+    """A register from CSV text already in memory (tests, web uploads)."""
+    text = text.lstrip("\ufeff")
+    reader = csv.reader(io.StringIO(text, newline=""), _dialect(text[: 64 * 1024]))
+    rows = ((reader.line_num, list(r)) for r in reader)
+    return _open_table(
+        source, "csv", rows, mapping or RegisterMapping(), sheet=None, notes=[], total=None, header_search=1
+    )

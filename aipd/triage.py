@@ -1,0 +1,292 @@
+"""Triage of a whole register: which processings need an AIPD, which to start first.
+
+Pure core: each row (a :class:`~aipd.registers.RegisterRow`, a plain mapping
+as :func:`aipd.load` reads, or a :class:`~aipd.model.ProcessingOperation`) is
+loaded strictly, screened with the catalogue, and classified under the AI Act
+when it declares an AI system. A row that cannot be read gives an
+``unreadable`` result with its problems; the others go on. Results stream in
+input order: nothing is kept, so memory does not grow with the register.
+
+Only the screening runs (not the risk analysis or the document): the triage
+answers "is an AIPD required, and what facts are missing", which the screening
+alone decides (GDPR art. 35(1), (3), (4), (5); WP248 rev.01 III.B.a).
+"""
+
+from __future__ import annotations
+
+import heapq
+import itertools
+import multiprocessing
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any
+
+import attrs
+
+from aipd.ai_act import AIActClass, classify
+from aipd.catalogue import Effect
+from aipd.errors import InputError, Problem
+from aipd.i18n import Lang, Text, t
+from aipd.io import load
+from aipd.model import ProcessingOperation
+from aipd.registers import RegisterRow
+from aipd.registry import Catalogue, Registry, default_registry
+from aipd.screening import Reason, Requirement, screen
+from aipd.settings import Settings
+from aipd.vocabulary import Vocabulary
+
+__all__ = [
+    "TriageOutcome",
+    "TriageResult",
+    "TriageSummary",
+    "priority",
+    "summarise",
+    "triage",
+]
+
+Row = RegisterRow | ProcessingOperation | Mapping[str, Any]
+
+
+class TriageOutcome(Vocabulary):
+    """The answer for one processing of the register."""
+
+    REQUIRED = "required", "AIPD requise", "DPIA required"
+    NOT_REQUIRED = "not_required", "AIPD non requise", "DPIA not required"
+    EXEMPT = "exempt", "Dispensé d'AIPD", "Exempt from a DPIA"
+    INCOMPLETE = "incomplete", "Incomplet : des faits manquent", "Incomplete: facts are missing"
+    UNREADABLE = "unreadable", "Ligne illisible", "Unreadable row"
+
+
+@attrs.frozen(kw_only=True)
+class TriageResult:
+    """One row of the register, triaged.
+
+    ``criteria_met`` holds the WP248 criteria counted (ids, with ``criteria_titles``);
+    ``list_items`` the CNIL list items met (ids of délibérations 2018-327 and
+    2019-118, with ``list_titles``); ``mandatory`` the GDPR art. 35(3) cases met;
+    ``missing_facts`` the model paths that would settle the unknown rules,
+    ``assumed`` the facts filled by a default rather than read.
+    """
+
+    row: int
+    source: str | None
+    id: str | None
+    name: str | None
+    register_ref: str | None
+    outcome: TriageOutcome
+    reason: Text | None = None
+    explanation: Text | None = None
+    criteria_met: tuple[str, ...] = ()
+    criteria_titles: tuple[Text, ...] = ()
+    list_items: tuple[str, ...] = ()
+    list_titles: tuple[Text, ...] = ()
+    mandatory: tuple[str, ...] = ()
+    blocking: tuple[str, ...] = ()
+    ai_act_class: AIActClass | None = None
+    missing_facts: tuple[str, ...] = ()
+    assumed: tuple[str, ...] = ()
+    problems: tuple[Problem, ...] = ()
+    notes: tuple[Text, ...] = ()
+
+
+def _unreadable(
+    number: int, source: str | None, data: Mapping[str, Any], problems: Iterable[Problem]
+) -> TriageResult:
+    name = data.get("name")
+    ref = data.get("register_ref")
+    return TriageResult(
+        row=number,
+        source=source,
+        id=None,
+        name=name if isinstance(name, str) else None,
+        register_ref=ref if isinstance(ref, str) else None,
+        outcome=TriageOutcome.UNREADABLE,
+        problems=tuple(attrs.evolve(p, line=p.line or number, source=p.source or source) for p in problems),
+    )
+
+
+def _outcome(requirement: Requirement, reason: Reason) -> TriageOutcome:
+    if requirement is Requirement.REQUIRED:
+        return TriageOutcome.REQUIRED
+    if requirement is Requirement.INCOMPLETE:
+        return TriageOutcome.INCOMPLETE
+    return TriageOutcome.EXEMPT if reason is Reason.EXEMPTION else TriageOutcome.NOT_REQUIRED
+
+
+def triage_one(row: Row, number: int, catalogue: Catalogue, settings: Settings) -> TriageResult:
+    """Triage one row (``number`` is used when the row does not carry its own)."""
+    source: str | None = None
+    notes: tuple[Text, ...] = ()
+    assumed: tuple[str, ...] = ()
+    if isinstance(row, RegisterRow):
+        number, source, notes, assumed = row.number, row.source, row.notes, row.assumed
+        if row.problems:
+            return _unreadable(number, source, row.data, row.problems)
+        data: Mapping[str, Any] | ProcessingOperation = row.data
+    else:
+        data = row
+    if isinstance(data, ProcessingOperation):
+        op = data
+    else:
+        try:
+            op = load(data, lang=settings.lang)
+        except InputError as exc:
+            return _unreadable(number, source, data, exc.problems)
+    screening = screen(op, catalogue, settings)
+    verdict = screening.verdict
+    met = [f for f in screening.findings if f.met]
+    counted = {f.counts_as or f.id: f for f in met if f.effect is Effect.COUNTS}
+    lists = [f for f in met if f.kind == "list_item"]
+    mandatory = [f for f in met if f.kind == "criterion" and f.effect is Effect.REQUIRES]
+    ai_class = classify(op, screening.findings).ai_class if op.ai_system is not None else None
+    missing = tuple(dict.fromkeys([*screening.missing_facts, *assumed]))
+    return TriageResult(
+        row=number,
+        source=source,
+        id=op.id,
+        name=op.name,
+        register_ref=op.register_ref,
+        outcome=_outcome(verdict.requirement, verdict.reason),
+        reason=Text(verdict.reason.fr, verdict.reason.en),
+        explanation=verdict.explanation,
+        criteria_met=tuple(sorted(counted)),
+        criteria_titles=tuple(counted[k].title for k in sorted(counted)),
+        list_items=tuple(f.id for f in lists),
+        list_titles=tuple(f.title for f in lists),
+        mandatory=tuple(f.id for f in mandatory),
+        blocking=tuple(f.id for f in screening.blocking),
+        ai_act_class=ai_class,
+        missing_facts=missing,
+        assumed=assumed,
+        notes=notes,
+    )
+
+
+# --- parallel triage ---------------------------------------------------------------------------
+
+_WORKER: tuple[Catalogue, Settings] | None = None
+
+
+def _init_worker(settings: Settings) -> None:
+    global _WORKER
+    registry = default_registry(settings.blocked_plugins)
+    _WORKER = (registry.catalogue(), settings)
+
+
+def _work(item: tuple[int, Row]) -> TriageResult:
+    assert _WORKER is not None, "worker not initialised"
+    return triage_one(item[1], item[0], *_WORKER)
+
+
+def triage(
+    rows: Iterable[Row],
+    *,
+    settings: Settings | None = None,
+    registry: Registry | None = None,
+    jobs: int = 1,
+) -> Iterator[TriageResult]:
+    """Triage every row, yielding one result per row in input order, as they come.
+
+    ``jobs`` above 1 spreads rows over that many processes (in chunks; the
+    order is kept); each process builds the default registry minus
+    ``settings.blocked_plugins``, so a custom ``registry`` needs ``jobs=1``.
+    A plug-in fault stops the triage with :class:`aipd.PluginError`.
+    """
+    settings = settings or Settings()
+    numbered = zip(itertools.count(1), rows, strict=False)
+    if jobs <= 1:
+        catalogue = (registry or default_registry(settings.blocked_plugins)).catalogue()
+        for number, row in numbered:
+            yield triage_one(row, number, catalogue, settings)
+        return
+    if registry is not None:
+        raise ValueError("triage(jobs > 1) builds the default registry in each process: pass registry=None")
+    with multiprocessing.Pool(jobs, initializer=_init_worker, initargs=(settings,)) as pool:
+        # imap keeps the input order and reads the input lazily; chunks amortise the pickling.
+        yield from pool.imap(_work, numbered, chunksize=256)
+
+
+# --- summary -----------------------------------------------------------------------------------
+
+
+def priority(result: TriageResult) -> tuple[int, int, int, int, int]:
+    """The sort key of the AIPDs to start first (smaller first), documented in docs/registers.md.
+
+    1. a blocking issue (a prohibited AI practice, a processing that cannot go ahead);
+    2. an AI system classed prohibited or high-risk under the AI Act;
+    3. a case where the AIPD is mandatory (GDPR art. 35(3)) or a CNIL list item, most first;
+    4. the number of WP248 criteria met, most first;
+    5. the row number (the register's order).
+    """
+    ai_rank = 0 if result.ai_act_class in (AIActClass.PROHIBITED, AIActClass.HIGH_RISK) else 1
+    return (
+        0 if result.blocking else 1,
+        ai_rank,
+        -(len(result.mandatory) + len(result.list_items)),
+        -len(result.criteria_met),
+        result.row,
+    )
+
+
+@attrs.define
+class TriageSummary:
+    """Counters and the top of the list, updated row by row (memory does not grow with the register)."""
+
+    top_n: int = 10
+    rows: int = 0
+    counts: dict[TriageOutcome, int] = attrs.field(factory=lambda: dict.fromkeys(TriageOutcome, 0))
+    ai_systems: int = 0
+    ai_high_or_prohibited: int = 0
+    missing: dict[str, int] = attrs.field(factory=dict)
+    unreadable: list[TriageResult] = attrs.field(factory=list)
+    unreadable_kept: int = 20
+    _heap: list[tuple[tuple[int, ...], int, TriageResult]] = attrs.field(factory=list)
+
+    def add(self, result: TriageResult) -> None:
+        self.rows += 1
+        self.counts[result.outcome] += 1
+        if result.ai_act_class is not None:
+            self.ai_systems += 1
+            if result.ai_act_class in (AIActClass.PROHIBITED, AIActClass.HIGH_RISK):
+                self.ai_high_or_prohibited += 1
+        for fact in result.missing_facts:
+            self.missing[fact] = self.missing.get(fact, 0) + 1
+        if result.outcome is TriageOutcome.UNREADABLE:
+            if len(self.unreadable) < self.unreadable_kept:
+                self.unreadable.append(result)
+            return
+        if result.outcome is TriageOutcome.REQUIRED:
+            # A max-heap on the priority key (negated) keeps the best top_n seen so far.
+            key = tuple(-k for k in priority(result))
+            # The running count breaks ties, so two results are never compared.
+            entry = (key, -self.rows, result)
+            if len(self._heap) < self.top_n:
+                heapq.heappush(self._heap, entry)
+            elif entry[:2] > self._heap[0][:2]:
+                heapq.heapreplace(self._heap, entry)
+
+    @property
+    def first(self) -> list[TriageResult]:
+        """The AIPDs to start first, best first (:func:`priority`)."""
+        return [r for _, _, r in sorted(self._heap, key=lambda e: (priority(e[2]), -e[1]))]
+
+    @property
+    def failed(self) -> int:
+        return self.counts[TriageOutcome.UNREADABLE]
+
+    def top_missing(self, n: int = 10) -> list[tuple[str, int]]:
+        """The facts most often missing, most first, then by path."""
+        return sorted(self.missing.items(), key=lambda kv: (-kv[1], kv[0]))[:n]
+
+
+def summarise(results: Iterable[TriageResult], *, top_n: int = 10) -> TriageSummary:
+    """Count ``results`` (consumed) into a :class:`TriageSummary`."""
+    summary = TriageSummary(top_n=top_n)
+    for r in results:
+        summary.add(r)
+    return summary
+
+
+def describe(result: TriageResult, lang: Lang = "fr") -> str:
+    """One line for a person: row, name, outcome."""
+    name = result.name or t("(sans nom)", "(no name)").get(lang)
+    return f"{result.row}: {name} — {result.outcome.label(lang)}"

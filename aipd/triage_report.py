@@ -1,0 +1,288 @@
+"""Writing a triage: one line per processing (CSV, XLSX) and a summary (Markdown).
+
+The CSV is what French spreadsheets open without a dialog: UTF-8 with BOM,
+``;`` separators, CRLF line ends, headers in the chosen language. The XLSX is
+written in openpyxl's write-only mode (rows streamed to the file). Both are
+written to a temporary file replaced at the end, so a failure keeps the old one.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import tempfile
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import IO, Any
+
+from aipd.i18n import Lang, t
+from aipd.registers import INSTALL_HINT
+from aipd.triage import TriageOutcome, TriageResult, TriageSummary
+
+__all__ = ["COLUMNS", "Progress", "atomic_path", "result_row", "summary_markdown", "write_csv", "write_xlsx"]
+
+#: The output columns, French then English.
+COLUMNS = (
+    t("Ligne", "Row"),
+    t("Référence", "Reference"),
+    t("Identifiant", "Identifier"),
+    t("Traitement", "Processing"),
+    t("Résultat", "Outcome"),
+    t("Motif", "Reason"),
+    t("Critères WP248 remplis", "WP248 criteria met"),
+    t("Listes de la CNIL", "CNIL lists"),
+    t("Cas obligatoires (art. 35.3 RGPD)", "Mandatory cases (GDPR art. 35(3))"),
+    t("Points bloquants", "Blocking issues"),
+    t("Classe AI Act", "AI Act class"),
+    t("Faits manquants", "Missing facts"),
+    t("Faits supposés (à confirmer)", "Assumed facts (to confirm)"),
+    t("Problèmes de lecture", "Reading problems"),
+    t("Remarques", "Notes"),
+)
+
+
+def _join(values: Iterable[str]) -> str:
+    return " | ".join(values)
+
+
+def result_row(r: TriageResult, lang: Lang = "fr") -> list[Any]:
+    """One output line, in :data:`COLUMNS` order."""
+    return [
+        r.row,
+        r.register_ref or "",
+        r.id or "",
+        r.name or "",
+        r.outcome.label(lang),
+        r.reason.get(lang) if r.reason else "",
+        _join(r.criteria_met),
+        _join(f"{i} {x.get(lang)}" for i, x in zip(r.list_items, r.list_titles, strict=True)),
+        _join(r.mandatory),
+        _join(r.blocking),
+        r.ai_act_class.label(lang) if r.ai_act_class else "",
+        _join(r.missing_facts),
+        _join(r.assumed),
+        _join(p.format(lang) for p in r.problems),
+        _join(n.get(lang) for n in r.notes),
+    ]
+
+
+@contextmanager
+def atomic_path(path: str | os.PathLike[str], suffix: str = "") -> Iterator[Path]:
+    """A temporary path beside ``path`` that replaces it when the block ends without error."""
+    target = Path(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=suffix or ".tmp", dir=target.parent or ".")
+    os.close(fd)
+    try:
+        yield Path(tmp)
+        Path(tmp).replace(target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _write_csv_to(
+    handle: IO[str], results: Iterable[TriageResult], lang: Lang, each: Callable[[TriageResult], None]
+) -> None:
+    writer = csv.writer(handle, delimiter=";", lineterminator="\r\n")
+    writer.writerow([c.get(lang) for c in COLUMNS])
+    for r in results:
+        each(r)
+        writer.writerow(result_row(r, lang))
+
+
+def write_csv(
+    results: Iterable[TriageResult],
+    out: str | os.PathLike[str] | IO[str],
+    *,
+    lang: Lang = "fr",
+    each: Callable[[TriageResult], None] = lambda r: None,
+) -> None:
+    """Write the results as CSV (UTF-8 with BOM, ``;``, CRLF), calling ``each`` on every result."""
+    if not isinstance(out, str | os.PathLike):
+        out.write("\ufeff")
+        _write_csv_to(out, results, lang, each)
+        return
+    with atomic_path(out, ".csv") as tmp, tmp.open("w", encoding="utf-8-sig", newline="") as handle:
+        _write_csv_to(handle, results, lang, each)
+
+
+def write_xlsx(
+    results: Iterable[TriageResult],
+    out: str | os.PathLike[str],
+    *,
+    lang: Lang = "fr",
+    each: Callable[[TriageResult], None] = lambda r: None,
+) -> None:
+    """Write the results as XLSX (openpyxl write-only: rows go to the file as they come)."""
+    try:
+        from openpyxl import Workbook  # optional dependency: extra "registers"
+    except ImportError as exc:
+        from aipd.errors import InputError, Problem
+
+        raise InputError(
+            [
+                Problem(
+                    "-o",
+                    t(
+                        f"l'écriture XLSX demande la bibliothèque openpyxl : {INSTALL_HINT}",
+                        f"writing XLSX needs the openpyxl library: {INSTALL_HINT}",
+                    ),
+                )
+            ]
+        ) from exc
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet(t("Tri du registre", "Register triage").get(lang))
+    sheet.append([c.get(lang) for c in COLUMNS])
+    for r in results:
+        each(r)
+        sheet.append(result_row(r, lang))
+    with atomic_path(out, ".xlsx") as tmp:
+        book.save(tmp)
+
+
+def _md(text: str) -> str:
+    """Text safe in a Markdown table cell."""
+    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+
+
+def summary_markdown(summary: TriageSummary, *, source: str, lang: Lang = "fr") -> str:
+    """The summary of a triage: totals, the AIPDs to start first (and why), unreadable rows, missing facts."""
+
+    def s(fr: str, en: str) -> str:
+        return fr if lang == "fr" else en
+
+    lines = [
+        s("# Tri du registre des traitements", "# Triage of the register of processing activities"),
+        "",
+        s(
+            f"Registre : `{source}` — {summary.rows} traitement(s) lu(s).",
+            f"Register: `{source}` — {summary.rows} processing(s) read.",
+        ),
+        "",
+        s("## Totaux", "## Totals"),
+        "",
+        s("| Résultat | Nombre |", "| Outcome | Count |"),
+        "|---|---:|",
+    ]
+    for outcome in TriageOutcome:
+        lines.append(f"| {outcome.label(lang)} | {summary.counts[outcome]} |")
+    lines.append("")
+    if summary.ai_systems:
+        lines += [
+            s(
+                f"Systèmes d'IA déclarés : {summary.ai_systems}, dont {summary.ai_high_or_prohibited} à haut risque "
+                "ou relevant d'une pratique interdite (AI Act, art. 5 et 6).",
+                f"AI systems declared: {summary.ai_systems}, of which {summary.ai_high_or_prohibited} high-risk or "
+                "a prohibited practice (AI Act arts. 5 and 6).",
+            ),
+            "",
+        ]
+    lines += [s("## AIPD à engager en premier", "## DPIAs to start first"), ""]
+    first = summary.first
+    if not first:
+        lines += [
+            s(
+                "Aucune AIPD requise d'après les faits du registre.",
+                "No DPIA required on the register's facts.",
+            ),
+            "",
+        ]
+    else:
+        lines += [
+            s(
+                "Ordre : point bloquant d'abord ; puis système d'IA interdit ou à haut risque ; puis nombre de cas "
+                "obligatoires (art. 35.3 RGPD) et d'items des listes de la CNIL ; puis nombre de critères WP248 ; "
+                "enfin l'ordre du registre.",
+                "Order: blocking issue first; then a prohibited or high-risk AI system; then the number of mandatory "
+                "cases (GDPR art. 35(3)) and CNIL list items; then the number of WP248 criteria; then the register's "
+                "order.",
+            ),
+            "",
+            s(
+                "| Rang | Ligne | Traitement | Pourquoi | Critères WP248 |",
+                "| Rank | Row | Processing | Why | WP248 criteria |",
+            ),
+            "|---:|---:|---|---|---|",
+        ]
+        for rank, r in enumerate(first, start=1):
+            why = [
+                *r.blocking,
+                *(r.ai_act_class.label(lang) for r in [r] if r.ai_act_class),
+                *r.mandatory,
+                *r.list_items,
+            ]
+            lines.append(
+                f"| {rank} | {r.row} | {_md(r.name or '')} | {_md(', '.join(why) or (r.reason.get(lang) if r.reason else ''))} "
+                f"| {_md(', '.join(r.criteria_met))} |"
+            )
+        lines.append("")
+    if summary.failed:
+        lines += [
+            s(f"## Lignes illisibles ({summary.failed})", f"## Unreadable rows ({summary.failed})"),
+            "",
+            s(
+                "Ces lignes n'ont pas été triées ; corrigez-les dans le registre (toutes figurent dans le tableau "
+                "de sortie).",
+                "These rows were not triaged; correct them in the register (all are in the output table).",
+            ),
+            "",
+        ]
+        for r in summary.unreadable:
+            reasons = "; ".join(p.message.get(lang) + f" ({p.path})" for p in r.problems)
+            lines.append(f"- {s('ligne', 'row')} {r.row} : {_md(reasons)}")
+        if summary.failed > len(summary.unreadable):
+            lines.append(
+                s(
+                    f"- … et {summary.failed - len(summary.unreadable)} autre(s)",
+                    f"- … and {summary.failed - len(summary.unreadable)} more",
+                )
+            )
+        lines.append("")
+    missing = summary.top_missing()
+    if missing:
+        lines += [
+            s("## Faits à collecter le plus souvent", "## Facts most often to collect"),
+            "",
+            s("| Fait (chemin du modèle) | Traitements |", "| Fact (model path) | Processings |"),
+            "|---|---:|",
+            *(f"| `{fact}` | {n} |" for fact, n in missing),
+            "",
+        ]
+    return "\n".join(lines)
+
+
+class Progress:
+    """A progress bar on a terminal's stderr, silent elsewhere (pipes, files, CI).
+
+    Shown only when ``stream.isatty()`` and the ``CI`` variable is unset; redrawn at
+    most every 1 % of ``total`` (or every 200 rows when the total is unknown).
+    """
+
+    def __init__(self, total: int | None, stream: IO[str], *, enabled: bool | None = None) -> None:
+        self.total = total if total and total > 0 else None
+        self.stream = stream
+        isatty = getattr(stream, "isatty", lambda: False)
+        self.enabled = enabled if enabled is not None else bool(isatty()) and not os.environ.get("CI")
+        self.done = 0
+        self.step = max(1, (self.total or 20_000) // 100)
+
+    def __call__(self, _result: TriageResult) -> None:
+        self.done += 1
+        if self.enabled and self.done % self.step == 0:
+            self._draw()
+
+    def _draw(self) -> None:
+        if self.total:
+            share = min(self.done / self.total, 1.0)
+            bar = "#" * int(share * 30)
+            self.stream.write(f"\r[{bar:<30}] {self.done}/{self.total}")
+        else:
+            self.stream.write(f"\r{self.done}")
+        self.stream.flush()
+
+    def close(self) -> None:
+        if self.enabled:
+            self._draw()
+            self.stream.write("\n")
+            self.stream.flush()
