@@ -519,14 +519,14 @@ def import_pia(
     for i, a in enumerate(_list(data.get("answers"))):
         ref = _int(a.get("reference_to")) if isinstance(a, Mapping) else None
         if ref is None or ref not in KNOWN_QUESTIONS or not isinstance(a.get("data"), Mapping):
-            unknown.append(f"answers[{i}]: {a.get('reference_to') if isinstance(a, Mapping) else a!r}")
+            unknown.append(f"answers[{i}]: {(a.get('reference_to') if isinstance(a, Mapping) else a)!r}")
             continue
         answers[ref] = a["data"]
     pia_measures: dict[int, Mapping[str, Any]] = {}
     for i, m in enumerate(_list(data.get("measures"))):
         mid = _int(m.get("id")) if isinstance(m, Mapping) else None
         if mid is None or not isinstance(m.get("title"), str):
-            unknown.append(f"measures[{i}]: {m.get('id') if isinstance(m, Mapping) else m!r}")
+            unknown.append(f"measures[{i}]: {(m.get('id') if isinstance(m, Mapping) else m)!r}")
             continue
         pia_measures[mid] = m
     evaluations: dict[str, Mapping[str, Any]] = {}

@@ -18,21 +18,21 @@ import heapq
 import itertools
 import multiprocessing
 from collections.abc import Iterable, Iterator, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 import attrs
 
-from aipd.ai_act import AIActClass, classify
-from aipd.catalogue import Effect
 from aipd.errors import InputError, Problem
 from aipd.i18n import Lang, Text, t
-from aipd.io import load
-from aipd.model import ProcessingOperation
-from aipd.registers import RegisterRow
-from aipd.registry import Catalogue, Registry, default_registry
-from aipd.screening import Reason, Requirement, screen
-from aipd.settings import Settings
 from aipd.vocabulary import Vocabulary
+
+if TYPE_CHECKING:  # imported when a triage runs, so ``import aipd`` stays light
+    from aipd.ai_act import AIActClass
+    from aipd.model import ProcessingOperation
+    from aipd.registers import RegisterRow
+    from aipd.registry import Catalogue, Registry
+    from aipd.screening import Reason, Requirement
+    from aipd.settings import Settings
 
 __all__ = [
     "TriageOutcome",
@@ -43,7 +43,7 @@ __all__ = [
     "triage",
 ]
 
-Row = RegisterRow | ProcessingOperation | Mapping[str, Any]
+Row: TypeAlias = "RegisterRow | ProcessingOperation | Mapping[str, Any]"
 
 
 class TriageOutcome(Vocabulary):
@@ -105,6 +105,8 @@ def _unreadable(
 
 
 def _outcome(requirement: Requirement, reason: Reason) -> TriageOutcome:
+    from aipd.screening import Reason, Requirement
+
     if requirement is Requirement.REQUIRED:
         return TriageOutcome.REQUIRED
     if requirement is Requirement.INCOMPLETE:
@@ -114,6 +116,13 @@ def _outcome(requirement: Requirement, reason: Reason) -> TriageOutcome:
 
 def triage_one(row: Row, number: int, catalogue: Catalogue, settings: Settings) -> TriageResult:
     """Triage one row (``number`` is used when the row does not carry its own)."""
+    from aipd.ai_act import classify
+    from aipd.catalogue import Effect
+    from aipd.io import load
+    from aipd.model import ProcessingOperation
+    from aipd.registers import RegisterRow
+    from aipd.screening import screen
+
     source: str | None = None
     notes: tuple[Text, ...] = ()
     assumed: tuple[str, ...] = ()
@@ -167,6 +176,8 @@ _WORKER: tuple[Catalogue, Settings] | None = None
 
 
 def _init_worker(settings: Settings) -> None:
+    from aipd.registry import default_registry
+
     global _WORKER
     registry = default_registry(settings.blocked_plugins)
     _WORKER = (registry.catalogue(), settings)
@@ -191,6 +202,9 @@ def triage(
     ``settings.blocked_plugins``, so a custom ``registry`` needs ``jobs=1``.
     A plug-in fault stops the triage with :class:`aipd.PluginError`.
     """
+    from aipd.registry import default_registry
+    from aipd.settings import Settings
+
     settings = settings or Settings()
     numbered = zip(itertools.count(1), rows, strict=False)
     if jobs <= 1:
@@ -217,6 +231,8 @@ def priority(result: TriageResult) -> tuple[int, int, int, int, int]:
     4. the number of WP248 criteria met, most first;
     5. the row number (the register's order).
     """
+    from aipd.ai_act import AIActClass
+
     ai_rank = 0 if result.ai_act_class in (AIActClass.PROHIBITED, AIActClass.HIGH_RISK) else 1
     return (
         0 if result.blocking else 1,
@@ -242,6 +258,8 @@ class TriageSummary:
     _heap: list[tuple[tuple[int, ...], int, TriageResult]] = attrs.field(factory=list)
 
     def add(self, result: TriageResult) -> None:
+        from aipd.ai_act import AIActClass
+
         self.rows += 1
         self.counts[result.outcome] += 1
         if result.ai_act_class is not None:

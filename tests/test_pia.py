@@ -1,0 +1,184 @@
+"""The CNIL PIA tool's file: the importer's rules, the round trip, edits made in the tool, junk references."""
+
+from __future__ import annotations
+
+import copy
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import attrs
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from tests import strategies
+
+import aipd
+from aipd.cli import EXIT_OK, main
+from aipd.errors import InputError
+from aipd.pia import KNOWN_QUESTIONS, export_pia, html_to_text, import_pia
+from aipd.vocabulary import Level
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+ISO = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$")
+ALLOWED_TAGS = {"p", "ul", "li", "strong", "br"}
+
+
+def _exported(name: str = "cameras-augmentees.yaml") -> tuple[aipd.ProcessingOperation, dict[str, Any]]:
+    op = aipd.load(EXAMPLES / name)
+    return op, json.loads(json.dumps(export_pia(aipd.assess(op))))
+
+
+@pytest.mark.parametrize(
+    "name", ["cameras-augmentees.yaml", "tri-candidatures.yaml", "chatbot-site-ville.yaml"]
+)
+def test_export_follows_every_rule_of_the_format(name: str) -> None:
+    """Five keys, arrays, answer data with text/gauge/list, known ids, ISO dates, exact measure titles, safe HTML."""
+    op, d = _exported(name)
+    assert list(d) == ["pia", "answers", "measures", "evaluations", "comments"]
+    assert all(isinstance(d[k], list) for k in ("answers", "measures", "evaluations", "comments"))
+    assert d["pia"]["name"] == op.name
+    assert isinstance(d["pia"]["status"], int)
+    stamps = [d["pia"]["created_at"], d["pia"]["updated_at"]]
+    for a in d["answers"]:
+        assert set(a["data"]) == {"text", "gauge", "list"}
+        assert isinstance(a["reference_to"], int)
+        assert a["reference_to"] in KNOWN_QUESTIONS
+        assert a["data"]["gauge"] is None or 1 <= a["data"]["gauge"] <= 4
+        assert all(isinstance(x, str) for x in a["data"]["list"])
+        stamps.append(a["created_at"])
+        for tag in re.findall(r"</?([a-zA-Z0-9]+)", a["data"]["text"] or ""):
+            assert tag in ALLOWED_TAGS
+    refs = {a["reference_to"] for a in d["answers"]}
+    assert {111, 112, 113, 121, 122, 123} <= refs
+    assert set(range(211, 216)) | set(range(221, 228)) <= refs
+    assert {300 + i * 10 + r for i in (2, 3, 4) for r in range(1, 7)} <= refs
+    titles = [m["title"] for m in d["measures"]]
+    assert len(set(titles)) == len(titles)
+    assert [m["id"] for m in d["measures"]] == list(range(1, len(titles) + 1))
+    for a in d["answers"]:
+        if a["reference_to"] in (324, 334, 344):
+            assert set(a["data"]["list"]) <= set(titles)
+    for e in d["evaluations"]:
+        assert re.fullmatch(r"3\.[234]|3\.1\.\d+", e["reference_to"])
+        if e["reference_to"].startswith("3.1."):
+            assert int(e["reference_to"][4:]) in {m["id"] for m in d["measures"]}
+            assert e["gauges"] == {"x": 0, "y": 0}
+        stamps.append(e["created_at"])
+    for c in d["comments"]:
+        assert c["reference_to"] in KNOWN_QUESTIONS
+        assert c["for_measure"] is False
+    assert all(ISO.match(s) for s in stamps)
+    assert d["pia"]["updated_at"].startswith((op.updated or op.created).isoformat())  # type: ignore[union-attr]
+
+
+def test_export_is_deterministic_and_escapes_html() -> None:
+    """Two exports are equal; a description with markup is escaped."""
+    op = aipd.load(EXAMPLES / "cameras-augmentees.yaml")
+    op = attrs.evolve(op, description="<script>alert(1)</script> & co")
+    a, b = export_pia(aipd.assess(op)), export_pia(aipd.assess(op))
+    assert a == b
+    q111 = next(x for x in a["answers"] if x["reference_to"] == 111)["data"]["text"]
+    assert "<script>" not in q111
+    assert "&lt;script&gt;" in q111
+    assert html_to_text(q111).startswith("<script>alert(1)</script> & co")
+
+
+def test_export_without_date_is_refused() -> None:
+    """The file's dates come from the operation: without one, export says so."""
+    op = attrs.evolve(aipd.load(EXAMPLES / "cameras-augmentees.yaml"), created=None, updated=None)
+    with pytest.raises(InputError, match="date"):
+        export_pia(aipd.assess(op))
+
+
+def test_extra_risks_carried_in_comments() -> None:
+    """Each risk beyond the three feared events is one readable comment tagged with its id."""
+    op, d = _exported("tri-candidatures.yaml")
+    risks = [r.id for r in aipd.assess(op).risks or () if not r.id.startswith("cnil:")]
+    tagged = [c["description"] for c in d["comments"] if c["description"].startswith("[aipd:risk ")]
+    assert risks
+    assert [t.split("]")[0][len("[aipd:risk ") :] for t in tagged] == risks
+
+
+def test_round_trip_examples() -> None:
+    """Every example survives YAML → PIA JSON → model unchanged."""
+    for path in sorted(EXAMPLES.glob("*.yaml")):
+        op = aipd.load(path)
+        if op.created is None and op.updated is None:
+            continue
+        back = import_pia(json.dumps(export_pia(aipd.assess(op))))
+        assert back.operation == op, path.name
+        assert back.from_copy
+        assert back.unknown_references == ()
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(strategies.operations(created=st.dates()))
+def test_round_trip_property(op: aipd.ProcessingOperation) -> None:
+    """Any operation with a date comes back equal from its PIA file."""
+    back = import_pia(export_pia(aipd.assess(op)))
+    assert back.operation == op
+
+
+def test_edits_made_in_the_tool_become_judgements() -> None:
+    """A gauge, a residual level and an added impact changed in the tool come back as the DPO's judgement."""
+    _op, d = _exported()
+    for a in d["answers"]:
+        if a["reference_to"] == 345:
+            a["data"]["gauge"] = 4
+        if a["reference_to"] == 341:
+            a["data"]["list"].append("Perte des preuves")
+    for e in d["evaluations"]:
+        if e["reference_to"] == "3.4":
+            e["gauges"] = {"x": 2, "y": 1}
+    d["pia"]["dpo_opinion"] = "Avis favorable."
+    back = import_pia(d)
+    j = {x.risk: x for x in back.risk_judgements}["cnil:disappearance"]
+    assert j.severity is Level.MAXIMUM
+    assert (j.residual_severity, j.residual_likelihood) == (Level.LIMITED, Level.NEGLIGIBLE)
+    assert j.impacts[-1] == "Perte des preuves"
+    assert back.operation.validation.dpo_opinion == "Avis favorable."
+
+
+def test_junk_references_tolerated_and_reported() -> None:
+    """References the format does not define are skipped and listed, the rest is read."""
+    _, d = _exported()
+    d["evaluations"].append({"reference_to": "3.1.[object Object]", "status": 2})
+    d["answers"].append({"reference_to": "abc", "data": {"text": "x", "gauge": None, "list": []}})
+    d["comments"].append({"reference_to": 999, "for_measure": False, "description": "?"})
+    back = import_pia(d)
+    assert back.unknown_references == (
+        "answers[36]: 'abc'",
+        "evaluations[4]: '3.1.[object Object]'",
+        f"comments[{len(d['comments']) - 1}]: 999",
+    )
+
+
+def test_file_made_in_the_tool_alone() -> None:
+    """Without aipd's copy, the operation is built from the file: name without (IMPORT), measures, gauges."""
+    _, d = _exported()
+    d = copy.deepcopy(d)
+    d["comments"] = [c for c in d["comments"] if not c["description"].startswith("[aipd:data]")]
+    d["pia"]["name"] = "(IMPORT) " + d["pia"]["name"]
+    back = import_pia(d)
+    assert not back.from_copy
+    assert not back.operation.name.startswith("(IMPORT)")
+    assert back.operation.measures[0].id == "builtin:access_control"
+    assert back.texts[111]
+    assert any("autre" in n.fr for n in back.notes)
+
+
+def test_not_a_pia_file() -> None:
+    """A JSON without a pia object is refused, as the tool does."""
+    with pytest.raises(InputError, match="PIA"):
+        import_pia({"answers": []})
+
+
+def test_cli_export_and_import(tmp_path: Path) -> None:
+    """aipd export --format pia and aipd import-pia write their files; the YAML loads back equal."""
+    out, back = tmp_path / "p.json", tmp_path / "b.yaml"
+    src = EXAMPLES / "cameras-augmentees.yaml"
+    assert main(["export", "--format", "pia", str(src), "-o", str(out)]) == EXIT_OK
+    assert main(["import-pia", str(out), "-o", str(back)]) == EXIT_OK
+    assert aipd.load(back) == aipd.load(src)

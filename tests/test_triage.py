@@ -1,0 +1,126 @@
+"""Triage of a register: outcomes, unreadable rows, order, summary, outputs and the CLI's exit codes."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import pytest
+
+import aipd
+from aipd.cli import EXIT_FINDING, EXIT_INPUT, EXIT_OK, main
+from aipd.triage import TriageOutcome, TriageSummary, priority, summarise, triage
+from aipd.triage_report import COLUMNS, summary_markdown, write_csv
+
+CONTROLLER = {"name": "Commune de Lorvalle", "kind": "commune"}
+
+CAMERAS = {
+    "id": "cameras",
+    "name": "Vidéoprotection",
+    "controller": CONTROLLER,
+    "data": [{"kind": "image"}],
+    "scale": {"persons": 40000},
+    "monitoring": {"systematic": True, "public_area": True},
+}
+PAYROLL = {"id": "paie", "name": "Paie", "controller": CONTROLLER, "data": [{"kind": "identity"}]}
+
+
+def test_rows_triaged_in_order_with_unreadable_reported() -> None:
+    """Each row gives a result in input order; a row the loader refuses is unreadable with its problems."""
+    bad = {"id": "x", "name": "X", "controller": CONTROLLER, "scale": {"persons": "many"}}
+    results = list(triage([CAMERAS, bad, PAYROLL]))
+    assert [r.row for r in results] == [1, 2, 3]
+    assert results[0].outcome is TriageOutcome.REQUIRED
+    assert results[0].criteria_met == ("wp248:large_scale", "wp248:systematic_monitoring")
+    assert results[0].mandatory == ("gdpr:art35-3-c",)
+    assert results[1].outcome is TriageOutcome.UNREADABLE
+    assert results[1].problems
+    assert results[1].problems[0].line == 2
+    assert results[2].outcome is not TriageOutcome.UNREADABLE
+
+
+def test_triage_is_public_api() -> None:
+    """aipd.triage is exported."""
+    assert aipd.triage is triage
+
+
+def test_parallel_keeps_input_order() -> None:
+    """With jobs=2 the results come in the input order and equal the sequential ones."""
+    rows = [CAMERAS, PAYROLL] * 20
+    assert list(triage(rows, jobs=2)) == list(triage(rows))
+
+
+def test_summary_ranks_required_and_counts() -> None:
+    """The summary counts outcomes and lists required AIPDs by the documented priority."""
+    results = list(
+        triage([PAYROLL, CAMERAS, {**CAMERAS, "id": "c2", "data": [{"kind": "image"}, {"kind": "health"}]}])
+    )
+    summary = summarise(results)
+    assert summary.rows == 3
+    assert summary.counts[TriageOutcome.REQUIRED] == 2
+    first = summary.first
+    assert first == sorted(first, key=priority)
+    assert first[0].row == 3  # more criteria met than row 2
+    md = summary_markdown(summary, source="r.csv")
+    assert "AIPD à engager en premier" in md
+    assert "| 1 | 3 |" in md
+
+
+def test_summary_top_n_is_bounded() -> None:
+    """The summary keeps at most top_n results, whatever the register's size."""
+    summary = TriageSummary(top_n=3)
+    for r in triage([CAMERAS] * 10):
+        summary.add(r)
+    assert [r.row for r in summary.first] == [1, 2, 3]
+
+
+def test_csv_output_reread() -> None:
+    """The CSV has a BOM, ``;``, French headers, and one line per result."""
+    out = io.StringIO()
+    write_csv(triage([CAMERAS, PAYROLL]), out)
+    text = out.getvalue()
+    assert text.startswith("\ufeffLigne;")
+    rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff")), delimiter=";"))
+    assert rows[0] == [c.fr for c in COLUMNS]
+    assert rows[1][3] == "Vidéoprotection"
+    assert rows[1][4] == "AIPD requise"
+
+
+REGISTER = (
+    "Nom du traitement;Catégories de données personnelles;Nombre de personnes concernées;"
+    "monitoring.systematic;monitoring.public_area\n"
+    "Vidéoprotection;Image;40000;oui;oui\n"
+    "Cantine;Santé;beaucoup;;\n"
+)
+
+
+def test_cli_triage_exit_code_and_outputs(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """aipd triage writes CSV and summary, and exits 1 when a row could not be read."""
+    reg = tmp_path / "r.csv"
+    reg.write_text(REGISTER, encoding="utf-8")
+    out, summary = tmp_path / "o.csv", tmp_path / "s.md"
+    code = main(["triage", str(reg), "-o", str(out), "--summary", str(summary)])
+    assert code == EXIT_FINDING
+    rows = list(csv.reader(io.StringIO(out.read_text(encoding="utf-8-sig")), delimiter=";"))
+    assert [r[0] for r in rows[1:]] == ["2", "3"]
+    assert rows[1][4] == "AIPD requise"
+    assert rows[2][4] == "Ligne illisible"
+    assert "beaucoup" in rows[2][13]
+    assert "Lignes illisibles (1)" in summary.read_text(encoding="utf-8")
+    reg.write_text(REGISTER.splitlines()[0] + "\n" + REGISTER.splitlines()[1] + "\n", encoding="utf-8")
+    assert main(["triage", str(reg), "-o", str(out)]) == EXIT_OK
+    assert main(["triage", str(tmp_path / "none.csv")]) == EXIT_INPUT
+
+
+def test_cli_triage_xlsx_output_reread(tmp_path: Path) -> None:
+    """The XLSX output opens and holds the header and one line per row."""
+    calamine = pytest.importorskip("python_calamine")
+    reg = tmp_path / "r.csv"
+    reg.write_text(REGISTER, encoding="utf-8")
+    out = tmp_path / "o.xlsx"
+    main(["triage", str(reg), "-o", str(out)])
+    sheet = calamine.CalamineWorkbook.from_path(str(out)).get_sheet_by_index(0).to_python()
+    assert sheet[0][0] == "Ligne"
+    assert len(sheet) == 3
+    assert sheet[1][3] == "Vidéoprotection"
