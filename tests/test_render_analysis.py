@@ -228,3 +228,21 @@ def test_english_document_has_the_same_analysis_sections() -> None:
     assert len(rows) == 7
     letter = _texts(_doc(CAMERAS, "en")).split("Draft covering letter")[-1]
     assert "Under article 90 of loi n° 78-17 of 6 January 1978" in letter
+
+
+def test_each_recipient_is_its_own_bullet() -> None:
+    """Recipients are one bullet each (a line ending in a Jinja tag once ran them together)."""
+    a = _assessment(CCAS)
+    d = _doc(CCAS)
+    paragraphs = d.paragraphs
+    start = next(
+        i
+        for i, p in enumerate(paragraphs)
+        if p.text == "Destinataires et transferts" and p.style.name == "Heading 3"
+    )
+    bullets = []
+    for p in paragraphs[start + 1 :]:
+        if p.style.name != "List Bullet":
+            break
+        bullets.append(p.text)
+    assert len(bullets) == len(a.operation.recipients)
