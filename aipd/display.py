@@ -18,6 +18,7 @@ from aipd.i18n import Lang
 from aipd.vocabulary import Level
 
 if TYPE_CHECKING:
+    from aipd.ai_act import AIActAssessment
     from aipd.assess import Assessment
     from aipd.consultation import Consultation
     from aipd.model import ProcessingOperation
@@ -69,6 +70,11 @@ _L = {
     "acceptability": ("Acceptabilité", "Acceptability"),
     "measures": ("Mesures", "Measures"),
     "consultation": ("Consultation préalable de la CNIL", "Prior consultation of the CNIL"),
+    "ai_act": ("Règlement sur l'IA (AI Act)", "AI Act"),
+    "fria_due": (
+        "Analyse d'impact sur les droits fondamentaux (art. 27) due.",
+        "Fundamental rights impact assessment (art. 27) due.",
+    ),
     "grounds": ("Fondements examinés", "Grounds checked"),
     "high_zone": ("zone de risque élevé", "high-risk zone"),
     "no_risk": ("aucun risque analysé", "no risk analysed"),
@@ -156,6 +162,8 @@ def assessment_html(a: Assessment, lang: Lang | None = None) -> str:
         f"<strong>{escape(_l('reason', lang))} :</strong> {escape(v.reason.label(lang))} — "
         f"{escape(v.explanation.get(lang))}</p>"
     )
+    if a.ai_act is not None:
+        parts.append(_ai_act_html(a.ai_act, lang))
     if a.consultation is not None:
         parts.append(_consultation_html(a.consultation, lang))
     if a.notices:
@@ -189,6 +197,14 @@ def assessment_markdown(a: Assessment, lang: Lang | None = None) -> str:
     out.append(f"**{_l('verdict', lang)} :** {v.requirement.label(lang)}  ")
     out.append(f"**{_l('reason', lang)} :** {v.reason.label(lang)} — {_md(v.explanation.get(lang))}")
     out.append("")
+    if a.ai_act is not None:
+        x = a.ai_act
+        fria = f" {_l('fria_due', lang)}" if x.fria is not None and x.fria.due else ""
+        out.append(
+            f"**{_l('ai_act', lang)} :** {x.ai_class.label(lang)} ({_md(x.article.get(lang))}) — "
+            f"{_md(x.rationale.get(lang))}{fria}"
+        )
+        out.append("")
     if a.consultation is not None:
         c = a.consultation
         out.append(
@@ -366,6 +382,18 @@ def risks_markdown(risks: RiskAnalysis, lang: Lang = "fr") -> str:
     for r, initial, residual, acc, _ in _risk_rows(risks, lang):
         lines.append(f"| `{r.id}` {_md(r.title.get(lang))} | {_md(initial)} | {_md(residual)} | {_md(acc)} |")
     return "\n".join(lines)
+
+
+def _ai_act_html(x: AIActAssessment, lang: Lang) -> str:
+    colour = {"prohibited": "#b71c1c", "high_risk": "#e65100", "unknown": "#e65100"}.get(
+        x.ai_class.value, "#1b5e20"
+    )
+    fria = f"<br><strong>{escape(_l('fria_due', lang))}</strong>" if x.fria is not None and x.fria.due else ""
+    return (
+        f"<p><strong>{escape(_l('ai_act', lang))} :</strong> "
+        f"<span style='color:{colour};font-weight:bold'>{escape(x.ai_class.label(lang))}</span> "
+        f"({escape(x.article.get(lang))})<br>{escape(x.rationale.get(lang))}{fria}</p>"
+    )
 
 
 def _consultation_html(c: Consultation, lang: Lang) -> str:

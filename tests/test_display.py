@@ -1,5 +1,7 @@
 """Notebook display: blocking issues and verdict first, French by default, text escaped."""
 
+from pathlib import Path
+
 import attrs
 import pytest
 
@@ -118,3 +120,14 @@ def test_risk_map_without_risks_says_so() -> None:
     a = attrs.evolve(_assessment(), risks=None)
     with pytest.raises(ValueError, match="no risk analysis"):
         a.risk_map()
+
+
+def test_ai_act_class_shown_after_the_verdict() -> None:
+    """An assessment with an AI system shows its AI Act class and the FRIA after the verdict."""
+    result = aipd.assess(aipd.load(Path(__file__).parent.parent / "examples" / "detection-fraude-ccas.yaml"))
+    html = result._repr_html_()
+    assert html.index("Verdict") < html.index("AI Act") < html.index("Consultation")
+    assert "Haut risque" in html or "haut risque" in html
+    assert "art. 27" in html
+    md = result._repr_markdown_()
+    assert md.index("Verdict") < md.index("AI Act")
