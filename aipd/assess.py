@@ -13,22 +13,21 @@ from typing import TYPE_CHECKING
 import attrs
 
 from aipd._version import __version__
-from aipd.action_plan import ActionPlan, action_plan
-from aipd.ai_act import AIActAssessment, classify
-from aipd.algorithmic_decisions import AlgorithmicDecisions, analyse_decisions
-from aipd.consultation import Consultation, decide_consultation
-from aipd.convert import digest
-from aipd.i18n import Lang
-from aipd.model import ProcessingOperation
-from aipd.principles import Principles, assess_principles
-from aipd.registry import PluginInfo, Registry, default_registry
-from aipd.risks import RiskAnalysis, analyse_risks
-from aipd.screening import Finding, Notice, Screening, Verdict, screen
-from aipd.settings import Settings
-from aipd.validation import ValidationReview, review_validation
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the analysis stages are imported when assess() first runs: ``import aipd`` stays fast
+    from aipd.action_plan import ActionPlan
+    from aipd.ai_act import AIActAssessment
+    from aipd.algorithmic_decisions import AlgorithmicDecisions
+    from aipd.consultation import Consultation
     from aipd.display import FindingsTable, RiskMap
+    from aipd.i18n import Lang
+    from aipd.model import ProcessingOperation
+    from aipd.principles import Principles
+    from aipd.registry import PluginInfo, Registry
+    from aipd.risks import RiskAnalysis
+    from aipd.screening import Finding, Notice, Screening, Verdict
+    from aipd.settings import Settings
+    from aipd.validation import ValidationReview
 
 __all__ = ["Assessment", "assess"]
 
@@ -128,6 +127,18 @@ def assess(
     minus ``settings.blocked_plugins``). Raises :class:`aipd.PluginError` when a
     plug-in fails: an assessment is never produced with a rule silently missing.
     """
+    from aipd.action_plan import action_plan
+    from aipd.ai_act import classify
+    from aipd.algorithmic_decisions import analyse_decisions
+    from aipd.consultation import decide_consultation
+    from aipd.convert import digest
+    from aipd.principles import assess_principles
+    from aipd.registry import default_registry
+    from aipd.risks import analyse_risks
+    from aipd.screening import screen
+    from aipd.settings import Settings
+    from aipd.validation import review_validation
+
     settings = settings or Settings()
     registry = registry or default_registry(settings.blocked_plugins)
     catalogue = registry.catalogue()

@@ -11,15 +11,17 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Callable, Sequence
-from typing import Any
+from collections.abc import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING, Any
 
 from aipd._version import __version__
 from aipd.errors import AipdError, InputError, PluginError, Problem, TemplateError
 from aipd.i18n import Lang, t
-from aipd.model import ProcessingOperation
-from aipd.registry import Registry, default_registry
 from aipd.settings import Settings
+
+if TYPE_CHECKING:  # imported by the commands that need them, so ``aipd --version`` stays fast
+    from aipd.model import ProcessingOperation
+    from aipd.registry import Registry
 
 EXIT_OK = 0
 EXIT_FINDING = 1
@@ -132,6 +134,13 @@ def _assess_args(p: argparse.ArgumentParser) -> None:
 def _plugins_args(p: argparse.ArgumentParser) -> None:
     _format_args(p)
     _block_args(p)
+
+
+def default_registry(blocked: Iterable[str] = ()) -> Registry:
+    """:func:`aipd.registry.default_registry`, imported on use so ``aipd --version`` stays fast."""
+    from aipd.registry import default_registry as installed
+
+    return installed(blocked)
 
 
 def _registry(args: argparse.Namespace) -> Registry:
