@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+from jinja2.exceptions import SecurityError
 from jinja2.sandbox import SandboxedEnvironment
 
 from aipd.errors import TemplateError
@@ -83,10 +84,46 @@ def _or_todo(value: Any, what: str = "") -> Any:
     return value
 
 
+#: The longest string or list a template may build with ``*``, and the largest integer (in
+#: bits) it may build with ``**``. Jinja's sandbox bounds ``range()`` (``MAX_RANGE``) but not
+#: these operators, so one expression could exhaust memory or CPU; wording never needs more.
+MAX_REPEAT = 100_000
+MAX_POWER_BITS = 10_000
+
+
+def _check_repeat(seq: Any, times: Any) -> None:
+    if (
+        isinstance(seq, str | bytes | list | tuple)
+        and isinstance(times, int)
+        and len(seq) * times > MAX_REPEAT
+    ):
+        raise SecurityError(f"repetition too long: the sandbox allows at most {MAX_REPEAT} items")
+
+
+class _WordingSandbox(SandboxedEnvironment):
+    """Jinja's sandbox, with ``*`` and ``**`` bounded like ``range()``."""
+
+    intercepted_binops = frozenset({"*", "**"})
+
+    def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+        if operator == "*":
+            _check_repeat(left, right)
+            _check_repeat(right, left)
+        elif (
+            isinstance(left, int)
+            and isinstance(right, int)
+            and right > 0
+            and abs(left) > 1
+            and right * abs(left).bit_length() > MAX_POWER_BITS
+        ):
+            raise SecurityError(f"power too large: the sandbox allows at most {MAX_POWER_BITS} bits")
+        return super().call_binop(context, operator, left, right)
+
+
 @functools.lru_cache(maxsize=16)
 def environment(search_path: tuple[Path, ...]) -> SandboxedEnvironment:
     """The Jinja environment over ``search_path`` (cached: templates compile once)."""
-    env = SandboxedEnvironment(
+    env = _WordingSandbox(
         loader=jinja2.ChoiceLoader([jinja2.FileSystemLoader(str(p)) for p in search_path]),
         undefined=jinja2.StrictUndefined,
         autoescape=False,
