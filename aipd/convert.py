@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import functools
 import hashlib
 import json
 from typing import Any
@@ -17,19 +18,41 @@ import attrs
 __all__ = ["canonical_json", "digest", "unstructure"]
 
 
+_NO_DEFAULT = object()
+_SCALARS = frozenset({str, int, float, bool})
+
+
+@functools.cache
+def _fields(cls: type) -> tuple[tuple[str, Any], ...]:
+    """Each field's name and default value (a factory called once), computed once per class."""
+    plan = []
+    for a in attrs.fields(cls):
+        default = a.default
+        if default is attrs.NOTHING:
+            default = _NO_DEFAULT
+        elif isinstance(default, attrs.Factory):  # type: ignore[arg-type]  # Factory is a class at runtime
+            # Compared with ``==`` only, never handed out, so one value per class is enough;
+            # a factory that takes the instance is called for each value.
+            default = default if default.takes_self else default.factory()
+        plan.append((a.name, default))
+    return tuple(plan)
+
+
 def unstructure(value: Any) -> Any:
     """Plain data for any model value; defaults are left out of attrs objects."""
-    if attrs.has(type(value)):
+    cls: Any = type(value)
+    if getattr(cls, "__attrs_attrs__", None) is not None:
         out: dict[str, Any] = {}
-        for a in attrs.fields(type(value)):
-            v = getattr(value, a.name)
-            default = a.default
+        for name, default in _fields(cls):
+            v = getattr(value, name)
             if isinstance(default, attrs.Factory):  # type: ignore[arg-type]  # Factory is a class at runtime
-                default = default.factory()
-            if v == default:
+                default = default.factory(value)
+            if default is not _NO_DEFAULT and v == default:
                 continue
-            out[a.name] = unstructure(v)
+            out[name] = unstructure(v)
         return out
+    if value is None or type(value) in _SCALARS:  # the common leaves, before the isinstance chain
+        return value
     if isinstance(value, enum.Enum):
         return value.value
     if isinstance(value, dt.datetime):

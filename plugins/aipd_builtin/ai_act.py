@@ -109,6 +109,7 @@ def _dedup(paths: Iterable[str]) -> tuple[str, ...]:
 # --- art. 3(1): is it an AI system? -------------------------------------------------------------
 
 
+@facts.per_operation
 def qualification(operation: ProcessingOperation) -> Outcome:
     """Art. 3(1): a machine-based system that infers its outputs and works with some autonomy.
 

@@ -238,6 +238,7 @@ def _location_large_scale(operation: ProcessingOperation, settings: Settings) ->
 # --- tests of the exemption list ------------------------------------------------------------------
 
 
+@facts.per_operation
 def _no_outside_component(operation: ProcessingOperation) -> Outcome:
     """Met when nothing outside an ordinary type is added: no biometrics, scoring, profiling or learning AI."""
     component = facts.any_of(

@@ -17,7 +17,8 @@ the fact that would decide is ``None``, never "not met".
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import functools
+from collections.abc import Callable, Iterable, Sequence
 
 from aipd.catalogue import FindingStatus, Outcome
 from aipd.i18n import Text, t
@@ -314,6 +315,28 @@ def flag(value: bool | None, *, path: str, yes: Text, no: Text, unknown: Text) -
 
 
 # --- WP248 criteria and the facts they share with other rules -----------------------------------
+
+
+def per_operation(fn: Callable[[ProcessingOperation], Outcome]) -> Callable[[ProcessingOperation], Outcome]:
+    """Remember ``fn``'s outcome for the last operation it saw (by identity).
+
+    For a fact many rules of one screening ask (qualification of the AI system,
+    components outside an exempt type): operations are frozen and ``fn`` is
+    pure, so the same object always gets the same outcome. The last pair is
+    stored as one tuple, so threads never see an operation with another's outcome.
+    """
+    last: list[tuple[ProcessingOperation, Outcome] | None] = [None]
+
+    @functools.wraps(fn)
+    def remembered(operation: ProcessingOperation) -> Outcome:
+        entry = last[0]
+        if entry is not None and entry[0] is operation:
+            return entry[1]
+        outcome = fn(operation)
+        last[0] = (operation, outcome)
+        return outcome
+
+    return remembered
 
 
 def evaluation_scoring(operation: ProcessingOperation) -> Outcome:
