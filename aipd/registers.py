@@ -464,7 +464,9 @@ def _plain(value: Any) -> str:
     return str(value).strip()
 
 
+@functools.lru_cache(maxsize=4096)
 def _key(value: str) -> str:
+    """:func:`normalise_header` cached: a register repeats the same few values (bounded cache)."""
     return normalise_header(value)
 
 
@@ -568,13 +570,19 @@ _BASIS_WORDS: tuple[tuple[str, LegalBasis], ...] = (
 )
 
 
+@functools.cache
+def _enum_keys(enum: type[Vocabulary]) -> dict[str, Vocabulary]:
+    """Each member of ``enum`` under its value and both labels, compared like headers."""
+    keys: dict[str, Vocabulary] = {}
+    for member in enum:
+        for name in (member.value, member.fr, member.en):
+            keys.setdefault(_key(name), member)
+    return keys
+
+
 def _enum_lookup(enum: type[Vocabulary], text: str) -> Vocabulary | None:
     """A value of ``enum`` from its value or either label, compared like headers."""
-    key = _key(text)
-    for member in enum:
-        if key in (_key(member.value), _key(member.fr), _key(member.en)):
-            return member
-    return None
+    return _enum_keys(enum).get(_key(text))
 
 
 def _by_words(words: tuple[tuple[str, Any], ...], text: str) -> Any:
