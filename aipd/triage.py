@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import heapq
 import itertools
-import multiprocessing
 from collections.abc import Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any, TypeAlias
 
@@ -212,6 +211,8 @@ def triage(
         for number, row in numbered:
             yield triage_one(row, number, catalogue, settings)
         return
+    import multiprocessing  # only for jobs > 1: it costs ~10 ms at import
+
     if registry is not None:
         raise ValueError("triage(jobs > 1) builds the default registry in each process: pass registry=None")
     with multiprocessing.Pool(jobs, initializer=_init_worker, initargs=(settings,)) as pool:

@@ -163,3 +163,14 @@ def test_unknown_format_refused(tmp_path: Path) -> None:
     """An extension aipd does not read is refused with the formats it does."""
     with pytest.raises(InputError, match="XLSX"):
         open_register(_write(tmp_path, "r.pdf", "x"))
+
+
+def test_docs_list_every_recognised_header() -> None:
+    """docs/registers.md names every header the reader recognises (no drift)."""
+    from aipd.registers import HEADERS
+
+    doc = (Path(__file__).resolve().parent.parent / "docs" / "registers.md").read_text(encoding="utf-8")
+    for field, names in HEADERS.items():
+        assert f"`{field}`" in doc
+        for name in names:
+            assert f"« {name} »" in doc
