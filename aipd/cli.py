@@ -298,7 +298,9 @@ def _triage_args(p: argparse.ArgumentParser) -> None:
         default=None,
         help="fichier .csv ou .xlsx à écrire (sinon CSV sur la sortie standard) / .csv or .xlsx file to write",
     )
-    p.add_argument("--summary", default=None, help="synthèse Markdown à écrire / Markdown summary to write")
+    p.add_argument(
+        "--summary", default=None, help="synthèse .md ou .docx à écrire / .md or .docx summary to write"
+    )
     p.add_argument("--mapping", default=None, help="fichier de correspondance YAML / YAML mapping file")
     p.add_argument("--jobs", type=int, default=1, help="processus en parallèle / parallel processes")
     _block_args(p)
@@ -310,7 +312,14 @@ def cmd_triage(args: argparse.Namespace) -> int:
 
     from aipd.registers import load_mapping, open_register
     from aipd.triage import TriageSummary, triage
-    from aipd.triage_report import Progress, atomic_path, summary_markdown, write_csv, write_xlsx
+    from aipd.triage_report import (
+        Progress,
+        atomic_path,
+        summary_docx,
+        summary_markdown,
+        write_csv,
+        write_xlsx,
+    )
 
     lang = _lang(args)
     if args.jobs < 1:
@@ -320,8 +329,14 @@ def cmd_triage(args: argparse.Namespace) -> int:
         raise InputError(
             [Problem("-o", t("extension .csv ou .xlsx attendue", "a .csv or .xlsx extension is expected"))]
         )
-    if args.summary is not None and Path(args.summary).suffix.lower() != ".md":
-        raise InputError([Problem("--summary", t("extension .md attendue", "a .md extension is expected"))])
+    if args.summary is not None and Path(args.summary).suffix.lower() not in (".md", ".docx"):
+        raise InputError(
+            [
+                Problem(
+                    "--summary", t("extension .md ou .docx attendue", "a .md or .docx extension is expected")
+                )
+            ]
+        )
     registry = _registry(args) if args.block else None
     mapping = load_mapping(args.mapping) if args.mapping else None
     register_ = open_register(args.register, mapping=mapping)
@@ -345,7 +360,10 @@ def cmd_triage(args: argparse.Namespace) -> int:
     else:
         write_csv(results, out, lang=lang, each=each)
     progress.close()
-    if args.summary is not None:
+    if args.summary is not None and args.summary.lower().endswith(".docx"):
+        with atomic_path(args.summary, ".docx") as tmp:
+            tmp.write_bytes(summary_docx(summary, source=register_.source, lang=lang))
+    elif args.summary is not None:
         text = summary_markdown(summary, source=register_.source, lang=lang)
         with atomic_path(args.summary, ".md") as tmp:
             tmp.write_text(text, encoding="utf-8")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import os
+import re
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -20,7 +21,16 @@ from aipd.i18n import Lang, t
 from aipd.registers import INSTALL_HINT
 from aipd.triage import TriageOutcome, TriageResult, TriageSummary
 
-__all__ = ["COLUMNS", "Progress", "atomic_path", "result_row", "summary_markdown", "write_csv", "write_xlsx"]
+__all__ = [
+    "COLUMNS",
+    "Progress",
+    "atomic_path",
+    "result_row",
+    "summary_docx",
+    "summary_markdown",
+    "write_csv",
+    "write_xlsx",
+]
 
 #: The output columns, French then English.
 COLUMNS = (
@@ -286,3 +296,53 @@ class Progress:
             self._draw()
             self.stream.write("\n")
             self.stream.flush()
+
+
+def _cells(line: str) -> list[str]:
+    """The cells of a Markdown table line written by :func:`summary_markdown`."""
+    parts = re.split(r"(?<!\\)\|", line.strip())[1:-1]
+    return [p.strip().replace("\\|", "|").replace("\\\\", "\\").replace("`", "") for p in parts]
+
+
+def summary_docx(summary: TriageSummary, *, source: str, lang: Lang = "fr") -> bytes:
+    """The summary as a DOCX (same content as :func:`summary_markdown`), canonical bytes.
+
+    Built from the Markdown text, so both formats say the same; packaged with the
+    document renderer's canonical ZIP, so the same triage gives the same bytes.
+    """
+    from docx import Document
+
+    from aipd.render.docx import package_bytes
+
+    doc = Document()
+    table: list[list[str]] = []
+
+    def flush() -> None:
+        if not table:
+            return
+        t_ = doc.add_table(rows=len(table), cols=len(table[0]))
+        t_.style = "Table Grid"
+        for r, row in enumerate(table):
+            for c, value in enumerate(row):
+                t_.cell(r, c).text = value
+                if r == 0:
+                    for run in t_.cell(r, c).paragraphs[0].runs:
+                        run.bold = True
+        table.clear()
+
+    for line in summary_markdown(summary, source=source, lang=lang).splitlines():
+        if line.startswith("|"):
+            if not re.fullmatch(r"\|[-:|]+\|", line.strip()):
+                table.append(_cells(line))
+            continue
+        flush()
+        if line.startswith("## "):
+            doc.add_heading(line[3:], level=2)
+        elif line.startswith("# "):
+            doc.add_heading(line[2:], level=1)
+        elif line.startswith("- "):
+            doc.add_paragraph(line[2:].replace("`", ""), style="List Bullet")
+        elif line.strip():
+            doc.add_paragraph(line.replace("`", ""))
+    flush()
+    return package_bytes(doc)

@@ -124,3 +124,49 @@ def test_cli_triage_xlsx_output_reread(tmp_path: Path) -> None:
     assert sheet[0][0] == "Ligne"
     assert len(sheet) == 3
     assert sheet[1][3] == "Vidéoprotection"
+
+
+def test_docx_summary_matches_markdown_and_is_deterministic(tmp_path: Path) -> None:
+    """The DOCX summary holds the Markdown summary's headings and ranking table, byte-identical on rerun."""
+    from docx import Document
+
+    from aipd.triage_report import summary_docx
+
+    summary = summarise(triage([PAYROLL, CAMERAS]))
+    data = summary_docx(summary, source="r.csv")
+    assert data == summary_docx(summary, source="r.csv")
+    path = tmp_path / "s.docx"
+    path.write_bytes(data)
+    doc = Document(str(path))
+    texts = [p.text for p in doc.paragraphs]
+    assert "AIPD à engager en premier" in texts
+    ranking = doc.tables[1]
+    assert [c.text for c in ranking.rows[1].cells][:3] == ["1", "2", "Vidéoprotection"]
+
+
+def test_cli_summary_docx(tmp_path: Path) -> None:
+    """aipd triage --summary x.docx writes a DOCX; another extension is refused."""
+    reg = tmp_path / "r.csv"
+    reg.write_text(REGISTER.splitlines()[0] + "\n" + REGISTER.splitlines()[1] + "\n", encoding="utf-8")
+    out = tmp_path / "s.docx"
+    assert main(["triage", str(reg), "-o", str(tmp_path / "o.csv"), "--summary", str(out)]) == EXIT_OK
+    assert out.read_bytes()[:2] == b"PK"
+    assert main(["triage", str(reg), "--summary", str(tmp_path / "s.pdf")]) == EXIT_INPUT
+
+
+def test_progress_silent_when_not_a_terminal() -> None:
+    """The progress bar writes nothing to a stream that is not a terminal, and draws on one that is."""
+    from aipd.triage_report import Progress
+
+    class Tty(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    pipe, tty = io.StringIO(), Tty()
+    for stream in (pipe, tty):
+        progress = Progress(200, stream, enabled=stream.isatty())
+        for r in triage([PAYROLL] * 4):
+            progress(r)
+        progress.close()
+    assert pipe.getvalue() == ""
+    assert "4/200" in tty.getvalue()
