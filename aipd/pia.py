@@ -51,7 +51,7 @@ from aipd.model import (
     Validation,
 )
 from aipd.registry import Registry
-from aipd.risks import ACCESS, DISAPPEARANCE, FEARED_ORDER, MODIFICATION, AssessedRisk
+from aipd.risks import ACCESS, DISAPPEARANCE, MODIFICATION, AssessedRisk
 from aipd.settings import Settings
 from aipd.vocabulary import DecisionOutcome, Level, MeasureStatus, OrganisationKind, Status
 
@@ -595,11 +595,10 @@ def import_pia(
         from_copy = False
 
     # What aipd would write for the base: a slot of the file that differs is the DPO's edit.
-    expected = (
-        export_pia(assess(base, settings=settings, registry=registry), lang=lang)
-        if base.created or base.updated
-        else None
+    base_assessment = (
+        assess(base, settings=settings, registry=registry) if base.created or base.updated else None
     )
+    expected = export_pia(base_assessment, lang=lang) if base_assessment else None
     exp_pia: Mapping[str, Any] = expected["pia"] if expected else {}
     exp_answers = {a["reference_to"]: a["data"] for a in expected["answers"]} if expected else {}
     exp_evals = {e["reference_to"]: e for e in expected["evaluations"]} if expected else {}
@@ -648,11 +647,7 @@ def import_pia(
         )
 
     # Measures: keep the copy's; a measure the tool added (unknown title) is added.
-    known_titles = (
-        set(_measure_titles(assess(base, settings=settings, registry=registry), lang).values())
-        if expected
-        else set()
-    )
+    known_titles = set(_measure_titles(base_assessment, lang).values()) if base_assessment else set()
     added: list[Measure] = []
     for m in pia_measures.values():
         title = m["title"].strip()
@@ -678,7 +673,11 @@ def import_pia(
     if added:
         changes["measures"] = (*base.measures, *added)
 
-    judgements = {j.risk: j for j in base.risk_judgements}
+    # The first judgement of each feared event is the one the file shows (duplicates are kept as they are).
+    judgements: dict[str, RiskJudgement] = {}
+    for j in base.risk_judgements:
+        judgements.setdefault(j.risk, j)
+    updated: dict[str, RiskJudgement] = {}
     for risk_id, item in FEARED_ITEMS.items():
         jc: dict[str, Any] = {}
         b = 300 + item * 10
@@ -706,13 +705,12 @@ def import_pia(
                 jc["residual_likelihood"] = _level(gauges.get("y"))
         if jc:
             old_j = judgements.get(risk_id) or RiskJudgement(risk=risk_id)
-            judgements[risk_id] = attrs.evolve(old_j, **jc)
-    ordered = [judgements[j.risk] for j in base.risk_judgements]
-    ordered += [
-        judgements[r]
-        for r in FEARED_ORDER
-        if r in judgements and all(j.risk != r for j in base.risk_judgements)
+            updated[risk_id] = attrs.evolve(old_j, **jc)
+    ordered = [
+        updated.pop(j.risk) if j.risk in updated and j is judgements[j.risk] else j
+        for j in base.risk_judgements
     ]
+    ordered += list(updated.values())  # feared events the DPO judged only in the tool, in the method's order
     if tuple(ordered) != base.risk_judgements:
         changes["risk_judgements"] = tuple(ordered)
     op = attrs.evolve(base, **changes) if changes else base
