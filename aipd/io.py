@@ -42,7 +42,6 @@ import difflib
 import json
 import os
 import re
-import tempfile
 import types
 import typing
 from collections.abc import Mapping
@@ -53,6 +52,7 @@ from typing import Any, Literal, TypeAlias
 import attrs
 import yaml
 
+from aipd.atomic import write_bytes
 from aipd.convert import unstructure
 from aipd.errors import InputError, Problem
 from aipd.i18n import Lang, Text, check_lang
@@ -965,15 +965,4 @@ def save(op: ProcessingOperation, path: str | os.PathLike[str]) -> None:
     if fmt is None:
         raise ValueError(f"extension non prise en charge : {target.suffix!r} (.yaml, .yml ou .json)")
     data = dump(op, format=fmt).encode("utf-8")
-    mode = target.stat().st_mode & 0o777 if target.exists() else 0o644
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        Path(tmp).chmod(mode)
-        Path(tmp).replace(target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_bytes(target, data)

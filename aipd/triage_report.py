@@ -11,12 +11,10 @@ from __future__ import annotations
 import csv
 import os
 import re
-import tempfile
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
-from pathlib import Path
+from collections.abc import Callable, Iterable
 from typing import IO, Any
 
+from aipd.atomic import atomic_path
 from aipd.i18n import Lang, t
 from aipd.registers import INSTALL_HINT
 from aipd.triage import TriageOutcome, TriageResult, TriageSummary
@@ -75,20 +73,6 @@ def result_row(r: TriageResult, lang: Lang = "fr") -> list[Any]:
         _join(p.format(lang) for p in r.problems),
         _join(n.get(lang) for n in r.notes),
     ]
-
-
-@contextmanager
-def atomic_path(path: str | os.PathLike[str], suffix: str = "") -> Iterator[Path]:
-    """A temporary path beside ``path`` that replaces it when the block ends without error."""
-    target = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=suffix or ".tmp", dir=target.parent or ".")
-    os.close(fd)
-    try:
-        yield Path(tmp)
-        Path(tmp).replace(target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def _write_csv_to(

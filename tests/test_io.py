@@ -852,3 +852,23 @@ def test_limits_are_constants_the_caller_can_read() -> None:
     """The limits are documented module constants."""
     assert io.MAX_NODES >= 10_000
     assert 8 <= io.MAX_DEPTH <= 100
+
+
+def test_saved_file_gets_usual_permissions(tmp_path: Path) -> None:
+    """A new file written atomically follows the umask, not the private mode of a temporary file."""
+    import os
+
+    from aipd.atomic import write_bytes
+
+    target = tmp_path / "out.bin"
+    umask = os.umask(0o022)
+    try:
+        write_bytes(target, b"x")
+    finally:
+        os.umask(umask)
+    assert target.stat().st_mode & 0o777 == 0o644
+    target.chmod(0o640)
+    write_bytes(target, b"y")
+    assert target.stat().st_mode & 0o777 == 0o640
+    assert target.read_bytes() == b"y"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.bin"]

@@ -15,6 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import aipd
+from aipd import atomic as atomic_module
 from aipd.render import docx as render_module
 from aipd.render import render_docx
 from aipd.render.docx import build_document, zone
@@ -280,7 +281,7 @@ def test_failed_write_leaves_no_temporary_file(tmp_path: Path, monkeypatch: pyte
     def fail(_fd: int) -> None:
         raise OSError("I/O error")
 
-    monkeypatch.setattr(render_module.os, "fsync", fail)
+    monkeypatch.setattr(atomic_module.os, "fsync", fail)
     with pytest.raises(OSError, match="I/O error"):
         render_docx(assessment(), out, registry=registry())
     assert out.read_bytes() == b"previous"

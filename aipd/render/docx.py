@@ -14,8 +14,6 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import io
-import os
-import tempfile
 import zipfile
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
@@ -31,6 +29,7 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 from lxml import etree  # type: ignore[import-untyped]  # lxml ships no type stubs
 
+from aipd.atomic import write_bytes
 from aipd.errors import TemplateError
 from aipd.i18n import Lang, t
 from aipd.render.context import build_context
@@ -287,21 +286,8 @@ def package_bytes(doc: DocxDocument) -> bytes:
 
 
 def write_atomically(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file in the same folder and ``os.replace``.
-
-    A failure leaves the previous file as it was and no temporary file behind.
-    """
-    path = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or Path())
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        Path(tmp).replace(path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    """Write ``data`` to ``path`` atomically (see :mod:`aipd.atomic`)."""
+    write_bytes(path, data)
 
 
 # --- the builder ------------------------------------------------------------------------
