@@ -414,53 +414,41 @@ def profiling(operation: ProcessingOperation) -> Outcome:
 
 def external_sources(operation: ProcessingOperation) -> Outcome:
     """Profiling fed by data from external sources (CNIL list 2018-327 item 10)."""
-    value = operation.evaluation.external_sources
-    if value:
-        return Outcome.met(
-            t(
-                "Le profilage utilise des données de sources externes.",
-                "The profiling uses data from external sources.",
-            )
-        )
-    if value is False:
-        return Outcome.not_met(
-            t(
-                "Le profilage n'utilise pas de données de sources externes.",
-                "The profiling uses no external data.",
-            )
-        )
-    return Outcome.unknown(
-        t(
+    return flag(
+        operation.evaluation.external_sources,
+        path="evaluation.external_sources",
+        yes=t(
+            "Le profilage utilise des données de sources externes.",
+            "The profiling uses data from external sources.",
+        ),
+        no=t(
+            "Le profilage n'utilise pas de données de sources externes.",
+            "The profiling uses no external data.",
+        ),
+        unknown=t(
             "On ne sait pas si le profilage utilise des données de sources externes.",
             "Whether the profiling uses data from external sources is not known.",
         ),
-        ["evaluation.external_sources"],
     )
 
 
 def systematic_extensive_evaluation(operation: ProcessingOperation) -> Outcome:
     """GDPR art. 35(3)(a): a systematic and extensive evaluation of personal aspects."""
-    value = operation.evaluation.systematic_extensive
-    if value:
-        return Outcome.met(
-            t(
-                "Évaluation systématique et approfondie d'aspects personnels.",
-                "Systematic and extensive evaluation of personal aspects.",
-            )
-        )
-    if value is False:
-        return Outcome.not_met(
-            t(
-                "Pas d'évaluation systématique et approfondie d'aspects personnels.",
-                "No systematic and extensive evaluation of personal aspects.",
-            )
-        )
-    return Outcome.unknown(
-        t(
+    return flag(
+        operation.evaluation.systematic_extensive,
+        path="evaluation.systematic_extensive",
+        yes=t(
+            "Évaluation systématique et approfondie d'aspects personnels.",
+            "Systematic and extensive evaluation of personal aspects.",
+        ),
+        no=t(
+            "Pas d'évaluation systématique et approfondie d'aspects personnels.",
+            "No systematic and extensive evaluation of personal aspects.",
+        ),
+        unknown=t(
             "On ne sait pas si l'évaluation d'aspects personnels est systématique et approfondie.",
             "Whether the evaluation of personal aspects is systematic and extensive is not known.",
         ),
-        ["evaluation.systematic_extensive"],
     )
 
 
@@ -548,27 +536,20 @@ def systematic_monitoring(operation: ProcessingOperation) -> Outcome:
 
 def public_area(operation: ProcessingOperation) -> Outcome:
     """GDPR art. 35(3)(c): the monitoring covers a publicly accessible area."""
-    value = operation.monitoring.public_area
-    if value:
-        return Outcome.met(
-            t(
-                "La surveillance porte sur une zone accessible au public.",
-                "A publicly accessible area is monitored.",
-            )
-        )
-    if value is False:
-        return Outcome.not_met(
-            t(
-                "Aucune zone accessible au public n'est surveillée.",
-                "No publicly accessible area is monitored.",
-            )
-        )
-    return Outcome.unknown(
-        t(
+    return flag(
+        operation.monitoring.public_area,
+        path="monitoring.public_area",
+        yes=t(
+            "La surveillance porte sur une zone accessible au public.",
+            "A publicly accessible area is monitored.",
+        ),
+        no=t(
+            "Aucune zone accessible au public n'est surveillée.", "No publicly accessible area is monitored."
+        ),
+        unknown=t(
             "On ne sait pas si une zone accessible au public est surveillée.",
             "Whether a publicly accessible area is monitored is not known.",
         ),
-        ["monitoring.public_area"],
     )
 
 
