@@ -58,7 +58,7 @@ class ActionPlan:
 
 def action_plan(op: ProcessingOperation, catalogue: Catalogue, risks: RiskAnalysis) -> ActionPlan:
     """Build the plan from the declared measures not yet implemented and the other actions."""
-    by_id = {m.id: m for m in catalogue.measures}
+    by_id = catalogue.measures_by_id
     addressed: dict[str, list[tuple[str, Text]]] = {}
     for r in risks:
         for rm in r.addressed_by:

@@ -79,6 +79,25 @@ class Catalogue:
     plugins: tuple[PluginInfo, ...]
     provenance: dict[str, PluginInfo] = attrs.field(eq=False)
     blocked: tuple[PluginInfo, ...] = ()
+    # Derived once here, not at every screening: a long-running application or a triage of
+    # 10 000 rows screens many operations against the same catalogue.
+    #: Criteria and list items merged in id order (the order of the findings), each with its plug-in.
+    rules: tuple[tuple[Criterion | ListItem, PluginInfo], ...] = attrs.field(init=False, eq=False, repr=False)
+    #: The catalogue's measures by id.
+    measures_by_id: dict[str, MeasureType] = attrs.field(init=False, eq=False, repr=False)
+    #: For each risk id, the ids of the measures whose ``reduces`` names it, in id order.
+    reducers: dict[str, tuple[str, ...]] = attrs.field(init=False, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        merged: list[Criterion | ListItem] = [*self.criteria, *self.list_items]
+        merged.sort(key=lambda r: id_sort_key(r.id))
+        object.__setattr__(self, "rules", tuple((r, self.provenance[r.id]) for r in merged))
+        object.__setattr__(self, "measures_by_id", {m.id: m for m in self.measures})
+        reducers: dict[str, list[str]] = {}
+        for m in self.measures:
+            for risk_id in m.reduces:
+                reducers.setdefault(risk_id, []).append(m.id)
+        object.__setattr__(self, "reducers", {k: tuple(v) for k, v in reducers.items()})
 
     def origin(self, value_id: str) -> PluginInfo:
         """The plug-in that contributed the value with this id."""
@@ -86,10 +105,7 @@ class Catalogue:
 
     def measure(self, measure_id: str) -> MeasureType | None:
         """The catalogue measure with this id, if any."""
-        for m in self.measures:
-            if m.id == measure_id:
-                return m
-        return None
+        return self.measures_by_id.get(measure_id)
 
 
 def _installed_entry_points() -> list[metadata.EntryPoint]:

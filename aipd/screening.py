@@ -14,7 +14,7 @@ from typing import Literal
 
 import attrs
 
-from aipd.catalogue import Criterion, Effect, FindingStatus, ListItem, Outcome, Source, Test, id_sort_key
+from aipd.catalogue import Criterion, Effect, FindingStatus, Outcome, Source, Test
 from aipd.errors import PluginError
 from aipd.i18n import Text, t
 from aipd.model import ProcessingOperation
@@ -140,12 +140,6 @@ class Screening:
     missing_facts: tuple[str, ...]
 
 
-def _run(
-    rule: Criterion | ListItem, operation: ProcessingOperation, settings: Settings, plugin: PluginInfo
-) -> Outcome:
-    return run_test(rule.id, rule.test, operation=operation, settings=settings, plugin=plugin)
-
-
 def run_test(
     rule_id: str,
     test: Test,
@@ -197,45 +191,42 @@ def run_test(
 
 def _findings(operation: ProcessingOperation, catalogue: Catalogue, settings: Settings) -> list[Finding]:
     findings: list[Finding] = []
-    for c in catalogue.criteria:
-        plugin = catalogue.origin(c.id)
-        o = _run(c, operation, settings, plugin)
-        findings.append(
-            Finding(
-                id=c.id,
-                kind="criterion",
-                group=c.group,
-                title=c.title,
-                effect=c.effect,
-                status=o.status,
-                rationale=o.rationale,
-                missing=o.missing,
-                source=c.source,
-                plugin=plugin,
-                counts_as=c.counts_as,
-                overrides_mandatory=c.overrides_mandatory,
+    for rule, plugin in catalogue.rules:  # already in id order
+        o = run_test(rule.id, rule.test, operation=operation, settings=settings, plugin=plugin)
+        if isinstance(rule, Criterion):
+            findings.append(
+                Finding(
+                    id=rule.id,
+                    kind="criterion",
+                    group=rule.group,
+                    title=rule.title,
+                    effect=rule.effect,
+                    status=o.status,
+                    rationale=o.rationale,
+                    missing=o.missing,
+                    source=rule.source,
+                    plugin=plugin,
+                    counts_as=rule.counts_as,
+                    overrides_mandatory=rule.overrides_mandatory,
+                )
             )
-        )
-    for item in catalogue.list_items:
-        plugin = catalogue.origin(item.id)
-        o = _run(item, operation, settings, plugin)
-        findings.append(
-            Finding(
-                id=item.id,
-                kind="list_item",
-                group=item.reference_list.id,
-                title=item.title,
-                effect=item.effect,
-                status=o.status,
-                rationale=o.rationale,
-                missing=o.missing,
-                source=item.source,
-                plugin=plugin,
-                number=item.number,
-                conditions=item.conditions,
+        else:
+            findings.append(
+                Finding(
+                    id=rule.id,
+                    kind="list_item",
+                    group=rule.reference_list.id,
+                    title=rule.title,
+                    effect=rule.effect,
+                    status=o.status,
+                    rationale=o.rationale,
+                    missing=o.missing,
+                    source=rule.source,
+                    plugin=plugin,
+                    number=rule.number,
+                    conditions=rule.conditions,
+                )
             )
-        )
-    findings.sort(key=lambda f: id_sort_key(f.id))
     return findings
 
 
