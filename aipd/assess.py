@@ -41,7 +41,6 @@ class Assessment:
     screening: Screening
     plugins: tuple[PluginInfo, ...]
     aipd_version: str
-    input_digest: str
     date: dt.date | None
     #: Installed plug-ins left out by name (``Settings.blocked_plugins``, ``--block``), so an
     #: output says what was not consulted.
@@ -63,6 +62,24 @@ class Assessment:
     #: Rules on algorithmic decisions: CRPA L. 311-3-1 and L. 312-1-3, GDPR art. 22, LIL art. 47
     #: (:mod:`aipd.algorithmic_decisions`).
     algorithmic_decisions: AlgorithmicDecisions | None = None
+    # Filled by ``input_digest`` on first read: out of __init__ and of comparisons, so
+    # ``attrs.evolve`` with another operation never carries a stale digest over.
+    _digest: str | None = attrs.field(default=None, init=False, eq=False, repr=False)
+
+    @property
+    def input_digest(self) -> str:
+        """SHA-256 of the operation's canonical JSON, printed in the traceability annex.
+
+        Computed when first read (screening and triage do not need it) and kept: the
+        operation is frozen, so the digest cannot go stale.
+        """
+        value = self._digest
+        if value is None:
+            from aipd.convert import digest
+
+            value = digest(self.operation)
+            object.__setattr__(self, "_digest", value)
+        return value
 
     @property
     def verdict(self) -> Verdict:
@@ -131,7 +148,6 @@ def assess(
     from aipd.ai_act import classify
     from aipd.algorithmic_decisions import analyse_decisions
     from aipd.consultation import decide_consultation
-    from aipd.convert import digest
     from aipd.principles import assess_principles
     from aipd.registry import default_registry
     from aipd.risks import analyse_risks
@@ -150,7 +166,6 @@ def assess(
         screening=screening,
         plugins=catalogue.plugins,
         aipd_version=__version__,
-        input_digest=digest(operation),
         date=operation.updated or operation.created,
         blocked_plugins=catalogue.blocked,
         risks=risks,
