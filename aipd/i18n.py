@@ -43,6 +43,6 @@ class Text:
         return Text(fr=self.fr + other.fr, en=self.en + other.en)
 
 
-def t(fr: str, en: str) -> Text:
-    """Shorthand for ``Text(fr=..., en=...)``, used by catalogues."""
-    return Text(fr=fr, en=en)
+#: Shorthand for ``Text(fr, en)``, used by catalogues and rules: the class itself rather
+#: than a function around it, since rules build hundreds of texts per assessment.
+t = Text

@@ -33,7 +33,7 @@ from typing import Any, Literal
 
 import attrs
 
-from aipd.catalogue import FindingStatus, MeasureType, RiskType, Source
+from aipd.catalogue import FindingStatus, RiskType, Source
 from aipd.i18n import Text, t
 from aipd.model import EEA_COUNTRIES, ProcessingOperation, RiskJudgement
 from aipd.registry import Catalogue, PluginInfo
@@ -607,7 +607,8 @@ SEVERITY_RULES: tuple[_SeverityRule, ...] = (
 )
 
 
-def _severity(risk_id: str, feared: bool, f: _Facts, lowering: list[RiskMeasure]) -> LevelEstimate:
+def _severity_base(risk_id: str, feared: bool, f: _Facts) -> tuple[int, tuple[Text, ...]]:
+    """The severity the facts support before any measure, with its reasons (shared by both estimates)."""
     events = frozenset({risk_id}) if feared else frozenset(FEARED_ORDER)
     reasons: list[Text] = []
     level = 1
@@ -648,6 +649,11 @@ def _severity(risk_id: str, feared: bool, f: _Facts, lowering: list[RiskMeasure]
                 )
             )
         level = raised
+    return level, tuple(reasons)
+
+
+def _severity(base: tuple[int, tuple[Text, ...]], lowering: list[RiskMeasure]) -> LevelEstimate:
+    level, reasons = base[0], list(base[1])
     if lowering:
         names = ", ".join(m.title.fr for m in lowering)
         names_en = ", ".join(m.title.en for m in lowering)
@@ -668,13 +674,12 @@ def _severity(risk_id: str, feared: bool, f: _Facts, lowering: list[RiskMeasure]
 # --- likelihood ------------------------------------------------------------------------------------
 
 
-def _likelihood(risk_id: str, feared: bool, f: _Facts, lowering: list[RiskMeasure]) -> LevelEstimate:
-    """Start at « Importante » (possible for the risk sources), add exposures, subtract measures.
+def _likelihood_base(risk_id: str, feared: bool, f: _Facts) -> tuple[int, tuple[Text, ...]]:
+    """Start at « Importante » (possible for the risk sources) and add exposures.
 
     Exposures are the supports' weak points the facts show (non-EU hosting, the
-    internet, paper, a large file, a processor without contract); measures that
-    make the event harder count by tiers: one measure lowers one level, two or three
-    lower two, four or more lower three (never below « Négligeable »).
+    internet, paper, a large file, a processor without contract). Measures come
+    after, in :func:`_likelihood`.
     """
     level = 3
     reasons: list[Text] = [
@@ -734,6 +739,16 @@ def _likelihood(risk_id: str, feared: bool, f: _Facts, lowering: list[RiskMeasur
             reasons.append(t(f"{e.fr}, un niveau de plus", f"{e.en}, one level up"))
         else:
             reasons.append(e)
+    return level, tuple(reasons)
+
+
+def _likelihood(base: tuple[int, tuple[Text, ...]], lowering: list[RiskMeasure]) -> LevelEstimate:
+    """Subtract the measures that make the event harder, by tiers.
+
+    One measure lowers one level, two or three lower two, four or more lower
+    three (never below « Négligeable »).
+    """
+    level, reasons = base[0], list(base[1])
     n = len(lowering)
     step = 3 if n >= 4 else 2 if n >= 2 else 1 if n >= 1 else 0
     if step:
@@ -775,10 +790,10 @@ def _declared(op: ProcessingOperation) -> dict[str, MeasureStatus]:
 
 
 def _addressing(
-    risk: RiskType | None, risk_id: str, by_id: dict[str, MeasureType], declared: dict[str, MeasureStatus]
+    risk: RiskType, catalogue: Catalogue, declared: dict[str, MeasureStatus]
 ) -> tuple[RiskMeasure, ...]:
-    ids = set(risk.measures if risk is not None else ())
-    ids |= {m.id for m in by_id.values() if risk_id in m.reduces}
+    by_id = catalogue.measures_by_id
+    ids = {*risk.measures, *catalogue.reducers.get(risk.id, ())}
     out = [
         RiskMeasure(id=mid, title=by_id[mid].title, status=declared.get(mid), lowers=by_id[mid].lowers)
         for mid in ids
@@ -800,17 +815,19 @@ _INITIAL = frozenset({MeasureStatus.IMPLEMENTED})
 _RESIDUAL = frozenset({MeasureStatus.IMPLEMENTED, MeasureStatus.PLANNED})
 
 
-def _estimate(
-    risk_id: str,
-    feared: bool,
-    f: _Facts,
-    measures: tuple[RiskMeasure, ...],
-    statuses: frozenset[MeasureStatus],
-) -> Estimate:
-    return Estimate(
-        severity=_severity(risk_id, feared, f, _lowering(measures, "severity", statuses)),
-        likelihood=_likelihood(risk_id, feared, f, _lowering(measures, "likelihood", statuses)),
-    )
+def _estimates(
+    risk_id: str, feared: bool, f: _Facts, measures: tuple[RiskMeasure, ...]
+) -> tuple[Estimate, Estimate]:
+    """The proposed initial (implemented measures) and residual (implemented and planned) estimates."""
+    severity, likelihood = _severity_base(risk_id, feared, f), _likelihood_base(risk_id, feared, f)
+
+    def estimate(statuses: frozenset[MeasureStatus]) -> Estimate:
+        return Estimate(
+            severity=_severity(severity, _lowering(measures, "severity", statuses)),
+            likelihood=_likelihood(likelihood, _lowering(measures, "likelihood", statuses)),
+        )
+
+    return estimate(_INITIAL), estimate(_RESIDUAL)
 
 
 def _missing(risk_id: str, feared: bool, f: _Facts) -> list[str]:
@@ -866,7 +883,7 @@ def _retain(
 
 def analyse_risks(op: ProcessingOperation, catalogue: Catalogue, settings: Settings) -> RiskAnalysis:
     """Analyse every risk of ``catalogue`` for ``op`` (pure; a risk's ``applies`` that fails is a PluginError)."""
-    by_id = {m.id: m for m in catalogue.measures}
+    by_id = catalogue.measures_by_id
     declared = _declared(op)
     facts = _facts(op, settings)
     judged = {j.risk: j for j in op.risk_judgements}
@@ -881,9 +898,8 @@ def analyse_risks(op: ProcessingOperation, catalogue: Catalogue, settings: Setti
                 NotApplicableRisk(id=risk.id, title=risk.title, rationale=outcome.rationale, plugin=plugin)
             )
             continue
-        measures = _addressing(risk, risk.id, by_id, declared)
-        initial = _estimate(risk.id, risk.feared_event, facts, measures, _INITIAL)
-        residual = _estimate(risk.id, risk.feared_event, facts, measures, _RESIDUAL)
+        measures = _addressing(risk, catalogue, declared)
+        initial, residual = _estimates(risk.id, risk.feared_event, facts, measures)
         sev, lik, rsev, rlik, notes = _retain(initial, residual, j)
         if outcome.status is FindingStatus.NOT_MET:
             notes.append(
