@@ -60,7 +60,8 @@ def _check_id(_inst: object, _att: attrs.Attribute[str], value: str) -> None:
 
 
 def _strings(values: Iterable[str]) -> tuple[str, ...]:
-    return tuple(values)
+    # Most values are already tuples (rules build hundreds of outcomes per assessment).
+    return values if type(values) is tuple else tuple(values)
 
 
 def _texts(values: Iterable[Text]) -> tuple[Text, ...]:

@@ -264,11 +264,11 @@ def _exempt_type(
     core_t, accessory_t, conditions_t = tuple(core), tuple(accessory), tuple(conditions)
 
     def test(operation: ProcessingOperation, _settings: Settings) -> Outcome:
-        return facts.when(
-            facts.entirely_of_type(operation, core_t, accessory_t, what),
-            *(c(operation) for c in conditions_t),
-            _no_outside_component(operation),
-        )
+        in_type = facts.entirely_of_type(operation, core_t, accessory_t, what)
+        if in_type.status is FindingStatus.NOT_MET:
+            # Not of the exempt type: that alone settles it, and it is all the DPO needs to read.
+            return in_type
+        return facts.when(in_type, *(c(operation) for c in conditions_t), _no_outside_component(operation))
 
     return test
 
