@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -130,3 +131,57 @@ def test_analysis_parts_are_plain_data(lang: str) -> None:
     risk = ctx["risks"][0]
     assert set(risk["proposed"]) == {"severity", "likelihood", "residual_severity", "residual_likelihood"}
     assert risk["acceptability_code"] in ("acceptable", "to_reduce", "high")
+
+
+CAMERAS = Path(__file__).resolve().parent.parent / "examples" / "cameras-augmentees.yaml"
+
+
+def _ai_row(context: dict[str, Any], field: str) -> dict[str, Any]:
+    return next(r for r in context["ai_system_rows"] if r["field"] == field)
+
+
+def test_an_empty_list_no_analysis_asks_for_is_none_declared() -> None:
+    """Cameras: no Annex III area declared is an answer (« Néant »), not a fact to complete."""
+    import aipd
+
+    result = aipd.assess(aipd.load(CAMERAS))
+    context = build_context(result, lang="fr")
+    assert _ai_row(context, "areas")["none"] is True
+    assert _ai_row(context, "techniques")["none"] is False  # declared: [deep_learning]
+
+
+def test_an_empty_list_an_analysis_still_needs_stays_to_complete() -> None:
+    """No technique and no word on inference: art. 3(1) asks for ai_system.techniques, so it is unknown."""
+    import attrs
+
+    import aipd
+
+    op = aipd.load(CAMERAS)
+    assert op.ai_system is not None
+    vague = attrs.evolve(op, ai_system=attrs.evolve(op.ai_system, techniques=(), infers_outputs=None))
+    result = aipd.assess(vague)
+    assert "ai_system.techniques" in result.missing_facts
+    context = build_context(result, lang="fr")
+    assert _ai_row(context, "techniques")["none"] is False
+    assert _ai_row(context, "areas")["none"] is True
+
+
+def test_the_document_says_neant_for_a_list_declared_empty(tmp_path: Path) -> None:
+    """In the DOCX, the AI system's table reads « Néant » for its areas, never « À compléter »."""
+    import docx
+
+    import aipd
+    from aipd.model import AISystem
+
+    label = attrs_doc(AISystem, "areas")
+    out = tmp_path / "cameras.docx"
+    aipd.render_docx(aipd.assess(aipd.load(CAMERAS)), out)
+    cells = [[c.text for c in row.cells] for t in docx.Document(str(out)).tables for row in t.rows]
+    assert [label, "Néant"] in cells
+
+
+def attrs_doc(cls: type, name: str) -> str:
+    import attrs
+
+    doc = attrs.fields_dict(cls)[name].metadata["doc"]
+    return str(doc.fr)

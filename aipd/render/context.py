@@ -14,7 +14,7 @@ import datetime as dt
 import enum
 import types
 import typing
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -103,16 +103,45 @@ def plain(value: Any, lang: Lang) -> Any:
     return _s(str(value))
 
 
-def fact_rows(obj: Any, lang: Lang, *, skip: Iterable[str] = ()) -> list[dict[str, Any]]:
-    """One row per documented field of an attrs value: its label and its plain value."""
+def fact_rows(
+    obj: Any, lang: Lang, *, skip: Iterable[str] = (), path: str = "", asked: Collection[str] = ()
+) -> list[dict[str, Any]]:
+    """One row per documented field of an attrs value: its label and its plain value.
+
+    An empty list is "none declared" (``none``: the document says « Néant ») unless
+    its path (``path.field``) is in ``asked``, the facts an analysis still needs:
+    then it is unknown and shown « À compléter ». A rule that needs a list asks for
+    it when it is empty (``data``, ``domains``); one that reads it as "none" (the
+    Annex III areas of an AI system) does not.
+    """
     skipped = set(skip)
     rows: list[dict[str, Any]] = []
     for a in attrs.fields(type(obj)):
         doc = a.metadata.get("doc")
         if a.name in skipped or not isinstance(doc, Text):
             continue
-        rows.append({"field": a.name, "label": doc.get(lang), "value": plain(getattr(obj, a.name), lang)})
+        value = getattr(obj, a.name)
+        field_path = f"{path}.{a.name}" if path else a.name
+        none = isinstance(value, tuple) and not value and field_path not in asked
+        rows.append({"field": a.name, "label": doc.get(lang), "value": plain(value, lang), "none": none})
     return rows
+
+
+def _asked(assessment: Assessment) -> frozenset[str]:
+    """Every model path an analysis of ``assessment`` names as still needed."""
+    paths: set[str] = set(assessment.missing_facts)
+    risks = getattr(assessment, "risks", None)
+    if risks is not None:
+        paths.update(m for r in risks.risks for m in r.missing)
+    for part in ("principles", "ai_act", "algorithmic_decisions", "validation"):
+        value = getattr(assessment, part, None)
+        if value is None:
+            continue
+        if part == "principles":
+            paths.update(m for p in (*value.proportionality, *value.rights) for m in p.missing_facts)
+        else:
+            paths.update(value.missing_facts)
+    return frozenset(paths)
 
 
 def _attrs_class_in(hint: Any) -> type | None:
@@ -624,6 +653,7 @@ def build_context(assessment: Assessment, *, lang: Lang = "fr") -> dict[str, Any
             >= assessment.settings.high_risk_level.rank
         )
     ]
+    asked = _asked(assessment)
     context: dict[str, Any] = {
         "lang": lang,
         "doc": {
@@ -689,13 +719,15 @@ def build_context(assessment: Assessment, *, lang: Lang = "fr") -> dict[str, Any
         "transfers": plain(op.transfers, lang),
         "assets": plain(op.assets, lang),
         "measures": _measures(assessment, lang),
-        "monitoring": fact_rows(op.monitoring, lang),
-        "evaluation": fact_rows(op.evaluation, lang),
-        "decisions": fact_rows(op.decisions, lang),
-        "matching": fact_rows(op.matching, lang),
-        "technology": fact_rows(op.technology, lang),
+        "monitoring": fact_rows(op.monitoring, lang, path="monitoring", asked=asked),
+        "evaluation": fact_rows(op.evaluation, lang, path="evaluation", asked=asked),
+        "decisions": fact_rows(op.decisions, lang, path="decisions", asked=asked),
+        "matching": fact_rows(op.matching, lang, path="matching", asked=asked),
+        "technology": fact_rows(op.technology, lang, path="technology", asked=asked),
         "ai_system": plain(op.ai_system, lang) if op.ai_system is not None else None,
-        "ai_system_rows": fact_rows(op.ai_system, lang) if op.ai_system is not None else [],
+        "ai_system_rows": (
+            fact_rows(op.ai_system, lang, path="ai_system", asked=asked) if op.ai_system is not None else []
+        ),
         "risks": risks,
         "risks_analysed": getattr(assessment, "risks", None) is not None,
         "risk_map": risk_map(risks),

@@ -416,7 +416,10 @@ class _Builder:
     def facts_table(self, rows: Sequence[dict[str, Any]], *, caption: str) -> None:
         self.table(
             [self.L("col_fact"), self.L("col_answer")],
-            [(r["label"], self.value(r["value"], r["label"])) for r in rows],
+            [
+                (r["label"], self.L("none_declared") if r.get("none") else self.value(r["value"], r["label"]))
+                for r in rows
+            ],
             caption=caption,
             widths=(10, 6.5),
         )
