@@ -156,12 +156,53 @@ def test_risk_map_is_a_native_shaded_table() -> None:
     assert table.cell(4, 1)._tc.tcPr.find(qn("w:shd")).get(qn("w:fill")) == render_module.MAP_COLOURS["low"]
 
 
-def test_map_zones() -> None:
-    """Green up to limited on both axes, red when both are significant or more, orange between."""
-    assert zone(2, 2) == "low"
-    assert zone(3, 1) == "medium"
-    assert zone(1, 4) == "medium"
-    assert zone(3, 3) == "high"
+def test_map_zones_follow_the_acceptability_line() -> None:
+    """Red exactly where aipd.risks.is_high says high, for every setting; orange one level below; green the rest."""
+    from aipd.risks import is_high
+    from aipd.settings import Settings
+    from aipd.vocabulary import Level
+
+    # The default line: severity or likelihood at « Importante » or above.
+    assert zone(3, 1) == "high"
+    assert zone(1, 4) == "high"
+    assert zone(2, 2) == "medium"
+    assert zone(1, 1) == "low"
+    # "both": only the top-right corner is red.
+    assert zone(4, 1, axes="both") == "low"
+    assert zone(4, 2, axes="both") == "medium"
+    assert zone(3, 3, axes="both") == "high"
+    for level in (1, 2, 3, 4):
+        for axes in ("either", "both"):
+            line = Settings(high_risk_level=Level.from_rank(level), high_risk_axes=axes)
+            for sev in range(1, 5):
+                for lik in range(1, 5):
+                    red = zone(sev, lik, level=level, axes=axes) == "high"
+                    assert red == is_high(Level.from_rank(sev), Level.from_rank(lik), line), (
+                        level,
+                        axes,
+                        sev,
+                        lik,
+                    )
+
+
+def test_map_colours_follow_the_settings_line() -> None:
+    """With axes="both", a cell high on one axis only is not red in the document."""
+    from aipd.settings import Settings
+    from render_cases import operation
+
+    a = aipd.assess(operation(), settings=Settings(high_risk_axes="both"), registry=registry())
+    d = _doc(_render(a))
+    table = _table(d, "Cartographie des risques avant mesures")
+
+    def fill(row: int, col: int) -> str:
+        return str(table.cell(row, col)._tc.tcPr.find(qn("w:shd")).get(qn("w:fill")))
+
+    # Row 1 is severity 4; columns are likelihood 1 to 4. Red under the default line, here
+    # (severity 4, likelihood 1) is high on one axis only: green; likelihood 2 one level below.
+    assert fill(1, 1) == render_module.MAP_COLOURS["low"]
+    assert fill(1, 2) == render_module.MAP_COLOURS["medium"]
+    assert fill(1, 3) == render_module.MAP_COLOURS["high"]
+    assert "gravité et vraisemblance au niveau" in "\n".join(p.text for p in d.paragraphs)
 
 
 def test_screening_table_lists_every_rule_met_or_not() -> None:

@@ -735,6 +735,8 @@ def build_context(assessment: Assessment, *, lang: Lang = "fr") -> dict[str, Any
         "residual_complete": bool(risks)
         and all(r["residual_severity"] and r["residual_likelihood"] for r in risks),
         "high_risk_level": assessment.settings.high_risk_level.label(lang),
+        "high_risk_rank": assessment.settings.high_risk_level.rank,
+        "high_risk_axes": assessment.settings.high_risk_axes,
         "action_plan": _action_plan(assessment, lang, letters),
         "validation": plain(op.validation, lang) | {"decision_code": op.validation.decision.value},
         "validation_review": _validation_review(assessment, lang),

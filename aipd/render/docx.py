@@ -15,7 +15,7 @@ import copy
 import datetime as dt
 import io
 import zipfile
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -64,8 +64,9 @@ STYLES_USED = (
 LANG_TAGS: dict[Lang, str] = {"fr": "fr-FR", "en": "en-GB"}
 
 #: Cell shading of the risk map (CNIL order: severity vertical, likelihood horizontal).
-#: Green when both levels are at most limited, red when both are at least significant,
-#: orange otherwise; the legend says so in words, so colour is never the only signal.
+#: Red is the high-risk zone of the settings (the line acceptability and prior consultation
+#: use), orange the band one level below it, green the rest; the legend says so in words,
+#: so colour is never the only signal.
 MAP_COLOURS = {"low": "C8E6C9", "medium": "FFE0B2", "high": "F4B6B0"}
 
 #: Heading levels in the table of contents.
@@ -75,13 +76,24 @@ _FIXED_DATE = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
 _ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 
 
-def zone(severity: int, likelihood: int) -> str:
-    """The colour zone of a cell of the risk map."""
-    if severity >= 3 and likelihood >= 3:
+def zone(severity: int, likelihood: int, *, level: int = 3, axes: str = "either") -> str:
+    """The colour zone of a cell of the risk map, on the same line as :func:`aipd.risks.is_high`.
+
+    ``level`` and ``axes`` are ``Settings.high_risk_level`` (its rank) and
+    ``Settings.high_risk_axes``: a cell is red exactly when a risk placed there is
+    high for acceptability and prior consultation, so the map and the text agree.
+    """
+    reached = min(severity, likelihood) if axes == "both" else max(severity, likelihood)
+    if reached >= level:
         return "high"
-    if severity >= 3 or likelihood >= 3:
+    if reached >= level - 1:
         return "medium"
     return "low"
+
+
+def _line(c: Mapping[str, Any]) -> dict[str, Any]:
+    """The high-risk line of the assessment's settings, as :meth:`risk_map` takes it."""
+    return {"level": c["high_risk_rank"], "axes": c["high_risk_axes"]}
 
 
 # --- low-level helpers -------------------------------------------------------------------
@@ -424,7 +436,7 @@ class _Builder:
             widths=(10, 6.5),
         )
 
-    def risk_map(self, marks: dict[str, list[str]], *, caption: str) -> None:
+    def risk_map(self, marks: dict[str, list[str]], *, caption: str, level: int, axes: str) -> None:
         """The CNIL 4×4 map as a native table: severity rows (4 at the top), likelihood columns."""
         levels = [self.L(f"level_{i}") for i in range(1, 5)]
         self._keep_last_paragraph_with_next()
@@ -447,7 +459,7 @@ class _Builder:
             _run(p._p, f"{self.L('severity')} {severity} — {levels[severity - 1]}", bold=True)
             for likelihood in range(1, 5):
                 cell = cells[likelihood]
-                _set_cell_shading(cell, MAP_COLOURS[zone(severity, likelihood)])
+                _set_cell_shading(cell, MAP_COLOURS[zone(severity, likelihood, level=level, axes=axes)])
                 p = cell.paragraphs[0]
                 _set_style(p._p, self.sid["AIPD Table Text"])
                 found = marks.get(f"{severity},{likelihood}", [])
@@ -530,7 +542,7 @@ def _synthese(b: _Builder) -> None:
         merged: dict[str, list[str]] = {}
         for key in sorted(set(c["risk_map"]["initial"]) | set(c["risk_map"]["residual"])):
             merged[key] = c["risk_map"]["initial"].get(key, []) + c["risk_map"]["residual"].get(key, [])
-        b.risk_map(merged, caption=b.L("map_caption_both"))
+        b.risk_map(merged, caption=b.L("map_caption_both"), **_line(c))
         _risk_legend(b)
     b.heading(b.L("h_main_actions"), 2)
     b.blocks("synthese", "actions")
@@ -747,8 +759,8 @@ def _risques(b: _Builder) -> None:
         b.blocks("risques", "risk_reasons", risk=risk)
     b.heading(b.L("h_map"), 2)
     b.blocks("risques", "map_intro")
-    b.risk_map(c["risk_map"]["initial"], caption=b.L("map_caption_initial"))
-    b.risk_map(c["risk_map"]["residual"], caption=b.L("map_caption_residual"))
+    b.risk_map(c["risk_map"]["initial"], caption=b.L("map_caption_initial"), **_line(c))
+    b.risk_map(c["risk_map"]["residual"], caption=b.L("map_caption_residual"), **_line(c))
     _risk_legend(b)
 
 
