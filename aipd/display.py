@@ -77,6 +77,7 @@ _L = {
     ),
     "grounds": ("Fondements examinés", "Grounds checked"),
     "high_zone": ("zone de risque élevé", "high-risk zone"),
+    "near_zone": ("un niveau en dessous", "one level below"),
     "no_risk": ("aucun risque analysé", "no risk analysed"),
 }
 
@@ -284,12 +285,14 @@ class RiskMap:
         return risks_markdown(self.risks, self.lang)
 
 
-def _high_cell(risks: RiskAnalysis, severity: int, likelihood: int) -> bool:
-    # The same line as aipd.risks: either axis (or both, per settings) at the high level or above.
-    level = risks.high_risk_level.rank
-    if risks.high_risk_axes == "both":
-        return min(severity, likelihood) >= level
-    return max(severity, likelihood) >= level
+#: Cell shades of the notebook map, by zone of :func:`aipd.risks.zone` (the document's colours, lighter).
+_SHADES = {"high": "#f8d7da", "medium": "#ffe8cc", "low": "#e8f5e9"}
+
+
+def _shade(risks: RiskAnalysis, severity: int, likelihood: int) -> str:
+    from aipd.risks import zone  # the same line as acceptability and the document's map
+
+    return _SHADES[zone(severity, likelihood, level=risks.high_risk_level.rank, axes=risks.high_risk_axes)]
 
 
 def _levels(s: Level | None, lik: Level | None, lang: Lang) -> str:
@@ -328,7 +331,7 @@ def _grid_html(risks: RiskAnalysis, lang: Lang) -> str:
     for severity in (4, 3, 2, 1):
         tds = [f"<th style='text-align:right'>{escape(Level.from_rank(severity).label(lang))}</th>"]
         for likelihood in (1, 2, 3, 4):
-            shade = "#f8d7da" if _high_cell(risks, severity, likelihood) else "#e8f5e9"
+            shade = _shade(risks, severity, likelihood)
             text = " ".join(marks.get((severity, likelihood), []))
             tds.append(f"<td style='{cell};background:{shade}'>{escape(text)}</td>")
         rows.append("<tr>" + "".join(tds) + "</tr>")
@@ -338,7 +341,8 @@ def _grid_html(risks: RiskAnalysis, lang: Lang) -> str:
     legend = (
         f"<p><small>↑ {escape(_l('severity', lang))} · → {escape(_l('likelihood', lang))} · "
         f"○ {escape(_l('initial', lang).lower())} · ● {escape(_l('residual', lang).lower())} · "
-        f"<span style='background:#f8d7da'>{escape(_l('high_zone', lang))}</span> — "
+        f"<span style='background:{_SHADES['high']}'>{escape(_l('high_zone', lang))}</span> · "
+        f"<span style='background:{_SHADES['medium']}'>{escape(_l('near_zone', lang))}</span> — "
         f"{escape(risks.source.citation.get(lang))}</small></p>"
     )
     return f"<table style='border-collapse:collapse'>{''.join(rows)}{foot}</tr></table>{legend}"

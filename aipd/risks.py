@@ -135,6 +135,22 @@ def is_high(severity: Level, likelihood: Level, settings: Settings) -> bool:
     return max(severity.rank, likelihood.rank) >= threshold
 
 
+def zone(severity: int, likelihood: int, *, level: int = 3, axes: str = "either") -> str:
+    """The colour zone of a cell of the risk map (ranks 1–4), on the same line as :func:`is_high`.
+
+    ``level`` and ``axes`` are ``Settings.high_risk_level`` (its rank) and
+    ``Settings.high_risk_axes``: a cell is ``"high"`` exactly when a risk placed there
+    is high for acceptability and prior consultation, so maps and text agree;
+    ``"medium"`` one level below that line, ``"low"`` elsewhere.
+    """
+    reached = min(severity, likelihood) if axes == "both" else max(severity, likelihood)
+    if reached >= level:
+        return "high"
+    if reached >= level - 1:
+        return "medium"
+    return "low"
+
+
 # --- values ----------------------------------------------------------------------------------
 
 

@@ -34,6 +34,7 @@ from aipd.errors import TemplateError
 from aipd.i18n import Lang, t
 from aipd.render.context import build_context
 from aipd.render.text import TODO_END, TODO_START, Wording, builtin_template_dir
+from aipd.risks import zone
 
 if TYPE_CHECKING:
     from aipd.assess import Assessment
@@ -74,21 +75,6 @@ TOC_DEPTH = 2
 
 _FIXED_DATE = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
 _ZIP_DATE = (1980, 1, 1, 0, 0, 0)
-
-
-def zone(severity: int, likelihood: int, *, level: int = 3, axes: str = "either") -> str:
-    """The colour zone of a cell of the risk map, on the same line as :func:`aipd.risks.is_high`.
-
-    ``level`` and ``axes`` are ``Settings.high_risk_level`` (its rank) and
-    ``Settings.high_risk_axes``: a cell is red exactly when a risk placed there is
-    high for acceptability and prior consultation, so the map and the text agree.
-    """
-    reached = min(severity, likelihood) if axes == "both" else max(severity, likelihood)
-    if reached >= level:
-        return "high"
-    if reached >= level - 1:
-        return "medium"
-    return "low"
 
 
 def _line(c: Mapping[str, Any]) -> dict[str, Any]:
