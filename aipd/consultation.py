@@ -26,6 +26,7 @@ The art. 36(3) file lists (a)–(f), each present or missing from the facts.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Iterable
 from typing import Literal
 
@@ -171,12 +172,9 @@ def _residual_ground(
     initial = tuple(r.id for r in risks.high_initial)
     note = _literal_note(risks, high, initial)
     level = settings.high_risk_level
+    ground = functools.partial(ConsultationGround, id=gid, title=title, source=source, effect="consult")
     if not len(risks):
-        return ConsultationGround(
-            id=gid,
-            title=title,
-            source=source,
-            effect="consult",
+        return ground(
             status=FindingStatus.UNKNOWN,
             rationale=t("Aucun risque n'a pu être analysé.", "No risk could be analysed."),
             missing=("data",),
@@ -192,11 +190,7 @@ def _residual_ground(
             if high
             else t("", "")
         )
-        return ConsultationGround(
-            id=gid,
-            title=title,
-            source=source,
-            effect="consult",
+        return ground(
             status=FindingStatus.NOT_MET,
             rationale=t(
                 "L'examen préalable conclut qu'aucune AIPD n'est requise ; la consultation suppose une AIPD "
@@ -208,25 +202,18 @@ def _residual_ground(
         )
     if high:
         fr, en = _names(risks, high)
-        return ConsultationGround(
-            id=gid,
-            title=title,
-            source=source,
-            effect="consult",
+        both = t("et", "and") if settings.high_risk_axes == "both" else t("ou", "or")
+        return ground(
             status=FindingStatus.MET,
             rationale=t(
-                f"Des risques restent élevés après les mesures prévues ({fr} : gravité ou vraisemblance au niveau "
-                f"« {level.fr} » ou au-delà).",
-                f"Some risks stay high after the planned measures ({en}: severity or likelihood at '{level.en}' "
-                "or above).",
+                f"Des risques restent élevés après les mesures prévues ({fr} : gravité {both.fr} vraisemblance "
+                f"au niveau « {level.fr} » ou au-delà).",
+                f"Some risks stay high after the planned measures ({en}: severity {both.en} likelihood at "
+                f"'{level.en}' or above).",
             )
             + note,
         )
-    return ConsultationGround(
-        id=gid,
-        title=title,
-        source=source,
-        effect="consult",
+    return ground(
         status=FindingStatus.NOT_MET,
         rationale=t(
             f"Aucun risque ne reste élevé après les mesures prévues (seuil : « {level.fr} »).",
@@ -243,12 +230,11 @@ def _new_technology(op: ProcessingOperation, screening: Screening) -> Consultati
     )
     innovative = op.technology.innovative
     required = screening.verdict.requirement is Requirement.REQUIRED
+    ground = functools.partial(
+        ConsultationGround, id="lil:90-2", title=title, source=LIL_90_2, effect="consult"
+    )
     if innovative is None:
-        return ConsultationGround(
-            id="lil:90-2",
-            title=title,
-            source=LIL_90_2,
-            effect="consult",
+        return ground(
             status=FindingStatus.UNKNOWN,
             rationale=t(
                 "On ne sait pas si le traitement emploie un mécanisme, une technologie ou une procédure nouvelle.",
@@ -257,11 +243,7 @@ def _new_technology(op: ProcessingOperation, screening: Screening) -> Consultati
             missing=("technology.innovative",),
         )
     if innovative and required:
-        return ConsultationGround(
-            id="lil:90-2",
-            title=title,
-            source=LIL_90_2,
-            effect="consult",
+        return ground(
             status=FindingStatus.MET,
             rationale=t(
                 "Le traitement emploie une technologie nouvelle et son type est susceptible d'engendrer un risque "
@@ -271,11 +253,7 @@ def _new_technology(op: ProcessingOperation, screening: Screening) -> Consultati
                 "is required): art. 90, 2° requires consultation on that ground, whatever the measures.",
             ),
         )
-    return ConsultationGround(
-        id="lil:90-2",
-        title=title,
-        source=LIL_90_2,
-        effect="consult",
+    return ground(
         status=FindingStatus.NOT_MET,
         rationale=t(
             "Pas de technologie nouvelle présentant par nature des risques élevés d'après les faits déclarés.",
@@ -288,12 +266,11 @@ def _state(op: ProcessingOperation) -> ConsultationGround | None:
     state = op.legal.on_behalf_of_state
     police = op.legal.regime is LegalRegime.POLICE_JUSTICE
     title = t("Traitement pour le compte de l'État", "Processing on behalf of the State")
+    state_ground = functools.partial(
+        ConsultationGround, id="lil:90-state", title=title, source=LIL_STATE, effect="formality"
+    )
     if state is None and police:
-        return ConsultationGround(
-            id="lil:90-state",
-            title=title,
-            source=LIL_STATE,
-            effect="formality",
+        return state_ground(
             status=FindingStatus.UNKNOWN,
             rationale=t(
                 "On ne sait pas si le traitement est mis en œuvre pour le compte de l'État.",
@@ -304,11 +281,7 @@ def _state(op: ProcessingOperation) -> ConsultationGround | None:
     if not state:
         return None
     if police:
-        return ConsultationGround(
-            id="lil:90-state",
-            title=title,
-            source=LIL_STATE,
-            effect="formality",
+        return state_ground(
             status=FindingStatus.MET,
             rationale=t(
                 "Traitement du titre III pour le compte de l'État : l'AIPD est adressée à la CNIL avec la "

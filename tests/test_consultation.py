@@ -12,7 +12,7 @@ from aipd.model import Controller, JointController, LegalFramework, ProcessingOp
 from aipd.risks import analyse_risks
 from aipd.screening import Reason, Requirement, Screening, Verdict
 from aipd.settings import Settings
-from aipd.vocabulary import LegalRegime, MeasureStatus, OrganisationKind
+from aipd.vocabulary import LegalRegime, Level, MeasureStatus, OrganisationKind
 from content_cases import builtin_catalogue, measures, operation
 
 #: Enough measures to bring every feared event's likelihood to Négligeable.
@@ -70,6 +70,17 @@ def test_gdpr_residual_high_risk_requires_consultation() -> None:
     assert c.required is True
     assert _ground(c, "gdpr:36.1").status is FindingStatus.MET
     assert "36.1" in c.label.fr
+
+
+def test_the_rationale_states_the_line_the_settings_draw() -> None:
+    """« ou » by default (either axis), « et » when only risks high on both axes count."""
+    either = _ground(_decide(operation()), "gdpr:36.1").rationale
+    assert "gravité ou vraisemblance" in either.fr
+    assert "severity or likelihood" in either.en
+    both = _decide(operation(), high_risk_axes="both", high_risk_level=Level.NEGLIGIBLE)
+    rationale = _ground(both, "gdpr:36.1").rationale
+    assert "gravité et vraisemblance" in rationale.fr
+    assert "severity and likelihood" in rationale.en
 
 
 def test_gdpr_measures_that_bring_risks_down_mean_no_consultation() -> None:
