@@ -24,13 +24,12 @@ obligations bite another. The reference date is the operation's own
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Iterable, Sequence
 from typing import Literal
 
 import attrs
 
-from aipd.catalogue import FindingStatus, Source
+from aipd.catalogue import FindingStatus, Source, id_sort_key
 from aipd.i18n import Text, t
 from aipd.model import AISystem, ProcessingOperation
 from aipd.screening import Finding
@@ -246,11 +245,6 @@ def _unknown(findings: Iterable[Finding]) -> list[Finding]:
     return [f for f in findings if f.status is FindingStatus.UNKNOWN]
 
 
-def _natural(value: str) -> tuple[tuple[int, str], ...]:
-    """Sort key reading digit runs as numbers, so ``art26-2`` comes before ``art26-11``."""
-    return tuple((int(part), "") if part.isdigit() else (-1, part) for part in re.split(r"(\d+)", value))
-
-
 def _in_force(date: dt.date, reference: dt.date | None) -> bool | None:
     return None if reference is None else reference >= date
 
@@ -392,7 +386,7 @@ def classify(operation: ProcessingOperation, findings: Iterable[Finding]) -> AIA
         annex_iii=high_risk_ids,
         transparency=tuple(f.id for f in transparency_met),
         role=role,
-        duties=tuple(sorted(duties, key=lambda d: (d.applies_from, _natural(d.id)))),
+        duties=tuple(sorted(duties, key=lambda d: (d.applies_from, id_sort_key(d.id)))),
         deadlines=_deadlines(cls, provisional, operation, bool(transparency_met)),
         fria=fria,
         missing_facts=_dedup(missing),
