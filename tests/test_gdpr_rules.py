@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import attrs
 import pytest
 
 from aipd.catalogue import Effect, FindingStatus
@@ -38,6 +39,7 @@ def test_catalogue_ids_effects_and_sources() -> None:
         "gdpr:no-art9-exception": Effect.BLOCKS,
         "gdpr:offence-data-art10": Effect.BLOCKS,
         "gdpr:nir-without-text": Effect.BLOCKS,
+        "lil:art90": Effect.REQUIRES,
     }
     assert [c.id for c in gdpr.CRITERIA if c.overrides_mandatory] == ["gdpr:art35-10"]
     assert {c.group for c in gdpr.CRITERIA} == {"gdpr"}
@@ -276,3 +278,43 @@ def test_nir_without_text() -> None:
     assert validated.status is MET
     assert "2019-341" in validated.rationale.fr
     assert run("gdpr:nir-without-text", quiet()).status is NOT_MET
+
+
+# --- loi Informatique et Libertés art. 90 (Title III) ---------------------------------------------
+
+
+def test_art90_requires_a_dpia_for_title_iii_processing_of_article_6_data() -> None:
+    """Police-justice processing of health data: art. 90 names art. 6 I data, so the DPIA is required."""
+    outcome = run("lil:art90", health(regime=LegalRegime.POLICE_JUSTICE))
+    assert outcome.status is MET
+    assert "article 90" in outcome.rationale.fr
+    assert "article 6" in outcome.rationale.fr
+
+
+def test_art90_without_article_6_data_points_to_the_wp248_criteria() -> None:
+    """Without sensitive data, art. 90's general clause is judged through the criteria, not presumed."""
+    op = quiet(legal=LegalFramework(regime=LegalRegime.POLICE_JUSTICE))
+    outcome = run("lil:art90", op)
+    assert outcome.status is NOT_MET
+    assert "WP248" in outcome.rationale.fr
+
+
+def test_art90_unknown_data_stay_unknown_and_gdpr_processing_is_out_of_its_scope() -> None:
+    """No data declared under Title III: the data are asked for; under the GDPR the rule does not apply."""
+    bare = quiet(data=(), legal=LegalFramework(regime=LegalRegime.POLICE_JUSTICE))
+    outcome = run("lil:art90", bare)
+    assert outcome.status is UNKNOWN
+    assert outcome.missing == ("data",)
+    assert run("lil:art90", health()).status is NOT_MET
+
+
+def test_art35_3_cases_keep_their_status_under_title_iii_and_name_article_90() -> None:
+    """A regime never makes an assessment less severe: the case stays met, resting on art. 90."""
+    gdpr_case = special(20_000)
+    police_case = attrs.evolve(gdpr_case, legal=LegalFramework(regime=LegalRegime.POLICE_JUSTICE))
+    under_gdpr = run("gdpr:art35-3-b", gdpr_case)
+    under_title_iii = run("gdpr:art35-3-b", police_case)
+    assert under_gdpr.status is under_title_iii.status is MET
+    assert "article 90" not in under_gdpr.rationale.fr
+    assert "article 90" in under_title_iii.rationale.fr
+    assert "article 90" in under_title_iii.rationale.en

@@ -6,6 +6,11 @@
   monitoring" is judged once, the same way everywhere. Where "large scale"
   makes a DPIA mandatory, this library counts only the absolute number of
   persons by default (``Settings.mandatory_large_scale_absolute``).
+- Loi Informatique et Libertés art. 90, first paragraph (``lil:art90``): under
+  Title III (directive 2016/680) the DPIA rests on this article, which names
+  the data of art. 6 I as a reason of high risk (``REQUIRES``). Under that
+  regime the art. 35(3) cases keep their status (a high risk stays one) and
+  their rationale says that art. 90 is then the text that requires the DPIA.
 - Art. 35(10): processing on a basis of art. 6(1)(c) or (e), governed by a
   specific text adopted with a general impact assessment, needs no DPIA
   (effect ``EXEMPTS``, prevailing over the mandatory cases, since the
@@ -28,9 +33,10 @@ not stated is unknown on a draft and met (blocking) on a validated record: see
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import functools
+from collections.abc import Callable, Iterable
 
-from aipd.catalogue import Criterion, Effect, Outcome, Reliability, Source
+from aipd.catalogue import Criterion, Effect, FindingStatus, Outcome, Reliability, Source
 from aipd.hookspecs import hookimpl
 from aipd.i18n import Text, t
 from aipd.model import ProcessingOperation
@@ -77,6 +83,82 @@ def art35_3_c(operation: ProcessingOperation, settings: Settings) -> Outcome:
         facts.public_area(operation),
         facts.mandatory_large_scale(operation, settings),
     )
+
+
+# --- loi Informatique et Libertés art. 90: the DPIA under Title III ----------------------------
+
+#: Art. 90 of the loi Informatique et Libertés, as in force (Légifrance LEGIARTI000037814536).
+LIL_90_URL = "https://www.legifrance.gouv.fr/loda/article_lc/LEGIARTI000037814536"
+
+
+def lil_art90(operation: ProcessingOperation, _settings: Settings) -> Outcome:
+    """Title III (directive 2016/680): a DPIA when a high risk is likely, « notamment » with art. 6 I data.
+
+    Art. 90 replaces GDPR art. 35 for police-justice processing; it names the
+    sensitive data of art. 6 I as a reason of high risk, so their processing
+    makes the DPIA required. Without them, the general clause is judged as
+    under the GDPR, through the WP248 criteria, which this rule says.
+    """
+    if operation.legal.regime is not LegalRegime.POLICE_JUSTICE:
+        return Outcome.not_met(
+            t(
+                "Le traitement relève du RGPD : l'AIPD s'apprécie selon son article 35, pas selon l'article 90 "
+                "de la loi Informatique et Libertés (titre III).",
+                "The processing falls under the GDPR: the DPIA is judged under its article 35, not under article "
+                "90 of the loi Informatique et Libertés (Title III).",
+            )
+        )
+    sensitive = facts.data_of_kinds(
+        operation,
+        [k for k in DataKind if k.is_special_category],
+        t("données mentionnées au I de l'article 6", "data referred to in article 6 I"),
+    )
+    head = t(
+        "Traitement du titre III de la loi Informatique et Libertés (directive 2016/680) : l'article 90 exige une "
+        "AIPD s'il est susceptible d'engendrer un risque élevé, « notamment parce qu'il porte sur des données "
+        "mentionnées au I de l'article 6 ». ",
+        "Processing under Title III of the loi Informatique et Libertés (directive 2016/680): article 90 requires a "
+        "DPIA where it is likely to result in a high risk, 'in particular because it concerns data referred to in "
+        "article 6 I'. ",
+    )
+    if sensitive.status is FindingStatus.NOT_MET:
+        return Outcome.not_met(
+            head
+            + sensitive.rationale
+            + t(
+                " Le risque élevé s'apprécie alors comme sous le RGPD, par les critères des lignes directrices "
+                "WP248 examinés ici.",
+                " High risk is then judged as under the GDPR, through the WP248 criteria examined here.",
+            )
+        )
+    return Outcome(status=sensitive.status, rationale=head + sensitive.rationale, missing=sensitive.missing)
+
+
+def _under_title_iii(rule: Callable[[ProcessingOperation, Settings], Outcome]) -> Callable[..., Outcome]:
+    """Art. 35(3) under Title III: the case still shows a high risk, but the text that requires the DPIA is art. 90.
+
+    The status is kept (a case of art. 35(3) is a high risk whatever the regime,
+    and a regime must never make an assessment less severe); the rationale says
+    on which text the DPIA then rests.
+    """
+
+    @functools.wraps(rule)
+    def test(operation: ProcessingOperation, settings: Settings) -> Outcome:
+        outcome = rule(operation, settings)
+        if (
+            operation.legal.regime is not LegalRegime.POLICE_JUSTICE
+            or outcome.status is FindingStatus.NOT_MET
+        ):
+            return outcome
+        note = t(
+            " Sous le titre III de la loi Informatique et Libertés, l'article 35 du RGPD ne s'applique pas comme "
+            "tel : ce cas caractérise le risque élevé qui rend l'AIPD obligatoire au titre de l'article 90.",
+            " Under Title III of the loi Informatique et Libertés, GDPR article 35 does not apply as such: this "
+            "case shows the high risk that makes the DPIA mandatory under article 90.",
+        )
+        return Outcome(status=outcome.status, rationale=outcome.rationale + note, missing=outcome.missing)
+
+    return test
 
 
 # --- art. 35(10) and WP248 III.B.b --------------------------------------------------------------
@@ -356,7 +438,7 @@ CRITERIA: tuple[Criterion, ...] = (
         ),
         source=_gdpr("art. 35.3.a", "art. 35(3)(a)"),
         effect=Effect.REQUIRES,
-        test=art35_3_a,
+        test=_under_title_iii(art35_3_a),
         group=GROUP,
         description=t(
             "« l'évaluation systématique et approfondie d'aspects personnels concernant des personnes physiques, "
@@ -376,7 +458,7 @@ CRITERIA: tuple[Criterion, ...] = (
         ),
         source=_gdpr("art. 35.3.b", "art. 35(3)(b)"),
         effect=Effect.REQUIRES,
-        test=art35_3_b,
+        test=_under_title_iii(art35_3_b),
         group=GROUP,
         description=t(
             "« le traitement à grande échelle de catégories particulières de données visées à l'article 9, "
@@ -395,13 +477,42 @@ CRITERIA: tuple[Criterion, ...] = (
         ),
         source=_gdpr("art. 35.3.c", "art. 35(3)(c)"),
         effect=Effect.REQUIRES,
-        test=art35_3_c,
+        test=_under_title_iii(art35_3_c),
         group=GROUP,
         description=t(
             "« la surveillance systématique à grande échelle d'une zone accessible au public ». Grande échelle : "
             "nombre absolu de personnes (Settings).",
             "'a systematic monitoring of a publicly accessible area on a large scale'. Large scale: absolute "
             "number of persons (Settings).",
+        ),
+    ),
+    Criterion(
+        id="lil:art90",
+        title=t(
+            "Traitement du titre III (police-justice) portant sur des données de l'article 6 : AIPD obligatoire",
+            "Title III (law-enforcement) processing of article 6 data: DPIA mandatory",
+        ),
+        source=source(
+            t(
+                "Loi n° 78-17 du 6 janvier 1978, art. 90, premier alinéa",
+                "Loi 78-17 of 6 January 1978, art. 90, first paragraph",
+            ),
+            url=LIL_90_URL,
+            reliability="verified",
+        ),
+        effect=Effect.REQUIRES,
+        test=lil_art90,
+        group=GROUP,
+        description=t(
+            "« Si le traitement est susceptible d'engendrer un risque élevé pour les droits et les libertés des "
+            "personnes physiques, notamment parce qu'il porte sur des données mentionnées au I de l'article 6, le "
+            "responsable de traitement effectue une analyse d'impact relative à la protection des données à "
+            "caractère personnel. » Ne vaut que sous le titre III (directive 2016/680), où il tient lieu de "
+            "l'article 35 du RGPD.",
+            "'Where the processing is likely to result in a high risk to the rights and freedoms of natural "
+            "persons, in particular because it concerns data referred to in article 6 I, the controller carries "
+            "out a data protection impact assessment.' Applies under Title III only (directive 2016/680), where "
+            "it stands in for GDPR article 35.",
         ),
     ),
     Criterion(
