@@ -9,6 +9,7 @@ counts as "not met".
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 from typing import Literal
 
@@ -193,36 +194,31 @@ def _findings(operation: ProcessingOperation, catalogue: Catalogue, settings: Se
     findings: list[Finding] = []
     for rule, plugin in catalogue.rules:  # already in id order
         o = run_test(rule.id, rule.test, operation=operation, settings=settings, plugin=plugin)
+        found = functools.partial(
+            Finding,
+            id=rule.id,
+            title=rule.title,
+            effect=rule.effect,
+            status=o.status,
+            rationale=o.rationale,
+            missing=o.missing,
+            source=rule.source,
+            plugin=plugin,
+        )
         if isinstance(rule, Criterion):
             findings.append(
-                Finding(
-                    id=rule.id,
+                found(
                     kind="criterion",
                     group=rule.group,
-                    title=rule.title,
-                    effect=rule.effect,
-                    status=o.status,
-                    rationale=o.rationale,
-                    missing=o.missing,
-                    source=rule.source,
-                    plugin=plugin,
                     counts_as=rule.counts_as,
                     overrides_mandatory=rule.overrides_mandatory,
                 )
             )
         else:
             findings.append(
-                Finding(
-                    id=rule.id,
+                found(
                     kind="list_item",
                     group=rule.reference_list.id,
-                    title=rule.title,
-                    effect=rule.effect,
-                    status=o.status,
-                    rationale=o.rationale,
-                    missing=o.missing,
-                    source=rule.source,
-                    plugin=plugin,
                     number=rule.number,
                     conditions=rule.conditions,
                 )
