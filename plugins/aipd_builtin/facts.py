@@ -511,26 +511,21 @@ def systematic_monitoring(operation: ProcessingOperation) -> Outcome:
         if details
         else t("", "")
     )
-    if m.systematic:
-        return Outcome.met(
-            t(
-                f"Observation, surveillance ou contrôle systématique des personnes{detail.fr}.",
-                f"Systematic observation, monitoring or control of persons{detail.en}.",
-            )
-        )
-    if m.systematic is False:
-        return Outcome.not_met(
-            t(
-                f"Pas de surveillance systématique des personnes déclarée{detail.fr}.",
-                f"No systematic monitoring of persons declared{detail.en}.",
-            )
-        )
-    return Outcome.unknown(
-        t(
+    return flag(
+        m.systematic,
+        path="monitoring.systematic",
+        yes=t(
+            f"Observation, surveillance ou contrôle systématique des personnes{detail.fr}.",
+            f"Systematic observation, monitoring or control of persons{detail.en}.",
+        ),
+        no=t(
+            f"Pas de surveillance systématique des personnes déclarée{detail.fr}.",
+            f"No systematic monitoring of persons declared{detail.en}.",
+        ),
+        unknown=t(
             f"On ne sait pas si le traitement surveille les personnes de manière systématique{detail.fr}.",
             f"Whether the processing monitors persons systematically is not known{detail.en}.",
         ),
-        ["monitoring.systematic"],
     )
 
 
@@ -1005,25 +1000,19 @@ def prevents_right(operation: ProcessingOperation) -> Outcome:
                 f"Field declared: '{Domain.CONTRACT_EXCLUSION.en}'.",
             )
         )
-    value = operation.decisions.access_to_rights
-    if value:
-        return Outcome.met(
-            t(
-                "Le traitement autorise, modifie ou refuse l'accès à un droit, un service ou un contrat.",
-                "The processing allows, changes or refuses access to a right, a service or a contract.",
-            )
-        )
-    if value is False:
-        return Outcome.not_met(
-            t(
-                "Le traitement ne conditionne l'accès à aucun droit, service ni contrat.",
-                "The processing does not condition access to any right, service or contract.",
-            )
-        )
-    return Outcome.unknown(
-        t(
+    return flag(
+        operation.decisions.access_to_rights,
+        path="decisions.access_to_rights",
+        yes=t(
+            "Le traitement autorise, modifie ou refuse l'accès à un droit, un service ou un contrat.",
+            "The processing allows, changes or refuses access to a right, a service or a contract.",
+        ),
+        no=t(
+            "Le traitement ne conditionne l'accès à aucun droit, service ni contrat.",
+            "The processing does not condition access to any right, service or contract.",
+        ),
+        unknown=t(
             "On ne sait pas si le traitement conditionne l'accès à un droit, un service ou un contrat.",
             "Whether the processing conditions access to a right, a service or a contract is not known.",
         ),
-        ["decisions.access_to_rights"],
     )
