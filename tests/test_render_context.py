@@ -178,6 +178,12 @@ def test_the_document_says_neant_for_a_list_declared_empty(tmp_path: Path) -> No
     aipd.render_docx(aipd.assess(aipd.load(CAMERAS)), out)
     cells = [[c.text for c in row.cells] for t in docx.Document(str(out)).tables for row in t.rows]
     assert [label, "Néant"] in cells
+    moot = [
+        row
+        for row in cells
+        if len(row) == 2 and row[1] == "Non renseigné (sans incidence sur les conclusions)"
+    ]
+    assert moot, "an unknown yes/no fact no analysis needs reads as moot"
 
 
 def attrs_doc(cls: type, name: str) -> str:
@@ -185,3 +191,33 @@ def attrs_doc(cls: type, name: str) -> str:
 
     doc = attrs.fields_dict(cls)[name].metadata["doc"]
     return str(doc.fr)
+
+
+def test_an_unknown_yes_no_fact_no_analysis_needs_is_moot_not_to_complete() -> None:
+    """Cameras: the exception of art. 5(1)(f) is unknown but moot (no emotion recognition at work)."""
+    import aipd
+
+    result = aipd.assess(aipd.load(CAMERAS))
+    context = build_context(result, lang="fr")
+    exception = [r for r in context["ai_system_rows"] if r["value"] is None and r["moot"]]
+    assert exception, "an unknown, unneeded yes/no fact of the AI system is moot"
+    for row in exception:
+        assert f"ai_system.{row['field']}" not in result.missing_facts
+    asked = [r for r in context["ai_system_rows"] if f"ai_system.{r['field']}" in result.missing_facts]
+    assert all(not r["moot"] for r in asked)
+
+
+def test_an_unknown_yes_no_fact_an_analysis_needs_stays_to_complete() -> None:
+    """Facts the screening asks for are never moot: the minimal case asks for nearly everything."""
+    context = build_context(minimal_assessment(), lang="fr")
+    rows = [
+        r
+        for part in ("monitoring", "evaluation", "decisions", "matching", "technology")
+        for r in context[part]
+    ]
+    asked = set(minimal_assessment().missing_facts)
+    for part in ("monitoring", "evaluation", "decisions", "matching", "technology"):
+        for r in context[part]:
+            if f"{part}.{r['field']}" in asked:
+                assert r["moot"] is False
+    assert any(not r["moot"] and r["value"] is None for r in rows)

@@ -112,7 +112,9 @@ def fact_rows(
     its path (``path.field``) is in ``asked``, the facts an analysis still needs:
     then it is unknown and shown « À compléter ». A rule that needs a list asks for
     it when it is empty (``data``, ``domains``); one that reads it as "none" (the
-    Annex III areas of an AI system) does not.
+    Annex III areas of an AI system) does not. Likewise an unknown yes/no fact that
+    no analysis asks for is ``moot`` (« Non renseigné, sans incidence sur les
+    conclusions »).
     """
     skipped = set(skip)
     rows: list[dict[str, Any]] = []
@@ -123,8 +125,25 @@ def fact_rows(
         value = getattr(obj, a.name)
         field_path = f"{path}.{a.name}" if path else a.name
         none = isinstance(value, tuple) and not value and field_path not in asked
-        rows.append({"field": a.name, "label": doc.get(lang), "value": plain(value, lang), "none": none})
+        # A yes/no fact left unknown that no analysis needs (the exception of a practice the
+        # system does not carry out): said as such rather than flagged « À compléter ».
+        moot = value is None and _is_yes_no(type(obj), a.name) and field_path not in asked
+        rows.append(
+            {"field": a.name, "label": doc.get(lang), "value": plain(value, lang), "none": none, "moot": moot}
+        )
     return rows
+
+
+_YES_NO: dict[type, frozenset[str]] = {}
+
+
+def _is_yes_no(cls: type, name: str) -> bool:
+    """Whether the field is a yes/no fact (``bool | None``); type hints read once per class."""
+    fields = _YES_NO.get(cls)
+    if fields is None:
+        hints = typing.get_type_hints(cls)
+        fields = _YES_NO[cls] = frozenset(n for n, h in hints.items() if h == (bool | None))
+    return name in fields
 
 
 def _asked(assessment: Assessment) -> frozenset[str]:

@@ -411,13 +411,17 @@ class _Builder:
         self.para(caption, "Caption")
         return table
 
+    def _fact_answer(self, row: dict[str, Any]) -> str:
+        if row.get("none"):
+            return self.L("none_declared")
+        if row.get("moot"):
+            return self.L("not_stated_moot")
+        return self.value(row["value"], row["label"])
+
     def facts_table(self, rows: Sequence[dict[str, Any]], *, caption: str) -> None:
         self.table(
             [self.L("col_fact"), self.L("col_answer")],
-            [
-                (r["label"], self.L("none_declared") if r.get("none") else self.value(r["value"], r["label"]))
-                for r in rows
-            ],
+            [(r["label"], self._fact_answer(r)) for r in rows],
             caption=caption,
             widths=(10, 6.5),
         )
