@@ -221,3 +221,24 @@ def test_an_unknown_yes_no_fact_an_analysis_needs_stays_to_complete() -> None:
             if f"{part}.{r['field']}" in asked:
                 assert r["moot"] is False
     assert any(not r["moot"] and r["value"] is None for r in rows)
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence"),
+    [("fr", "c'est son article 90 qui impose l'AIPD"), ("en", "its article 90 is what requires the DPIA")],
+)
+def test_the_synthesis_names_article_90_under_title_iii_only(
+    tmp_path: Path, lang: str, sentence: str
+) -> None:
+    """Police-justice processing (cameras): the DPIA rests on LIL art. 90; a GDPR one (canteen) does not say so."""
+    import docx
+
+    import aipd
+
+    def text_of(example: Path) -> str:
+        out = tmp_path / f"{example.stem}-{lang}.docx"
+        aipd.render_docx(aipd.assess(aipd.load(example)), out, lang=lang)
+        return "\n".join(p.text for p in docx.Document(str(out)).paragraphs)
+
+    assert sentence in text_of(CAMERAS)
+    assert sentence not in text_of(CAMERAS.parent / "inscription-cantine.yaml")
