@@ -831,11 +831,26 @@ _INITIAL = frozenset({MeasureStatus.IMPLEMENTED})
 _RESIDUAL = frozenset({MeasureStatus.IMPLEMENTED, MeasureStatus.PLANNED})
 
 
+_Base = tuple[int, tuple[Text, ...]]
+
+
 def _estimates(
-    risk_id: str, feared: bool, f: _Facts, measures: tuple[RiskMeasure, ...]
+    risk_id: str,
+    feared: bool,
+    f: _Facts,
+    measures: tuple[RiskMeasure, ...],
+    bases: dict[str | None, tuple[_Base, _Base]],
 ) -> tuple[Estimate, Estimate]:
-    """The proposed initial (implemented measures) and residual (implemented and planned) estimates."""
-    severity, likelihood = _severity_base(risk_id, feared, f), _likelihood_base(risk_id, feared, f)
+    """The proposed initial (implemented measures) and residual (implemented and planned) estimates.
+
+    ``bases`` keeps the levels the facts support, shared by every risk a plug-in adds
+    (they are judged against all three feared events, so they do not depend on the id).
+    """
+    key = risk_id if feared else None
+    base = bases.get(key)
+    if base is None:
+        base = bases[key] = (_severity_base(risk_id, feared, f), _likelihood_base(risk_id, feared, f))
+    severity, likelihood = base
 
     def estimate(statuses: frozenset[MeasureStatus]) -> Estimate:
         return Estimate(
@@ -903,6 +918,7 @@ def analyse_risks(op: ProcessingOperation, catalogue: Catalogue, settings: Setti
     declared = _declared(op)
     facts = _facts(op, settings)
     judged = {j.risk: j for j in op.risk_judgements}
+    bases: dict[str | None, tuple[_Base, _Base]] = {}
     assessed: list[AssessedRisk] = []
     skipped: list[NotApplicableRisk] = []
     for risk in catalogue.risks:
@@ -915,7 +931,7 @@ def analyse_risks(op: ProcessingOperation, catalogue: Catalogue, settings: Setti
             )
             continue
         measures = _addressing(risk, catalogue, declared)
-        initial, residual = _estimates(risk.id, risk.feared_event, facts, measures)
+        initial, residual = _estimates(risk.id, risk.feared_event, facts, measures, bases)
         sev, lik, rsev, rlik, notes = _retain(initial, residual, j)
         if outcome.status is FindingStatus.NOT_MET:
             notes.append(
