@@ -809,6 +809,8 @@ class _RowReader:
         data: list[dict[str, Any]] = []
         for field in ("data", "sensitive_data"):
             for item in items(field):
+                if _key(item) in _NONE_WORDS:
+                    continue  # « Données sensibles : Non » says there are none, not one called « Non »
                 kind = _enum_lookup(DataKind, item) or _by_words(_DATA_WORDS, item)
                 if kind is None:
                     if field == "sensitive_data":
@@ -842,6 +844,8 @@ class _RowReader:
 
         subjects = []
         for item in items("data_subjects"):
+            if _key(item) in _NONE_WORDS:
+                continue
             kind_s = _enum_lookup(SubjectKind, item) or _by_words(_SUBJECT_WORDS, item)
             entry = {"kind": (kind_s or SubjectKind.OTHER).value}
             if kind_s is None or _key(item) != _key(kind_s.fr):
@@ -850,7 +854,7 @@ class _RowReader:
         if subjects:
             op["data_subjects"] = subjects
 
-        recipients = [{"name": r} for r in items("recipients")]
+        recipients = [{"name": r} for r in items("recipients") if _key(r) not in _NONE_WORDS]
         if recipients:
             op["recipients"] = recipients
         processors = [

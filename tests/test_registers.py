@@ -174,3 +174,18 @@ def test_docs_list_every_recognised_header() -> None:
         assert f"`{field}`" in doc
         for name in names:
             assert f"« {name} »" in doc
+
+
+def test_none_words_in_list_columns_are_no_value() -> None:
+    """« Non », « Aucun », « Néant » in a data, persons or recipients column mean none, not a category."""
+    from aipd.registers import read_csv_text
+
+    text = (
+        "Nom du traitement;Catégories de données;Données sensibles;Personnes concernées;Destinataires\n"
+        "Paie;État civil;Non;Néant;Aucun\n"
+    )
+    row = next(iter(read_csv_text(text)))
+    assert row.data["data"] == [{"kind": "identity", "description": "État civil"}]
+    assert "data_subjects" not in row.data
+    assert "recipients" not in row.data
+    assert not row.notes
