@@ -20,7 +20,8 @@ How YAML is read (the choices a DPO may need to know):
   list, all facts unknown.
 - Dates are ``YYYY-MM-DD`` (quoted or not) and must exist; times are refused.
 - Counts are whole numbers written without quotes or separators; booleans are
-  never taken as numbers.
+  never taken as numbers. A data category's ``persons`` may not exceed
+  ``scale.persons``: a part of the persons cannot outnumber the whole.
 - Explicit tags (``!!python/object``, ``!!str``…), merge keys (``<<``),
   duplicate keys, several documents, NUL bytes, invalid UTF-8, files over
   :data:`MAX_BYTES`, alias expansion over :data:`MAX_NODES` nodes and nesting
@@ -910,6 +911,49 @@ def _structure_enum(tp: type[Vocabulary], node: _Node, path: str, ctx: _Context)
     return _INVALID
 
 
+# --- rules across fields ----------------------------------------------------------------------
+
+
+def _node_at(node: _Node, *steps: str | int) -> _Node | None:
+    """The node at ``steps`` (keys and list indexes) below ``node``, for a problem's line and column."""
+    for step in steps:
+        if isinstance(step, int) and node.kind == "seq" and step < len(node.value):
+            node = node.value[step]
+        elif isinstance(step, str) and node.kind == "map":
+            found = [e.node for e in node.value if e.key == step]
+            if not found:
+                return None
+            node = found[0]
+        else:
+            return None
+    return node
+
+
+def _check_figures(op: ProcessingOperation, root: _Node, ctx: _Context) -> None:
+    """A data category cannot concern more persons than the whole processing (``scale.persons``).
+
+    Reported at ``data[i].persons`` like any other problem: one of the two figures
+    is a typo, and an AIPD must not be drafted on either until the DPO says which.
+    """
+    total = op.scale.persons
+    if total is None:
+        return
+    for i, d in enumerate(op.data):
+        if d.persons is not None and d.persons > total:
+            ctx.add(
+                f"$.data[{i}].persons",
+                Text(
+                    fr=f"{d.persons} personnes pour cette catégorie de données, plus que les {total} personnes "
+                    "concernées par le traitement (scale.persons) : une catégorie ne peut concerner plus de "
+                    "personnes que le traitement entier ; corrigez l'un des deux nombres",
+                    en=f"{d.persons} persons for this data category, more than the {total} persons concerned "
+                    "by the processing (scale.persons): a category cannot concern more persons than the whole "
+                    "processing; correct one of the two figures",
+                ),
+                _node_at(root, "data", i, "persons"),
+            )
+
+
 # --- public API ------------------------------------------------------------------------------
 
 
@@ -938,6 +982,8 @@ def load(source: Source, *, max_bytes: int | None = None, lang: Lang = "fr") -> 
             op: Any = _INVALID
         else:
             op = _structure_class(ProcessingOperation, root, "$", ctx)
+            if isinstance(op, ProcessingOperation):
+                _check_figures(op, root, ctx)
     except _Fatal as fatal:
         ctx.problems.append(fatal.problem)
         op = _INVALID

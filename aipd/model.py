@@ -310,12 +310,18 @@ class Retention:
 
 @attrs.frozen(kw_only=True)
 class DataCategory:
-    """A category of personal data, its sources and its retention."""
+    """A category of personal data, its sources, its retention and how many persons it concerns."""
 
     kind: DataKind = attrs.field(metadata=_doc("Catégorie de données", "Data category"))
     description: str | None = opt_text("Précisions (données concernées)", "Details (which data items)")
     sources: tuple[DataSource, ...] = many("Sources des données", "Sources of the data")
     retention: Retention | None = opt("Durée de conservation", "Retention period")
+    # Art. 35(3)(b) and CNIL list 2018-327 item 14 judge the scale of the processing *of these
+    # data*: a CCAS with 9,000 persons may hold health data of a few hundred of them.
+    persons: int | None = number(
+        "Nombre de personnes dont ces données sont traitées (au plus scale.persons)",
+        "Number of persons whose data of this category are processed (at most scale.persons)",
+    )
 
 
 @attrs.frozen(kw_only=True)

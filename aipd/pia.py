@@ -188,7 +188,12 @@ def _context(op: ProcessingOperation, lang: Lang) -> dict[int, str]:
     )
     q121 = _section(
         L("Données", "Data"),
-        [d.kind.label(lang) + (f" : {d.description}" if d.description else "") for d in op.data],
+        [
+            d.kind.label(lang)
+            + (f" : {d.description}" if d.description else "")
+            + (f" ({d.persons} {L('personnes', 'persons')})" if d.persons is not None else "")
+            for d in op.data
+        ],
     )
     q121 += _section(
         L("Personnes concernées", "Data subjects"),

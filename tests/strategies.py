@@ -259,6 +259,23 @@ def validations(**overrides: st.SearchStrategy[Any]) -> st.SearchStrategy[model.
     return for_class(model.Validation, **overrides)
 
 
+def _within_the_whole(op: model.ProcessingOperation) -> model.ProcessingOperation:
+    """No data category concerns more persons than the whole processing, as the loader requires."""
+    total = op.scale.persons
+    if total is None or all(d.persons is None or d.persons <= total for d in op.data):
+        return op
+    return attrs.evolve(
+        op,
+        data=tuple(
+            attrs.evolve(d, persons=min(d.persons, total)) if d.persons is not None else d for d in op.data
+        ),
+    )
+
+
 def operations(**overrides: st.SearchStrategy[Any]) -> st.SearchStrategy[model.ProcessingOperation]:
-    """Whole processing operations: every class of the model appears in them."""
-    return for_class(model.ProcessingOperation, **overrides)
+    """Whole processing operations: every class of the model appears in them.
+
+    ``data[].persons`` (generated like any count) is capped at ``scale.persons``:
+    the one rule across fields the loader checks, so every operation drawn loads back.
+    """
+    return for_class(model.ProcessingOperation, **overrides).map(_within_the_whole)

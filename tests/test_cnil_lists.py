@@ -149,6 +149,29 @@ def test_required_item_unknown_asks_first_for_the_guarding_fact(
     assert outcome.missing == missing
 
 
+def test_item_14_counts_the_persons_whose_location_data_are_processed() -> None:
+    """« Traitements de données de localisation à large échelle »: 200 geolocated agents among 30,000
+    users are not large scale, 8,000 are; without the figure, all 30,000 count and the rationale says so."""
+
+    def located(persons: int | None) -> ProcessingOperation:
+        return quiet(
+            data=(
+                DataCategory(kind=DataKind.IDENTITY),
+                DataCategory(kind=DataKind.LOCATION, persons=persons),
+            ),
+            scale=Scale(persons=30_000),
+        )
+
+    few = run("cnil-2018-327:14", located(200))
+    assert few.status is NOT_MET
+    assert "dont des données de localisation sont traitées : 200" in few.rationale.fr
+    assert "out of 30,000 persons concerned by the processing" in few.rationale.en
+    assert run("cnil-2018-327:14", located(8_000)).status is MET
+    unknown_figure = run("cnil-2018-327:14", located(None))
+    assert unknown_figure.status is MET
+    assert "(data[1].persons) would refine it" in unknown_figure.rationale.en
+
+
 def test_item_11_asks_whether_the_persons_are_vulnerable() -> None:
     """Biometric identification with persons of unknown vulnerability: unknown, asking for that fact."""
     op = quiet(

@@ -6,9 +6,15 @@ from typing import Any
 
 import attrs
 import pytest
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hsettings
+from hypothesis import strategies as st
 
+import strategies
+from aipd.assess import assess
 from aipd.catalogue import Effect, FindingStatus
 from aipd.model import DataCategory, LegalFramework, ProcessingOperation, Purpose, Scale
+from aipd.screening import Reason
 from aipd.settings import Settings
 from aipd.vocabulary import (
     Article9Exception,
@@ -21,7 +27,7 @@ from aipd.vocabulary import (
     Status,
 )
 from aipd_builtin import gdpr
-from rule_cases import evolve, quiet, run
+from rule_cases import evolve, quiet, registry, run
 
 MET, NOT_MET, UNKNOWN = FindingStatus.MET, FindingStatus.NOT_MET, FindingStatus.UNKNOWN
 
@@ -120,6 +126,193 @@ def test_35_3_b_recital_91_and_unknown() -> None:
     )
     assert outcome.status is UNKNOWN
     assert outcome.missing == ("scale.persons",)
+
+
+# --- art. 35(3)(b): the persons whose special-category or offence data are processed -----------------
+
+
+def beneficiaries(*data: DataCategory, persons: int | None = 12_000) -> ProcessingOperation:
+    """A CCAS-like processing: identity data of everyone, the categories given, ``persons`` in all."""
+    return quiet(
+        data=(DataCategory(kind=DataKind.IDENTITY), *data),
+        scale=Scale(persons=persons, relevant_population=40_000),
+        data_subjects=(),
+    )
+
+
+def test_35_3_b_judged_on_the_persons_whose_special_data_are_processed() -> None:
+    """Health data of 300 of 12,000 beneficiaries is not large scale; of 6,000, it is. The figures are quoted."""
+    few = run("gdpr:art35-3-b", beneficiaries(DataCategory(kind=DataKind.HEALTH, persons=300)))
+    assert few.status is NOT_MET
+    assert "300 (« Données de santé (art. 9) »), sur 12\u00a0000 personnes concernées" in few.rationale.fr
+    assert "300 ('Health data (art. 9)'), out of 12,000 persons concerned" in few.rationale.en
+    assert "5\u00a0000" in few.rationale.fr
+    many = run("gdpr:art35-3-b", beneficiaries(DataCategory(kind=DataKind.HEALTH, persons=6_000)))
+    assert many.status is MET
+    assert "6,000" in many.rationale.en
+
+
+def test_35_3_b_adds_the_categories_and_caps_the_sum_at_the_whole() -> None:
+    """3,000 with health data and 2,500 with offence data may be different people: 5,500 at most, met;
+    the same figures in a processing of 4,800 persons count 4,800 at most, not met."""
+    data = (
+        DataCategory(kind=DataKind.HEALTH, persons=3_000),
+        DataCategory(kind=DataKind.OFFENCES, persons=2_500),
+    )
+    summed = run("gdpr:art35-3-b", beneficiaries(*data))
+    assert summed.status is MET
+    assert "au plus 5\u00a0500" in summed.rationale.fr
+    assert "at most 5,500" in summed.rationale.en
+    assert "counts a person found in several of them several times" in summed.rationale.en
+    capped = run("gdpr:art35-3-b", beneficiaries(*data, persons=4_800))
+    assert capped.status is NOT_MET
+    assert "ramenées aux 4\u00a0800 personnes concernées par le traitement" in capped.rationale.fr
+    assert "capped at the 4,800 persons" in capped.rationale.en
+
+
+def test_35_3_b_only_the_special_and_offence_categories_need_a_figure() -> None:
+    """Identity and location data without ``persons`` do not send the rule back to all persons."""
+    op = beneficiaries(DataCategory(kind=DataKind.LOCATION), DataCategory(kind=DataKind.HEALTH, persons=300))
+    assert run("gdpr:art35-3-b", op).status is NOT_MET
+
+
+def test_35_3_b_falls_back_on_all_persons_and_says_so() -> None:
+    """One special category without ``persons``: all 12,000 persons count (met), and the rationale says
+    that this is the whole and which figure would refine it."""
+    op = beneficiaries(
+        DataCategory(kind=DataKind.HEALTH, persons=300), DataCategory(kind=DataKind.RELIGIOUS_BELIEFS)
+    )
+    outcome = run("gdpr:art35-3-b", op)
+    assert outcome.status is MET
+    assert "12\u00a0000 personnes concernées" in outcome.rationale.fr
+    assert "celui de toutes les personnes du traitement" in outcome.rationale.fr
+    assert "(data[2].persons) permettrait de l'affiner" in outcome.rationale.fr
+    assert "the number of all persons of the processing" in outcome.rationale.en
+    assert "(data[2].persons) would refine it" in outcome.rationale.en
+    small = run("gdpr:art35-3-b", beneficiaries(DataCategory(kind=DataKind.HEALTH), persons=3_000))
+    assert small.status is NOT_MET
+    assert "cannot be more" in small.rationale.en
+
+
+def test_35_3_b_unknown_stays_unknown_without_any_total() -> None:
+    """No total and a category without figure: unknown, asking for scale.persons and naming the other way;
+    with every category's figure, the rule is decided without the total."""
+    outcome = run("gdpr:art35-3-b", beneficiaries(DataCategory(kind=DataKind.HEALTH), persons=None))
+    assert outcome.status is UNKNOWN
+    assert outcome.missing == ("scale.persons",)
+    assert "data[1].persons" in outcome.rationale.fr
+    assert "data[1].persons" in outcome.rationale.en
+    known = run(
+        "gdpr:art35-3-b", beneficiaries(DataCategory(kind=DataKind.HEALTH, persons=300), persons=None)
+    )
+    assert known.status is NOT_MET
+    assert "n'étant pas connu" in known.rationale.fr
+    assert (
+        run(
+            "gdpr:art35-3-b", beneficiaries(DataCategory(kind=DataKind.HEALTH, persons=6_000), persons=None)
+        ).status
+        is MET
+    )
+
+
+def test_35_3_b_a_category_above_the_whole_is_flagged_and_capped() -> None:
+    """Built in Python (the loader refuses it), 15,000 with health data of 9,000 persons: 9,000 count,
+    and the rationale asks to correct the figures."""
+    op = beneficiaries(DataCategory(kind=DataKind.HEALTH, persons=15_000), persons=9_000)
+    outcome = run("gdpr:art35-3-b", op)
+    assert outcome.status is MET
+    assert "Incohérence à corriger" in outcome.rationale.fr
+    assert "Inconsistency to correct" in outcome.rationale.en
+    assert "9,000" in outcome.rationale.en
+
+
+def test_35_3_b_figures_with_the_share_setting_and_recital_91() -> None:
+    """With criterion 5 as a whole, the share is that of these persons; recital 91 still rules out large scale."""
+    op = beneficiaries(DataCategory(kind=DataKind.HEALTH, persons=1_500), persons=3_000)
+    op = attrs.evolve(op, scale=attrs.evolve(op.scale, relevant_population=5_000))
+    assert run("gdpr:art35-3-b", op).status is NOT_MET
+    whole = Settings(mandatory_large_scale_absolute=False)
+    assert run("gdpr:art35-3-b", op, whole).status is MET
+    few = beneficiaries(DataCategory(kind=DataKind.HEALTH, persons=500), persons=3_000)
+    few = attrs.evolve(few, scale=attrs.evolve(few.scale, relevant_population=5_000))
+    assert run("gdpr:art35-3-b", few, whole).status is NOT_MET
+    physician = beneficiaries(DataCategory(kind=DataKind.HEALTH, persons=20_000), persons=20_000)
+    physician = attrs.evolve(physician, domains=(Domain.INDIVIDUAL_HEALTH_PROFESSIONAL,))
+    assert run("gdpr:art35-3-b", physician).status is NOT_MET
+
+
+_RANK = {NOT_MET: 0, UNKNOWN: 1, MET: 2}
+_FIGURED_KINDS = [
+    DataKind.HEALTH,
+    DataKind.OFFENCES,
+    DataKind.RELIGIOUS_BELIEFS,
+    DataKind.LOCATION,
+    DataKind.IDENTITY,
+]
+
+
+def _mostly_known(high: int) -> st.SearchStrategy[int | None]:
+    """A figure up to ``high``, unknown about one time in five."""
+    return st.integers(-high // 4, high).map(lambda n: None if n < 0 else n)
+
+
+def _figured_operations() -> st.SearchStrategy[ProcessingOperation]:
+    """Operations whose data are special, offence, location or ordinary categories, figures mostly given
+    and around the 5,000-person threshold, so that sums, caps and fallbacks all decide some cases."""
+    category = strategies.data_categories(kind=st.sampled_from(_FIGURED_KINDS), persons=_mostly_known(8_000))
+    return strategies.operations(
+        data=st.lists(category, min_size=1, max_size=4).map(tuple),
+        scale=strategies.scales(persons=_mostly_known(20_000)),
+    )
+
+
+def _raise(op: ProcessingOperation, target: int, by: int) -> ProcessingOperation | None:
+    """``op`` with one known figure raised by ``by`` (target 0: scale.persons, else data[target - 1])."""
+    if target == 0:
+        if op.scale.persons is None:
+            return None
+        return evolve(op, "scale", persons=op.scale.persons + by)
+    i = (target - 1) % len(op.data)
+    d = op.data[i]
+    if d.persons is None:
+        return None
+    data = list(op.data)
+    data[i] = attrs.evolve(d, persons=d.persons + by)
+    return attrs.evolve(op, data=tuple(data))
+
+
+@hsettings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(op=_figured_operations(), target=st.integers(0, 3), by=st.integers(1, 10_000))
+def test_raising_a_figure_never_lowers_the_rules_or_the_verdict(
+    op: ProcessingOperation, target: int, by: int
+) -> None:
+    """More persons (in all, or in a category) never makes art. 35(3)(b), item 14 or the verdict less severe."""
+    raised = _raise(op, target, by)
+    if raised is None:
+        return
+    for rule in ("gdpr:art35-3-b", "cnil-2018-327:14"):
+        assert _RANK[run(rule, raised).status] >= _RANK[run(rule, op).status]
+    screening = registry()
+    before = assess(op, registry=screening).verdict
+    after = assess(raised, registry=screening).verdict
+    if after.reason is not Reason.EXEMPTION:
+        assert after.requirement.severity >= before.requirement.severity
+
+
+@hsettings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(op=_figured_operations())
+def test_a_missing_figure_never_lowers_the_rules(op: ProcessingOperation) -> None:
+    """Forgetting a category's figure never turns art. 35(3)(b) or item 14 to "not met"; with the number of
+    all persons known, it falls back on that number and is never less severe."""
+    for i, d in enumerate(op.data):
+        if d.persons is None:
+            continue
+        forgotten = attrs.evolve(op, data=(*op.data[:i], attrs.evolve(d, persons=None), *op.data[i + 1 :]))
+        for rule in ("gdpr:art35-3-b", "cnil-2018-327:14"):
+            before, after = run(rule, op).status, run(rule, forgotten).status
+            assert after is not NOT_MET or before is NOT_MET
+            if op.persons is not None:
+                assert _RANK[after] >= _RANK[before]
 
 
 # --- art. 35(3)(c) ----------------------------------------------------------------------------------

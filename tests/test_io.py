@@ -282,6 +282,63 @@ def test_negative_count_is_refused_at_its_path() -> None:
     assert "-3" in p.message.fr
 
 
+def test_data_category_persons_loads_and_is_dumped_only_when_set() -> None:
+    """``data[].persons`` is read as a count and written back only when given."""
+    op = io.load(
+        with_lines(
+            "data:",
+            "  - kind: identity",
+            "  - kind: health",
+            "    persons: 420",
+            "scale:",
+            "  persons: 9000",
+        )
+    )
+    assert [d.persons for d in op.data] == [None, 420]
+    text = io.dump(op)
+    assert text.count("persons:") == 2  # the health category's and the scale's, not the identity's
+    assert io.load(text) == op
+    assert io.load(io.dump(op, format="json")) == op
+
+
+def test_data_category_persons_is_a_non_negative_count() -> None:
+    """A negative or quoted figure for a data category is refused at its path, like any count."""
+    negative = only(with_lines("data:", "  - kind: health", "    persons: -1"))
+    assert negative.path == "$.data[0].persons"
+    assert "positif ou nul" in negative.message.fr
+    quoted = only(with_lines("data:", "  - kind: health", '    persons: "420"'))
+    assert quoted.path == "$.data[0].persons"
+    assert "retirer les guillemets" in quoted.message.fr
+
+
+def test_data_category_cannot_concern_more_persons_than_the_whole() -> None:
+    """A category above scale.persons is refused at its line, in both languages; equal, or no total, is fine."""
+    p = only(
+        with_lines(
+            "data:",
+            "  - kind: identity",
+            "  - kind: health",
+            "    persons: 15000",
+            "scale:",
+            "  persons: 9000",
+        )
+    )
+    assert p.path == "$.data[1].persons"
+    assert p.line == 9
+    assert "15000" in p.message.fr
+    assert "9000" in p.message.fr
+    assert "scale.persons" in p.message.fr
+    assert "more than the 9000 persons" in p.message.en
+    data = {
+        **yaml.safe_load(MINIMAL),
+        "data": [{"kind": "health", "persons": 15000}],
+        "scale": {"persons": 9000},
+    }
+    assert only(json.dumps(data)).path == "$.data[0].persons"
+    assert io.load(with_lines("data:", "  - kind: health", "    persons: 9000", "scale:", "  persons: 9000"))
+    assert io.load(with_lines("data:", "  - kind: health", "    persons: 9000"))
+
+
 def test_invalid_enum_value_lists_allowed_values_and_suggests() -> None:
     """A value outside the list is refused with the allowed values and the closest one."""
     p = only(with_lines("data:", "  - kind: helth"))

@@ -229,9 +229,17 @@ def _biometric_vulnerable(operation: ProcessingOperation, _settings: Settings) -
 
 
 def _location_large_scale(operation: ProcessingOperation, settings: Settings) -> Outcome:
+    # Item 14 reads « Traitements de données de localisation à large échelle »: the scale is that
+    # of the processing of location data, so the persons counted are those whose location data
+    # are processed (data[].persons), as for GDPR art. 35(3)(b); failing that, all persons.
     return facts.when(
         facts.data_of_kinds(operation, [DataKind.LOCATION], t("données de localisation", "location data")),
-        facts.mandatory_large_scale(operation, settings),
+        facts.mandatory_large_scale_of_data(
+            operation,
+            settings,
+            [DataKind.LOCATION],
+            t("dont des données de localisation sont traitées", "whose location data are processed"),
+        ),
     )
 
 
@@ -599,8 +607,10 @@ REQUIRED_ITEMS: tuple[ListItem, ...] = (
             "Processing of location data on a large scale",
         ),
         t(
-            "Données de localisation ; à grande échelle (aipd : nombre absolu de personnes, seuil de Settings).",
-            "Location data; on a large scale (aipd: absolute number of persons, threshold of Settings).",
+            "Données de localisation ; à grande échelle (aipd : nombre absolu de personnes dont les données de "
+            "localisation sont traitées, à défaut de toutes les personnes du traitement ; seuil de Settings).",
+            "Location data; on a large scale (aipd: absolute number of persons whose location data are "
+            "processed, failing that of all persons of the processing; threshold of Settings).",
         ),
         _location_large_scale,
         "verified",

@@ -1,7 +1,9 @@
 """The facts the built-in rules read, each judged once and in three values.
 
 Several rules rest on the same fact: "large scale" is WP248 criterion 5 and a
-condition of GDPR art. 35(3)(b) and (c) and of CNIL list 2018-327 item 14;
+condition of GDPR art. 35(3)(b) and (c) and of CNIL list 2018-327 item 14 (where
+(b) and item 14 count the persons whose data of the kinds they name are
+processed, :func:`mandatory_large_scale_of_data`);
 "evaluation or scoring" is WP248 criterion 1 and takes a processing out of a
 CNIL exemption. Each fact is judged here, by one function returning an
 :class:`~aipd.catalogue.Outcome` (met, not met, or unknown with the model paths
@@ -56,6 +58,7 @@ __all__ = [
     "innovative_use",
     "large_scale",
     "mandatory_large_scale",
+    "mandatory_large_scale_of_data",
     "matching_combining",
     "negate",
     "no_stated_value",
@@ -674,9 +677,16 @@ def large_scale(operation: ProcessingOperation, settings: Settings) -> Outcome:
             ),
             ["scale.persons"],
         )
-    scale = operation.scale
-    population = scale.relevant_population
-    sentence = _persons_sentence(persons, population)
+    return _judge_large_scale(
+        operation, settings, persons, _persons_sentence(persons, operation.scale.relevant_population)
+    )
+
+
+def _judge_large_scale(
+    operation: ProcessingOperation, settings: Settings, persons: int, sentence: Text
+) -> Outcome:
+    """Criterion 5's factors 2 to 4 for ``persons``, the figure ``sentence`` states."""
+    population = operation.scale.relevant_population
     threshold = fmt_int(settings.large_scale_persons)
     if persons >= settings.large_scale_persons:
         return Outcome.met(
@@ -787,10 +797,12 @@ def _other_factors(operation: ProcessingOperation, settings: Settings) -> Outcom
 
 
 def mandatory_large_scale(operation: ProcessingOperation, settings: Settings) -> Outcome:
-    """ "Large scale" where it makes a DPIA mandatory (art. 35(3)(b), (c); CNIL 2018-327 item 14).
+    """ "Large scale" of the whole processing where it makes a DPIA mandatory (art. 35(3)(c)).
 
     By default only the absolute number of persons counts
     (``settings.mandatory_large_scale_absolute``); recital 91 applies as in :func:`large_scale`.
+    Art. 35(3)(b) and CNIL 2018-327 item 14 use :func:`mandatory_large_scale_of_data`, which
+    falls back on this one.
     """
     if not settings.mandatory_large_scale_absolute:
         return large_scale(operation, settings)
@@ -806,8 +818,14 @@ def mandatory_large_scale(operation: ProcessingOperation, settings: Settings) ->
             ),
             ["scale.persons"],
         )
+    return _judge_mandatory(
+        settings, persons, _persons_sentence(persons, operation.scale.relevant_population)
+    )
+
+
+def _judge_mandatory(settings: Settings, persons: int, sentence: Text) -> Outcome:
+    """The absolute threshold alone, for ``persons``, the figure ``sentence`` states."""
     threshold = fmt_int(settings.large_scale_persons)
-    sentence = _persons_sentence(persons, operation.scale.relevant_population)
     if persons >= settings.large_scale_persons:
         return Outcome.met(
             t(
@@ -823,6 +841,136 @@ def mandatory_large_scale(operation: ProcessingOperation, settings: Settings) ->
             "of the population and the other factors are not enough there).",
         )
     )
+
+
+def mandatory_large_scale_of_data(
+    operation: ProcessingOperation, settings: Settings, kinds: Iterable[DataKind], whose: Text
+) -> Outcome:
+    """ "Large scale" of the processing of some data only, where it makes a DPIA mandatory.
+
+    GDPR art. 35(3)(b) speaks of « traitement à grande échelle de catégories
+    particulières de données […] ou de données […] relatives à des condamnations
+    pénales et à des infractions », CNIL list 2018-327 item 14 of « traitements de
+    données de localisation à large échelle »: the scale is that of the processing
+    *of those data*. So the figure is the number of persons whose data of ``kinds``
+    are processed (``data[].persons``); ``whose`` words them (« dont des données de
+    localisation sont traitées »).
+
+    - Every declared category of ``kinds`` gives ``persons``: their **sum**, capped
+      by the number of all persons of the processing (``operation.persons``). Not
+      the largest figure: the persons with health data and those with offence data
+      may be different people, and the largest figure would then understate. The
+      sum counts twice a person found in two categories, an overstatement bounded
+      by the cap, and the rationale says the figure is "at most". A category above
+      the number of all persons is an inconsistency: :func:`aipd.load` refuses it
+      against ``scale.persons``; an operation built otherwise is judged on the
+      number of all persons, and the rationale asks to correct the figures.
+    - A category of ``kinds`` lacks ``persons``: the number of all persons, as
+      :func:`mandatory_large_scale` judges it, and the rationale says that it is
+      that number and which ``data[].persons`` would refine it. A missing figure
+      never makes the answer less severe: all persons are at least as many as any
+      part of them.
+    - No category of ``kinds`` is declared: :func:`mandatory_large_scale` as is
+      (the rule's other condition, "such data are processed", decides).
+
+    Recital 91 and ``settings.mandatory_large_scale_absolute`` apply as in
+    :func:`mandatory_large_scale`. With the latter off, the share of the relevant
+    population is that of these persons; volume, permanence and extent stay those
+    of the whole processing, the only ones the model holds.
+    """
+    individual = _recital_91_outcome(operation)
+    if individual is not None:
+        return individual
+    wanted = frozenset(kinds)
+    concerned = [(i, d) for i, d in enumerate(operation.data) if d.kind in wanted]
+    whole = mandatory_large_scale(operation, settings)
+    if not concerned:
+        return whole
+    pending = [f"data[{i}].persons" for i, d in concerned if d.persons is None]
+    if pending:
+        return _suffixed(whole, _whole_figure_note(operation, whole, pending, whose))
+    figures = [(d.kind, d.persons) for _, d in concerned if d.persons is not None]
+    declared = sum(n for _, n in figures)
+    total = operation.persons
+    figure = declared if total is None else min(declared, total)
+    if len(figures) == 1:
+        kind, n = figures[0]
+        head = t(
+            f"Personnes {whose.fr} : {fmt_int(n).fr} (« {kind.fr} »)",
+            f"Persons {whose.en}: {fmt_int(n).en} ('{kind.en}')",
+        )
+    else:
+        parts = Text(
+            fr=" ; ".join(f"« {k.fr} » : {fmt_int(n).fr}" for k, n in figures),
+            en="; ".join(f"'{k.en}': {fmt_int(n).en}" for k, n in figures),
+        )
+        head = t(
+            f"Personnes {whose.fr} : au plus {fmt_int(declared).fr} ({parts.fr} ; somme des catégories, qui compte "
+            "plusieurs fois une personne présente dans plusieurs d'entre elles)",
+            f"Persons {whose.en}: at most {fmt_int(declared).en} ({parts.en}; sum of the categories, which counts "
+            "a person found in several of them several times)",
+        )
+    if total is None:
+        tail = t(
+            ", le nombre de toutes les personnes du traitement n'étant pas connu",
+            ", the number of all persons of the processing not being known",
+        )
+    elif declared > total:
+        tail = t(
+            f", ramenées aux {fmt_int(total).fr} personnes concernées par le traitement",
+            f", capped at the {fmt_int(total).en} persons concerned by the processing",
+        )
+    else:
+        tail = t(
+            f", sur {fmt_int(total).fr} personnes concernées par le traitement",
+            f", out of {fmt_int(total).en} persons concerned by the processing",
+        )
+    sentence = head + tail
+    if settings.mandatory_large_scale_absolute:
+        outcome = _judge_mandatory(settings, figure, sentence)
+    else:
+        outcome = _judge_large_scale(operation, settings, figure, sentence)
+    above = [k for k, n in figures if total is not None and n > total]
+    if above and total is not None:
+        labels = _labels(above)
+        outcome = _suffixed(
+            outcome,
+            t(
+                f" Incohérence à corriger : le nombre de personnes indiqué pour {labels.fr} dépasse celui du "
+                f"traitement entier ({fmt_int(total).fr}), qui est retenu.",
+                f" Inconsistency to correct: the number of persons given for {labels.en} exceeds that of the "
+                f"whole processing ({fmt_int(total).en}), which is used.",
+            ),
+        )
+    return outcome
+
+
+def _whole_figure_note(
+    operation: ProcessingOperation, whole: Outcome, pending: Sequence[str], whose: Text
+) -> Text:
+    """What the rationale adds when a category lacks ``persons`` and all persons are counted instead."""
+    paths = ", ".join(pending)
+    if operation.persons is None:
+        return t(
+            f" Le nombre de personnes {whose.fr} suffirait aussi, indiqué pour chacune de ces catégories ({paths}).",
+            f" The number of persons {whose.en} would also do, given for each of these categories ({paths}).",
+        )
+    if whole.status is FindingStatus.NOT_MET:
+        return t(
+            f" Ce nombre est celui de toutes les personnes du traitement ; celles {whose.fr} ne peuvent être "
+            "plus nombreuses.",
+            f" That figure is the number of all persons of the processing; those {whose.en} cannot be more.",
+        )
+    return t(
+        f" Ce nombre est celui de toutes les personnes du traitement, pas seulement de celles {whose.fr} : "
+        f"indiquer le nombre de personnes de chacune de ces catégories ({paths}) permettrait de l'affiner.",
+        f" That figure is the number of all persons of the processing, not only of those {whose.en}: giving "
+        f"the number of persons of each of these categories ({paths}) would refine it.",
+    )
+
+
+def _suffixed(outcome: Outcome, suffix: Text) -> Outcome:
+    return Outcome(status=outcome.status, rationale=outcome.rationale + suffix, missing=outcome.missing)
 
 
 def matching_combining(operation: ProcessingOperation) -> Outcome:

@@ -5,7 +5,9 @@
   facts of :mod:`aipd_builtin.facts`, so "large scale" or "systematic
   monitoring" is judged once, the same way everywhere. Where "large scale"
   makes a DPIA mandatory, this library counts only the absolute number of
-  persons by default (``Settings.mandatory_large_scale_absolute``).
+  persons by default (``Settings.mandatory_large_scale_absolute``); for (b),
+  the persons whose special-category or offence data are processed, when each
+  such data category says how many (``data[].persons``).
 - Loi Informatique et Libertés art. 90, first paragraph (``lil:art90``): under
   Title III (directive 2016/680) the DPIA rests on this article, which names
   the data of art. 6 I as a reason of high risk (``REQUIRES``). Under that
@@ -68,11 +70,29 @@ def art35_3_a(operation: ProcessingOperation, _settings: Settings) -> Outcome:
     )
 
 
+#: The data art. 35(3)(b) names: special categories (art. 9(1)) and offence data (art. 10).
+_ART35_3_B_KINDS = tuple(k for k in DataKind if k.is_special_category or k is DataKind.OFFENCES)
+
+
 def art35_3_b(operation: ProcessingOperation, settings: Settings) -> Outcome:
-    """Large-scale processing of special categories (art. 9(1)) or offence data (art. 10)."""
+    """Large-scale processing of special categories (art. 9(1)) or offence data (art. 10).
+
+    The text puts the scale on the processing *of those data*, so "large scale"
+    counts the persons whose such data are processed (``data[].persons``), not all
+    persons of the processing; without those figures, all persons, as the rationale
+    then says (:func:`aipd_builtin.facts.mandatory_large_scale_of_data`).
+    """
     return facts.all_of(
         facts.special_or_offence_data(operation),
-        facts.mandatory_large_scale(operation, settings),
+        facts.mandatory_large_scale_of_data(
+            operation,
+            settings,
+            _ART35_3_B_KINDS,
+            t(
+                "dont des données des catégories particulières (art. 9.1) ou d'infraction (art. 10) sont traitées",
+                "whose special-category (art. 9(1)) or offence (art. 10) data are processed",
+            ),
+        ),
     )
 
 
@@ -463,10 +483,12 @@ CRITERIA: tuple[Criterion, ...] = (
         description=t(
             "« le traitement à grande échelle de catégories particulières de données visées à l'article 9, "
             "paragraphe 1, ou de données à caractère personnel relatives à des condamnations pénales et à des "
-            "infractions visées à l'article 10 ». Grande échelle : nombre absolu de personnes (Settings).",
+            "infractions visées à l'article 10 ». Grande échelle : nombre absolu de personnes dont ces données "
+            "sont traitées (data[].persons), à défaut de toutes les personnes du traitement (Settings).",
             "'processing on a large scale of special categories of data referred to in Article 9(1), or of "
             "personal data relating to criminal convictions and offences referred to in Article 10'. Large "
-            "scale: absolute number of persons (Settings).",
+            "scale: absolute number of persons whose such data are processed (data[].persons), failing that of "
+            "all persons of the processing (Settings).",
         ),
     ),
     Criterion(
