@@ -179,6 +179,19 @@ def test_ccas_facts() -> None:
     assert op.ai_system.provider_instructions is None
 
 
+def test_ccas_health_data_concern_a_few_hundred_persons() -> None:
+    """CCAS: health data of 640 of 9,211 persons are not processed on a large scale (art. 35(3)(b) not met),
+    yet the DPIA stays required by art. 35(3)(a), the CNIL list and the AI Act presumption."""
+    op = _load("detection-fraude-ccas.yaml")
+    assert [d.persons for d in op.data if d.kind is DataKind.HEALTH] == [640]
+    result = aipd.assess(op)
+    finding = next(f for f in result.findings if f.id == "gdpr:art35-3-b")
+    assert finding.status.value == "not_met"
+    assert "640" in finding.rationale.fr
+    assert result.verdict.requirement.value == "required"
+    assert "gdpr:art35-3-a" in result.verdict.decisive
+
+
 def test_water_meters_leave_facts_unknown() -> None:
     """Water meters: large scale known, the facts that would decide the verdict left unknown."""
     op = _load("compteurs-eau.yaml")

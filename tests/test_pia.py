@@ -17,6 +17,7 @@ from tests import strategies
 import aipd
 from aipd.cli import EXIT_OK, main
 from aipd.errors import InputError
+from aipd.i18n import Lang
 from aipd.pia import KNOWN_QUESTIONS, export_pia, html_to_text, import_pia
 from aipd.vocabulary import Level
 
@@ -99,6 +100,16 @@ def test_extra_risks_carried_in_comments() -> None:
     tagged = [c["description"] for c in d["comments"] if c["description"].startswith("[aipd:risk ")]
     assert risks
     assert [t.split("]")[0][len("[aipd:risk ") :] for t in tagged] == risks
+
+
+@pytest.mark.parametrize(("lang", "words"), [("fr", "(640 personnes)"), ("en", "(640 persons)")])
+def test_data_category_persons_in_the_data_answer(lang: Lang, words: str) -> None:
+    """Question 121 (data) says how many persons a category concerns when the operation gives it."""
+    d = export_pia(aipd.assess(aipd.load(EXAMPLES / "detection-fraude-ccas.yaml")), lang=lang)
+    answer = next(a for a in d["answers"] if a["reference_to"] == 121)
+    text = html_to_text(answer["data"]["text"]) or ""
+    line = next(x for x in text.splitlines() if words in x)
+    assert line.startswith("Données de santé" if lang == "fr" else "Health data")
 
 
 def test_round_trip_examples() -> None:
