@@ -231,9 +231,15 @@ def _operation_lines(op: ProcessingOperation, lang: Lang) -> list[tuple[str, str
         f"{p.description} ({p.legal_basis.label(lang) if p.legal_basis else _l('basis_missing', lang)})"
         for p in op.purposes
     )
-    data = ", ".join(d.kind.label(lang) for d in op.data)
+
+    def count(n: int) -> str:
+        return f"{n:,}".replace(",", "\u202f") if lang == "fr" else f"{n:,}"
+
+    data = ", ".join(
+        d.kind.label(lang) + (f" ({count(d.persons)})" if d.persons is not None else "") for d in op.data
+    )
     subjects = ", ".join(s.kind.label(lang) for s in op.data_subjects)
-    persons = f"{op.persons:,}".replace(",", "\u202f") if op.persons is not None else unknown
+    persons = count(op.persons) if op.persons is not None else unknown
     rows = [
         (_l("controller", lang), f"{op.controller.name} ({op.controller.kind.label(lang)})"),
         (_l("purposes", lang), purposes or _l("none", lang)),

@@ -242,3 +242,18 @@ def test_the_synthesis_names_article_90_under_title_iii_only(
 
     assert sentence in text_of(CAMERAS)
     assert sentence not in text_of(CAMERAS.parent / "inscription-cantine.yaml")
+
+
+def test_a_data_category_shows_how_many_persons_it_concerns(tmp_path: Path) -> None:
+    """CCAS: health data of 640 persons, said in the document's data table and in the notebook."""
+    import docx
+
+    import aipd
+
+    op = aipd.load(CAMERAS.parent / "detection-fraude-ccas.yaml")
+    assert any(d.persons == 640 for d in op.data)
+    out = tmp_path / "ccas.docx"
+    aipd.render_docx(aipd.assess(op), out)
+    firsts = [row.cells[0].text for t in docx.Document(str(out)).tables for row in t.rows]
+    assert any(text.endswith("(640 personnes)") for text in firsts)
+    assert "(640)" in op._repr_markdown_()

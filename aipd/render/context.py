@@ -719,7 +719,7 @@ def build_context(assessment: Assessment, *, lang: Lang = "fr") -> dict[str, Any
         "purposes": plain(op.purposes, lang),
         "legal": plain(op.legal, lang),
         "regime_code": op.legal.regime.value,
-        "data": plain(op.data, lang),
+        "data": [plain(d, lang) | {"persons_text": format_number(d.persons, lang)} for d in op.data],
         "special_categories": [k.label(lang) for k in op.special_categories],
         "subjects": [
             plain(s, lang) | {"count_text": format_number(s.count, lang), "is_vulnerable": s.is_vulnerable}

@@ -595,7 +595,9 @@ def _contexte(b: _Builder) -> None:
         [b.L("col_data"), b.L("col_details"), b.L("col_sources"), b.L("col_retention")],
         [
             (
-                d["kind"],
+                f"{d['kind']} ({b.L('persons_count').replace('{n}', d['persons_text'])})"
+                if d.get("persons_text")
+                else d["kind"],
                 b.value(d["description"], b.L("col_details")),
                 b.value(d["sources"], b.L("col_sources")),
                 b.value(_retention(d["retention"]), b.L("col_retention")),
