@@ -16,9 +16,11 @@ does not hold: an unknown stays ``None`` and the triage says it is missing.
   headers, translates values and sets defaults.
 - Rows stream: nothing is kept once a row is handed on. A cell that cannot be
   read makes its row fail with the reason; the other rows go on.
-
-The CNIL model's one-sheet-per-activity layout (« fiches de registre ») is not
-read: export the list of activities as a table first (docs/registers.md).
+- The CNIL model's layout, one « fiche de registre » per sheet with labelled
+  fields instead of columns, is read too (:func:`_fiche_rows`): recognised
+  automatically or forced with ``layout: fiches`` in the mapping file. Each
+  fiche becomes one record that goes through the same row pipeline as a table
+  row; sheets are read one at a time.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ import csv
 import datetime as dt
 import functools
 import io
+import itertools
 import os
 import re
 import typing
@@ -62,6 +65,9 @@ __all__ = [
 ]
 
 RegisterFormat = Literal["csv", "xlsx", "ods", "yaml"]
+#: How a workbook is laid out: one row per activity, or one sheet (« fiche ») per activity.
+Layout = Literal["auto", "table", "fiches"]
+_LAYOUTS: tuple[Layout, ...] = ("auto", "table", "fiches")
 _FORMATS: dict[str, RegisterFormat] = {
     ".csv": "csv",
     ".txt": "csv",
@@ -318,7 +324,10 @@ class RegisterMapping:
     row where the cell is empty or absent (``controller.kind: commune``).
     ``sheet`` and ``header_row`` (1-based) pick the table in a spreadsheet;
     ``separator`` splits a cell holding several values (default: new line, ``;``
-    and ``•``).
+    and ``•``). ``layout`` says how a workbook is laid out: ``table`` (one row
+    per activity), ``fiches`` (the CNIL model: one sheet per activity, labelled
+    fields; ``columns`` then names labels), ``auto`` (the default: fiches when
+    the sheets after the first are fiches, see :func:`_looks_like_fiche`).
     """
 
     columns: Mapping[str, str] = attrs.field(factory=dict)
@@ -327,6 +336,7 @@ class RegisterMapping:
     sheet: str | None = None
     header_row: int | None = None
     separator: str | None = None
+    layout: Layout = "auto"
 
 
 def _known_field(field: str) -> bool:
@@ -354,7 +364,7 @@ def load_mapping(source: str | os.PathLike[str] | Mapping[str, Any]) -> Register
     if not isinstance(data, Mapping):
         bad("$", "un bloc columns/values/defaults est attendu", "a columns/values/defaults block is expected")
         raise InputError(problems)
-    allowed = {"columns", "values", "defaults", "sheet", "header_row", "separator"}
+    allowed = {"columns", "values", "defaults", "sheet", "header_row", "separator", "layout"}
     for key in data:
         if key not in allowed:
             bad(
@@ -404,6 +414,21 @@ def load_mapping(source: str | os.PathLike[str] | Mapping[str, Any]) -> Register
     for key in ("sheet", "separator"):
         if data.get(key) is not None and not isinstance(data.get(key), str):
             bad(f"$.{key}", "un texte est attendu", "a text is expected")
+    layout = data.get("layout") or "auto"
+    if layout not in _LAYOUTS:
+        bad(
+            "$.layout",
+            f"mise en page inconnue « {layout} » (admises : {', '.join(_LAYOUTS)})",
+            f"unknown layout '{layout}' (allowed: {', '.join(_LAYOUTS)})",
+        )
+    elif layout == "fiches":
+        for key in ("sheet", "header_row"):
+            if data.get(key) is not None:
+                bad(
+                    f"$.{key}",
+                    f"« {key} » désigne un tableau : sans objet avec « layout: fiches »",
+                    f"'{key}' points at a table: it does not apply with 'layout: fiches'",
+                )
     if problems:
         raise InputError(problems)
     return RegisterMapping(
@@ -413,6 +438,7 @@ def load_mapping(source: str | os.PathLike[str] | Mapping[str, Any]) -> Register
         sheet=data.get("sheet"),
         header_row=header_row,
         separator=data.get("separator"),
+        layout=typing.cast(Layout, layout),
     )
 
 
@@ -616,7 +642,8 @@ class _RowReader:
             return table.get(_key(text), text)
         return text
 
-    def read(self, number: int, cells: list[Any]) -> RegisterRow | None:
+    def read(self, number: int, cells: list[Any], *, fallback_id: str | None = None) -> RegisterRow | None:
+        """The row's operation; ``fallback_id`` names it when it has neither id nor reference."""
         raw: dict[str, tuple[str, Any]] = {}
         for index, field in self.fields.items():
             value = cells[index] if index < len(cells) else None
@@ -671,7 +698,7 @@ class _RowReader:
         if "id" not in op:
             ref = op.get("register_ref")
             slug = re.sub(r"[^a-z0-9]+", "-", _key(ref)).strip("-") if isinstance(ref, str) else ""
-            op["id"] = f"registre-{slug}" if slug else f"ligne-{number}"
+            op["id"] = f"registre-{slug}" if slug else fallback_id or f"ligne-{number}"
         return RegisterRow(
             number=number,
             source=self.source,
@@ -902,7 +929,12 @@ class _RowReader:
 
 @attrs.define
 class Register:
-    """An opened register: how its columns were understood, and its rows as a stream."""
+    """An opened register: how its columns were understood, and its rows as a stream.
+
+    ``layout`` is ``table`` (one row per activity; ``sheet`` the sheet read) or
+    ``fiches`` (one sheet per activity; ``columns`` then holds the labels
+    understood on the first fiche, ``total`` the number of sheets to read).
+    """
 
     source: str
     format: RegisterFormat
@@ -912,6 +944,7 @@ class Register:
     notes: tuple[Text, ...]
     total: int | None
     _rows: Iterator[RegisterRow] = attrs.field(repr=False)
+    layout: Literal["table", "fiches"] = attrs.field(default="table", kw_only=True)
 
     def __iter__(self) -> Iterator[RegisterRow]:
         return self._rows
@@ -921,21 +954,31 @@ def _fatal(source: str, fr: str, en: str) -> InputError:
     return InputError([Problem("$", t(fr, en), source=source)])
 
 
+def _explicit_headers(mapping: RegisterMapping) -> dict[str, str]:
+    """The mapping file's ``columns``, by the comparison key of their header."""
+    return {normalise_header(h): f for f, h in mapping.columns.items()}
+
+
+def _header_field(header: str, explicit: Mapping[str, str], index: Mapping[str, str]) -> str | None:
+    """The field a column header (or a fiche's label) names: the mapping file first, then :data:`HEADERS`."""
+    key = normalise_header(header)
+    if key in explicit:
+        return explicit[key]
+    return index.get(key) or index.get(header.strip().lower())
+
+
 def _match_headers(
     headers: list[str], mapping: RegisterMapping
 ) -> tuple[dict[int, str], list[tuple[str, str]], list[str]]:
     index = _header_index()
-    explicit = {normalise_header(h): f for f, h in mapping.columns.items()}
+    explicit = _explicit_headers(mapping)
     fields: dict[int, str] = {}
     matched: list[tuple[str, str]] = []
     ignored: list[str] = []
     for i, header in enumerate(headers):
         if not header.strip():
             continue
-        key = normalise_header(header)
-        field = explicit.get(key) or (
-            None if key in explicit else index.get(key) or index.get(header.strip().lower())
-        )
+        field = _header_field(header, explicit, index)
         if field is None or field in fields.values():
             ignored.append(header)
             continue
@@ -1079,14 +1122,17 @@ def _calamine(source: str) -> Any:
     return python_calamine
 
 
-def _sheet_rows(
-    path: Path, source: str, mapping: RegisterMapping
-) -> tuple[str, Iterator[tuple[int, list[Any]]], int | None]:
+def _open_book(path: Path, source: str) -> Any:
     calamine = _calamine(source)
     try:
-        book = calamine.CalamineWorkbook.from_path(str(path))
+        return calamine.CalamineWorkbook.from_path(str(path))
     except Exception as exc:  # the library raises its own error types for a broken file
         raise _fatal(source, f"classeur illisible : {exc}", f"unreadable workbook: {exc}") from exc
+
+
+def _sheet_rows(
+    book: Any, source: str, mapping: RegisterMapping
+) -> tuple[str, Iterator[tuple[int, list[Any]]], int | None]:
     names: list[str] = list(book.sheet_names)
     if mapping.sheet is not None:
         if mapping.sheet not in names:
@@ -1116,6 +1162,364 @@ def _sheet_rows(
 
     total = getattr(sheet, "height", None)
     return chosen, rows(), (total - 1 if isinstance(total, int) and total > 0 else None)
+
+
+# --- the CNIL model's layout: one « fiche de registre » per sheet -------------------------------
+
+# A fiche is a sheet of labelled fields: the label in one cell, its value(s) to its right. The
+# labels are the headers a table may have (HEADERS, model paths, the mapping file's ``columns``),
+# matched the same way, so that the same wording works in both layouts.
+
+#: The register notions that hold several values (the row pipeline splits them into a list).
+_LIST_FIELDS = frozenset(
+    {
+        "purpose",
+        "sub_purposes",
+        "legal_basis",
+        "data",
+        "sensitive_data",
+        "data_subjects",
+        "recipients",
+        "processors",
+        "joint_controllers",
+        "domains",
+    }
+)
+#: A sheet is recognised as a fiche when at least this many fields are labelled on rows of their own.
+_FICHE_MIN_LABELS = 3
+#: Rows looked at to recognise a fiche (a fiche of the CNIL model is about a hundred rows long).
+_FICHE_PROBE_ROWS = 300
+# Ticked and empty boxes a check list may use besides « Oui », « Non », « X ».
+_YES_MARKS = frozenset({"✓", "✔", "☑", "☒", "■"})
+_NO_MARKS = frozenset({"☐", "□"})
+# « Sous-finalité 2 », « Destinataire n° 3 » : the label of a repeated field, numbered.
+_LABEL_NUMBER = re.compile(r"\s*(?:n°|no\.?|#)?\s*\d+\s*[.:)-]?\s*$", re.IGNORECASE)
+
+
+def _is_list_field(field: str) -> bool:
+    leaf = _leaves().get(field)
+    return field in _LIST_FIELDS or (leaf is not None and leaf.kind in ("enums", "strs"))
+
+
+def _label_field(text: str, explicit: Mapping[str, str], index: Mapping[str, str]) -> str | None:
+    """The field a fiche's label names, matched as a header; a numbered label as its field."""
+    field = _header_field(text, explicit, index)
+    if field is None:
+        bare = _LABEL_NUMBER.sub("", text)
+        if bare and bare != text:
+            field = _header_field(bare, explicit, index)
+    return field
+
+
+def _mark(text: str) -> bool | None:
+    """A check-list answer: ``True`` for « Oui », « X », a ticked box; ``False`` for « Non », an empty box."""
+    if text in _YES_MARKS:
+        return True
+    if text in _NO_MARKS:
+        return False
+    key = _key(text)
+    if key in _TRUE:
+        return True
+    if key in _FALSE:
+        return False
+    return None
+
+
+@attrs.frozen
+class _Line:
+    """A non-empty row of a sheet: its first cell (the label, if known) and the cells to its right."""
+
+    number: int
+    first: int
+    label: str
+    field: str | None
+    cells: tuple[tuple[int, Any], ...]
+    known: int  # how many of its cells are known labels (a table's header row has several)
+
+
+def _fiche_lines(rows: Iterable[list[Any]], mapping: RegisterMapping) -> list[_Line]:
+    index = _header_index()
+    explicit = _explicit_headers(mapping)
+    lines = []
+    for number, cells in enumerate(rows, start=1):
+        filled = [(i, c) for i, c in enumerate(cells) if _plain(c)]
+        if not filled:
+            continue
+        first, value = filled[0]
+        label = _plain(value)
+        field = _label_field(label, explicit, index) if isinstance(value, str) else None
+        known = sum(
+            1 for _, c in filled[1:] if isinstance(c, str) and _header_field(c, explicit, index) is not None
+        )
+        lines.append(_Line(number, first, label, field, tuple(filled[1:]), known + (field is not None)))
+    return lines
+
+
+def _fiche_shape(lines: list[_Line]) -> tuple[int, int]:
+    """How many fields are labelled at the start of a row, and the most known labels on one row."""
+    fields = {line.field for line in lines if line.field is not None}
+    return len(fields), max((line.known for line in lines), default=0)
+
+
+def _looks_like_fiche(lines: list[_Line]) -> bool:
+    """A fiche: at least three known labels, each at the start of its own row, and no row (a table's
+    header) holding more known labels than that."""
+    labelled, widest = _fiche_shape(lines)
+    return labelled >= _FICHE_MIN_LABELS and labelled >= widest
+
+
+def _is_column_names(line: _Line) -> bool:
+    """A check-list or table header: « Oui / Non » in one cell, or two known labels beside the first cell."""
+    texts = [line.label, *(_plain(c) for _, c in line.cells)]
+    if any({"oui", "non"} <= set(_key(x).split()) for x in texts):
+        return True
+    return line.known - (line.field is not None) >= 2
+
+
+def _yes_no_columns(line: _Line) -> tuple[int, int] | None:
+    """The columns of a check list answered in two columns, from its header « Oui » | « Non »."""
+    words = {_key(_plain(c)): i for i, c in line.cells if isinstance(c, str)}
+    if len(line.cells) != 2:
+        return None
+    yes = words.get("oui", words.get("yes"))
+    no = words.get("non", words.get("no"))
+    return (yes, no) if yes is not None and no is not None else None
+
+
+@attrs.define
+class _Collected:
+    label: str
+    row: int
+    values: list[Any] = attrs.field(factory=list)
+
+
+def _collect(lines: list[_Line]) -> tuple[dict[str, _Collected], list[Text]]:
+    """Each field's values on a fiche, by the rules of docs/registers.md (« Mise en page en fiches »)."""
+    counts: dict[int, int] = {}
+    for line in lines:
+        if line.field is not None:
+            counts[line.first] = counts.get(line.first, 0) + 1
+    label_col = min(counts, key=lambda c: (-counts[c], c))
+    found: dict[str, _Collected] = {}
+    notes: list[Text] = []
+    current: str | None = None
+    continuation = False  # lines with an empty label cell continue the field above
+    yes_col: int | None = None
+    no_col: int | None = None
+
+    def add(field: str, label: str | None, row: int, values: list[Any]) -> None:
+        entry = found.get(field)
+        if entry is None:
+            assert label is not None, "a field starts at its label"
+            entry = found[field] = _Collected(label, row)
+        if _is_list_field(field):
+            entry.values.extend(values)
+        elif values and not entry.values:  # a single value: the first one given wins
+            entry.label, entry.row, entry.values = label or entry.label, row, [values[0]]
+
+    def columns(line: _Line) -> bool:
+        """Remember the « Oui » and « Non » columns of a check list with one column each."""
+        nonlocal yes_col, no_col
+        found_columns = _yes_no_columns(line)
+        if found_columns is not None:
+            yes_col, no_col = found_columns
+        return found_columns is not None
+
+    for line in lines:
+        values = [c for _, c in line.cells]
+        if line.field is not None:
+            current, continuation, yes_col, no_col = line.field, True, None, None
+            if columns(line) or _is_column_names(line):
+                values = []
+            add(line.field, line.label, line.number, values)
+        elif line.first > label_col:
+            if current is None or not continuation or columns(line) or _is_column_names(line):
+                continue
+            add(current, None, line.number, [line.label, *values])
+        else:
+            continuation = False
+            if current is None or not _is_list_field(current):
+                continue
+            if not values:
+                if line.first < label_col:
+                    current = None  # a section title of its own, left of the labels
+                continue
+            if columns(line) or _is_column_names(line):
+                continue
+            answer: bool | None = None
+            if yes_col is not None and no_col is not None:
+                cells = dict(line.cells)
+                if _plain(cells.get(yes_col)) and _mark(_plain(cells.get(yes_col))) is not False:
+                    answer = True
+                elif _plain(cells.get(no_col)):
+                    answer = False
+            if answer is None:
+                answer = next((m for m in (_mark(_plain(c)) for c in values) if m is not None), None)
+            if answer:
+                add(current, line.label, line.number, [line.label])
+            elif answer is None:
+                heading = found[current].label
+                notes.append(
+                    t(
+                        f"ligne {line.number} : « {line.label} » sous « {heading} » n'est cochée ni "
+                        "« Oui » ni « Non » : non lue",
+                        f"row {line.number}: '{line.label}' under '{heading}' is marked neither yes "
+                        "nor no: not read",
+                    )
+                )
+    return found, notes
+
+
+def _fiche_row(
+    position: int, sheet: str, lines: list[_Line], mapping: RegisterMapping, source: str
+) -> RegisterRow | None:
+    """One fiche through the row pipeline of a table row (the labels standing for the headers)."""
+    where = f"{source} [{sheet}]"
+    found, notes = _collect(lines)
+    separator = mapping.separator or "\n"
+    headers: list[str] = []
+    cells: list[Any] = []
+    fields: dict[int, str] = {}
+    rows: dict[str, int] = {}
+    for field, entry in found.items():
+        value: Any = entry.values[0] if entry.values else None
+        if _is_list_field(field):
+            texts = [_plain(v) for v in entry.values]
+            kept = [x for x in texts if _mark(x) is None and _key(x) not in _NONE_WORDS]
+            if not kept and field == "sensitive_data" and any(_mark(x) for x in texts):
+                kept = [next(x for x in texts if _mark(x))]  # « Données sensibles : Oui », none named
+            value = separator.join(kept) if kept else None
+        label = entry.label.strip().rstrip(":?").strip() or entry.label
+        fields[len(headers)] = field
+        headers.append(label)
+        cells.append(value)
+        rows[f"« {label} »"] = entry.row
+    slug = re.sub(r"[^a-z0-9]+", "-", _key(sheet)).strip("-")
+    reader = _RowReader(fields, headers, mapping, where)
+    row = reader.read(position, cells, fallback_id=f"feuille-{slug or position}")
+    if row is None:
+        return None  # a fiche left blank: nothing to triage
+    # A problem points at the row of its label in the sheet.
+    problems = tuple(attrs.evolve(p, line=rows.get(p.path, p.line)) for p in row.problems)
+    return attrs.evolve(row, problems=problems, notes=(*row.notes, *notes))
+
+
+def _sheet_problem(position: int, where: str, fr: str, en: str) -> RegisterRow:
+    return RegisterRow(
+        number=position, source=where, data={}, problems=(Problem("$", t(fr, en), source=where),)
+    )
+
+
+def _visible_sheets(book: Any) -> list[tuple[int, str]]:
+    """(position in the workbook, name) of the sheets a reader sees: hidden ones (lists behind
+    drop-down menus, working sheets) are left out."""
+    names = list(book.sheet_names)
+    metadata = getattr(book, "sheets_metadata", None)
+    hidden: set[str] = set()
+    if metadata is not None:
+        hidden = {m.name for m in metadata if str(m.visible).rsplit(".", 1)[-1] != "Visible"}
+    return [(i, name) for i, name in enumerate(names, start=1) if name not in hidden]
+
+
+def _sheet_lines(book: Any, name: str, mapping: RegisterMapping, limit: int | None = None) -> list[_Line]:
+    """A sheet's non-empty rows (the first ``limit`` rows only: enough to tell a fiche from a table)."""
+    return _fiche_lines(itertools.islice(book.get_sheet_by_name(name).iter_rows(), limit), mapping)
+
+
+def _fiche_rows(
+    book: Any, sheets: list[tuple[int, str]], mapping: RegisterMapping, source: str
+) -> Iterator[RegisterRow]:
+    """Each sheet read as a fiche, one at a time (a sheet is dropped before the next is loaded)."""
+    for position, name in sheets:
+        where = f"{source} [{name}]"
+        try:
+            lines = _sheet_lines(book, name, mapping)
+        except Exception as exc:  # the library raises its own error types for a broken sheet
+            yield _sheet_problem(position, where, f"feuille illisible : {exc}", f"unreadable sheet: {exc}")
+            continue
+        if not lines:
+            continue  # an empty sheet, like a blank row
+        labelled, widest = _fiche_shape(lines)
+        if labelled == 0:
+            yield _sheet_problem(
+                position,
+                where,
+                "aucun libellé de fiche reconnu (ex. « Nom du traitement », « Finalité principale ») : "
+                "la feuille n'est pas lue ; nommez ses libellés dans le fichier de correspondance "
+                "(columns)",
+                "no fiche label recognised: the sheet is not read; name its labels in the mapping file "
+                "(columns)",
+            )
+            continue
+        if widest > labelled:
+            yield _sheet_problem(
+                position,
+                where,
+                f"la feuille a la forme d'un tableau ({widest} en-têtes connus sur une ligne), pas d'une "
+                "fiche : lisez-la avec « layout: table » et « sheet »",
+                f"the sheet is shaped as a table ({widest} known headers on one row), not as a fiche: "
+                "read it with 'layout: table' and 'sheet'",
+            )
+            continue
+        row = _fiche_row(position, name, lines, mapping, source)
+        if row is not None:
+            yield row
+
+
+def _open_fiches(book: Any, source: str, fmt: RegisterFormat, mapping: RegisterMapping) -> Register | None:
+    """The workbook read fiche by fiche, or ``None`` when it is to be read as a table.
+
+    Automatic (``layout: auto``, no ``sheet`` or ``header_row``): fiches when the
+    second visible sheet (the first when it is alone) looks like a fiche. The first
+    sheet (the organisation and the list of activities, in the CNIL model) is read
+    as a fiche only when it is one itself; otherwise it is not read.
+    """
+    if mapping.layout == "table" or (
+        mapping.layout == "auto" and (mapping.sheet is not None or mapping.header_row is not None)
+    ):
+        return None
+    sheets = _visible_sheets(book)
+    if not sheets:
+        if mapping.layout == "fiches":
+            raise _fatal(
+                source, "le classeur n'a aucune feuille visible", "the workbook has no visible sheet"
+            )
+        return None
+    try:
+        probe = _sheet_lines(book, sheets[min(1, len(sheets) - 1)][1], mapping, _FICHE_PROBE_ROWS)
+        if mapping.layout == "auto" and not _looks_like_fiche(probe):
+            return None
+        first = _sheet_lines(book, sheets[0][1], mapping, _FICHE_PROBE_ROWS) if len(sheets) > 1 else probe
+    except Exception as exc:  # a broken sheet: the table reader reports the workbook
+        if mapping.layout == "auto":
+            return None
+        raise _fatal(source, f"classeur illisible : {exc}", f"unreadable workbook: {exc}") from exc
+    # A lone sheet is a fiche when the mapping says so (a probe that found it to be one said so too).
+    first_is_fiche = len(sheets) == 1 or _looks_like_fiche(first)
+    read = sheets if first_is_fiche else sheets[1:]
+    labels: dict[str, str] = {}
+    for line in probe:
+        if line.field is not None:
+            labels.setdefault(line.field, line.label)
+    skipped = "" if first_is_fiche else f" ; la première feuille (« {sheets[0][1]} ») n'est pas lue"
+    skipped_en = "" if first_is_fiche else f"; the first sheet ('{sheets[0][1]}') is not read"
+    note = t(
+        f"classeur lu en fiches (une activité par feuille, modèle de la CNIL) : {len(read)} feuille(s)"
+        + skipped,
+        f"workbook read as fiches (one activity per sheet, the CNIL model): {len(read)} sheet(s)"
+        + skipped_en,
+    )
+    return Register(
+        source=source,
+        format=fmt,
+        sheet=None,
+        columns=tuple((label, field) for field, label in labels.items()),
+        ignored=(),
+        notes=(note,),
+        total=len(read),
+        rows=_fiche_rows(book, read, mapping, source),
+        layout="fiches",
+    )
 
 
 def _yaml_rows(path: Path, source: str) -> Iterator[RegisterRow]:
@@ -1149,6 +1553,10 @@ def _yaml_rows(path: Path, source: str) -> Iterator[RegisterRow]:
 
 def open_register(path: str | os.PathLike[str], *, mapping: RegisterMapping | None = None) -> Register:
     """Open a register and match its columns; its rows are read as they are iterated.
+
+    A workbook (XLSX, ODS) laid out as the CNIL model, one « fiche de registre »
+    per sheet, is read fiche by fiche (:func:`_open_fiches`); the mapping's
+    ``layout`` forces either reading.
 
     Raises :class:`aipd.InputError` when the register as a whole cannot be read
     (unknown format, no recognisable header row, missing library).
@@ -1188,7 +1596,11 @@ def open_register(path: str | os.PathLike[str], *, mapping: RegisterMapping | No
             )
         rows, total = _csv_rows(p, encoding)
         return _open_table(source, fmt, rows, mapping, sheet=None, notes=notes, total=total, header_search=1)
-    chosen, srows, total = _sheet_rows(p, source, mapping)
+    book = _open_book(p, source)
+    fiches = _open_fiches(book, source, fmt, mapping)
+    if fiches is not None:
+        return fiches
+    chosen, srows, total = _sheet_rows(book, source, mapping)
     return _open_table(source, fmt, srows, mapping, sheet=chosen, notes=notes, total=total, header_search=20)
 
 
