@@ -47,6 +47,8 @@ COLUMNS = (
     t("Faits supposés (à confirmer)", "Assumed facts (to confirm)"),
     t("Problèmes de lecture", "Reading problems"),
     t("Remarques", "Notes"),
+    # Last, so that readers of the earlier columns by position keep working.
+    t("Source (fichier [feuille])", "Source (file [sheet])"),
 )
 
 
@@ -72,6 +74,7 @@ def result_row(r: TriageResult, lang: Lang = "fr") -> list[Any]:
         _join(r.assumed),
         _join(p.format(lang) for p in r.problems),
         _join(n.get(lang) for n in r.notes),
+        r.source or "",
     ]
 
 

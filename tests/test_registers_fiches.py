@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import re
 import zipfile
 from pathlib import Path
@@ -365,3 +367,6 @@ def test_cli_triage_of_a_fiche_workbook(tmp_path: Path, capsys: pytest.CaptureFi
     text = out.read_text(encoding="utf-8-sig")
     assert "Cantine scolaire" in text
     assert "[Vide de sens]" in text
+    rows = list(csv.reader(io.StringIO(text), delimiter=";"))
+    # The Source column names each fiche's sheet, so a DPO finds it in the workbook.
+    assert [r[-1] for r in rows[1:]] == [f"{path} [Cantine]", f"{path} [Vide de sens]"]
