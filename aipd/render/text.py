@@ -3,7 +3,8 @@
 The document has three owners: structure in code (:mod:`aipd.render.docx`),
 wording here, look in a reference ``.docx``. Templates produce plain text that
 python-docx escapes itself, so autoescape is off; the environment is sandboxed
-(a vendor's template cannot reach Python internals) and undefined names are
+(a vendor's template cannot reach Python internals, nor exhaust memory or time:
+see the limits ``MAX_*`` below and docs/templates.md) and undefined names are
 errors. Any fault in a template becomes :class:`aipd.TemplateError` naming the
 template file and line, because a DPO must be able to fix a wording override.
 
@@ -14,20 +15,36 @@ lookup has one owner, :func:`builtin_template_dir`.
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import functools
+import json
+import textwrap
 import traceback
-from collections.abc import Callable, Iterable, Mapping, Sequence
+import types
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence, Sized
 from pathlib import Path
 from typing import Any
 
 import jinja2
+from jinja2 import nodes
 from jinja2.exceptions import SecurityError
-from jinja2.sandbox import SandboxedEnvironment
+from jinja2.filters import make_attrgetter
+from jinja2.runtime import LoopContext
+from jinja2.sandbox import SandboxedEnvironment, SandboxedEscapeFormatter, SandboxedFormatter
+from jinja2.utils import Namespace, generate_lorem_ipsum
+from jinja2.visitor import NodeTransformer
+from markupsafe import Markup
 
 from aipd.errors import TemplateError
-from aipd.i18n import Lang, t
+from aipd.i18n import Lang, Text, t
 
 __all__ = [
+    "MAX_OUTPUT",
+    "MAX_POWER_BITS",
+    "MAX_RANGE",
+    "MAX_REPEAT",
+    "MAX_STEPS",
     "TODO_END",
     "TODO_START",
     "Wording",
@@ -84,11 +101,210 @@ def _or_todo(value: Any, what: str = "") -> Any:
     return value
 
 
-#: The longest string or list a template may build with ``*``, and the largest integer (in
-#: bits) it may build with ``**``. Jinja's sandbox bounds ``range()`` (``MAX_RANGE``) but not
-#: these operators, so one expression could exhaust memory or CPU; wording never needs more.
+# --- The sandbox's limits ----------------------------------------------------------------------
+#
+# Jinja's sandbox stops a template from reaching Python internals, but not from exhausting memory
+# or time: ``"x"|center(10**9)`` builds a gigabyte, two nested loops over ``range(10**5)`` run for
+# hours. A wording template is written by a collectivité or a vendor, not by aipd, so each such
+# operation is bounded here, in two ways that do not depend on signals or threads (a render may run
+# in any thread) nor on the machine's speed (the same template passes or fails everywhere):
+#
+# * per operation: what one operation may add (repetition, padding, separators, indentation) and
+#   the size of what it reads are checked *before* it runs;
+# * per document: every loop iteration and every value a filter or a call handles is counted
+#   (MAX_STEPS), and every character a template outputs or builds (MAX_OUTPUT). A template that
+#   loops too long or writes too much stops with a TemplateError instead of hanging the tool.
+#
+# Loops, ``~`` and ``in`` compile to plain Python that no sandbox hook sees, so the parsed template
+# is rewritten (:class:`_Metering`) to pass them through counting helpers first.
+
+#: The most items or characters one operation may build by repetition (``*``), or add by padding,
+#: indenting, wrapping, separating or filling (``center``, ``ljust``, format widths and precisions,
+#: ``indent``, ``wordwrap``, ``join``, ``replace``, ``batch``, ``tojson``…). Wording never needs more.
 MAX_REPEAT = 100_000
+#: The largest integer (in bits) ``**`` or ``*`` may build.
 MAX_POWER_BITS = 10_000
+#: The most values one ``range()`` may hold (Jinja's own sandbox limit, with a French message).
+MAX_RANGE = 100_000
+#: Operations per document: loop iterations, plus the items each filter, test, call, comparison
+#: or slice handles. The built-in templates use at most 12 600 for the examples, 35 000 for an
+#: operation file of 1.3 Mo with 200 times their lists.
+MAX_STEPS = 1_000_000
+#: Characters per document that templates output or build (``~``, ``+``, filters, calls). Four
+#: times the largest input aipd reads (:data:`aipd.io.MAX_BYTES`, 5 Mio); the built-in templates
+#: use at most 57 000 for the examples, 240 000 for the 1.3 Mo file.
+MAX_OUTPUT = 20_000_000
+
+
+def _n(value: int, lang: Lang) -> str:
+    """A count as a reader writes it: ``100 000`` in French, ``100,000`` in English."""
+    return f"{value:,}".replace(",", " " if lang == "fr" else ",")
+
+
+class _Refused(SecurityError):
+    """An operation the sandbox refuses, with the bilingual reason (turned into a TemplateError)."""
+
+    def __init__(self, text: Text) -> None:
+        self.text = text
+        super().__init__(text.en)
+
+
+def _too_many_added(what: str, added: int) -> _Refused:
+    return _Refused(
+        t(
+            f"{what} : {_n(added, 'fr')} caractères ou éléments ajoutés, au plus "
+            f"{_n(MAX_REPEAT, 'fr')} sont admis (MAX_REPEAT)",
+            f"{what}: {_n(added, 'en')} characters or items added, at most "
+            f"{_n(MAX_REPEAT, 'en')} are allowed (MAX_REPEAT)",
+        )
+    )
+
+
+def _too_large(fr: str, en: str) -> _Refused:
+    return _Refused(
+        t(
+            f"{fr} : le bac à sable admet au plus {_n(MAX_POWER_BITS, 'fr')} bits (MAX_POWER_BITS)",
+            f"{en}: the sandbox allows at most {_n(MAX_POWER_BITS, 'en')} bits (MAX_POWER_BITS)",
+        )
+    )
+
+
+def _check_added(what: str, added: int) -> None:
+    """``what`` would add ``added`` characters or items: refuse it above MAX_REPEAT."""
+    if added > MAX_REPEAT:
+        raise _too_many_added(what, added)
+
+
+class _Budget:
+    """What the templates of one document have used so far."""
+
+    __slots__ = ("chars", "steps")
+
+    def __init__(self) -> None:
+        self.steps = 0
+        self.chars = 0
+
+    def step(self, count: int) -> None:
+        self.steps += count
+        if self.steps > MAX_STEPS:
+            raise _Refused(
+                t(
+                    f"modèle trop long à exécuter : plus de {_n(MAX_STEPS, 'fr')} opérations "
+                    "(tours de boucle, valeurs traitées par les filtres et les appels) pour un document "
+                    "(MAX_STEPS)",
+                    f"template runs too long: more than {_n(MAX_STEPS, 'en')} operations (loop "
+                    "iterations, values handled by filters and calls) for one document (MAX_STEPS)",
+                )
+            )
+
+    def text(self, count: int) -> None:
+        self.chars += count
+        if self.chars > MAX_OUTPUT:
+            raise _Refused(
+                t(
+                    f"texte trop long : plus de {_n(MAX_OUTPUT, 'fr')} caractères produits par les "
+                    "modèles pour un document (MAX_OUTPUT)",
+                    f"text too long: more than {_n(MAX_OUTPUT, 'en')} characters produced by the "
+                    "templates for one document (MAX_OUTPUT)",
+                )
+            )
+
+
+_BUDGET: contextvars.ContextVar[_Budget | None] = contextvars.ContextVar("aipd_template_budget", default=None)
+
+
+def _budget() -> _Budget:
+    """The current document's budget; outside a metered render, a fresh one (per-operation limits)."""
+    return _BUDGET.get() or _Budget()
+
+
+@contextlib.contextmanager
+def _metered(budget: _Budget | None = None) -> Iterator[None]:
+    """Count against ``budget``, or against the active one, or against a new one."""
+    if budget is None and _BUDGET.get() is not None:
+        yield
+        return
+    token = _BUDGET.set(budget or _Budget())
+    try:
+        yield
+    finally:
+        _BUDGET.reset(token)
+
+
+# Concrete types, not the collections.abc ones: these checks run at every call and loop iteration.
+_TEXTS = (str, bytes, bytearray)
+_SEQUENCES: tuple[type[Collection[Any]], ...] = (
+    list,
+    tuple,
+    set,
+    frozenset,
+    type({}.keys()),
+    type({}.values()),
+    type({}.items()),
+)
+_SIZED: tuple[type[Sized], ...] = (*_TEXTS, *_SEQUENCES, dict, range)
+_CONTAINERS = (*_SEQUENCES, dict, Namespace)
+
+
+def _size(value: Any) -> int:
+    """How many items an operation on ``value`` goes through (0 for what has no cheap length)."""
+    return len(value) if isinstance(value, _SIZED) else 0
+
+
+def _text_size(value: Any, limit: int) -> int:
+    """About ``len(str(value))`` for a container, counted without building it; stops past ``limit``.
+
+    A list may hold the same large string many times (``[[s]] * 100000``): its length is small,
+    its text is not, and ``str()`` cannot be interrupted once started.
+    """
+    size = 0
+    stack = [value]
+    while stack and size <= limit:
+        item = stack.pop()
+        if isinstance(item, _TEXTS):
+            size += len(item) + 3
+        elif isinstance(item, Namespace):
+            size += 14
+            stack.append(getattr(item, "_Namespace__attrs", {}))
+        elif isinstance(item, dict):
+            size += 2 + 4 * len(item)
+            stack.extend(item.keys())
+            stack.extend(item.values())
+        elif isinstance(item, _SEQUENCES):
+            size += 2 + 2 * len(item)
+            stack.extend(item)
+        elif isinstance(item, int):
+            size += item.bit_length() // 3 + 1
+        else:
+            size += 8
+    return size
+
+
+def _check_text(value: Any, budget: _Budget) -> None:
+    """Refuse to turn a container into text longer than what the document has left."""
+    if isinstance(value, _CONTAINERS):
+        left = MAX_OUTPUT - budget.chars
+        if _text_size(value, left) > left:
+            budget.text(MAX_OUTPUT + 1)
+
+
+def _as_text(value: Any) -> str:
+    """``str(value)``, counted against the document's output."""
+    budget = _budget()
+    if isinstance(value, str):
+        text = value
+    else:
+        _check_text(value, budget)
+        text = str(value)
+    budget.text(len(text))
+    return text
+
+
+@jinja2.pass_context
+def _finalize(context: Any, value: Any) -> str:
+    """Every ``{{ … }}`` goes through here (``pass_context`` keeps Jinja from folding constants
+    at compile time, so a constant output is counted too)."""
+    return _as_text(value)
 
 
 def _check_repeat(seq: Any, times: Any) -> None:
@@ -97,27 +313,499 @@ def _check_repeat(seq: Any, times: Any) -> None:
         and isinstance(times, int)
         and len(seq) * times > MAX_REPEAT
     ):
-        raise SecurityError(f"repetition too long: the sandbox allows at most {MAX_REPEAT} items")
+        raise _Refused(
+            t(
+                f"répétition trop longue : le bac à sable admet au plus {_n(MAX_REPEAT, 'fr')} "
+                "éléments (MAX_REPEAT)",
+                f"repetition too long: the sandbox allows at most {_n(MAX_REPEAT, 'en')} items (MAX_REPEAT)",
+            )
+        )
+
+
+def _check_spec_number(what: str, digits: str) -> None:
+    """A width or precision written in a format: at most MAX_REPEAT."""
+    _check_added(what, int(digits) if len(digits) <= 18 else 10**18)
+
+
+def _check_format_spec(spec: str) -> None:
+    """Each number of a ``str.format`` spec (width, precision) is at most MAX_REPEAT.
+
+    Checking every run of digits, rather than parsing the mini-language, holds for every type's
+    ``__format__`` and every Python version; a fill character that is a digit is a run of one.
+    """
+    digits = ""
+    for char in spec + " ":
+        if char in "0123456789":
+            digits += char
+        elif digits:
+            _check_spec_number("format", digits)
+            digits = ""
+
+
+def _check_percent(fmt: str | bytes, values: Any) -> None:
+    """Widths and precisions of a ``%`` format (``*`` read from the values) are at most MAX_REPEAT."""
+    text = fmt.decode("latin-1") if isinstance(fmt, bytes) else fmt
+    positional = values if isinstance(values, tuple) else (values,)
+    index = 0
+    pos = text.find("%")
+    while pos >= 0:
+        pos += 1
+        keyed = pos < len(text) and text[pos] == "("
+        if keyed:  # a mapping key: Python counts nested parentheses
+            depth = 0
+            while pos < len(text):
+                depth += {"(": 1, ")": -1}.get(text[pos], 0)
+                pos += 1
+                if depth == 0:
+                    break
+        while pos < len(text) and text[pos] in "-#0 +":
+            pos += 1
+        for part in ("width", "precision"):
+            if part == "precision":
+                if pos >= len(text) or text[pos] != ".":
+                    break
+                pos += 1
+            if pos < len(text) and text[pos] == "*":
+                number = positional[index] if index < len(positional) else 0
+                index += 1
+                pos += 1
+                if isinstance(number, int):
+                    _check_added("%", abs(number))
+            else:
+                end = pos
+                while end < len(text) and text[end] in "0123456789":
+                    end += 1
+                if end > pos:
+                    _check_spec_number("%", text[pos:end])
+                pos = end
+        while pos < len(text) and text[pos] in "hlL":
+            pos += 1
+        if pos < len(text) and text[pos] != "%" and not keyed:
+            index += 1
+        pos = text.find("%", pos + 1)
+
+
+class _CappedFormatter(SandboxedFormatter):
+    """``str.format`` in the sandbox, with widths and precisions bounded and containers measured."""
+
+    def convert_field(self, value: Any, conversion: str | None) -> Any:
+        _check_text(value, _budget())
+        return super().convert_field(value, conversion)
+
+    def format_field(self, value: Any, format_spec: str) -> Any:
+        _check_format_spec(format_spec)
+        _check_text(value, _budget())
+        return super().format_field(value, format_spec)
+
+
+class _CappedEscapeFormatter(_CappedFormatter, SandboxedEscapeFormatter):
+    """The same for ``Markup.format``."""
+
+
+def _check_str_method(method: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> tuple[Any, ...]:
+    """Bound what a ``str``/``bytes`` method may add; returns the arguments to call it with."""
+    owner = getattr(method, "__self__", None)
+    if not isinstance(owner, _TEXTS):
+        return args
+    name = getattr(method, "__name__", "")
+    if name in ("center", "ljust", "rjust", "zfill"):
+        width = args[0] if args else kwargs.get("width")
+        if isinstance(width, int):
+            _check_added(name, width - len(owner))
+    elif name == "expandtabs":
+        size = args[0] if args else kwargs.get("tabsize", 8)
+        if isinstance(size, int):
+            tabs = owner.count("\t") if isinstance(owner, str) else owner.count(b"\t")
+            _check_added(name, tabs * size)
+    elif name == "join" and args:
+        items = args[0] if isinstance(args[0], list | tuple) else list(args[0])
+        _budget().step(len(items))
+        _check_added(name, max(len(items) - 1, 0) * len(owner))
+        _check_text(items, _budget())
+        args = (items, *args[1:])
+    elif name == "replace" and len(args) >= 2:
+        old, new = args[0], args[1]
+        count = args[2] if len(args) > 2 else kwargs.get("count", -1)
+        if isinstance(old, _TEXTS) and isinstance(new, _TEXTS):
+            _check_added(name, _replace_growth(owner, old, new, count))
+    elif name == "translate" and args and isinstance(owner, str):
+        table = args[0]
+        values = (
+            table.values() if isinstance(table, Mapping) else table if isinstance(table, list | tuple) else ()
+        )
+        longest = max((len(v) for v in values if isinstance(v, str)), default=1)
+        _check_added(name, len(owner) * (longest - 1))
+    return args
+
+
+def _replace_growth(text: Any, old: Any, new: Any, count: Any) -> int:
+    """How many characters ``text.replace(old, new, count)`` adds, counted before replacing."""
+    found = text.count(old) if len(old) else len(text) + 1
+    if isinstance(count, int) and count >= 0:
+        found = min(found, count)
+    return found * (len(new) - len(old))
+
+
+# --- Filters: each one counted, those that can add a lot bounded first ---------------------------
+
+#: Filters that never turn their arguments into text (their input needs no text measure).
+_STRUCTURAL_FILTERS = frozenset(
+    {
+        "abs", "attr", "batch", "count", "d", "default", "dictsort", "filesizeformat", "first",
+        "float", "groupby", "int", "items", "last", "length", "list", "map", "max", "min",
+        "or_todo", "random", "reject", "rejectattr", "reverse", "round", "select", "selectattr",
+        "slice", "sort", "sum", "unique",
+    }
+)  # fmt: skip
+
+
+def _capped_filters(filters: Mapping[str, Callable[..., Any]]) -> dict[str, Callable[..., Any]]:
+    """Jinja's filters that can add a lot, each preceded by its bound (same arguments)."""
+    capped: dict[str, Callable[..., Any]] = {}
+
+    def wrap(name: str, fn: Callable[..., Any]) -> None:
+        if name in filters:
+            capped[name] = functools.wraps(filters[name])(fn)
+
+    def center(value: Any, width: int = 80) -> Any:
+        if isinstance(width, int):
+            _check_added("center", width - len(str(value)))
+        return filters["center"](value, width)
+
+    def indent(s: Any, width: int | str = 4, first: bool = False, blank: bool = False) -> Any:
+        unit = len(width) if isinstance(width, str) else width if isinstance(width, int) else 0
+        _check_added("indent", unit)
+        _check_added("indent", unit * (len(str(s).splitlines()) + 1))
+        return filters["indent"](s, width, first, blank)
+
+    def wordwrap(environment: Any, s: Any, width: int = 79, break_long_words: bool = True,
+                 wrapstring: str | None = None, break_on_hyphens: bool = True) -> Any:  # fmt: skip
+        separator = environment.newline_sequence if wrapstring is None else wrapstring
+        if isinstance(width, int) and width > 0 and len(separator) > 1:
+            paragraphs = str(s).splitlines()
+            breaks = max(len(paragraphs) - 1, 0) + sum(
+                max(len(textwrap.wrap(line, width=width, expand_tabs=False, replace_whitespace=False,
+                                      break_long_words=break_long_words,
+                                      break_on_hyphens=break_on_hyphens)) - 1, 0)
+                for line in paragraphs
+            )  # fmt: skip
+            _check_added("wordwrap", breaks * len(separator))
+        return filters["wordwrap"](environment, s, width, break_long_words, wrapstring, break_on_hyphens)
+
+    def join(eval_ctx: Any, value: Any, d: str = "", attribute: Any = None) -> Any:
+        items = value if isinstance(value, list | tuple) else list(value)
+        _budget().step(len(items))
+        _check_added("join", max(len(items) - 1, 0) * len(str(d)))
+        _check_text(items, _budget())
+        return filters["join"](eval_ctx, items, d, attribute)
+
+    def replace(eval_ctx: Any, s: Any, old: Any, new: Any, count: Any = None) -> Any:
+        _check_added("replace", _replace_growth(str(s), str(old), str(new), count))
+        return filters["replace"](eval_ctx, s, old, new, count)
+
+    def format_(value: Any, *args: Any, **kwargs: Any) -> Any:
+        _check_percent(str(value), kwargs or args)
+        return filters["format"](value, *args, **kwargs)
+
+    def batch(value: Any, linecount: int, fill_with: Any = None) -> Any:
+        if fill_with is not None and isinstance(linecount, int):
+            _check_added("batch", linecount - 1)
+        return filters["batch"](value, linecount, fill_with)
+
+    def slice_(eval_ctx: Any, value: Any, slices: int, fill_with: Any = None) -> Any:
+        if isinstance(slices, int):
+            _check_added("slice", slices)
+        return filters["slice"](eval_ctx, value, slices, fill_with)
+
+    def tojson(eval_ctx: Any, value: Any, indent: int | str | None = None) -> Any:
+        unit = len(indent) if isinstance(indent, str) else indent if isinstance(indent, int) else 0
+        if unit > 0:
+            lines = len(json.dumps(value, sort_keys=True, indent=1)) - len(
+                json.dumps(value, sort_keys=True, indent=0)
+            )
+            _check_added("tojson", unit * lines)
+        return filters["tojson"](eval_ctx, value, indent)
+
+    def sum_(environment: Any, iterable: Any, attribute: Any = None, start: Any = 0) -> Any:
+        values = list(iterable)
+        if attribute is not None:
+            getter = make_attrgetter(environment, attribute)
+            values = [getter(v) for v in values]
+        if isinstance(start, list | tuple):
+            # summing sequences copies the running total at each step: charge those copies
+            total, copies = len(start), 0
+            for v in values:
+                total += _size(v)
+                copies += total
+            _budget().step(copies)
+        return filters["sum"](environment, values, start=start)
+
+    for name, fn in (
+        ("center", center), ("indent", indent), ("wordwrap", wordwrap), ("join", join),
+        ("replace", replace), ("format", format_), ("batch", batch), ("slice", slice_),
+        ("tojson", tojson), ("sum", sum_),
+    ):  # fmt: skip
+        wrap(name, fn)
+    return capped
+
+
+def _metered_callable(name: str, fn: Callable[..., Any], *, text_check: bool) -> Callable[..., Any]:
+    """A filter or test counted against the document: one step plus the items it is given, its
+    text result counted as output, and (``text_check``) its container arguments measured first."""
+    skip = 1 if getattr(fn, "jinja_pass_arg", None) is not None else 0
+
+    @functools.wraps(fn)
+    def metered(*args: Any, **kwargs: Any) -> Any:
+        budget = _budget()
+        data = args[skip:]
+        budget.step(1 + sum(map(_size, data)) + sum(map(_size, kwargs.values())))
+        if text_check:
+            for value in (*data, *kwargs.values()):
+                _check_text(value, budget)
+        result = fn(*args, **kwargs)
+        if isinstance(result, str):
+            budget.text(len(result))
+        return result
+
+    return metered
+
+
+def _lipsum(n: int = 5, html: bool = True, min: int = 20, max: int = 100) -> str:
+    """Jinja's ``lipsum()``, at most MAX_REPEAT words."""
+    if isinstance(n, int) and isinstance(max, int):
+        _check_added("lipsum", n * max)
+    return generate_lorem_ipsum(n, html, min, max)
+
+
+def _range(*args: int) -> range:
+    """``range()`` of at most MAX_RANGE values."""
+    values = range(*args)
+    try:
+        length = len(values)
+    except OverflowError:
+        length = MAX_RANGE + 1
+    if length > MAX_RANGE:
+        raise _Refused(
+            t(
+                f"range() trop long : au plus {_n(MAX_RANGE, 'fr')} valeurs sont admises (MAX_RANGE)",
+                f"range() too long: at most {_n(MAX_RANGE, 'en')} values are allowed (MAX_RANGE)",
+            )
+        )
+    return values
+
+
+# --- Loops, ``~`` and ``in``: rewritten to be counted ---------------------------------------------
+
+_METERS = frozenset({"_meter_iter", "_meter_text", "_meter_str", "_meter_scan"})
+
+
+def _meter_call(name: str, args: list[Any], lineno: int) -> nodes.Call:
+    """A call to the environment's helper ``name`` (a node a template cannot write itself)."""
+    return nodes.Call(nodes.EnvironmentAttribute(name, lineno=lineno), args, [], None, None, lineno=lineno)
+
+
+def _static_chars(body: Iterable[nodes.Node]) -> int:
+    """The literal text ``body`` outputs each time it runs, nested loops and macros excepted (they
+    count their own: each loop per iteration, each macro call by its result)."""
+    total = 0
+    for node in body:
+        if isinstance(node, nodes.TemplateData):
+            total += len(node.data)
+        elif isinstance(node, nodes.For):
+            total += _static_chars(node.else_)
+        elif not isinstance(node, nodes.Macro | nodes.CallBlock):
+            total += _static_chars(node.iter_child_nodes())
+    return total
+
+
+class _Metering(NodeTransformer):
+    """Rewrites a parsed template so loops, ``~`` and ``in`` go through the counting helpers."""
+
+    def visit_For(self, node: nodes.For) -> nodes.Node:
+        self.generic_visit(node)
+        node.iter = _meter_call("_meter_iter", [node.iter], node.lineno)
+        chars = _static_chars(node.body)
+        if chars:
+            tick = _meter_call("_meter_text", [nodes.Const(chars, lineno=node.lineno)], node.lineno)
+            node.body.insert(0, nodes.ExprStmt(tick, lineno=node.lineno))
+        return node
+
+    def visit_Concat(self, node: nodes.Concat) -> nodes.Node:
+        self.generic_visit(node)
+        node.nodes = [_meter_call("_meter_str", [part], node.lineno) for part in node.nodes]
+        return node
+
+    def visit_Compare(self, node: nodes.Compare) -> nodes.Node:
+        # ``in`` and ``==`` go through a whole string or list: count its length
+        self.generic_visit(node)
+        node.expr = _meter_call("_meter_scan", [node.expr], node.lineno)
+        for operand in node.ops:
+            operand.expr = _meter_call("_meter_scan", [operand.expr], node.lineno)
+        return node
+
+    def visit_Getitem(self, node: nodes.Getitem) -> nodes.Node:
+        # a slice copies its string or list, and Jinja compiles it to plain Python
+        self.generic_visit(node)
+        if isinstance(node.arg, nodes.Slice):
+            node.node = _meter_call("_meter_scan", [node.node], node.lineno)
+        return node
+
+
+class _MeteredTemplate(jinja2.Template):
+    """A template rendered outside :class:`Wording` still counts against a budget of its own."""
+
+    def render(self, *args: Any, **kwargs: Any) -> str:
+        with _metered():
+            return super().render(*args, **kwargs)
+
+    def make_module(
+        self,
+        vars: dict[str, Any] | None = None,
+        shared: bool = False,
+        locals: Mapping[str, Any] | None = None,
+    ) -> jinja2.environment.TemplateModule:
+        with _metered():
+            return super().make_module(vars, shared, locals)
 
 
 class _WordingSandbox(SandboxedEnvironment):
-    """Jinja's sandbox, with ``*`` and ``**`` bounded like ``range()``."""
+    """Jinja's sandbox, with every operation that can exhaust memory or time bounded."""
 
-    intercepted_binops = frozenset({"*", "**"})
+    intercepted_binops = frozenset({"*", "**", "+", "%"})
+    template_class = _MeteredTemplate
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, finalize=_finalize, **kwargs)
+        self.globals["range"] = _range
+        self.globals["lipsum"] = _lipsum
+
+    def meter_filters(self) -> None:
+        """Count every filter and test (call once the project's own filters are added)."""
+        filters = {**self.filters, **_capped_filters(self.filters)}
+        self.filters = {
+            name: _metered_callable(name, fn, text_check=name not in _STRUCTURAL_FILTERS)
+            for name, fn in filters.items()
+        }
+        tests: Mapping[str, Any] = self.tests  # typed by Jinja as the builtin ``function``
+        self.tests = {name: _metered_callable(name, fn, text_check=False) for name, fn in tests.items()}
+
+    def _parse(self, source: str, name: str | None, filename: str | None) -> nodes.Template:
+        tree = super()._parse(source, name, filename)
+        _Metering().visit(tree)
+        chars = _static_chars(tree.body)
+        if chars:  # the literal text of the template itself, each time it is rendered or included
+            tree.body.insert(0, nodes.ExprStmt(_meter_call("_meter_text", [nodes.Const(chars)], 1), lineno=1))
+        tree.set_environment(self)
+        return tree
+
+    # helpers the rewritten templates call (see _Metering)
+
+    def _meter_iter(self, iterable: Any) -> Iterator[Any]:
+        budget = _budget()
+        for item in iterable:
+            budget.step(1)
+            yield item
+
+    def _meter_text(self, chars: Any) -> None:
+        if isinstance(chars, int) and chars > 0:
+            _budget().text(chars)
+
+    def _meter_str(self, value: Any) -> str:
+        return _as_text(value)
+
+    def _meter_scan(self, container: Any) -> Any:
+        _budget().step(1 + _size(container))
+        return container
+
+    # sandbox hooks
+
+    def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:
+        owner = getattr(__obj, "__self__", None)
+        if owner is __self and getattr(__obj, "__name__", "") in _METERS:
+            return __obj(*args)  # Jinja adds _loop_vars/_block_vars keywords inside loops and blocks
+        budget = _budget()
+        named = [v for k, v in kwargs.items() if k not in ("_loop_vars", "_block_vars")]
+        budget.step(
+            1 + _size(owner) + len(args) + sum(map(_size, args)) + len(named) + sum(map(_size, named))
+        )
+        args = _check_str_method(__obj, args, kwargs)
+        if isinstance(__obj, LoopContext) and args:  # a recursive loop's next level
+            args = (__self._meter_iter(args[0]), *args[1:])
+        result = super().call(__context, __obj, *args, **kwargs)
+        if isinstance(result, str):
+            budget.text(len(result))
+        return result
 
     def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+        budget = _budget()
         if operator == "*":
             _check_repeat(left, right)
             _check_repeat(right, left)
-        elif (
-            isinstance(left, int)
-            and isinstance(right, int)
-            and right > 0
-            and abs(left) > 1
-            and right * abs(left).bit_length() > MAX_POWER_BITS
+            if (
+                isinstance(left, int)
+                and isinstance(right, int)
+                and left.bit_length() + right.bit_length() > MAX_POWER_BITS
+            ):
+                raise _too_large("produit trop grand", "product too large")
+        elif operator == "**":
+            if (
+                isinstance(left, int)
+                and isinstance(right, int)
+                and right > 0
+                and abs(left) > 1
+                and right * abs(left).bit_length() > MAX_POWER_BITS
+            ):
+                raise _too_large("puissance trop grande", "power too large")
+        elif operator == "+":
+            if isinstance(left, _TEXTS) and isinstance(right, _TEXTS):
+                budget.text(len(left) + len(right))
+            elif isinstance(left, list | tuple) and isinstance(right, list | tuple):
+                budget.step(len(left) + len(right))
+        elif operator == "%" and isinstance(left, str | bytes):
+            _check_percent(left, right)
+            values = (
+                right.values()
+                if isinstance(right, Mapping)
+                else right
+                if isinstance(right, tuple)
+                else (right,)
+            )
+            for value in values:
+                _check_text(value, budget)
+        result = super().call_binop(context, operator, left, right)
+        if isinstance(result, str):
+            budget.text(len(result))
+        return result
+
+    def wrap_str_format(self, value: Any) -> Callable[..., str] | None:
+        """Jinja's wrapper of ``str.format`` (Jinja 3.1.5 and later), with bounded formatters."""
+        if not isinstance(value, types.MethodType | types.BuiltinMethodType) or value.__name__ not in (
+            "format",
+            "format_map",
         ):
-            raise SecurityError(f"power too large: the sandbox allows at most {MAX_POWER_BITS} bits")
-        return super().call_binop(context, operator, left, right)
+            return None
+        owner = value.__self__
+        if not isinstance(owner, str):
+            return None
+        str_type = type(owner)
+        is_format_map = value.__name__ == "format_map"
+        formatter: SandboxedFormatter = (
+            _CappedEscapeFormatter(self, escape=owner.escape)
+            if isinstance(owner, Markup)
+            else _CappedFormatter(self)
+        )
+
+        def wrapper(*args: Any, **kwargs: Any) -> str:
+            if is_format_map:
+                if kwargs:
+                    raise TypeError("format_map() takes no keyword arguments")
+                if len(args) != 1:
+                    raise TypeError(f"format_map() takes exactly one argument ({len(args)} given)")
+                kwargs = args[0]
+                args = ()
+            return str_type(formatter.vformat(owner, args, kwargs))
+
+        return functools.update_wrapper(wrapper, value)
 
 
 @functools.lru_cache(maxsize=16)
@@ -133,6 +821,7 @@ def environment(search_path: tuple[Path, ...]) -> SandboxedEnvironment:
     )
     env.globals["todo"] = todo
     env.filters["or_todo"] = _or_todo
+    env.meter_filters()
     return env
 
 
@@ -168,6 +857,7 @@ class Wording:
         self.search_path = template_search_path(plugin_dirs)
         self.env = environment(self.search_path)
         self._modules: dict[str, tuple[Any, str, jinja2.Template]] = {}
+        self._budget = _Budget()  # the sandbox's per-document counts (MAX_STEPS, MAX_OUTPUT)
 
     def _module(self, part: str) -> tuple[Any, str, jinja2.Template]:
         if part not in self._modules:
@@ -206,9 +896,16 @@ class Wording:
 
     def _guard(self, name: str, template: jinja2.Template | None, fn: Callable[[], Any]) -> Any:
         try:
-            return fn()
+            with _metered(self._budget):
+                return fn()
         except TemplateError:
             raise
+        except _Refused as exc:
+            raise TemplateError(
+                (template.filename if template is not None else None) or name,
+                _line_in_template(exc, template),
+                t(f"refusé par le bac à sable : {exc.text.fr}", f"refused by the sandbox: {exc.text.en}"),
+            ) from exc
         except jinja2.TemplateSyntaxError as exc:
             raise TemplateError(
                 exc.filename or exc.name or name,
