@@ -272,10 +272,10 @@ def cmd_action_plan(args: argparse.Namespace) -> int:
     if args.output is None:
         sys.stdout.write(text)
     else:
-        from pathlib import Path
+        from aipd.atomic import write_bytes
 
-        # newline="" keeps the CRLF line ends the CSV writer produced, on every platform.
-        Path(args.output).write_text(text, encoding="utf-8", newline="")
+        # Bytes as the CSV writer produced them (BOM, CRLF), written atomically like every output.
+        write_bytes(args.output, text.encode("utf-8"))
         print(args.output)
     return EXIT_OK
 

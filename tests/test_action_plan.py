@@ -101,3 +101,21 @@ def test_cli_writes_the_csv(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> 
     assert data.startswith(b"\xef\xbb\xbfMesure ou action;")
     assert b"\r\n" in data
     assert b"\r\r\n" not in data
+
+
+def test_cli_never_leaves_a_half_written_plan(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A write that fails keeps the previous plan whole and exits 2 (file error), as every output does."""
+    from aipd import atomic
+
+    monkeypatch.setattr(cli, "_load", lambda path, max_bytes: _op())
+    monkeypatch.setattr(cli, "_registry", lambda args: builtin_registry())
+    out = tmp_path / "plan.csv"
+    out.write_bytes(b"previous plan")
+
+    def full_disk(fd: int) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(atomic.os, "fsync", full_disk)
+    assert cli.main(["action-plan", "x.yaml", "-o", str(out)]) == cli.EXIT_INPUT
+    assert out.read_bytes() == b"previous plan"
+    assert [p.name for p in tmp_path.iterdir()] == ["plan.csv"]
