@@ -2,7 +2,8 @@
 
 The registry is built once, as a long-running municipal application would;
 each timed call screens the operation with every installed plug-in. Prints the
-median time per assessment in microseconds.
+median time per assessment in microseconds, and the median when the input digest
+(computed on first read of ``Assessment.input_digest``) is read too.
 
     python benchmarks/bench_assess.py [--example cameras-augmentees.yaml] [--runs 2000] [--block NAME]
 
@@ -67,12 +68,18 @@ def main(argv: list[str] | None = None) -> int:
     catalogue = registry.catalogue()
     for _ in range(50):  # warm-up: imports, caches
         assess(op, settings=settings, registry=registry)
-    samples = []
+    samples, with_digest = [], []
     for _ in range(args.runs):
         start = time.perf_counter_ns()
         assess(op, settings=settings, registry=registry)
         samples.append(time.perf_counter_ns() - start)
+        # What a caller that prints the traceability annex pays: the input digest is computed
+        # on first read (Assessment.input_digest), not by assess() itself.
+        start = time.perf_counter_ns()
+        _ = assess(op, settings=settings, registry=registry).input_digest
+        with_digest.append(time.perf_counter_ns() - start)
     median_us = statistics.median(samples) / 1000
+    median_digest_us = statistics.median(with_digest) / 1000
     rules = len(catalogue.criteria) + len(catalogue.list_items)
     plugins = ", ".join(p.label() for p in catalogue.plugins) or "-"
     print(f"input: {what}")
@@ -80,6 +87,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"rules screened: {rules}")
     print(f"runs: {args.runs}")
     print(f"median: {median_us:.1f} µs per assessment")
+    print(f"median with the input digest read: {median_digest_us:.1f} µs")
     return 0
 
 
