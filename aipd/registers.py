@@ -1147,7 +1147,7 @@ def _sheet_rows(
         index = _header_index()
         for name in names:
             sheet = book.get_sheet_by_name(name)
-            for cells in list(sheet.iter_rows())[:20]:
+            for cells in itertools.islice(sheet.iter_rows(), 20):
                 if sum(1 for c in cells if normalise_header(_plain(c)) in index) >= 2:
                     chosen = name
                     break
