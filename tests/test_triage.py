@@ -107,7 +107,8 @@ def test_cli_triage_exit_code_and_outputs(tmp_path: Path, capsys: pytest.Capture
     assert rows[1][4] == "AIPD requise"
     assert rows[2][4] == "Ligne illisible"
     assert "beaucoup" in rows[2][13]
-    assert [r[-1] == str(reg) for r in rows[1:]] == [True, True]  # Source: the file (and sheet, for a workbook)
+    # The Source column: the file (and the sheet, for a workbook).
+    assert [r[-1] for r in rows[1:]] == [str(reg), str(reg)]
     assert "Lignes illisibles (1)" in summary.read_text(encoding="utf-8")
     reg.write_text(REGISTER.splitlines()[0] + "\n" + REGISTER.splitlines()[1] + "\n", encoding="utf-8")
     assert main(["triage", str(reg), "-o", str(out)]) == EXIT_OK
