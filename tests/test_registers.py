@@ -8,6 +8,7 @@ import pytest
 
 from aipd.errors import InputError
 from aipd.registers import load_mapping, normalise_header, open_register
+from spreadsheet_cases import write_ods
 
 HEADER = "N° de référence;Nom du traitement;Finalité(s);Catégories de données personnelles;Catégories de personnes concernées;Nombre de personnes concernées\n"
 
@@ -118,45 +119,10 @@ def test_xlsx_and_ods_inputs(tmp_path: Path) -> None:
     assert rows[0].data["created"] == "2024-03-12"
 
     ods = tmp_path / "r.ods"
-    _write_ods(ods, [["Nom du traitement", "Finalité"], ["Cantine", "Inscrire"]])
+    write_ods(ods, {"Registre": [["Nom du traitement", "Finalité"], ["Cantine", "Inscrire"]]})
     rows = list(open_register(ods))
     assert rows[0].data["name"] == "Cantine"
     assert rows[0].number == 2
-
-
-def _write_ods(path: Path, table: list[list[str]]) -> None:
-    """A minimal ODS file (zip with content.xml), enough for a reader."""
-    import zipfile
-    from xml.sax.saxutils import escape
-
-    rows = "".join(
-        "<table:table-row>"
-        + "".join(
-            f'<table:table-cell office:value-type="string"><text:p>{escape(c)}</text:p></table:table-cell>'
-            for c in r
-        )
-        + "</table:table-row>"
-        for r in table
-    )
-    content = (
-        '<?xml version="1.0" encoding="UTF-8"?>'
-        '<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
-        'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
-        'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2">'
-        f'<office:body><office:spreadsheet><table:table table:name="Registre">{rows}</table:table>'
-        "</office:spreadsheet></office:body></office:document-content>"
-    )
-    manifest = (
-        '<?xml version="1.0" encoding="UTF-8"?>'
-        '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2">'
-        '<manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>'
-        '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
-        "</manifest:manifest>"
-    )
-    with zipfile.ZipFile(path, "w") as z:
-        z.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.spreadsheet")
-        z.writestr("META-INF/manifest.xml", manifest)
-        z.writestr("content.xml", content)
 
 
 def test_unknown_format_refused(tmp_path: Path) -> None:
