@@ -65,6 +65,7 @@ __all__ = [
     "prevents_right",
     "profiling",
     "public_area",
+    "reworded",
     "sensitive_data",
     "special_or_offence_data",
     "systematic_extensive_evaluation",
@@ -201,8 +202,14 @@ def negate(part: Outcome) -> Outcome:
     return part
 
 
-def _prefixed(prefix: Text, outcome: Outcome) -> Outcome:
-    return Outcome(status=outcome.status, rationale=prefix + outcome.rationale, missing=outcome.missing)
+def reworded(outcome: Outcome, *, before: Text | None = None, after: Text | None = None) -> Outcome:
+    """``outcome`` with words added before or after its rationale; status and missing facts unchanged."""
+    rationale = outcome.rationale
+    if before is not None:
+        rationale = before + rationale
+    if after is not None:
+        rationale = rationale + after
+    return Outcome(status=outcome.status, rationale=rationale, missing=outcome.missing)
 
 
 # --- facts about the kind of processing ---------------------------------------------------------
@@ -709,8 +716,8 @@ def _judge_large_scale(
         f"{sentence.fr}, en deçà du seuil retenu ({threshold.fr} personnes). ",
         f"{sentence.en}, below the threshold used ({threshold.en} persons). ",
     )
-    return _prefixed(
-        head, any_of(_share_factor(persons, population, settings), _other_factors(operation, settings))
+    return reworded(
+        any_of(_share_factor(persons, population, settings), _other_factors(operation, settings)), before=head
     )
 
 
@@ -883,12 +890,12 @@ def mandatory_large_scale_of_data(
         return individual
     wanted = frozenset(kinds)
     concerned = [(i, d) for i, d in enumerate(operation.data) if d.kind in wanted]
-    whole = mandatory_large_scale(operation, settings)
     if not concerned:
-        return whole
+        return mandatory_large_scale(operation, settings)
     pending = [f"data[{i}].persons" for i, d in concerned if d.persons is None]
     if pending:
-        return _suffixed(whole, _whole_figure_note(operation, whole, pending, whose))
+        whole = mandatory_large_scale(operation, settings)
+        return reworded(whole, after=_whole_figure_note(operation, whole, pending, whose))
     figures = [(d.kind, d.persons) for _, d in concerned if d.persons is not None]
     declared = sum(n for _, n in figures)
     total = operation.persons
@@ -933,9 +940,9 @@ def mandatory_large_scale_of_data(
     above = [k for k, n in figures if total is not None and n > total]
     if above and total is not None:
         labels = _labels(above)
-        outcome = _suffixed(
+        outcome = reworded(
             outcome,
-            t(
+            after=t(
                 f" Incohérence à corriger : le nombre de personnes indiqué pour {labels.fr} dépasse celui du "
                 f"traitement entier ({fmt_int(total).fr}), qui est retenu.",
                 f" Inconsistency to correct: the number of persons given for {labels.en} exceeds that of the "
@@ -967,10 +974,6 @@ def _whole_figure_note(
         f" That figure is the number of all persons of the processing, not only of those {whose.en}: giving "
         f"the number of persons of each of these categories ({paths}) would refine it.",
     )
-
-
-def _suffixed(outcome: Outcome, suffix: Text) -> Outcome:
-    return Outcome(status=outcome.status, rationale=outcome.rationale + suffix, missing=outcome.missing)
 
 
 def matching_combining(operation: ProcessingOperation) -> Outcome:

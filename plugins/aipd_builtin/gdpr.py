@@ -151,7 +151,7 @@ def lil_art90(operation: ProcessingOperation, _settings: Settings) -> Outcome:
                 " High risk is then judged as under the GDPR, through the WP248 criteria examined here.",
             )
         )
-    return Outcome(status=sensitive.status, rationale=head + sensitive.rationale, missing=sensitive.missing)
+    return facts.reworded(sensitive, before=head)
 
 
 def _under_title_iii(rule: Callable[[ProcessingOperation, Settings], Outcome]) -> Callable[..., Outcome]:
@@ -176,7 +176,7 @@ def _under_title_iii(rule: Callable[[ProcessingOperation, Settings], Outcome]) -
             " Under Title III of the loi Informatique et Libertés, GDPR article 35 does not apply as such: this "
             "case shows the high risk that makes the DPIA mandatory under article 90.",
         )
-        return Outcome(status=outcome.status, rationale=outcome.rationale + note, missing=outcome.missing)
+        return facts.reworded(outcome, after=note)
 
     return test
 
