@@ -232,14 +232,14 @@ def _operation_lines(op: ProcessingOperation, lang: Lang) -> list[tuple[str, str
         for p in op.purposes
     )
 
-    def count(n: int) -> str:
-        return f"{n:,}".replace(",", "\u202f") if lang == "fr" else f"{n:,}"
+    from aipd.render.context import format_number  # the document's way of writing a number
 
     data = ", ".join(
-        d.kind.label(lang) + (f" ({count(d.persons)})" if d.persons is not None else "") for d in op.data
+        d.kind.label(lang) + (f" ({format_number(d.persons, lang)})" if d.persons is not None else "")
+        for d in op.data
     )
     subjects = ", ".join(s.kind.label(lang) for s in op.data_subjects)
-    persons = count(op.persons) if op.persons is not None else unknown
+    persons = format_number(op.persons, lang) or unknown
     rows = [
         (_l("controller", lang), f"{op.controller.name} ({op.controller.kind.label(lang)})"),
         (_l("purposes", lang), purposes or _l("none", lang)),
