@@ -9,7 +9,6 @@ counts as "not met".
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterable
 from typing import Literal
 
@@ -190,39 +189,48 @@ def run_test(
     return outcome
 
 
-def _findings(operation: ProcessingOperation, catalogue: Catalogue, settings: Settings) -> list[Finding]:
-    findings: list[Finding] = []
+# The fields a finding takes from its rule, worked out once per catalogue: a triage screens
+# thousands of operations against the same one. One entry, replaced whole (safe across threads).
+_RuleFields = tuple[str, Test, PluginInfo, dict[str, object]]
+_rule_fields_cache: tuple[Catalogue, tuple[_RuleFields, ...]] | None = None
+
+
+def _rule_fields(catalogue: Catalogue) -> tuple[_RuleFields, ...]:
+    global _rule_fields_cache
+    cached = _rule_fields_cache
+    if cached is not None and cached[0] is catalogue:
+        return cached[1]
+    out: list[_RuleFields] = []
     for rule, plugin in catalogue.rules:  # already in id order
-        o = run_test(rule.id, rule.test, operation=operation, settings=settings, plugin=plugin)
-        found = functools.partial(
-            Finding,
-            id=rule.id,
-            title=rule.title,
-            effect=rule.effect,
-            status=o.status,
-            rationale=o.rationale,
-            missing=o.missing,
-            source=rule.source,
-            plugin=plugin,
-        )
+        static: dict[str, object] = {
+            "id": rule.id,
+            "title": rule.title,
+            "effect": rule.effect,
+            "source": rule.source,
+            "plugin": plugin,
+        }
         if isinstance(rule, Criterion):
-            findings.append(
-                found(
-                    kind="criterion",
-                    group=rule.group,
-                    counts_as=rule.counts_as,
-                    overrides_mandatory=rule.overrides_mandatory,
-                )
+            static.update(
+                kind="criterion",
+                group=rule.group,
+                counts_as=rule.counts_as,
+                overrides_mandatory=rule.overrides_mandatory,
             )
         else:
-            findings.append(
-                found(
-                    kind="list_item",
-                    group=rule.reference_list.id,
-                    number=rule.number,
-                    conditions=rule.conditions,
-                )
+            static.update(
+                kind="list_item", group=rule.reference_list.id, number=rule.number, conditions=rule.conditions
             )
+        out.append((rule.id, rule.test, plugin, static))
+    fields = tuple(out)
+    _rule_fields_cache = (catalogue, fields)
+    return fields
+
+
+def _findings(operation: ProcessingOperation, catalogue: Catalogue, settings: Settings) -> list[Finding]:
+    findings: list[Finding] = []
+    for rule_id, test, plugin, static in _rule_fields(catalogue):
+        o = run_test(rule_id, test, operation=operation, settings=settings, plugin=plugin)
+        findings.append(Finding(status=o.status, rationale=o.rationale, missing=o.missing, **static))  # type: ignore[arg-type]
     return findings
 
 
@@ -240,13 +248,18 @@ def _titles(findings: Iterable[Finding]) -> Text:
 
 def _decide(findings: list[Finding]) -> tuple[Verdict, list[Notice]]:
     notices: list[Notice] = []
-    requires_met = [f for f in findings if f.effect is Effect.REQUIRES and f.met]
-    requires_unknown = [f for f in findings if f.effect is Effect.REQUIRES and f.unknown]
-    exempts_met = [f for f in findings if f.effect is Effect.EXEMPTS and f.met]
-    exempts_unknown = [f for f in findings if f.effect is Effect.EXEMPTS and f.unknown]
-    counting = [f for f in findings if f.effect is Effect.COUNTS]
-    met_keys = sorted({f.counts_as or f.id for f in counting if f.met})
-    unknown_keys = sorted({f.counts_as or f.id for f in counting if f.unknown} - set(met_keys))
+    # One pass, in the findings' order: (effect, status) -> findings.
+    groups: dict[tuple[Effect, FindingStatus], list[Finding]] = {}
+    for f in findings:
+        groups.setdefault((f.effect, f.status), []).append(f)
+    requires_met = groups.get((Effect.REQUIRES, FindingStatus.MET), [])
+    requires_unknown = groups.get((Effect.REQUIRES, FindingStatus.UNKNOWN), [])
+    exempts_met = groups.get((Effect.EXEMPTS, FindingStatus.MET), [])
+    exempts_unknown = groups.get((Effect.EXEMPTS, FindingStatus.UNKNOWN), [])
+    counted = groups.get((Effect.COUNTS, FindingStatus.MET), [])
+    counting_unknown = groups.get((Effect.COUNTS, FindingStatus.UNKNOWN), [])
+    met_keys = sorted({f.counts_as or f.id for f in counted})
+    unknown_keys = sorted({f.counts_as or f.id for f in counting_unknown} - set(met_keys))
     n = len(met_keys)
 
     def verdict(req: Requirement, reason: Reason, explanation: Text, decisive: Iterable[Finding]) -> Verdict:
@@ -259,7 +272,6 @@ def _decide(findings: list[Finding]) -> tuple[Verdict, list[Notice]]:
             criteria_unknown=tuple(unknown_keys),
         )
 
-    counted = [f for f in counting if f.met]
     # GDPR art. 35(10): where it applies, "paragraphs 1 to 7 shall not apply", so such an
     # exemption prevails over the mandatory cases of art. 35(3) and the art. 35(4) list too.
     overriding_met = [f for f in exempts_met if f.overrides_mandatory]
@@ -376,7 +388,7 @@ def _decide(findings: list[Finding]) -> tuple[Verdict, list[Notice]]:
         )
 
     if requires_unknown or n + len(unknown_keys) >= 2:
-        pending = requires_unknown + [f for f in counting if f.unknown]
+        pending = requires_unknown + counting_unknown
         return (
             verdict(
                 Requirement.INCOMPLETE,
