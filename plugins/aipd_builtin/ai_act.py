@@ -184,12 +184,12 @@ def qualification(operation: ProcessingOperation) -> Outcome:
     )
 
 
-def _for_ai_system(
+def _on_ai_system(
     rule: Callable[[AISystem, ProcessingOperation], Outcome],
-) -> Callable[[ProcessingOperation, Settings], Outcome]:
-    """Wrap a rule on an AI system: not met without one; unknown while its qualification is."""
+) -> Callable[[ProcessingOperation], Outcome]:
+    """Apply a rule to the declared AI system: not met without one; unknown while its qualification is."""
 
-    def test(operation: ProcessingOperation, _settings: Settings) -> Outcome:
+    def judged(operation: ProcessingOperation) -> Outcome:
         ai = operation.ai_system
         q = qualification(operation)
         if ai is None:
@@ -206,7 +206,25 @@ def _for_ai_system(
             )
         return outcome
 
+    return judged
+
+
+def _as_test(
+    judge: Callable[[ProcessingOperation], Outcome],
+) -> Callable[[ProcessingOperation, Settings], Outcome]:
+    """A judgement of the operation as a rule's test (the AI Act rules read no setting)."""
+
+    def test(operation: ProcessingOperation, _settings: Settings) -> Outcome:
+        return judge(operation)
+
     return test
+
+
+def _for_ai_system(
+    rule: Callable[[AISystem, ProcessingOperation], Outcome],
+) -> Callable[[ProcessingOperation, Settings], Outcome]:
+    """A rule on the AI system as a rule's test (see :func:`_on_ai_system`)."""
+    return _as_test(_on_ai_system(rule))
 
 
 def _ai_system_test(operation: ProcessingOperation, _settings: Settings) -> Outcome:
@@ -687,9 +705,16 @@ def _annex_iii_rule(area: AIArea) -> Callable[[AISystem, ProcessingOperation], O
     return rule
 
 
-def _high_risk(operation: ProcessingOperation, settings: Settings) -> Outcome:
+#: Each Annex III point judged once per operation: a criterion of its own, the points are read
+#: again, all together, by the DPIA presumption (:func:`_high_risk`).
+_ANNEX_III_POINTS: dict[AIArea, Callable[[ProcessingOperation], Outcome]] = {
+    area: facts.per_operation(_on_ai_system(_annex_iii_rule(area))) for area in AIArea
+}
+
+
+def _high_risk(operation: ProcessingOperation) -> Outcome:
     """Met when at least one Annex III point is met (high-risk under art. 6(2))."""
-    outcomes = [_for_ai_system(_annex_iii_rule(area))(operation, settings) for area in AIArea]
+    outcomes = [_ANNEX_III_POINTS[area](operation) for area in AIArea]
     for status in (FindingStatus.MET, FindingStatus.UNKNOWN):
         chosen = [o for o in outcomes if o.status is status]
         if chosen:
@@ -706,7 +731,7 @@ def _high_risk(operation: ProcessingOperation, settings: Settings) -> Outcome:
 def _dpia_presumption(operation: ProcessingOperation, settings: Settings) -> Outcome:
     if operation.ai_system is None:
         return qualification(operation)
-    high = _high_risk(operation, settings)
+    high = _high_risk(operation)
     if high.status is FindingStatus.MET:
         return Outcome.met(
             high.rationale
@@ -1179,7 +1204,7 @@ def _annex(area: AIArea) -> Criterion:
             f"art. 6(2) and 6(3), Annex III point {en_point}",
         ),
         effect=Effect.INFORMS,
-        test=_for_ai_system(_annex_iii_rule(area)),
+        test=_as_test(_ANNEX_III_POINTS[area]),
         group=GROUP,
         description=base if note is None else base + t(" ", " ") + note,
     )
