@@ -12,7 +12,7 @@ because a package broke.
 from __future__ import annotations
 
 import importlib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -61,6 +61,7 @@ class PluginInfo:
 
 
 V = TypeVar("V", Criterion, ListItem, RiskType, MeasureType)
+D = TypeVar("D")
 
 
 @attrs.frozen(kw_only=True)
@@ -87,6 +88,7 @@ class Catalogue:
     measures_by_id: dict[str, MeasureType] = attrs.field(init=False, eq=False, repr=False)
     #: For each risk id, the ids of the measures whose ``reduces`` names it, in id order.
     reducers: dict[str, tuple[str, ...]] = attrs.field(init=False, eq=False, repr=False)
+    _derived: dict[str, object] = attrs.field(init=False, eq=False, repr=False, factory=dict)
 
     def __attrs_post_init__(self) -> None:
         merged: list[Criterion | ListItem] = [*self.criteria, *self.list_items]
@@ -98,6 +100,18 @@ class Catalogue:
             for risk_id in m.reduces:
                 reducers.setdefault(risk_id, []).append(m.id)
         object.__setattr__(self, "reducers", {k: tuple(v) for k, v in reducers.items()})
+
+    def derived(self, key: str, build: Callable[[Catalogue], D]) -> D:
+        """``build(self)``, computed on the first call with ``key`` and kept with the catalogue.
+
+        For what a later stage derives from the catalogue alone (the fields each finding
+        copies from its rule, the measures each risk proposes): worked out once, not at
+        every operation of a triage. ``key`` names the stage (``"screening.rule_fields"``).
+        """
+        try:
+            return self._derived[key]  # type: ignore[return-value]  # build(self) stored it
+        except KeyError:
+            return self._derived.setdefault(key, build(self))  # type: ignore[return-value]
 
     def origin(self, value_id: str) -> PluginInfo:
         """The plug-in that contributed the value with this id."""

@@ -805,18 +805,34 @@ def _declared(op: ProcessingOperation) -> dict[str, MeasureStatus]:
     return out
 
 
+def _proposed_measures(catalogue: Catalogue) -> dict[str, tuple[RiskMeasure, ...]]:
+    """For each risk id, the catalogue's measures addressing it, undeclared, in id order."""
+    by_id = catalogue.measures_by_id
+    out: dict[str, tuple[RiskMeasure, ...]] = {}
+    for risk in catalogue.risks:
+        ids = sorted({*risk.measures, *catalogue.reducers.get(risk.id, ())} & by_id.keys())
+        out[risk.id] = tuple(
+            RiskMeasure(id=mid, title=by_id[mid].title, status=None, lowers=by_id[mid].lowers) for mid in ids
+        )
+    return out
+
+
 def _addressing(
     risk: RiskType, catalogue: Catalogue, declared: dict[str, MeasureStatus]
 ) -> tuple[RiskMeasure, ...]:
-    by_id = catalogue.measures_by_id
-    ids = {*risk.measures, *catalogue.reducers.get(risk.id, ())}
-    out = [
-        RiskMeasure(id=mid, title=by_id[mid].title, status=declared.get(mid), lowers=by_id[mid].lowers)
-        for mid in ids
-        if mid in by_id
-    ]
+    proposed = catalogue.derived("risks.proposed_measures", _proposed_measures)[risk.id]
+    if not declared:
+        return proposed
     # Declared first (implemented, planned, considered), then the catalogue's other ideas, by id.
-    return tuple(sorted(out, key=lambda m: (_STATUS_ORDER.get(m.status, 3) if m.status else 3, m.id)))
+    stated = sorted(
+        (
+            RiskMeasure(id=m.id, title=m.title, status=declared[m.id], lowers=m.lowers)
+            for m in proposed
+            if m.id in declared
+        ),
+        key=lambda m: (_STATUS_ORDER[m.status], m.id),  # type: ignore[index]  # declared: never None
+    )
+    return (*stated, *(m for m in proposed if m.id not in declared))
 
 
 def _lowering(
@@ -858,7 +874,11 @@ def _estimates(
             likelihood=_likelihood(likelihood, _lowering(measures, "likelihood", statuses)),
         )
 
-    return estimate(_INITIAL), estimate(_RESIDUAL)
+    initial = estimate(_INITIAL)
+    # Only planned measures tell the residual estimate from the initial one.
+    if not any(m.status is MeasureStatus.PLANNED for m in measures):
+        return initial, initial
+    return initial, estimate(_RESIDUAL)
 
 
 def _missing(risk_id: str, feared: bool, f: _Facts) -> list[str]:

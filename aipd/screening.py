@@ -189,17 +189,11 @@ def run_test(
     return outcome
 
 
-# The fields a finding takes from its rule, worked out once per catalogue: a triage screens
-# thousands of operations against the same one. One entry, replaced whole (safe across threads).
 _RuleFields = tuple[str, Test, PluginInfo, dict[str, object]]
-_rule_fields_cache: tuple[Catalogue, tuple[_RuleFields, ...]] | None = None
 
 
 def _rule_fields(catalogue: Catalogue) -> tuple[_RuleFields, ...]:
-    global _rule_fields_cache
-    cached = _rule_fields_cache
-    if cached is not None and cached[0] is catalogue:
-        return cached[1]
+    """Each rule's test and the fields its finding copies from it, in id order."""
     out: list[_RuleFields] = []
     for rule, plugin in catalogue.rules:  # already in id order
         static: dict[str, object] = {
@@ -221,14 +215,12 @@ def _rule_fields(catalogue: Catalogue) -> tuple[_RuleFields, ...]:
                 kind="list_item", group=rule.reference_list.id, number=rule.number, conditions=rule.conditions
             )
         out.append((rule.id, rule.test, plugin, static))
-    fields = tuple(out)
-    _rule_fields_cache = (catalogue, fields)
-    return fields
+    return tuple(out)
 
 
 def _findings(operation: ProcessingOperation, catalogue: Catalogue, settings: Settings) -> list[Finding]:
     findings: list[Finding] = []
-    for rule_id, test, plugin, static in _rule_fields(catalogue):
+    for rule_id, test, plugin, static in catalogue.derived("screening.rule_fields", _rule_fields):
         o = run_test(rule_id, test, operation=operation, settings=settings, plugin=plugin)
         findings.append(Finding(status=o.status, rationale=o.rationale, missing=o.missing, **static))  # type: ignore[arg-type]
     return findings
