@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Iterable, Sequence
+from typing import TypeVar
 
 from aipd.catalogue import FindingStatus, Outcome
 from aipd.i18n import Text, t
@@ -38,6 +39,8 @@ from aipd.vocabulary import (
     Vocabulary,
     Vulnerability,
 )
+
+R = TypeVar("R")
 
 __all__ = [
     "IMPLIED_VULNERABILITY",
@@ -212,6 +215,44 @@ def reworded(outcome: Outcome, *, before: Text | None = None, after: Text | None
     return Outcome(status=outcome.status, rationale=rationale, missing=outcome.missing)
 
 
+# --- facts shared by the rules of one screening ---------------------------------------------------
+
+
+def per_operation(fn: Callable[[ProcessingOperation], R]) -> Callable[[ProcessingOperation], R]:
+    """Remember ``fn``'s result for the last operation it saw (by identity).
+
+    For a fact many rules of one screening ask (qualification of the AI system,
+    components outside an exempt type, the declared fields as words): operations
+    are frozen and ``fn`` is pure, so the same object always gets the same result.
+    The last pair is stored as one tuple, so threads never see an operation with
+    another's result.
+    """
+    last: list[tuple[ProcessingOperation, R] | None] = [None]
+
+    @functools.wraps(fn)
+    def remembered(operation: ProcessingOperation) -> R:
+        entry = last[0]
+        if entry is not None and entry[0] is operation:
+            return entry[1]
+        outcome = fn(operation)
+        last[0] = (operation, outcome)
+        return outcome
+
+    return remembered
+
+
+@per_operation
+def _domain_labels(operation: ProcessingOperation) -> Text:
+    """The declared fields as words (quoted by every rule on a field that does not match)."""
+    return _labels(operation.domains)
+
+
+@per_operation
+def _data_labels(operation: ProcessingOperation) -> Text:
+    """The declared kinds of data as words (quoted by every rule on data that does not match)."""
+    return _labels(d.kind for d in operation.data)
+
+
 # --- facts about the kind of processing ---------------------------------------------------------
 
 
@@ -230,7 +271,7 @@ def has_domain(operation: ProcessingOperation, wanted: Iterable[Domain], what: T
     if found:
         labels = _labels(found)
         return Outcome.met(t(f"Domaine déclaré : {labels.fr}.", f"Field declared: {labels.en}."))
-    labels = _labels(operation.domains)
+    labels = _domain_labels(operation)
     return Outcome.not_met(
         t(
             f"Le traitement ne relève pas de {what.fr} (domaines déclarés : {labels.fr}).",
@@ -262,7 +303,7 @@ def entirely_of_type(
                 "covers a processing entirely of that type.",
             )
         )
-    labels = _labels(operation.domains)
+    labels = _domain_labels(operation)
     return Outcome.met(
         t(
             f"Le traitement relève entièrement de {what.fr} (domaines déclarés : {labels.fr}).",
@@ -283,7 +324,7 @@ def data_of_kinds(operation: ProcessingOperation, kinds: Iterable[DataKind], wha
     if found:
         labels = _labels(found)
         return Outcome.met(t(f"Données traitées : {labels.fr}.", f"Data processed: {labels.en}."))
-    labels = _labels(d.kind for d in operation.data)
+    labels = _data_labels(operation)
     return Outcome.not_met(
         t(
             f"Pas de {what.fr} parmi les données déclarées ({labels.fr}).",
@@ -325,28 +366,6 @@ def flag(value: bool | None, *, path: str, yes: Text, no: Text, unknown: Text) -
 
 
 # --- WP248 criteria and the facts they share with other rules -----------------------------------
-
-
-def per_operation(fn: Callable[[ProcessingOperation], Outcome]) -> Callable[[ProcessingOperation], Outcome]:
-    """Remember ``fn``'s outcome for the last operation it saw (by identity).
-
-    For a fact many rules of one screening ask (qualification of the AI system,
-    components outside an exempt type): operations are frozen and ``fn`` is
-    pure, so the same object always gets the same outcome. The last pair is
-    stored as one tuple, so threads never see an operation with another's outcome.
-    """
-    last: list[tuple[ProcessingOperation, Outcome] | None] = [None]
-
-    @functools.wraps(fn)
-    def remembered(operation: ProcessingOperation) -> Outcome:
-        entry = last[0]
-        if entry is not None and entry[0] is operation:
-            return entry[1]
-        outcome = fn(operation)
-        last[0] = (operation, outcome)
-        return outcome
-
-    return remembered
 
 
 def evaluation_scoring(operation: ProcessingOperation) -> Outcome:
