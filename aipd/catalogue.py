@@ -111,7 +111,7 @@ class Source:
     reliability: Reliability = "verified"
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(init=False)
 class Outcome:
     """The result of testing one rule against one operation.
 
@@ -121,7 +121,14 @@ class Outcome:
 
     status: FindingStatus
     rationale: Text
-    missing: tuple[str, ...] = attrs.field(default=(), converter=_strings)
+    missing: tuple[str, ...] = ()
+
+    def __init__(self, *, status: FindingStatus, rationale: Text, missing: Iterable[str] = ()) -> None:
+        # Written by hand, like Text's: rules return a couple of hundred outcomes per
+        # assessment, and setting the slots directly costs less than attrs' frozen path.
+        _set_status(self, status)
+        _set_rationale(self, rationale)
+        _set_missing(self, _strings(missing))
 
     @classmethod
     def met(cls, rationale: Text) -> Outcome:
@@ -135,6 +142,10 @@ class Outcome:
     def unknown(cls, rationale: Text, missing: Iterable[str]) -> Outcome:
         return cls(status=FindingStatus.UNKNOWN, rationale=rationale, missing=tuple(missing))
 
+
+_set_status = Outcome.status.__set__  # type: ignore[attr-defined]  # the slots' member descriptors
+_set_rationale = Outcome.rationale.__set__  # type: ignore[attr-defined]
+_set_missing = Outcome.missing.__set__  # type: ignore[attr-defined]
 
 Test = Callable[["ProcessingOperation", "Settings"], Outcome]
 """A rule's test: pure, called as ``test(operation, settings)``; it must not change anything."""
