@@ -21,6 +21,7 @@ and decides.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from aipd import (
@@ -68,11 +69,15 @@ GDPR_ACCURACY = Source(
 )
 
 
+#: What the provider's name loses before comparison: anything but letters and digits.
+_NOT_ALNUM = re.compile(r"[\W_]+")
+
+
 def _is_acme(provider: str | None) -> bool:
     """True for "Acme Vision" however it is written (case, spaces, hyphens)."""
     if provider is None:
         return False
-    return "".join(c for c in provider.casefold() if c.isalnum()) == "acmevision"
+    return _NOT_ALNUM.sub("", provider.casefold()) == "acmevision"
 
 
 def acme_devices(operation: ProcessingOperation) -> tuple[str, ...]:
