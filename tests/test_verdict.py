@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 import aipd
 from aipd.model import DataCategory, LegalFramework, ProcessingOperation, Purpose, Scale, SubjectCategory
 from aipd.registry import Registry
-from aipd.screening import Reason, Requirement
+from aipd.screening import Finding, Reason, Requirement
 from aipd.vocabulary import (
     Article9Exception,
     DataKind,
@@ -305,6 +305,22 @@ def test_default_registry_loads_the_screening_plugins() -> None:
     result = aipd.assess(magazine_digest(), registry=Registry(entry_points=False))
     assert {f.plugin.name for f in result.findings if f.id.startswith("cnil-")} == {"builtin.cnil_lists"}
     assert len([f for f in result.findings if f.group == "wp248"]) == 9
+
+
+def test_findings_are_what_their_constructor_builds() -> None:
+    """Screening sets a finding's slots directly (for speed): every field is set, as __init__ would set it."""
+    from pathlib import Path
+
+    from aipd.io import load
+
+    registry = Registry()
+    rules = {rule.id: rule for rule, _plugin in registry.catalogue().rules}
+    for example in sorted(Path(__file__).parent.parent.joinpath("examples").glob("*.yaml")):
+        for finding in aipd.assess(load(example), registry=registry).findings:
+            fields = attrs.asdict(finding, recurse=False)  # raises if a slot was left unset
+            assert Finding(**fields) == finding
+            rule = rules[finding.id]
+            assert (finding.title, finding.source, finding.effect) == (rule.title, rule.source, rule.effect)
 
 
 # --- properties ----------------------------------------------------------------------------------
