@@ -12,6 +12,7 @@ facts show to be at odds with the text.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 
 import attrs
@@ -35,6 +36,7 @@ __all__ = ["PrincipleCheck", "PrincipleStatus", "Principles", "assess_principles
 _GDPR_URL = "https://eur-lex.europa.eu/legal-content/FR/TXT/?uri=CELEX:32016R0679"
 
 
+@functools.cache  # a dozen articles, cited at every assessment: each Source is built once
 def _gdpr(fr: str, en: str) -> Source:
     # Not re-read in an official copy for this library: marked as recalled.
     return Source(citation=t(f"RGPD, {fr}", f"GDPR, {en}"), url=_GDPR_URL, reliability="recalled")

@@ -639,15 +639,18 @@ _ANNEX_NOTES: dict[AIArea, Text] = {
 
 def _annex_iii_rule(area: AIArea) -> Callable[[AISystem, ProcessingOperation], Outcome]:
     label = t(area.fr, area.en)
+    # The answer for an area the system does not declare depends on the area alone: built
+    # once here, not at each of the 18 points for every operation (outcomes are immutable).
+    not_declared = Outcome.not_met(
+        t(
+            f"Domaine non déclaré parmi ceux du système (ai_system.areas) : {label.fr}.",
+            f"Area not declared among the system's (ai_system.areas): {label.en}.",
+        )
+    )
 
     def rule(ai: AISystem, op: ProcessingOperation) -> Outcome:
         if area not in ai.areas:
-            return Outcome.not_met(
-                t(
-                    f"Domaine non déclaré parmi ceux du système (ai_system.areas) : {label.fr}.",
-                    f"Area not declared among the system's (ai_system.areas): {label.en}.",
-                )
-            )
+            return not_declared
         if area is AIArea.REMOTE_BIOMETRIC_IDENTIFICATION and ai.biometric_verification_only:
             return Outcome.not_met(
                 t(
