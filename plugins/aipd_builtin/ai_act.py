@@ -717,7 +717,7 @@ _ANNEX_III_POINTS: dict[AIArea, Callable[[ProcessingOperation], Outcome]] = {
 
 def _high_risk(operation: ProcessingOperation) -> Outcome:
     """Met when at least one Annex III point is met (high-risk under art. 6(2))."""
-    outcomes = [_ANNEX_III_POINTS[area](operation) for area in AIArea]
+    outcomes = [point(operation) for point in _ANNEX_III_POINTS.values()]  # in AIArea order
     for status in (FindingStatus.MET, FindingStatus.UNKNOWN):
         chosen = [o for o in outcomes if o.status is status]
         if chosen:

@@ -46,6 +46,9 @@ __all__ = [
     "IMPLIED_VULNERABILITY",
     "NEW_AI_TECHNIQUES",
     "RECITAL_91_DOMAINS",
+    "SENSITIVE_KINDS",
+    "SPECIAL_CATEGORY_KINDS",
+    "SPECIAL_OR_OFFENCE_KINDS",
     "ai_component",
     "all_of",
     "any_of",
@@ -577,11 +580,19 @@ def public_area(operation: ProcessingOperation) -> Outcome:
     )
 
 
+#: Special categories of data (GDPR art. 9(1)).
+SPECIAL_CATEGORY_KINDS = frozenset(k for k in DataKind if k.is_special_category)
+#: Special categories and offence data (GDPR arts. 9(1) and 10; art. 35(3)(b)).
+SPECIAL_OR_OFFENCE_KINDS = SPECIAL_CATEGORY_KINDS | {DataKind.OFFENCES}
+#: WP248 criterion 4: the above and data of a highly personal nature.
+SENSITIVE_KINDS = SPECIAL_OR_OFFENCE_KINDS | {k for k in DataKind if k.is_highly_personal}
+
+
 def sensitive_data(operation: ProcessingOperation) -> Outcome:
     """WP248 criterion 4: special categories, offence data, or data of a highly personal nature."""
     return data_of_kinds(
         operation,
-        [k for k in DataKind if k.is_special_category or k.is_highly_personal or k is DataKind.OFFENCES],
+        SENSITIVE_KINDS,
         t(
             "données sensibles (art. 9 et 10 du RGPD) ni de données à caractère hautement personnel",
             "sensitive data (GDPR arts. 9 and 10) or data of a highly personal nature",
@@ -593,7 +604,7 @@ def special_or_offence_data(operation: ProcessingOperation) -> Outcome:
     """GDPR art. 35(3)(b): special categories (art. 9(1)) or criminal convictions and offences (art. 10)."""
     return data_of_kinds(
         operation,
-        [k for k in DataKind if k.is_special_category or k is DataKind.OFFENCES],
+        SPECIAL_OR_OFFENCE_KINDS,
         t(
             "catégories particulières de données (art. 9.1) ni de données d'infraction (art. 10)",
             "special categories of data (art. 9(1)) or offence data (art. 10)",

@@ -130,7 +130,7 @@ def lil_art90(operation: ProcessingOperation, _settings: Settings) -> Outcome:
         )
     sensitive = facts.data_of_kinds(
         operation,
-        [k for k in DataKind if k.is_special_category],
+        facts.SPECIAL_CATEGORY_KINDS,
         t("données mentionnées au I de l'article 6", "data referred to in article 6 I"),
     )
     head = t(
@@ -362,7 +362,7 @@ def no_art9_exception(operation: ProcessingOperation, _settings: Settings) -> Ou
         return regime
     special = facts.data_of_kinds(
         operation,
-        [k for k in DataKind if k.is_special_category],
+        facts.SPECIAL_CATEGORY_KINDS,
         t("catégories particulières de données (art. 9.1)", "special categories of data (art. 9(1))"),
     )
     exception = operation.legal.article9_exception
