@@ -155,10 +155,18 @@ def run_test(
     """
     try:
         outcome = test(operation, settings)
-    except attrs.exceptions.FrozenInstanceError as exc:
+    except Exception as exc:
+        raise _test_failure(rule_id, plugin, exc) from exc
+    if not isinstance(outcome, Outcome):
+        raise _not_an_outcome(rule_id, plugin, outcome)
+    return outcome
+
+
+def _test_failure(rule_id: str, plugin: PluginInfo, exc: Exception) -> PluginError:
+    if isinstance(exc, attrs.exceptions.FrozenInstanceError):
         # The operation and its parts are frozen so that no rule can change what
         # the next rule sees; a rule that tries is a plug-in bug, said as such.
-        raise PluginError(
+        return PluginError(
             plugin.name,
             plugin.version,
             t(
@@ -167,26 +175,26 @@ def run_test(
                 f"the test of rule '{rule_id}' tried to change the operation "
                 "(a test must be pure and change nothing)",
             ),
-        ) from exc
-    except Exception as exc:
-        raise PluginError(
-            plugin.name,
-            plugin.version,
-            t(
-                f"le test de la règle « {rule_id} » a levé {type(exc).__name__}: {exc}",
-                f"the test of rule '{rule_id}' raised {type(exc).__name__}: {exc}",
-            ),
-        ) from exc
-    if not isinstance(outcome, Outcome):
-        raise PluginError(
-            plugin.name,
-            plugin.version,
-            t(
-                f"le test de la règle « {rule_id} » doit renvoyer un Outcome, reçu {type(outcome).__name__}",
-                f"the test of rule '{rule_id}' must return an Outcome, got {type(outcome).__name__}",
-            ),
         )
-    return outcome
+    return PluginError(
+        plugin.name,
+        plugin.version,
+        t(
+            f"le test de la règle « {rule_id} » a levé {type(exc).__name__}: {exc}",
+            f"the test of rule '{rule_id}' raised {type(exc).__name__}: {exc}",
+        ),
+    )
+
+
+def _not_an_outcome(rule_id: str, plugin: PluginInfo, value: object) -> PluginError:
+    return PluginError(
+        plugin.name,
+        plugin.version,
+        t(
+            f"le test de la règle « {rule_id} » doit renvoyer un Outcome, reçu {type(value).__name__}",
+            f"the test of rule '{rule_id}' must return an Outcome, got {type(value).__name__}",
+        ),
+    )
 
 
 # Findings are built by setting their slots, not through Finding.__init__: binding fifteen
@@ -235,7 +243,13 @@ def _findings(operation: ProcessingOperation, catalogue: Catalogue, settings: Se
     findings: list[Finding] = []
     new = object.__new__
     for rule_id, test, plugin, fields in catalogue.derived("screening.rule_fields", _rule_fields):
-        o = run_test(rule_id, test, operation=operation, settings=settings, plugin=plugin)
+        # run_test's checks, inline: this loop runs 80 times per assessment.
+        try:
+            o = test(operation, settings)
+        except Exception as exc:
+            raise _test_failure(rule_id, plugin, exc) from exc
+        if not isinstance(o, Outcome):
+            raise _not_an_outcome(rule_id, plugin, o)
         finding: Finding = new(Finding)
         for set_field, value in fields:
             set_field(finding, value)
