@@ -66,6 +66,9 @@ _ABOUT_PERSONS = (
 _NO_AI = Outcome.not_met(t("Aucun système d'IA.", "No AI system."))
 
 
+# Facts about the AI system that several risks read (the training data are read by six):
+# each judged once per operation.
+@facts.per_operation
 def _learned(operation: ProcessingOperation) -> Outcome:
     """The system learns from data (machine learning, deep learning, generative)."""
     ai = operation.ai_system
@@ -87,6 +90,7 @@ def _learned(operation: ProcessingOperation) -> Outcome:
     return Outcome.not_met(t("Le système n'est pas un modèle appris.", "The system is not a learned model."))
 
 
+@facts.per_operation
 def _trained_on_own_data(operation: ProcessingOperation) -> Outcome:
     ai = operation.ai_system
     if ai is None:
@@ -109,6 +113,7 @@ def _trained_on_own_data(operation: ProcessingOperation) -> Outcome:
     )
 
 
+@facts.per_operation
 def _scraped(operation: ProcessingOperation) -> Outcome:
     ai = operation.ai_system
     if ai is None:
@@ -128,6 +133,7 @@ def _scraped(operation: ProcessingOperation) -> Outcome:
     )
 
 
+@facts.per_operation
 def _generative(operation: ProcessingOperation) -> Outcome:
     ai = operation.ai_system
     if ai is None:
@@ -154,6 +160,7 @@ def _generative(operation: ProcessingOperation) -> Outcome:
     )
 
 
+@facts.per_operation
 def _outputs_about_persons(operation: ProcessingOperation) -> Outcome:
     """The system's outputs bear on persons: decisions, scores, recommendations, alerts, predictions."""
     ai = operation.ai_system
@@ -230,6 +237,7 @@ def _systemic(operation: ProcessingOperation) -> Outcome:
 # --- applies tests ------------------------------------------------------------------------------
 
 
+@facts.per_operation
 def _develops(operation: ProcessingOperation) -> Outcome:
     """The body builds training data: it trains on its own data, or it is the system's provider."""
     ai = operation.ai_system
