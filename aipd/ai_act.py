@@ -24,6 +24,7 @@ obligations bite another. The reference date is the operation's own
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Iterable, Sequence
 from typing import Literal
 
@@ -194,6 +195,7 @@ class AIActAssessment:
 # --- sources ------------------------------------------------------------------------------------
 
 
+@functools.cache  # a few dozen citations, made again at every classification
 def _src(fr: str, en: str, reliability: Literal["verified", "secondary", "recalled"] = "recalled") -> Source:
     return Source(
         citation=t(f"Règlement (UE) 2024/1689 (AI Act), {fr}", f"Regulation (EU) 2024/1689 (AI Act), {en}"),

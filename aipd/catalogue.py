@@ -11,6 +11,7 @@ Ids are ``namespace:name`` (``wp248:large_scale``, ``cnil-2018-327:12``,
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Literal
@@ -40,6 +41,7 @@ __all__ = [
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_.-]*:[a-z0-9][a-z0-9_.-]*$")
 
 
+@functools.lru_cache(maxsize=4096)  # ids are few and sorted again at every assessment
 def id_sort_key(value_id: str) -> tuple[tuple[int, int | str], ...]:
     """Sort key for ids: numbers in natural order (``cnil-2018-327:2`` before ``:10``).
 
