@@ -478,7 +478,7 @@ def screen(operation: ProcessingOperation, catalogue: Catalogue, settings: Setti
                     related=(f.id,),
                 )
             )
-    missing = sorted({m for f in findings if f.unknown for m in f.missing})
+    missing = sorted({m for f in findings if f.status is FindingStatus.UNKNOWN for m in f.missing})
     return Screening(
         findings=tuple(findings),
         verdict=verdict,

@@ -116,7 +116,7 @@ def _outcome(requirement: Requirement, reason: Reason) -> TriageOutcome:
 def triage_one(row: Row, number: int, catalogue: Catalogue, settings: Settings) -> TriageResult:
     """Triage one row (``number`` is used when the row does not carry its own)."""
     from aipd.ai_act import classify
-    from aipd.catalogue import Effect
+    from aipd.catalogue import Effect, FindingStatus
     from aipd.io import load
     from aipd.model import ProcessingOperation
     from aipd.registers import RegisterRow
@@ -141,7 +141,7 @@ def triage_one(row: Row, number: int, catalogue: Catalogue, settings: Settings) 
             return _unreadable(number, source, data, exc.problems)
     screening = screen(op, catalogue, settings)
     verdict = screening.verdict
-    met = [f for f in screening.findings if f.met]
+    met = [f for f in screening.findings if f.status is FindingStatus.MET]
     counted = {f.counts_as or f.id: f for f in met if f.effect is Effect.COUNTS}
     lists = [f for f in met if f.kind == "list_item"]
     mandatory = [f for f in met if f.kind == "criterion" and f.effect is Effect.REQUIRES]
