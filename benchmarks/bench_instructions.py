@@ -1,0 +1,114 @@
+"""Count the CPU instructions of one assessment, or of one triaged register row (a script, not a test).
+
+Wall time on a shared virtual machine drifts by a third within an hour; the
+number of instructions does not. This script runs itself twice under
+``valgrind --tool=callgrind`` — once with the work, once without — and prints
+the difference divided by the number of assessments (or rows), so two versions
+of aipd can be compared across hours and machines.
+
+    python benchmarks/bench_instructions.py [--example cameras-augmentees.yaml] [--runs 100]
+    python benchmarks/bench_instructions.py --triage [--runs 500]
+
+Needs ``valgrind`` on the PATH (``apt install valgrind``); about 30 s per count.
+Each assessment gets a new copy of the operation, as in ``bench_assess.py``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+EXAMPLES = HERE.parent / "examples"
+WARM_UP = 20
+
+
+def _assess(example: str, runs: int, copies: int) -> None:
+    import attrs
+
+    from aipd.assess import assess
+    from aipd.io import load
+    from aipd.registry import default_registry
+    from aipd.settings import Settings
+
+    op = load(EXAMPLES / example)
+    settings = Settings()
+    registry = default_registry(settings.blocked_plugins)
+    # As many copies in both counts, so making them cancels out, like the warm-up.
+    fresh = [attrs.evolve(op) for _ in range(copies)]
+    for each in fresh[: WARM_UP + runs]:
+        assess(each, settings=settings, registry=registry)
+
+
+def _triage(rows: int) -> None:
+    sys.path.insert(0, str(HERE))
+    import bench_triage
+
+    with tempfile.TemporaryDirectory() as tmp:
+        register, out = Path(tmp, "register.csv"), Path(tmp, "out.csv")
+        bench_triage.write_register(register, WARM_UP)
+        bench_triage.run(register, out, 1)  # imports, registry, first rows
+        bench_triage.write_register(register, WARM_UP + rows)
+        bench_triage.run(register, out, 1)
+
+
+def _count(args: argparse.Namespace, runs: int, copies: int) -> int:
+    with tempfile.TemporaryDirectory() as tmp:
+        command = [
+            "valgrind",
+            "--tool=callgrind",
+            f"--callgrind-out-file={Path(tmp, 'callgrind.out')}",
+            sys.executable,
+            __file__,
+            "--inner",
+            str(runs),
+            "--copies",
+            str(copies),
+            "--example",
+            args.example,
+            *(["--triage"] if args.triage else []),
+        ]
+        done = subprocess.run(command, capture_output=True, text=True, check=True)
+    match = re.search(r"refs:\s*([\d,]+)", done.stderr)
+    if match is None:
+        raise SystemExit(f"callgrind printed no instruction count:\n{done.stderr[-2000:]}")
+    return int(match.group(1).replace(",", ""))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--example", default="cameras-augmentees.yaml")
+    parser.add_argument("--triage", action="store_true", help="count per register row instead")
+    parser.add_argument("--runs", type=int, default=None, help="assessments (100) or rows (500)")
+    parser.add_argument("--inner", type=int, default=None, help=argparse.SUPPRESS)
+    parser.add_argument("--copies", type=int, default=0, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+
+    if args.inner is not None:  # the measured process
+        if args.triage:
+            _triage(args.inner)
+        else:
+            _assess(args.example, args.inner, args.copies)
+        return 0
+    if shutil.which("valgrind") is None:
+        print("valgrind is not installed: nothing to count (apt install valgrind)", file=sys.stderr)
+        return 1
+    runs = args.runs or (500 if args.triage else 100)
+    copies = WARM_UP + runs
+    per = (_count(args, runs, copies) - _count(args, 0, copies)) / runs
+    what = (
+        "register row (bench_triage.py's register)"
+        if args.triage
+        else f"assessment of examples/{args.example}"
+    )
+    print(f"{per / 1e6:.2f} M instructions per {what}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
