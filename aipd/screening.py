@@ -203,6 +203,7 @@ def _not_an_outcome(rule_id: str, plugin: PluginInfo, value: object) -> PluginEr
 # validator, converter or default factory, so the result is what __init__ would build;
 # _rule_fields checks that every field is set, so a field added later cannot be forgotten.
 _Setter = Callable[[Finding, object], None]
+_Factory: type = type(attrs.Factory(list))  # the class of attrs' default factories
 _SLOT_SETTERS: dict[str, _Setter] = {a.name: getattr(Finding, a.name).__set__ for a in attrs.fields(Finding)}
 _set_status, _set_rationale, _set_missing = (_SLOT_SETTERS[n] for n in ("status", "rationale", "missing"))
 _RuleFields = tuple[str, Test, PluginInfo, tuple[tuple[_Setter, object], ...]]
@@ -210,7 +211,11 @@ _RuleFields = tuple[str, Test, PluginInfo, tuple[tuple[_Setter, object], ...]]
 
 def _rule_fields(catalogue: Catalogue) -> tuple[_RuleFields, ...]:
     """Each rule's test and the fields its finding copies from it, in id order."""
-    defaults = {a.name: a.default for a in attrs.fields(Finding) if a.default is not attrs.NOTHING}
+    fields = attrs.fields(Finding)
+    checked = [a.name for a in fields if a.validator or a.converter or isinstance(a.default, _Factory)]
+    if checked:
+        raise RuntimeError(f"Finding fields that __init__ must build, not screening: {checked}")
+    defaults = {a.name: a.default for a in fields if a.default is not attrs.NOTHING}
     out: list[_RuleFields] = []
     for rule, plugin in catalogue.rules:  # already in id order
         static: dict[str, object] = {
