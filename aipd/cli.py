@@ -302,8 +302,39 @@ def _triage_args(p: argparse.ArgumentParser) -> None:
         "--summary", default=None, help="synthèse .md ou .docx à écrire / .md or .docx summary to write"
     )
     p.add_argument("--mapping", default=None, help="fichier de correspondance YAML / YAML mapping file")
-    p.add_argument("--jobs", type=int, default=1, help="processus en parallèle / parallel processes")
+    p.add_argument(
+        "--jobs",
+        default="1",
+        help="processus en parallèle, ou « auto » : un par processeur disponible / "
+        "parallel processes, or 'auto': one per available CPU",
+    )
     _block_args(p)
+
+
+def _jobs(value: str) -> int:
+    """``--jobs``: a number of processes, or ``auto`` for one per CPU this process may use."""
+    import os
+
+    if value.strip().lower() == "auto":
+        # The CPUs this process may run on (a container or `taskset` can allow fewer than the machine has).
+        return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    try:
+        jobs = int(value)
+    except ValueError:
+        jobs = 0
+    if jobs < 1:
+        raise InputError(
+            [
+                Problem(
+                    "--jobs",
+                    t(
+                        f"un nombre de 1 ou plus, ou « auto », est attendu (reçu « {value} »)",
+                        f"1 or more, or 'auto', expected (got '{value}')",
+                    ),
+                )
+            ]
+        )
+    return jobs
 
 
 def cmd_triage(args: argparse.Namespace) -> int:
@@ -322,8 +353,7 @@ def cmd_triage(args: argparse.Namespace) -> int:
     )
 
     lang = _lang(args)
-    if args.jobs < 1:
-        raise InputError([Problem("--jobs", t("un nombre de 1 ou plus est attendu", "1 or more expected"))])
+    jobs = _jobs(args.jobs)
     out = args.output
     if out is not None and Path(out).suffix.lower() not in (".csv", ".xlsx"):
         raise InputError(
@@ -343,9 +373,7 @@ def cmd_triage(args: argparse.Namespace) -> int:
     for note in register_.notes:
         print(note.get(lang), file=sys.stderr)
     settings = Settings(lang=lang, blocked_plugins=args.block)
-    results = triage(
-        register_, settings=settings, registry=registry if args.jobs == 1 else None, jobs=args.jobs
-    )
+    results = triage(register_, settings=settings, registry=registry if jobs == 1 else None, jobs=jobs)
     summary = TriageSummary()
     progress = Progress(register_.total, sys.stderr)
 

@@ -115,6 +115,46 @@ def test_cli_triage_exit_code_and_outputs(tmp_path: Path, capsys: pytest.Capture
     assert main(["triage", str(tmp_path / "none.csv")]) == EXIT_INPUT
 
 
+def test_cli_triage_jobs_auto_gives_the_sequential_output(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """--jobs auto uses one process per available CPU (two here) and writes what --jobs 1 writes."""
+    import importlib
+
+    triage_module = importlib.import_module("aipd.triage")  # aipd.triage is the function, by design
+    used: list[int] = []
+    real_triage = triage_module.triage
+
+    def spy(*args: object, jobs: int = 1, **kwargs: object) -> object:
+        used.append(jobs)
+        return real_triage(*args, jobs=jobs, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(triage_module, "triage", spy)
+    monkeypatch.setattr("os.sched_getaffinity", lambda _pid: {0, 1}, raising=False)
+    reg = tmp_path / "r.csv"
+    reg.write_text(REGISTER, encoding="utf-8")
+    one, auto = tmp_path / "one.csv", tmp_path / "auto.csv"
+    assert main(["triage", str(reg), "-o", str(one), "--jobs", "1"]) == EXIT_FINDING
+    assert main(["triage", str(reg), "-o", str(auto), "--jobs", "auto"]) == EXIT_FINDING
+    assert used == [1, 2]
+    assert auto.read_bytes() == one.read_bytes()
+
+
+@pytest.mark.parametrize("value", ["0", "-1", "deux", ""])
+def test_cli_triage_refuses_a_bad_jobs_value(
+    value: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--jobs takes 1 or more, or auto; anything else is an input error naming the option, nothing triaged."""
+    reg = tmp_path / "r.csv"
+    reg.write_text(REGISTER, encoding="utf-8")
+    out = tmp_path / "o.csv"
+    assert main(["triage", str(reg), "-o", str(out), "--jobs", value]) == EXIT_INPUT
+    err = capsys.readouterr().err
+    assert "--jobs" in err
+    assert "« auto »" in err
+    assert not out.exists()
+
+
 def test_cli_triage_xlsx_output_reread(tmp_path: Path) -> None:
     """The XLSX output opens and holds the header and one line per row."""
     calamine = pytest.importorskip("python_calamine")
