@@ -10,6 +10,7 @@ whatever the machine's speed.
 from __future__ import annotations
 
 import threading
+import tracemalloc
 from pathlib import Path
 
 import pytest
@@ -126,7 +127,83 @@ BLOW_UPS: dict[str, tuple[str, str, str]] = {
         "trop long à exécuter",
     ),
     "sum_of_lists": ("{{ ([[1]] * 100000)|sum(start=[]) }}", "runs too long", "trop long à exécuter"),
+    # big integers built step by step (MAX_POWER_BITS)
+    "integer_growth_by_plus": (
+        "{% set ns = namespace(x=2 ** 5000) %}{% for i in range(10000) %}{% set ns.x = ns.x + ns.x %}{% endfor %}",
+        "number too large",
+        "nombre trop grand",
+    ),
+    "integer_growth_by_minus": (
+        "{% set ns = namespace(x=2 ** 5000) %}{% for i in range(10000) %}{% set ns.x = ns.x - (0 - ns.x) %}"
+        "{% endfor %}",
+        "number too large",
+        "nombre trop grand",
+    ),
+    # many fields of a bounded width: their sum is output (MAX_OUTPUT), counted before it is built
+    "format_repeated_field": ('{{ ("{0:100000}" * 1000).format("") }}', "text too long", "texte trop long"),
+    "percent_repeated_field": (
+        '{{ ("%(a)100000s" * 1000) % {"a": ""} }}',
+        "text too long",
+        "texte trop long",
+    ),
+    # filters whose text is several times their value's, checked before it is built (MAX_OUTPUT)
+    "escape_growth": (
+        '{% set s = "&" * 100000 %}{{ ([s] * 40)|join|e }}',
+        "text too long",
+        "texte trop long",
+    ),
+    "urlencode_growth": (
+        '{% set s = "😀" * 100000 %}{{ ([s] * 20)|join|urlencode }}',
+        "text too long",
+        "texte trop long",
+    ),
+    "tojson_growth": (
+        '{% set s = "<" * 100000 %}{{ ([s] * 30)|join|tojson }}',
+        "text too long",
+        "texte trop long",
+    ),
+    "urlize_target": (
+        '{{ ("a.com " * 16000)|urlize(target="x" * 100000) }}',
+        "text too long",
+        "texte trop long",
+    ),
     # running too long (MAX_STEPS)
+    "list_repetition_in_loop": (
+        "{% for i in range(1000) %}{% set l = [0, 0] * 50000 %}{% endfor %}",
+        "runs too long",
+        "trop long à exécuter",
+    ),
+    # comparing or hashing nested containers goes through every item at every depth (MAX_STEPS)
+    "nested_equality": (
+        BIG + '{% set a = [s] * 1000 %}{% set b = [s ~ ""] * 1000 %}{{ [a] * 1000 == [b] * 1000 }}',
+        "runs too long",
+        "trop long à exécuter",
+    ),
+    "nested_eq_test": (
+        BIG + '{% set a = [s] * 1000 %}{% set b = [s ~ ""] * 1000 %}{{ [a] * 1000 is eq [b] * 1000 }}',
+        "runs too long",
+        "trop long à exécuter",
+    ),
+    "nested_sort_filter": (
+        BIG + '{% set a = [s] * 1000 %}{% set b = [s ~ ""] * 1000 %}{{ ([[a]] * 500 + [[b]] * 500)|sort }}',
+        "runs too long",
+        "trop long à exécuter",
+    ),
+    "nested_sort_method": (
+        BIG + "{% set a = [s] * 1000 %}{% set l = [[a]] * 1000 %}{{ l.sort() }}",
+        "runs too long",
+        "trop long à exécuter",
+    ),
+    "nested_count_method": (
+        BIG + '{% set a = [s] * 1000 %}{{ ([a] * 1000).count([s ~ ""] * 1000) }}',
+        "runs too long",
+        "trop long à exécuter",
+    ),
+    "nested_tuple_key": (
+        '{% set a = ("x",) * 1000 %}{% set b = (a,) * 1000 %}{{ {b: 1}|length }}',
+        "runs too long",
+        "trop long à exécuter",
+    ),
     "nested_loops": (
         "{% for i in range(10**4) %}{% for j in range(10**4) %}{% endfor %}{% endfor %}",
         "runs too long",
@@ -187,6 +264,7 @@ LIMIT_OF = {
     "runs too long": "MAX_STEPS",
     "range() too long": "MAX_RANGE",
     "product too large": "MAX_POWER_BITS",
+    "number too large": "MAX_POWER_BITS",
 }
 
 
@@ -248,7 +326,19 @@ def test_blow_up_is_refused(tmp_path: Path, name: str) -> None:
             "00 01 10 11 20 21 ",
         ),
         ('{{ "b" in "abc" }} {{ [1, 2] == [1, 2] }} {{ "abcdef"[1:3] }}', "True True bc"),
-        ("{{ (2 ** 100) * 3 }}", str(2**100 * 3)),
+        ("{{ (2 ** 100) * 3 }} {{ 7 - 10 }}", f"{2**100 * 3} -3"),
+        ('{% set l = [1, 2] %}{{ l.append(l) or "" }}{{ l }}', "[1, 2, [...]]"),  # a cycle is not endless
+        ("{{ [3, 1, 2]|sort }} {{ [[2], [1]]|max }} {{ [1, 2, 1].count(1) }}", "[1, 2, 3] [2] 2"),
+        ('{{ {(1, "a"): 2}[(1, "a")] }} {{ [1, [2]] == [1, [2]] }}', "2 True"),
+        ('{{ "{0:>3}{0:>3}".format("a") }} {{ "%3s%3s" % ("a", "b") }}', "  a  a   a  b"),
+        (
+            "{{ '<a & \"b\">'|e }} {{ 'é/x'|urlencode }} {{ '<é>'|tojson }}",
+            r'&lt;a &amp; &#34;b&#34;&gt; %C3%A9/x "\u003c\u00e9\u003e"',
+        ),
+        (
+            '{{ "voir www.cnil.fr"|urlize(target="_blank") }}',
+            'voir <a href="https://www.cnil.fr" rel="noopener" target="_blank">www.cnil.fr</a>',
+        ),
     ],
 )
 def test_ordinary_wording_still_works(tmp_path: Path, body: str, expected: str) -> None:
@@ -256,6 +346,20 @@ def test_ordinary_wording_still_works(tmp_path: Path, body: str, expected: str) 
     plain = SandboxedEnvironment(trim_blocks=True, lstrip_blocks=True).from_string(body).render()
     assert plain == expected
     assert block(tmp_path, body) == expected
+
+
+@pytest.mark.parametrize("name", ["format_repeated_field", "percent_repeated_field", "urlize_target"])
+def test_text_is_refused_before_it_is_built(tmp_path: Path, name: str) -> None:
+    """A text the document has no room for is refused while it is small: the memory the render
+    allocates stays under 1.5 × MAX_OUTPUT bytes, where building it would take 100 MB and more."""
+    tracemalloc.start()
+    try:
+        with pytest.raises(TemplateError, match="MAX_OUTPUT"):
+            block(tmp_path, BLOW_UPS[name][0], f"tot_{name}")
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < 1.5 * MAX_OUTPUT, f"{peak:,} bytes"
 
 
 def test_widths_are_bounded_exactly(tmp_path: Path) -> None:
@@ -305,6 +409,46 @@ def test_include_in_a_loop_counts_the_included_text(tmp_path: Path) -> None:
         wording.block("inc", "x")
 
 
+def test_a_block_is_counted_each_time_its_parent_calls_it(tmp_path: Path) -> None:
+    """A child template's block runs where its parent calls it, in a loop here: its literal text is
+    counted at each call, not once for the child template."""
+    override(tmp_path, "blk", "{% include 'fr/child.md.j2' %}")
+    (tmp_path / "fr" / "base.md.j2").write_text(
+        "{% for i in range(900) %}{% for j in range(1000) %}{% block b %}{% endblock %}{% endfor %}{% endfor %}",
+        encoding="utf-8",
+    )
+    (tmp_path / "fr" / "child.md.j2").write_text(
+        "{% extends 'fr/base.md.j2' %}{% block b %}" + "x" * 2000 + "{% endblock %}", encoding="utf-8"
+    )
+    with pytest.raises(TemplateError, match="MAX_OUTPUT"):
+        Wording(lang="fr", context={}, plugin_dirs=[tmp_path]).block("blk", "x")
+    (tmp_path / "fr" / "base.md.j2").write_text("[{% block b %}{% endblock %}]", encoding="utf-8")
+    (tmp_path / "fr" / "child.md.j2").write_text(
+        "{% extends 'fr/base.md.j2' %}{% block b %}enfant{% endblock %}", encoding="utf-8"
+    )
+    wording = Wording(lang="fr", context={}, plugin_dirs=[tmp_path])
+    assert wording.block("blk", "x") == "[enfant]"
+    assert wording._budget.chars == len("[enfant]")  # each literal counted once: block, parent
+
+
+def test_a_label_is_counted_and_its_faults_are_the_templates(tmp_path: Path) -> None:
+    """A label may be any value a template built: turning it into text is counted against the
+    document, and a label too long to write is a TemplateError naming the template (unbounded,
+    ``str()`` would try to build 10 billion characters)."""
+    (tmp_path / "fr").mkdir()
+    (tmp_path / "fr" / "labels.md.j2").write_text(
+        '{% set s = "x" * 100000 %}{% set title = [s] * 100000 %}{% set short = [1, 2] %}', encoding="utf-8"
+    )
+    wording = Wording(lang="fr", context={}, plugin_dirs=[tmp_path])
+    assert wording.label("labels", "short") == "[1, 2]"
+    before = wording._budget.chars
+    assert wording.label("labels", "short") == "[1, 2]"
+    assert wording._budget.chars == before + len("[1, 2]")
+    with pytest.raises(TemplateError, match="MAX_OUTPUT") as info:
+        wording.label("labels", "title")
+    assert info.value.template.endswith("labels.md.j2")
+
+
 def test_limits_hold_in_a_thread(tmp_path: Path) -> None:
     """The counters work in any thread (no signal): a render in a worker thread is stopped too."""
     root = override(tmp_path, "t", BLOW_UPS["nested_loops"][0])
@@ -330,6 +474,26 @@ def test_a_template_rendered_outside_wording_is_bounded() -> None:
     with pytest.raises(SecurityError, match="MAX_STEPS"):
         env.from_string(BLOW_UPS["nested_loops"][0]).render()
     assert env.from_string("{% for i in range(3) %}{{ i }}{% endfor %}").render() == "012"
+
+
+def test_generate_stream_and_module_macros_are_bounded() -> None:
+    """``generate()``, ``stream()`` and a module's macros called from Python count against a budget
+    of their own too: without one, each operation would start from zero and loops would never stop."""
+    env = environment(template_search_path())
+    loops = BLOW_UPS["nested_loops"][0]
+    with pytest.raises(SecurityError, match="MAX_STEPS"):
+        "".join(env.from_string(loops).generate())
+    with pytest.raises(SecurityError, match="MAX_STEPS"):
+        "".join(env.from_string(loops).stream())
+    module = env.from_string(
+        "{% macro m() %}" + loops + "{% endmacro %}{% macro ok(x) %}<{{ x }}>{% endmacro %}"
+    ).module
+    with pytest.raises(SecurityError, match="MAX_STEPS"):
+        module.m()
+    assert module.ok(3) == "<3>"
+    assert list(env.from_string("a{% for i in range(2) %}{{ i }}{% endfor %}").generate()) == ["a", "0", "1"]
+    call = "{% macro ok(x) %}<{{ x }}{{ caller() }}>{% endmacro %}{% call ok(2) %}c{% endcall %}"
+    assert env.from_string(call).render() == "<2c>"
 
 
 def test_recursion_counts_each_call(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -122,17 +122,18 @@ def _or_todo(value: Any, what: str = "") -> Any:
 #: indenting, wrapping, separating or filling (``center``, ``ljust``, format widths and precisions,
 #: ``indent``, ``wordwrap``, ``join``, ``replace``, ``batch``, ``tojson``…). Wording never needs more.
 MAX_REPEAT = 100_000
-#: The largest integer (in bits) ``**`` or ``*`` may build.
+#: The largest integer (in bits) ``**``, ``*``, ``+`` or ``-`` may build.
 MAX_POWER_BITS = 10_000
 #: The most values one ``range()`` may hold (Jinja's own sandbox limit, with a French message).
 MAX_RANGE = 100_000
 #: Operations per document: loop iterations, plus the items each filter, test, call, comparison
-#: or slice handles. The built-in templates use at most 12 600 for the examples, 35 000 for an
-#: operation file of 1.3 Mo with 200 times their lists.
+#: or slice handles (every item at every depth for a comparison, a sort or a hash). The built-in
+#: templates use at most 12 600 for the examples, 60 000 for the largest example with its lists
+#: 200 times longer.
 MAX_STEPS = 1_000_000
 #: Characters per document that templates output or build (``~``, ``+``, filters, calls). Four
 #: times the largest input aipd reads (:data:`aipd.io.MAX_BYTES`, 5 Mio); the built-in templates
-#: use at most 57 000 for the examples, 240 000 for the 1.3 Mo file.
+#: use at most 67 000 for the examples, 450 000 for the example with 200 times longer lists.
 MAX_OUTPUT = 20_000_000
 
 
@@ -251,6 +252,14 @@ def _size(value: Any) -> int:
     return len(value) if isinstance(value, _SIZED) else 0
 
 
+def _compared_size(value: Any, budget: _Budget) -> int:
+    """What comparing or hashing ``value`` may go through: its length, or for a container every
+    item it holds at any depth (``[[s] * 1000] * 1000 == …`` compares a million strings)."""
+    if isinstance(value, _CONTAINERS):
+        return _text_size(value, MAX_STEPS - budget.steps)
+    return _size(value)
+
+
 def _text_size(value: Any, limit: int) -> int:
     """About ``len(str(value))`` for a container, counted without building it; stops past ``limit``.
 
@@ -258,26 +267,43 @@ def _text_size(value: Any, limit: int) -> int:
     its text is not, and ``str()`` cannot be interrupted once started.
     """
     size = 0
-    stack = [value]
+    stack: list[Any] = [value]
+    inside: set[int] = set()  # the containers being walked: met again, they are a cycle (``[...]``)
     while stack and size <= limit:
         item = stack.pop()
-        if isinstance(item, _TEXTS):
+        if isinstance(item, _Leave):
+            inside.discard(item.key)
+        elif isinstance(item, _TEXTS):
             size += len(item) + 3
-        elif isinstance(item, Namespace):
-            size += 14
-            stack.append(getattr(item, "_Namespace__attrs", {}))
-        elif isinstance(item, dict):
-            size += 2 + 4 * len(item)
-            stack.extend(item.keys())
-            stack.extend(item.values())
-        elif isinstance(item, _SEQUENCES):
-            size += 2 + 2 * len(item)
-            stack.extend(item)
         elif isinstance(item, int):
             size += item.bit_length() // 3 + 1
-        else:
+        elif not isinstance(item, _CONTAINERS):
             size += 8
+        elif id(item) in inside:
+            size += 5
+        else:
+            inside.add(id(item))
+            stack.append(_Leave(id(item)))
+            if isinstance(item, Namespace):
+                size += 14
+                stack.append(getattr(item, "_Namespace__attrs", {}))
+            elif isinstance(item, dict):
+                size += 2 + 4 * len(item)
+                stack.extend(item.keys())
+                stack.extend(item.values())
+            elif isinstance(item, _SEQUENCES):
+                size += 2 + 2 * len(item)
+                stack.extend(item)
     return size
+
+
+class _Leave:
+    """Marks, in :func:`_text_size`'s stack, the end of a container's items."""
+
+    __slots__ = ("key",)
+
+    def __init__(self, key: int) -> None:
+        self.key = key
 
 
 def _check_text(value: Any, budget: _Budget) -> None:
@@ -322,28 +348,36 @@ def _check_repeat(seq: Any, times: Any) -> None:
         )
 
 
-def _check_spec_number(what: str, digits: str) -> None:
-    """A width or precision written in a format: at most MAX_REPEAT."""
-    _check_added(what, int(digits) if len(digits) <= 18 else 10**18)
+def _check_spec_number(what: str, digits: str) -> int:
+    """A width or precision written in a format: at most MAX_REPEAT; returns it."""
+    number = int(digits) if len(digits) <= 18 else 10**18
+    _check_added(what, number)
+    return number
 
 
-def _check_format_spec(spec: str) -> None:
-    """Each number of a ``str.format`` spec (width, precision) is at most MAX_REPEAT.
+def _check_format_spec(spec: str) -> int:
+    """Each number of a ``str.format`` spec (width, precision) is at most MAX_REPEAT; returns their
+    sum, which bounds what the field may add.
 
     Checking every run of digits, rather than parsing the mini-language, holds for every type's
     ``__format__`` and every Python version; a fill character that is a digit is a run of one.
     """
     digits = ""
+    total = 0
     for char in spec + " ":
         if char in "0123456789":
             digits += char
         elif digits:
-            _check_spec_number("format", digits)
+            total += _check_spec_number("format", digits)
             digits = ""
+    return total
 
 
 def _check_percent(fmt: str | bytes, values: Any) -> None:
-    """Widths and precisions of a ``%`` format (``*`` read from the values) are at most MAX_REPEAT."""
+    """Widths and precisions of a ``%`` format (``*`` read from the values) are at most MAX_REPEAT
+    each, and all of them together are counted against the document's output before it is built
+    (a format may repeat one field many times)."""
+    added = 0
     text = fmt.decode("latin-1") if isinstance(fmt, bytes) else fmt
     positional = values if isinstance(values, tuple) else (values,)
     index = 0
@@ -371,18 +405,21 @@ def _check_percent(fmt: str | bytes, values: Any) -> None:
                 pos += 1
                 if isinstance(number, int):
                     _check_added("%", abs(number))
+                    added += abs(number)
             else:
                 end = pos
                 while end < len(text) and text[end] in "0123456789":
                     end += 1
                 if end > pos:
-                    _check_spec_number("%", text[pos:end])
+                    added += _check_spec_number("%", text[pos:end])
                 pos = end
         while pos < len(text) and text[pos] in "hlL":
             pos += 1
         if pos < len(text) and text[pos] != "%" and not keyed:
             index += 1
         pos = text.find("%", pos + 1)
+    if added:
+        _budget().text(added)
 
 
 class _CappedFormatter(SandboxedFormatter):
@@ -393,8 +430,11 @@ class _CappedFormatter(SandboxedFormatter):
         return super().convert_field(value, conversion)
 
     def format_field(self, value: Any, format_spec: str) -> Any:
-        _check_format_spec(format_spec)
-        _check_text(value, _budget())
+        budget = _budget()
+        added = _check_format_spec(format_spec)
+        if added:  # counted field by field, before it is built: a format may repeat one field
+            budget.text(added)
+        _check_text(value, budget)
         return super().format_field(value, format_spec)
 
 
@@ -418,11 +458,7 @@ def _check_str_method(method: Any, args: tuple[Any, ...], kwargs: dict[str, Any]
             tabs = owner.count("\t") if isinstance(owner, str) else owner.count(b"\t")
             _check_added(name, tabs * size)
     elif name == "join" and args:
-        items = args[0] if isinstance(args[0], list | tuple) else list(args[0])
-        _budget().step(len(items))
-        _check_added(name, max(len(items) - 1, 0) * len(owner))
-        _check_text(items, _budget())
-        args = (items, *args[1:])
+        args = (_checked_join(args[0], owner), *args[1:])
     elif name == "replace" and len(args) >= 2:
         old, new = args[0], args[1]
         count = args[2] if len(args) > 2 else kwargs.get("count", -1)
@@ -436,6 +472,32 @@ def _check_str_method(method: Any, args: tuple[Any, ...], kwargs: dict[str, Any]
         longest = max((len(v) for v in values if isinstance(v, str)), default=1)
         _check_added(name, len(owner) * (longest - 1))
     return args
+
+
+#: Container methods that compare their own items with an argument, or (``sort``) with each other.
+_COMPARING_METHODS = frozenset({"count", "index", "remove", "sort"})
+_CONTAINER_TYPES = (dict, frozenset, list, set, tuple)
+
+
+def _check_compared_method(method: Any, owner: Any, args: tuple[Any, ...], budget: _Budget) -> None:
+    """Charge a container method for what it hashes or compares: its arguments at any depth (a
+    key, an item to find), and its own items when it compares them all."""
+    cost = sum(_compared_size(value, budget) for value in args)
+    name = getattr(method, "__name__", "")
+    if name in _COMPARING_METHODS and isinstance(owner, _CONTAINERS):
+        items = _compared_size(owner, budget)
+        cost += items * max(_size(owner), 1).bit_length() if name == "sort" else items
+    budget.step(cost)
+
+
+def _checked_join(value: Any, separator: Sized) -> list[Any] | tuple[Any, ...]:
+    """The items ``join`` will go through (read once), counted, with the separators they add bounded."""
+    items = value if isinstance(value, list | tuple) else list(value)
+    budget = _budget()
+    budget.step(len(items))
+    _check_added("join", max(len(items) - 1, 0) * len(separator))
+    _check_text(items, budget)
+    return items
 
 
 def _replace_growth(text: Any, old: Any, new: Any, count: Any) -> int:
@@ -493,11 +555,7 @@ def _capped_filters(filters: Mapping[str, Callable[..., Any]]) -> dict[str, Call
         return filters["wordwrap"](environment, s, width, break_long_words, wrapstring, break_on_hyphens)
 
     def join(eval_ctx: Any, value: Any, d: str = "", attribute: Any = None) -> Any:
-        items = value if isinstance(value, list | tuple) else list(value)
-        _budget().step(len(items))
-        _check_added("join", max(len(items) - 1, 0) * len(str(d)))
-        _check_text(items, _budget())
-        return filters["join"](eval_ctx, items, d, attribute)
+        return filters["join"](eval_ctx, _checked_join(value, str(d)), d, attribute)
 
     def replace(eval_ctx: Any, s: Any, old: Any, new: Any, count: Any = None) -> Any:
         _check_added("replace", _replace_growth(str(s), str(old), str(new), count))
@@ -526,6 +584,17 @@ def _capped_filters(filters: Mapping[str, Callable[..., Any]]) -> dict[str, Call
             _check_added("tojson", unit * lines)
         return filters["tojson"](eval_ctx, value, indent)
 
+    def urlize(eval_ctx: Any, value: Any, trim_url_limit: int | None = None, nofollow: bool = False,
+               target: str | None = None, rel: str | None = None,
+               extra_schemes: Iterable[str] | None = None) -> Any:  # fmt: skip
+        # every other character may start a link, each written twice, escaped, with its attributes
+        text = str(value)
+        bound = 12 * len(text) + (len(text) // 2 + 1) * (60 + len(str(target or "")) + len(str(rel or "")))
+        budget = _budget()
+        if bound > MAX_OUTPUT - budget.chars:
+            budget.text(bound)
+        return filters["urlize"](eval_ctx, value, trim_url_limit, nofollow, target, rel, extra_schemes)
+
     def sum_(environment: Any, iterable: Any, attribute: Any = None, start: Any = 0) -> Any:
         values = list(iterable)
         if attribute is not None:
@@ -543,22 +612,61 @@ def _capped_filters(filters: Mapping[str, Callable[..., Any]]) -> dict[str, Call
     for name, fn in (
         ("center", center), ("indent", indent), ("wordwrap", wordwrap), ("join", join),
         ("replace", replace), ("format", format_), ("batch", batch), ("slice", slice_),
-        ("tojson", tojson), ("sum", sum_),
+        ("tojson", tojson), ("urlize", urlize), ("sum", sum_),
     ):  # fmt: skip
         wrap(name, fn)
     return capped
 
 
-def _metered_callable(name: str, fn: Callable[..., Any], *, text_check: bool) -> Callable[..., Any]:
-    """A filter or test counted against the document: one step plus the items it is given, its
-    text result counted as output, and (``text_check``) its container arguments measured first."""
+#: Filters and tests that compare or hash their values: charged every item at any depth (and the
+#: filters, which sort or group, once more per halving of the list).
+_COMPARING_FILTERS = frozenset({"dictsort", "groupby", "max", "min", "sort", "unique"})
+_COMPARING_TESTS = frozenset(
+    {"!=", "<", "<=", "==", ">", ">=", "eq", "equalto", "ge", "greaterthan", "gt", "in", "le",
+     "lessthan", "lt", "ne"}
+)  # fmt: skip
+
+
+#: Filters whose text may be longer than their value's, at most this many times: an emoji becomes
+#: ``\ud83d\ude00`` (tojson) or ``%F0%9F%98%80`` (urlencode), a quote ``&#34;`` (escape).
+_GROWTH = {"e": 5, "escape": 5, "forceescape": 5, "tojson": 12, "urlencode": 12, "xmlattr": 6}
+
+
+def _check_growth(value: Any, times: int, budget: _Budget) -> None:
+    """Refuse, before it is built, a text that may exceed what the document has left."""
+    left = MAX_OUTPUT - budget.chars
+    size = len(value) if isinstance(value, _TEXTS) else _text_size(value, left)
+    if size * times > left:
+        budget.text(size * times)
+
+
+def _metered_callable(
+    fn: Callable[..., Any],
+    *,
+    text_check: bool,
+    compares: bool = False,
+    sorts: bool = False,
+    growth: int = 0,
+) -> Callable[..., Any]:
+    """A filter or test counted against the document: one step plus the items it is given (at any
+    depth when it ``compares`` them, once per halving when it ``sorts`` them), its text result
+    counted as output, its container arguments measured first (``text_check``) and, when its text
+    may be ``growth`` times its value's, that bound checked against what the document has left."""
     skip = 1 if getattr(fn, "jinja_pass_arg", None) is not None else 0
 
     @functools.wraps(fn)
     def metered(*args: Any, **kwargs: Any) -> Any:
         budget = _budget()
         data = args[skip:]
-        budget.step(1 + sum(map(_size, data)) + sum(map(_size, kwargs.values())))
+        if growth and data:
+            _check_growth(data[0], growth, budget)
+        if compares:
+            cost = sum(_compared_size(v, budget) for v in (*data, *kwargs.values()))
+            if sorts and data:
+                cost *= max(_size(data[0]), 1).bit_length()
+            budget.step(1 + cost)
+        else:
+            budget.step(1 + sum(map(_size, data)) + sum(map(_size, kwargs.values())))
         if text_check:
             for value in (*data, *kwargs.values()):
                 _check_text(value, budget)
@@ -596,7 +704,7 @@ def _range(*args: int) -> range:
 
 # --- Loops, ``~`` and ``in``: rewritten to be counted ---------------------------------------------
 
-_METERS = frozenset({"_meter_iter", "_meter_text", "_meter_str", "_meter_scan"})
+_METERS = frozenset({"_meter_iter", "_meter_text", "_meter_str", "_meter_scan", "_meter_compared"})
 
 
 def _meter_call(name: str, args: list[Any], lineno: int) -> nodes.Call:
@@ -605,17 +713,26 @@ def _meter_call(name: str, args: list[Any], lineno: int) -> nodes.Call:
 
 
 def _static_chars(body: Iterable[nodes.Node]) -> int:
-    """The literal text ``body`` outputs each time it runs, nested loops and macros excepted (they
-    count their own: each loop per iteration, each macro call by its result)."""
+    """The literal text ``body`` outputs each time it runs, nested loops, blocks and macros excepted
+    (they count their own: each loop per iteration, each block each time it runs, wherever a parent
+    template calls it, each macro call by its result)."""
     total = 0
     for node in body:
         if isinstance(node, nodes.TemplateData):
             total += len(node.data)
         elif isinstance(node, nodes.For):
             total += _static_chars(node.else_)
-        elif not isinstance(node, nodes.Macro | nodes.CallBlock):
+        elif not isinstance(node, nodes.Macro | nodes.CallBlock | nodes.Block):
             total += _static_chars(node.iter_child_nodes())
     return total
+
+
+def _tick_literal_text(body: list[nodes.Node], lineno: int) -> None:
+    """Start ``body`` by counting the literal text it outputs each time it runs."""
+    chars = _static_chars(body)
+    if chars:
+        tick = _meter_call("_meter_text", [nodes.Const(chars, lineno=lineno)], lineno)
+        body.insert(0, nodes.ExprStmt(tick, lineno=lineno))
 
 
 class _Metering(NodeTransformer):
@@ -624,10 +741,13 @@ class _Metering(NodeTransformer):
     def visit_For(self, node: nodes.For) -> nodes.Node:
         self.generic_visit(node)
         node.iter = _meter_call("_meter_iter", [node.iter], node.lineno)
-        chars = _static_chars(node.body)
-        if chars:
-            tick = _meter_call("_meter_text", [nodes.Const(chars, lineno=node.lineno)], node.lineno)
-            node.body.insert(0, nodes.ExprStmt(tick, lineno=node.lineno))
+        _tick_literal_text(node.body, node.lineno)
+        return node
+
+    def visit_Block(self, node: nodes.Block) -> nodes.Node:
+        # a child template's block runs where its parent calls it, maybe in a loop: counted each time
+        self.generic_visit(node)
+        _tick_literal_text(node.body, node.lineno)
         return node
 
     def visit_Concat(self, node: nodes.Concat) -> nodes.Node:
@@ -636,11 +756,18 @@ class _Metering(NodeTransformer):
         return node
 
     def visit_Compare(self, node: nodes.Compare) -> nodes.Node:
-        # ``in`` and ``==`` go through a whole string or list: count its length
+        # ``in`` and ``==`` go through a whole string or list, and each list they hold
         self.generic_visit(node)
-        node.expr = _meter_call("_meter_scan", [node.expr], node.lineno)
+        node.expr = _meter_call("_meter_compared", [node.expr], node.lineno)
         for operand in node.ops:
-            operand.expr = _meter_call("_meter_scan", [operand.expr], node.lineno)
+            operand.expr = _meter_call("_meter_compared", [operand.expr], node.lineno)
+        return node
+
+    def visit_Dict(self, node: nodes.Dict) -> nodes.Node:
+        # a key is hashed, and a tuple's hash goes through each item it holds
+        self.generic_visit(node)
+        for pair in node.items:
+            pair.key = _meter_call("_meter_compared", [pair.key], node.lineno)
         return node
 
     def visit_Getitem(self, node: nodes.Getitem) -> nodes.Node:
@@ -651,12 +778,44 @@ class _Metering(NodeTransformer):
         return node
 
 
+class _MeteredMacro:
+    """A module's macro: called from Python outside :class:`Wording`, it counts against a budget of
+    its own; called from a template or a Wording, against the document's."""
+
+    __slots__ = ("_macro",)
+
+    def __init__(self, macro: jinja2.runtime.Macro) -> None:
+        self._macro = macro
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        with _metered():
+            return self._macro(*args, **kwargs)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._macro, name)
+
+    def __repr__(self) -> str:
+        return repr(self._macro)
+
+
 class _MeteredTemplate(jinja2.Template):
-    """A template rendered outside :class:`Wording` still counts against a budget of its own."""
+    """A template rendered outside :class:`Wording` (``render``, ``generate``, ``stream``, a
+    module's macros) still counts against a budget of its own."""
 
     def render(self, *args: Any, **kwargs: Any) -> str:
         with _metered():
             return super().render(*args, **kwargs)
+
+    def generate(self, *args: Any, **kwargs: Any) -> Iterator[str]:
+        # the budget is set around each piece only: a generator must not leave it set between them
+        budget = _BUDGET.get() or _Budget()
+        pieces = super().generate(*args, **kwargs)
+        while True:
+            with _metered(budget):
+                piece = next(pieces, None)
+            if piece is None:
+                return
+            yield piece
 
     def make_module(
         self,
@@ -665,13 +824,17 @@ class _MeteredTemplate(jinja2.Template):
         locals: Mapping[str, Any] | None = None,
     ) -> jinja2.environment.TemplateModule:
         with _metered():
-            return super().make_module(vars, shared, locals)
+            module = super().make_module(vars, shared, locals)
+        for name, value in list(module.__dict__.items()):  # ``vars`` is a parameter here
+            if isinstance(value, jinja2.runtime.Macro):
+                setattr(module, name, _MeteredMacro(value))
+        return module
 
 
 class _WordingSandbox(SandboxedEnvironment):
     """Jinja's sandbox, with every operation that can exhaust memory or time bounded."""
 
-    intercepted_binops = frozenset({"*", "**", "+", "%"})
+    intercepted_binops = frozenset({"*", "**", "+", "-", "%"})
     template_class = _MeteredTemplate
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -683,18 +846,25 @@ class _WordingSandbox(SandboxedEnvironment):
         """Count every filter and test (call once the project's own filters are added)."""
         filters = {**self.filters, **_capped_filters(self.filters)}
         self.filters = {
-            name: _metered_callable(name, fn, text_check=name not in _STRUCTURAL_FILTERS)
+            name: _metered_callable(
+                fn,
+                text_check=name not in _STRUCTURAL_FILTERS,
+                compares=name in _COMPARING_FILTERS,
+                sorts=name in _COMPARING_FILTERS,
+                growth=_GROWTH.get(name, 0),
+            )
             for name, fn in filters.items()
         }
         tests: Mapping[str, Any] = self.tests  # typed by Jinja as the builtin ``function``
-        self.tests = {name: _metered_callable(name, fn, text_check=False) for name, fn in tests.items()}
+        self.tests = {
+            name: _metered_callable(fn, text_check=False, compares=name in _COMPARING_TESTS)
+            for name, fn in tests.items()
+        }
 
     def _parse(self, source: str, name: str | None, filename: str | None) -> nodes.Template:
         tree = super()._parse(source, name, filename)
         _Metering().visit(tree)
-        chars = _static_chars(tree.body)
-        if chars:  # the literal text of the template itself, each time it is rendered or included
-            tree.body.insert(0, nodes.ExprStmt(_meter_call("_meter_text", [nodes.Const(chars)], 1), lineno=1))
+        _tick_literal_text(tree.body, 1)  # the template's own text, each time it is rendered or included
         tree.set_environment(self)
         return tree
 
@@ -706,9 +876,8 @@ class _WordingSandbox(SandboxedEnvironment):
             budget.step(1)
             yield item
 
-    def _meter_text(self, chars: Any) -> None:
-        if isinstance(chars, int) and chars > 0:
-            _budget().text(chars)
+    def _meter_text(self, chars: int) -> None:
+        _budget().text(chars)
 
     def _meter_str(self, value: Any) -> str:
         return _as_text(value)
@@ -716,6 +885,11 @@ class _WordingSandbox(SandboxedEnvironment):
     def _meter_scan(self, container: Any) -> Any:
         _budget().step(1 + _size(container))
         return container
+
+    def _meter_compared(self, value: Any) -> Any:
+        budget = _budget()
+        budget.step(1 + _compared_size(value, budget))
+        return value
 
     # sandbox hooks
 
@@ -728,6 +902,10 @@ class _WordingSandbox(SandboxedEnvironment):
         budget.step(
             1 + _size(owner) + len(args) + sum(map(_size, args)) + len(named) + sum(map(_size, named))
         )
+        if isinstance(owner, _CONTAINERS) or (
+            isinstance(owner, type) and issubclass(owner, _CONTAINER_TYPES)
+        ):
+            _check_compared_method(__obj, owner, (*args, *named), budget)
         args = _check_str_method(__obj, args, kwargs)
         if isinstance(__obj, LoopContext) and args:  # a recursive loop's next level
             args = (__self._meter_iter(args[0]), *args[1:])
@@ -758,8 +936,9 @@ class _WordingSandbox(SandboxedEnvironment):
                 raise _too_large("puissance trop grande", "power too large")
         elif operator == "+":
             if isinstance(left, _TEXTS) and isinstance(right, _TEXTS):
-                budget.text(len(left) + len(right))
-            elif isinstance(left, list | tuple) and isinstance(right, list | tuple):
+                budget.text(len(left) + len(right))  # counted before it is built, not again after
+                return super().call_binop(context, operator, left, right)
+            if isinstance(left, list | tuple) and isinstance(right, list | tuple):
                 budget.step(len(left) + len(right))
         elif operator == "%" and isinstance(left, str | bytes):
             _check_percent(left, right)
@@ -773,12 +952,21 @@ class _WordingSandbox(SandboxedEnvironment):
             for value in values:
                 _check_text(value, budget)
         result = super().call_binop(context, operator, left, right)
-        if isinstance(result, str):
+        if isinstance(result, _TEXTS):
             budget.text(len(result))
+        elif operator == "*" and isinstance(result, list | tuple):
+            budget.step(len(result))  # a repetition builds each item (``+`` was counted before)
+        elif isinstance(result, int) and result.bit_length() > MAX_POWER_BITS:
+            # ``+`` and ``-`` add a bit at each step of a loop: bounded like ``*`` and ``**``
+            raise _too_large("nombre trop grand", "number too large")
         return result
 
     def wrap_str_format(self, value: Any) -> Callable[..., str] | None:
-        """Jinja's wrapper of ``str.format`` (Jinja 3.1.5 and later), with bounded formatters."""
+        """Jinja's wrapper of ``str.format`` (Jinja 3.1.5 and later), with bounded formatters.
+
+        Follows ``SandboxedEnvironment.wrap_str_format`` of Jinja 3.1.6 line for line but for the
+        formatter classes: compare them again when a Jinja release changes that method.
+        """
         if not isinstance(value, types.MethodType | types.BuiltinMethodType) or value.__name__ not in (
             "format",
             "format_map",
@@ -877,7 +1065,9 @@ class Wording:
                 None,
                 t(f"libellé « {key} » non défini", f"label '{key}' is not defined"),
             )
-        return str(value)
+        # a label may be any value the template built: its text is counted and any fault is the template's
+        text: str = self._guard(name, template, lambda: _as_text(value))
+        return text
 
     def block(self, part: str, key: str, **kwargs: Any) -> str:
         """A text block (a ``{% macro text_<key>() %}``) of ``part``, rendered now."""
