@@ -127,9 +127,9 @@ MAX_POWER_BITS = 10_000
 #: The most values one ``range()`` may hold (Jinja's own sandbox limit, with a French message).
 MAX_RANGE = 100_000
 #: Operations per document: loop iterations, plus the items each filter, test, call, comparison
-#: or slice handles (every item at every depth for a comparison, a sort or a hash). The built-in
-#: templates use at most 12 600 for the examples, 60 000 for the largest example with its lists
-#: 200 times longer.
+#: or slice handles (every item at every depth for a comparison, a sort or a hash; a text counts
+#: one per 100 characters). The built-in templates use at most 1 100 for the examples, 16 000 for
+#: the largest example with its lists 200 times longer.
 MAX_STEPS = 1_000_000
 #: Characters per document that templates output or build (``~``, ``+``, filters, calls). Four
 #: times the largest input aipd reads (:data:`aipd.io.MAX_BYTES`, 5 Mio); the built-in templates
@@ -247,8 +247,16 @@ _SIZED: tuple[type[Sized], ...] = (*_TEXTS, *_SEQUENCES, dict, range)
 _CONTAINERS = (*_SEQUENCES, dict, Namespace)
 
 
+#: A text counts one step per this many characters: filters, comparisons and methods go through
+#: text at memory speed, and a user's text (a description of several megabytes) must pass the
+#: built-in templates, while a loop that goes through a long text again and again still stops.
+_CHARS_PER_STEP = 100
+
+
 def _size(value: Any) -> int:
     """How many items an operation on ``value`` goes through (0 for what has no cheap length)."""
+    if isinstance(value, _TEXTS):
+        return (len(value) + _CHARS_PER_STEP - 1) // _CHARS_PER_STEP
     return len(value) if isinstance(value, _SIZED) else 0
 
 
