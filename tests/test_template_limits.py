@@ -534,6 +534,14 @@ def test_a_long_user_text_passes_the_built_in_templates(tmp_path: Path) -> None:
     assert description in paragraphs
 
 
+def test_long_user_texts_can_be_compared_and_sorted(tmp_path: Path) -> None:
+    """Comparing, sorting or searching a list of long texts from the operation counts them by 100
+    characters, like any other use of a text: a vendor's template may do it on real data."""
+    root = override(tmp_path, "cmp", '{{ "b" in texts }} {{ texts|sort|length }} {{ texts[0]|length }}')
+    wording = Wording(lang="fr", context={"texts": ["é" * 2_000_000, "b"]}, plugin_dirs=[root])
+    assert wording.block("cmp", "x") == "True 2 2000000"
+
+
 def test_limits_are_documented() -> None:
     """docs/templates.md states the value of each limit, in French and in English."""
     page = (ROOT / "docs" / "templates.md").read_text(encoding="utf-8")

@@ -264,15 +264,16 @@ def _compared_size(value: Any, budget: _Budget) -> int:
     """What comparing or hashing ``value`` may go through: its length, or for a container every
     item it holds at any depth (``[[s] * 1000] * 1000 == …`` compares a million strings)."""
     if isinstance(value, _CONTAINERS):
-        return _text_size(value, MAX_STEPS - budget.steps)
+        return _text_size(value, MAX_STEPS - budget.steps, _CHARS_PER_STEP)
     return _size(value)
 
 
-def _text_size(value: Any, limit: int) -> int:
+def _text_size(value: Any, limit: int, chars_per_unit: int = 1) -> int:
     """About ``len(str(value))`` for a container, counted without building it; stops past ``limit``.
 
     A list may hold the same large string many times (``[[s]] * 100000``): its length is small,
-    its text is not, and ``str()`` cannot be interrupted once started.
+    its text is not, and ``str()`` cannot be interrupted once started. With ``chars_per_unit``,
+    the characters of a text count that many to a unit (steps count texts by 100 characters).
     """
     size = 0
     stack: list[Any] = [value]
@@ -282,7 +283,7 @@ def _text_size(value: Any, limit: int) -> int:
         if isinstance(item, _Leave):
             inside.discard(item.key)
         elif isinstance(item, _TEXTS):
-            size += len(item) + 3
+            size += (len(item) + 3) // chars_per_unit
         elif isinstance(item, int):
             size += item.bit_length() // 3 + 1
         elif not isinstance(item, _CONTAINERS):
