@@ -128,8 +128,48 @@ def test_context_values_do_not_open_the_sandbox(tmp_path: Path) -> None:
     wording = Wording(
         lang="fr", context={"operation": {"name": "x"}}, plugin_dirs=[override(tmp_path, "ctx", body)]
     )
-    with pytest.raises(TemplateError, match="unsafe"):
+    with pytest.raises(
+        TemplateError, match="accès interdit à l'attribut « __class__ » d'un objet « dict »"
+    ) as info:
         wording.block("ctx", "x")
+    assert "is unsafe" in info.value.message.en
+
+
+@pytest.mark.parametrize(
+    ("body", "fr", "en"),
+    [
+        (
+            "{{ nom_inconnu }}",
+            "« nom_inconnu » n'est pas défini",
+            "UndefinedError: 'nom_inconnu' is undefined",
+        ),
+        (
+            "{{ operation.titre }}",
+            "un objet « dict » n'a pas d'attribut « titre »",
+            "has no attribute 'titre'",
+        ),
+        ("{{ operation.liste[3] }}", "un objet « list » n'a pas d'élément 3", "has no element 3"),
+        (
+            "{{ operation.vide.x }}",
+            "la valeur vide (None) n'a pas d'attribut « x »",
+            "'None' has no attribute 'x'",
+        ),
+        (
+            "{{ ''.__class__ }}",
+            "refusé par le bac à sable : accès interdit à l'attribut « __class__ » d'un objet « str »",
+            "is unsafe",
+        ),
+    ],
+)
+def test_template_mistakes_are_explained_in_french_first(tmp_path: Path, body: str, fr: str, en: str) -> None:
+    """A vendor's or a collectivité's typo reads in French first, naming the file and line."""
+    context = {"operation": {"liste": [1], "vide": None}}
+    wording = Wording(lang="fr", context=context, plugin_dirs=[override(tmp_path, "typo", body)])
+    with pytest.raises(TemplateError) as info:
+        wording.block("typo", "x")
+    assert info.value.message.fr == fr
+    assert en in info.value.message.en
+    assert str(info.value).startswith(f"{info.value.template}:1: {info.value.message.fr}")
 
 
 def test_escape_through_render_docx_writes_no_document(tmp_path: Path) -> None:

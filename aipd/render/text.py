@@ -32,7 +32,7 @@ from jinja2.exceptions import SecurityError
 from jinja2.filters import make_attrgetter
 from jinja2.runtime import LoopContext
 from jinja2.sandbox import SandboxedEnvironment, SandboxedEscapeFormatter, SandboxedFormatter
-from jinja2.utils import Namespace, generate_lorem_ipsum
+from jinja2.utils import Namespace, generate_lorem_ipsum, missing
 from jinja2.visitor import NodeTransformer
 from markupsafe import Markup
 
@@ -140,6 +140,46 @@ MAX_OUTPUT = 20_000_000
 def _n(value: int, lang: Lang) -> str:
     """A count as a reader writes it: ``100 000`` in French, ``100,000`` in English."""
     return f"{value:,}".replace(",", " " if lang == "fr" else ",")
+
+
+class _Said(str):
+    """An English message that carries its French wording: Jinja passes an error's message as one
+    string, from where it is raised to :meth:`Wording._guard`, which writes it French first."""
+
+    fr: str
+
+    def __new__(cls, en: str, fr: str) -> _Said:
+        said = super().__new__(cls, en)
+        said.fr = fr
+        return said
+
+
+def _type_name(obj: Any) -> str:
+    return "None" if obj is None else type(obj).__name__
+
+
+def _object_fr(obj: Any) -> str:
+    return "la valeur vide (None)" if obj is None else f"un objet « {type(obj).__name__} »"
+
+
+class _Undefined(jinja2.StrictUndefined):
+    """Jinja's strict undefined (any use is an error), with its message in French too."""
+
+    __slots__ = ()
+
+    @property
+    def _undefined_message(self) -> str:
+        en = super()._undefined_message
+        if self._undefined_hint:
+            return en
+        name, obj = self._undefined_name, self._undefined_obj
+        if obj is missing:
+            fr = f"« {name} » n'est pas défini"
+        elif not isinstance(name, str):
+            fr = f"{_object_fr(obj)} n'a pas d'élément {name!r}"
+        else:
+            fr = f"{_object_fr(obj)} n'a pas d'attribut « {name} »"
+        return _Said(en, fr)
 
 
 class _Refused(SecurityError):
@@ -902,6 +942,18 @@ class _WordingSandbox(SandboxedEnvironment):
 
     # sandbox hooks
 
+    def unsafe_undefined(self, obj: Any, attribute: str) -> jinja2.Undefined:
+        kind = _type_name(obj)
+        return self.undefined(
+            _Said(
+                f"access to attribute {attribute!r} of {kind!r} object is unsafe.",
+                f"accès interdit à l'attribut « {attribute} » d'un objet « {kind} »",
+            ),
+            obj=obj,
+            name=attribute,
+            exc=SecurityError,
+        )
+
     def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:
         owner = getattr(__obj, "__self__", None)
         if owner is __self and getattr(__obj, "__name__", "") in _METERS:
@@ -1010,7 +1062,7 @@ def environment(search_path: tuple[Path, ...]) -> SandboxedEnvironment:
     """The Jinja environment over ``search_path`` (cached: templates compile once)."""
     env = _WordingSandbox(
         loader=jinja2.ChoiceLoader([jinja2.FileSystemLoader(str(p)) for p in search_path]),
-        undefined=jinja2.StrictUndefined,
+        undefined=_Undefined,
         autoescape=False,
         trim_blocks=True,
         lstrip_blocks=True,
@@ -1105,6 +1157,18 @@ class Wording:
                 _line_in_template(exc, template),
                 t(f"refusé par le bac à sable : {exc.text.fr}", f"refused by the sandbox: {exc.text.en}"),
             ) from exc
+        except (SecurityError, jinja2.UndefinedError) as exc:
+            said = exc.message
+            if not isinstance(said, _Said):
+                raise self._fault(name, template, exc) from exc
+            refused = isinstance(exc, SecurityError)
+            raise TemplateError(
+                (template.filename if template is not None else None) or name,
+                _line_in_template(exc, template),
+                t(f"refusé par le bac à sable : {said.fr}", f"refused by the sandbox: {said}")
+                if refused
+                else t(said.fr, f"UndefinedError: {said}"),
+            ) from exc
         except jinja2.TemplateSyntaxError as exc:
             raise TemplateError(
                 exc.filename or exc.name or name,
@@ -1121,9 +1185,13 @@ class Wording:
                 ),
             ) from exc
         except Exception as exc:
-            where = (template.filename if template is not None else None) or name
-            raise TemplateError(
-                where,
-                _line_in_template(exc, template),
-                t(f"{type(exc).__name__} : {exc}", f"{type(exc).__name__}: {exc}"),
-            ) from exc
+            raise self._fault(name, template, exc) from exc
+
+    @staticmethod
+    def _fault(name: str, template: jinja2.Template | None, exc: Exception) -> TemplateError:
+        """Any other error of a template, named by its Python type."""
+        return TemplateError(
+            (template.filename if template is not None else None) or name,
+            _line_in_template(exc, template),
+            t(f"{type(exc).__name__} : {exc}", f"{type(exc).__name__}: {exc}"),
+        )
