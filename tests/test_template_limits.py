@@ -79,6 +79,7 @@ BLOW_UPS: dict[str, tuple[str, str, str]] = {
     "tojson_indent": ("{{ [1]|tojson(indent=10**9) }}", "tojson: 1,000,000,000", "tojson : "),
     # numbers and ranges
     "range_list": ("{{ range(10**9)|list }}", "range() too long", "range() trop long"),
+    "range_overflow": ("{{ range(10**30)|length }}", "range() too long", "range() trop long"),
     "integer_product": ("{% set x = 3 ** 4000 %}{{ x * x }}", "product too large", "produit trop grand"),
     # text of a container holding one string many times (MAX_OUTPUT)
     "output_of_shared_list": (BIG + "{{ [[s]] * 100000 }}", "text too long", "texte trop long"),
@@ -324,6 +325,14 @@ def test_blow_up_is_refused(tmp_path: Path, name: str) -> None:
         ("{{ [[1], [2, 3]]|sum(start=[]) }}", "[1, 2, 3]"),
         ("{{ range(5)|list }}", "[0, 1, 2, 3, 4]"),
         (
+            "{{ [1.5, none] }} {% set ns = namespace(a=1) %}{{ [ns]|string }}",
+            "[1.5, None] [<Namespace {'a': 1}>]",
+        ),
+        ('{{ "%*d|%ld|%-3s|" % (5, 42, 7, "a") }}', "   42|7|a  |"),
+        ('{{ "aaa"|replace("a", "b", 2) }} {{ "aaa".replace("a", "b", 1) }}', "bba baa"),
+        ('{{ [{"n": 1}, {"n": 2}]|sum(attribute="n") }}', "3"),
+        ("{{ lipsum(1, false, 20, 21)|wordcount }}", "20"),
+        (
             "{% for i in range(3) %}{% for j in range(2) %}{{ i ~ j }} {% endfor %}{% endfor %}",
             "00 01 10 11 20 21 ",
         ),
@@ -362,6 +371,65 @@ def test_text_is_refused_before_it_is_built(tmp_path: Path, name: str) -> None:
     finally:
         tracemalloc.stop()
     assert peak < 1.5 * MAX_OUTPUT, f"{peak:,} bytes"
+
+
+class _Formatted:
+    """A context object with a ``format`` method of its own (not str.format)."""
+
+    def format(self, pattern: str) -> str:
+        return f"formatted {pattern}"
+
+
+@pytest.mark.parametrize(
+    ("body", "fr", "en"),
+    [
+        ("{{ 1 / 0 }}", "ZeroDivisionError : division by zero", "ZeroDivisionError: division by zero"),
+        (
+            '{{ "{x}".format_map({"x": 1}, 2) }}',
+            "TypeError : format_map() takes exactly one argument (2 given)",
+            "TypeError: format_map() takes exactly one argument (2 given)",
+        ),
+        (
+            '{{ "{x}".format_map(x=1) }}',
+            "TypeError : format_map() takes no keyword arguments",
+            "TypeError: format_map() takes no keyword arguments",
+        ),
+        ("{{ f() }}", "SecurityError : ", "is not safely callable"),
+    ],
+)
+def test_other_template_faults_name_their_python_error(tmp_path: Path, body: str, fr: str, en: str) -> None:
+    """What is neither a limit, an unknown name nor a refused attribute is a TemplateError giving
+    Python's error (as Jinja's sandbox gives it for format_map), at the template's line."""
+
+    def unsafe() -> str:  # pragma: no cover - the sandbox refuses to call it
+        return "called"
+
+    unsafe.unsafe_callable = True  # type: ignore[attr-defined]
+    root = override(tmp_path, "fault", body)
+    wording = Wording(lang="fr", context={"f": unsafe}, plugin_dirs=[root])
+    with pytest.raises(TemplateError) as info:
+        wording.block("fault", "x")
+    assert fr in info.value.message.fr
+    assert en in info.value.message.en
+    assert info.value.line == 1
+
+
+def test_a_format_method_of_another_object_is_called_as_it_is(tmp_path: Path) -> None:
+    """Only str.format goes through the bounded formatter; another object's format is its own."""
+    root = override(tmp_path, "fmt", '{{ obj.format("{}") }}')
+    assert Wording(lang="fr", context={"obj": _Formatted()}, plugin_dirs=[root]).block("fmt", "x") == (
+        "formatted {}"
+    )
+
+
+def test_an_undefined_label_is_named(tmp_path: Path) -> None:
+    """Asking for a label the wording file does not set says which one, in French first."""
+    (tmp_path / "fr").mkdir()
+    (tmp_path / "fr" / "labels.md.j2").write_text("{% set title = 'Titre' %}", encoding="utf-8")
+    wording = Wording(lang="fr", context={}, plugin_dirs=[tmp_path])
+    assert wording.label("labels", "title") == "Titre"
+    with pytest.raises(TemplateError, match="libellé « subtitle » non défini"):
+        wording.label("labels", "subtitle")
 
 
 def test_widths_are_bounded_exactly(tmp_path: Path) -> None:
@@ -493,6 +561,7 @@ def test_generate_stream_and_module_macros_are_bounded() -> None:
     with pytest.raises(SecurityError, match="MAX_STEPS"):
         module.m()
     assert module.ok(3) == "<3>"
+    assert (module.ok.name, repr(module.ok)) == ("ok", "<Macro 'ok'>")  # still reads as Jinja's macro
     assert list(env.from_string("a{% for i in range(2) %}{{ i }}{% endfor %}").generate()) == ["a", "0", "1"]
     call = "{% macro ok(x) %}<{{ x }}{{ caller() }}>{% endmacro %}{% call ok(2) %}c{% endcall %}"
     assert env.from_string(call).render() == "<2c>"
