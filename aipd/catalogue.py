@@ -62,8 +62,33 @@ def _check_id(_inst: object, _att: attrs.Attribute[str], value: str) -> None:
 
 
 def _strings(values: Iterable[str]) -> tuple[str, ...]:
+    """A tuple of strings; a lone string is refused, since ``tuple("scale.persons")`` would
+    silently become thirteen one-letter paths."""
     # Most values are already tuples (rules build hundreds of outcomes per assessment).
-    return values if type(values) is tuple else tuple(values)
+    strings = values if type(values) is tuple else tuple(_not_one_string(values))
+    for value in strings:
+        if value.__class__ is not str and not isinstance(value, str):
+            raise TypeError(
+                f"chaîne attendue, reçu {type(value).__name__} {value!r} "
+                f"(expected a string, got {type(value).__name__} {value!r})"
+            )
+    return strings
+
+
+def _not_one_string(values: Iterable[str]) -> Iterable[str]:
+    if isinstance(values, str):
+        raise TypeError(
+            f"liste de chaînes attendue, reçu la chaîne {values!r} : écrire ({values!r},) "
+            f"(expected a list of strings, got the string {values!r}: write ({values!r},))"
+        )
+    return values
+
+
+def _wrong(field: str, fr: str, en: str, value: object) -> TypeError:
+    return TypeError(
+        f"Outcome.{field} : {fr} attendu, reçu {type(value).__name__} {value!r} "
+        f"(Outcome.{field}: expected {en}, got {type(value).__name__} {value!r})"
+    )
 
 
 def _texts(values: Iterable[Text]) -> tuple[Text, ...]:
@@ -128,6 +153,11 @@ class Outcome:
     def __init__(self, *, status: FindingStatus, rationale: Text, missing: Iterable[str] = ()) -> None:
         # Written by hand, like Text's: rules return a couple of hundred outcomes per
         # assessment, and setting the slots directly costs less than attrs' frozen path.
+        # Checked here, where a vendor's rule builds it: a status spelt "met" or a rationale
+        # given as a plain string would otherwise pass screening and fail far from its cause.
+        if status.__class__ is not FindingStatus:
+            raise _wrong("status", "un FindingStatus (MET, NOT_MET, UNKNOWN)", "a FindingStatus", status)
+        _check_rationale(rationale)
         _set_status(self, status)
         _set_rationale(self, rationale)
         _set_missing(self, _strings(missing))
@@ -137,15 +167,23 @@ class Outcome:
 
     @classmethod
     def met(cls, rationale: Text) -> Outcome:
+        _check_rationale(rationale)
         return _outcome(cls, FindingStatus.MET, rationale, ())
 
     @classmethod
     def not_met(cls, rationale: Text) -> Outcome:
+        _check_rationale(rationale)
         return _outcome(cls, FindingStatus.NOT_MET, rationale, ())
 
     @classmethod
     def unknown(cls, rationale: Text, missing: Iterable[str]) -> Outcome:
+        _check_rationale(rationale)
         return _outcome(cls, FindingStatus.UNKNOWN, rationale, _strings(missing))
+
+
+def _check_rationale(rationale: Text) -> None:
+    if rationale.__class__ is not Text and not isinstance(rationale, Text):
+        raise _wrong("rationale", "un Text (t(français, anglais))", "a Text (t(french, english))", rationale)
 
 
 _set_status = Outcome.status.__set__  # type: ignore[attr-defined]  # the slots' member descriptors

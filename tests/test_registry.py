@@ -467,6 +467,40 @@ def test_rule_returning_a_wrong_type() -> None:
     assert "must return an Outcome, got bool" in message(exc)
 
 
+@pytest.mark.parametrize(
+    ("build", "said"),
+    [
+        (
+            lambda: Outcome(status="met", rationale=t("a", "b")),
+            "Outcome.status: expected a FindingStatus, got str",
+        ),
+        (lambda: Outcome.met("raison"), "Outcome.rationale: expected a Text"),  # type: ignore[arg-type]
+        (lambda: Outcome.not_met(None), "Outcome.rationale: expected a Text"),  # type: ignore[arg-type]
+        (
+            lambda: Outcome.unknown(t("a", "b"), "scale.persons"),
+            "expected a list of strings, got the string 'scale.persons'",
+        ),
+        (lambda: Outcome.unknown(t("a", "b"), [None]), "expected a string, got NoneType"),  # type: ignore[list-item]
+    ],
+)
+def test_rule_building_a_malformed_outcome(build: Callable[[], Outcome], said: str) -> None:
+    """An Outcome with a status spelt as text, a rationale that is not a Text, or missing facts
+    given as one string (which would become one-letter paths) is refused where the rule builds
+    it: a PluginError naming the plug-in and the rule, never a finding that counts differently."""
+    reg = only(
+        (
+            "vendor",
+            Plug(criterion("v:bad", effect=Effect.REQUIRES, test=lambda _o, _s: build()), version="5.0"),
+        )
+    )
+    with pytest.raises(PluginError) as exc:
+        assess(operation(), registry=reg)
+    assert (exc.value.plugin, exc.value.version) == ("vendor", "5.0")
+    assert "v:bad" in message(exc)
+    assert said in message(exc)
+    assert "attendu" in exc.value.format("fr")
+
+
 def test_rule_that_mutates_the_operation() -> None:
     """A test that tries to change the frozen operation is a PluginError saying tests must be pure."""
 
