@@ -84,9 +84,53 @@ def _not_one_string(values: Iterable[str]) -> Iterable[str]:
     return values
 
 
+def _of(kind: type | tuple[type, ...], fr: str, en: str, *, optional: bool = False) -> Callable[..., None]:
+    """A validator: the field holds a ``kind`` (or None when ``optional``), else a TypeError naming
+    the class, the field and what was expected, French first. Catalogue values are built once per
+    registry, by plug-ins: a title given as a plain string or an effect spelt ``"counts"`` must
+    stop there, not count differently in one place and crash in another."""
+
+    def check(instance: object, attribute: attrs.Attribute[object], value: object) -> None:
+        if (optional and value is None) or isinstance(value, kind):
+            return
+        owner = type(instance).__name__
+        raise TypeError(
+            f"{owner}.{attribute.name} doit être {fr}, reçu {type(value).__name__} {value!r} "
+            f"({owner}.{attribute.name}: expected {en}, got {type(value).__name__} {value!r})"
+        )
+
+    return check
+
+
+def _one_of(*values: str) -> Callable[..., None]:
+    """A validator: the field is one of ``values`` (a Literal), else a ValueError, French first."""
+
+    def check(instance: object, attribute: attrs.Attribute[object], value: object) -> None:
+        if value in values:
+            return
+        owner, choices = type(instance).__name__, ", ".join(map(repr, values))
+        raise ValueError(
+            f"{owner}.{attribute.name} doit être l'une des valeurs {choices}, reçu {value!r} "
+            f"({owner}.{attribute.name}: expected one of {choices}, got {value!r})"
+        )
+
+    return check
+
+
+def _texts_of(
+    instance: object, attribute: attrs.Attribute[tuple[Text, ...]], value: tuple[Text, ...]
+) -> None:
+    for item in value:
+        _of(Text, "un Text", "a Text")(instance, attribute, item)
+
+
+_TEXT = _of(Text, "un Text (t(français, anglais))", "a Text (t(french, english))")
+_OPTIONAL_TEXT = _of(Text, "un Text ou None", "a Text or None", optional=True)
+
+
 def _wrong(field: str, fr: str, en: str, value: object) -> TypeError:
     return TypeError(
-        f"Outcome.{field} : {fr} attendu, reçu {type(value).__name__} {value!r} "
+        f"Outcome.{field} doit être {fr}, reçu {type(value).__name__} {value!r} "
         f"(Outcome.{field}: expected {en}, got {type(value).__name__} {value!r})"
     )
 
@@ -133,9 +177,13 @@ class Source:
     (``recalled``); outputs say so, so a DPO knows what to check.
     """
 
-    citation: Text
-    url: str | None = None
-    reliability: Reliability = "verified"
+    citation: Text = attrs.field(validator=_TEXT)
+    url: str | None = attrs.field(
+        default=None, validator=_of(str, "une adresse", "an address", optional=True)
+    )
+    reliability: Reliability = attrs.field(
+        default="verified", validator=_one_of("verified", "secondary", "recalled")
+    )
 
 
 @attrs.frozen(init=False)
@@ -219,14 +267,16 @@ class Criterion:
     """
 
     id: str = attrs.field(validator=_check_id)
-    title: Text
-    source: Source
-    effect: Effect
+    title: Text = attrs.field(validator=_TEXT)
+    source: Source = attrs.field(validator=_of(Source, "une Source", "a Source"))
+    effect: Effect = attrs.field(validator=_of(Effect, "un Effect", "an Effect"))
     test: Test = attrs.field(eq=False)
-    group: str = "other"
-    description: Text | None = None
+    group: str = attrs.field(default="other", validator=_of(str, "une chaîne", "a string"))
+    description: Text | None = attrs.field(default=None, validator=_OPTIONAL_TEXT)
     counts_as: str | None = attrs.field(default=None)
-    overrides_mandatory: bool = attrs.field(default=False)
+    overrides_mandatory: bool = attrs.field(
+        default=False, validator=_of(bool, "True ou False", "True or False")
+    )
 
     @counts_as.validator
     def _counts_as_only_for_counts(self, _att: attrs.Attribute[str | None], value: str | None) -> None:
@@ -251,9 +301,9 @@ class ReferenceList:
     """A published list of types of processing (GDPR art. 35(4) or 35(5))."""
 
     id: str
-    title: Text
-    source: Source
-    effect: Effect
+    title: Text = attrs.field(validator=_TEXT)
+    source: Source = attrs.field(validator=_of(Source, "une Source", "a Source"))
+    effect: Effect = attrs.field(validator=_of(Effect, "un Effect", "an Effect"))
 
     def __attrs_post_init__(self) -> None:
         if self.effect not in (Effect.REQUIRES, Effect.EXEMPTS):
@@ -267,11 +317,13 @@ class ListItem:
     """One type of processing on a reference list, with its conditions as the text states them."""
 
     id: str = attrs.field(validator=_check_id)
-    reference_list: ReferenceList
-    number: int
-    title: Text
-    conditions: Text
-    source: Source
+    reference_list: ReferenceList = attrs.field(
+        validator=_of(ReferenceList, "une ReferenceList", "a ReferenceList")
+    )
+    number: int = attrs.field(validator=_of(int, "un numéro", "a number"))
+    title: Text = attrs.field(validator=_TEXT)
+    conditions: Text = attrs.field(validator=_TEXT)
+    source: Source = attrs.field(validator=_of(Source, "une Source", "a Source"))
     test: Test = attrs.field(eq=False)
 
     @property
@@ -289,12 +341,16 @@ class MeasureType:
     """
 
     id: str = attrs.field(validator=_check_id)
-    title: Text
-    family: MeasureFamily
-    description: Text
+    title: Text = attrs.field(validator=_TEXT)
+    family: MeasureFamily = attrs.field(validator=_of(MeasureFamily, "une MeasureFamily", "a MeasureFamily"))
+    description: Text = attrs.field(validator=_TEXT)
     reduces: tuple[str, ...] = attrs.field(default=(), converter=_strings)
-    lowers: Literal["likelihood", "severity", "both"] = "likelihood"
-    source: Source | None = None
+    lowers: Literal["likelihood", "severity", "both"] = attrs.field(
+        default="likelihood", validator=_one_of("likelihood", "severity", "both")
+    )
+    source: Source | None = attrs.field(
+        default=None, validator=_of(Source, "une Source ou None", "a Source or None", optional=True)
+    )
 
 
 @attrs.frozen(kw_only=True)
@@ -307,12 +363,12 @@ class RiskType:
     """
 
     id: str = attrs.field(validator=_check_id)
-    title: Text
-    description: Text
-    source: Source
+    title: Text = attrs.field(validator=_TEXT)
+    description: Text = attrs.field(validator=_TEXT)
+    source: Source = attrs.field(validator=_of(Source, "une Source", "a Source"))
     applies: Test = attrs.field(eq=False)
-    impacts: tuple[Text, ...] = attrs.field(default=(), converter=_texts)
-    threats: tuple[Text, ...] = attrs.field(default=(), converter=_texts)
-    risk_sources: tuple[Text, ...] = attrs.field(default=(), converter=_texts)
+    impacts: tuple[Text, ...] = attrs.field(default=(), converter=_texts, validator=_texts_of)
+    threats: tuple[Text, ...] = attrs.field(default=(), converter=_texts, validator=_texts_of)
+    risk_sources: tuple[Text, ...] = attrs.field(default=(), converter=_texts, validator=_texts_of)
     measures: tuple[str, ...] = attrs.field(default=(), converter=_strings)
-    feared_event: bool = False
+    feared_event: bool = attrs.field(default=False, validator=_of(bool, "True ou False", "True or False"))

@@ -498,7 +498,66 @@ def test_rule_building_a_malformed_outcome(build: Callable[[], Outcome], said: s
     assert (exc.value.plugin, exc.value.version) == ("vendor", "5.0")
     assert "v:bad" in message(exc)
     assert said in message(exc)
-    assert "attendu" in exc.value.format("fr")
+    assert "doit être" in exc.value.format("fr") or "attendue" in exc.value.format("fr")
+
+
+def _ok(_op: ProcessingOperation, _s: Settings) -> Outcome:
+    return Outcome.met(t("a", "b"))
+
+
+MALFORMED_VALUES: dict[str, tuple[Callable[[], object], str]] = {
+    "criterion_effect_as_text": (
+        lambda: Criterion(id="v:x", title=t("a", "b"), source=SOURCE, effect="counts", test=_ok),
+        "Criterion.effect: expected an Effect, got str 'counts'",
+    ),
+    "criterion_title_as_text": (
+        lambda: Criterion(id="v:x", title="titre", source=SOURCE, effect=Effect.COUNTS, test=_ok),
+        "Criterion.title: expected a Text",
+    ),
+    "criterion_source_as_text": (
+        lambda: Criterion(id="v:x", title=t("a", "b"), source="art. 35", effect=Effect.COUNTS, test=_ok),
+        "Criterion.source: expected a Source",
+    ),
+    "source_citation_as_text": (
+        lambda: Source(citation="RGPD, art. 35"),
+        "Source.citation: expected a Text",
+    ),
+    "source_reliability_unknown": (
+        lambda: Source(citation=t("a", "b"), reliability="sure"),
+        "Source.reliability: expected one of 'verified', 'secondary', 'recalled', got 'sure'",
+    ),
+    "measure_family_as_text": (
+        lambda: MeasureType(id="v:m", title=t("a", "b"), family="organisational", description=t("a", "b")),
+        "MeasureType.family: expected a MeasureFamily",
+    ),
+    "risk_impacts_as_strings": (
+        lambda: RiskType(
+            id="v:r", title=t("a", "b"), description=t("a", "b"), source=SOURCE, applies=_ok, impacts=["gêne"]
+        ),
+        "RiskType.impacts: expected a Text, got str 'gêne'",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(MALFORMED_VALUES))
+def test_hook_building_a_malformed_catalogue_value(name: str) -> None:
+    """A catalogue value with a field of the wrong type (an effect spelt "counts", a title given as
+    a plain string) is a PluginError naming the plug-in when the registry loads it, French first:
+    never a rule that counts differently or a document that fails to render."""
+    build, said = MALFORMED_VALUES[name]
+
+    class Vendor:
+        __version__ = "5.0"
+
+        @hookimpl
+        def aipd_criteria(self) -> list[object]:
+            return [build()]
+
+    with pytest.raises(PluginError) as exc:
+        only(("vendor", Vendor())).catalogue()
+    assert (exc.value.plugin, exc.value.version) == ("vendor", "5.0")
+    assert said in message(exc)
+    assert "doit être" in exc.value.format("fr")
 
 
 def test_rule_that_mutates_the_operation() -> None:
