@@ -383,7 +383,21 @@ class _Formatted:
 @pytest.mark.parametrize(
     ("body", "fr", "en"),
     [
-        ("{{ 1 / 0 }}", "ZeroDivisionError : division by zero", "ZeroDivisionError: division by zero"),
+        (
+            "{{ 1 / 0 }}",
+            "division par zéro (ZeroDivisionError : division by zero)",
+            "ZeroDivisionError: division by zero",
+        ),
+        (
+            "{% macro r() %}{{ r() }}{% endmacro %}{{ r() }}",
+            "récursion sans fin : un modèle s'inclut, s'étend ou s'appelle lui-même",
+            "endless recursion: a template includes, extends or calls itself",
+        ),
+        (
+            "{% import 'fr/fault.md.j2' as me %}{{ me.text_x() }}",
+            "récursion sans fin",
+            "RecursionError",
+        ),
         (
             '{{ "{x}".format_map({"x": 1}, 2) }}',
             "TypeError : format_map() takes exactly one argument (2 given)",
@@ -411,7 +425,7 @@ def test_other_template_faults_name_their_python_error(tmp_path: Path, body: str
         wording.block("fault", "x")
     assert fr in info.value.message.fr
     assert en in info.value.message.en
-    assert info.value.line == 1
+    assert info.value.line in (1, None)  # Python's recursion error loses the template's frames
 
 
 def test_a_format_method_of_another_object_is_called_as_it_is(tmp_path: Path) -> None:

@@ -1189,9 +1189,19 @@ class Wording:
 
     @staticmethod
     def _fault(name: str, template: jinja2.Template | None, exc: Exception) -> TemplateError:
-        """Any other error of a template, named by its Python type."""
+        """Any other error of a template, named by its Python type (and said in words for the two
+        a wording template meets: endless recursion, division by zero)."""
+        message = t(f"{type(exc).__name__} : {exc}", f"{type(exc).__name__}: {exc}")
+        if isinstance(exc, RecursionError):
+            message = t(
+                "récursion sans fin : un modèle s'inclut, s'étend ou s'appelle lui-même "
+                f"(RecursionError : {exc})",
+                f"endless recursion: a template includes, extends or calls itself (RecursionError: {exc})",
+            )
+        elif isinstance(exc, ZeroDivisionError):
+            message = t(f"division par zéro (ZeroDivisionError : {exc})", f"ZeroDivisionError: {exc}")
         return TemplateError(
             (template.filename if template is not None else None) or name,
             _line_in_template(exc, template),
-            t(f"{type(exc).__name__} : {exc}", f"{type(exc).__name__}: {exc}"),
+            message,
         )
