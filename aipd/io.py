@@ -45,7 +45,7 @@ import os
 import re
 import types
 import typing
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from functools import cache
 from pathlib import Path
 from typing import Any, Literal, TypeAlias
@@ -60,7 +60,19 @@ from aipd.i18n import Lang, Text, check_lang
 from aipd.model import ProcessingOperation
 from aipd.vocabulary import Vocabulary
 
-__all__ = ["MAX_BYTES", "MAX_DEPTH", "MAX_NODES", "Source", "dump", "load", "save"]
+__all__ = [
+    "MAX_BYTES",
+    "MAX_DEPTH",
+    "MAX_LIST_BYTES",
+    "MAX_LIST_NODES",
+    "MAX_NODES",
+    "Loaded",
+    "Source",
+    "dump",
+    "load",
+    "load_each",
+    "save",
+]
 
 #: Largest input accepted by default (bytes); an operation file is a few kilobytes.
 MAX_BYTES = 5 * 1024 * 1024
@@ -68,6 +80,12 @@ MAX_BYTES = 5 * 1024 * 1024
 MAX_NODES = 100_000
 #: Deepest nesting accepted; the model itself nests four levels.
 MAX_DEPTH = 32
+#: Largest list of operations (a YAML register) accepted, in bytes: PyYAML holds its whole node
+#: tree in memory (about fifty times the text). Some 40 000 operations of half a kilobyte.
+MAX_LIST_BYTES = 20 * 1024 * 1024
+#: Most nodes a list of operations may expand to, all items together (each item is also held to
+#: :data:`MAX_NODES`): aliases to one large block from many items cannot multiply the work.
+MAX_LIST_NODES = 100 * MAX_NODES
 
 Source: TypeAlias = "str | bytes | os.PathLike[str] | Mapping[str, Any]"
 Format = Literal["yaml", "json"]
@@ -968,33 +986,134 @@ def load(source: Source, *, max_bytes: int | None = None, lang: Lang = "fr") -> 
     limit = MAX_BYTES if max_bytes is None else max_bytes
     ctx = _Context(None)
     try:
-        root = _read(source, limit, ctx)
-        if root.kind != "map" and root.kind != "bad":
-            ctx.add(
-                "$",
-                _expected(
-                    "un bloc de champs décrivant le traitement (id, name, controller…)",
-                    "a block of fields describing the operation (id, name, controller…)",
-                    root,
-                ),
-                root,
-            )
-            op: Any = _INVALID
-        else:
-            op = _structure_class(ProcessingOperation, root, "$", ctx)
-            if isinstance(op, ProcessingOperation):
-                _check_figures(op, root, ctx)
+        op = _structure_root(_read(source, limit, ctx), ctx)
     except _Fatal as fatal:
         ctx.problems.append(fatal.problem)
         op = _INVALID
     if ctx.problems or not isinstance(op, ProcessingOperation):
-        # Reading order: problems found while parsing (tags, duplicates) join the others by line.
-        problems = sorted(ctx.problems, key=lambda p: (p.line is None, p.line or 0, p.column or 0))
-        error = InputError(problems)
-        if lang != "fr":
-            error.args = (error.format(lang),)
-        raise error
+        raise _input_error(ctx, lang)
     return op
+
+
+def _structure_root(root: _Node, ctx: _Context) -> Any:
+    """The operation a document's root describes, or ``_INVALID`` (its problems are in ``ctx``)."""
+    if root.kind != "map" and root.kind != "bad":
+        ctx.add(
+            "$",
+            _expected(
+                "un bloc de champs décrivant le traitement (id, name, controller…)",
+                "a block of fields describing the operation (id, name, controller…)",
+                root,
+            ),
+            root,
+        )
+        return _INVALID
+    op = _structure_class(ProcessingOperation, root, "$", ctx)
+    if isinstance(op, ProcessingOperation):
+        _check_figures(op, root, ctx)
+    return op
+
+
+def _input_error(ctx: _Context, lang: Lang) -> InputError:
+    # Reading order: problems found while parsing (tags, duplicates) join the others by line.
+    problems = sorted(ctx.problems, key=lambda p: (p.line is None, p.line or 0, p.column or 0))
+    error = InputError(problems)
+    if lang != "fr":
+        error.args = (error.format(lang),)
+    return error
+
+
+@attrs.frozen
+class Loaded:
+    """One item of a list of operations: the operation, or the error that says why it cannot be
+    read; ``fields`` keeps its ``name`` and ``register_ref`` as written, when they are plain
+    text, so that a report can name an item that failed."""
+
+    line: int
+    operation: ProcessingOperation | None
+    error: InputError | None
+    fields: Mapping[str, str]
+
+
+def load_each(
+    path: str | os.PathLike[str], *, max_bytes: int | None = None, lang: Lang = "fr"
+) -> Iterator[Loaded]:
+    """Read a YAML file holding a list of operations (a register) and yield each item, in order.
+
+    Each item is loaded as :func:`load` loads a file, with the same checks and its lines in the
+    file; an item that cannot be read gives its :class:`aipd.InputError` and the next goes on.
+    A fault of the file as a whole (size over :data:`MAX_LIST_BYTES`, encoding, YAML syntax, not
+    a list) raises :class:`aipd.InputError` at once, before any item; aliases expanding past
+    :data:`MAX_LIST_NODES` raise it while the items are read.
+    """
+    lang = check_lang(lang)
+    limit = MAX_LIST_BYTES if max_bytes is None else max_bytes
+    p = Path(path)
+    ctx = _Context(str(p))
+    try:
+        if p.stat().st_size > limit:
+            raise _limit_problem(ctx, p.stat().st_size, limit)
+        with p.open("rb") as f:
+            data = f.read(limit + 1)
+        if len(data) > limit:
+            raise _limit_problem(ctx, None, limit)
+        root, tagged = _compose_yaml(_decode(data, ctx), ctx)
+        if not isinstance(root, yaml.SequenceNode) or id(root) in tagged:
+            mark = root.start_mark if root is not None else None
+            raise _Fatal(
+                ctx.problem(
+                    "$",
+                    Text(
+                        fr="une liste de traitements est attendue (chacun commence par « - id: … »)",
+                        en="a list of operations is expected (each starts with '- id: …')",
+                    ),
+                    mark.line + 1 if mark else None,
+                    mark.column + 1 if mark else None,
+                )
+            )
+    except _Fatal as fatal:
+        ctx.problems.append(fatal.problem)
+        raise _input_error(ctx, lang) from None
+    return _each_item(root, tagged, ctx, lang)
+
+
+def _each_item(
+    root: yaml.SequenceNode, tagged: dict[int, str], ctx: _Context, lang: Lang
+) -> Iterator[Loaded]:
+    total = 0
+    for item in root.value:
+        line, column = item.start_mark.line + 1, item.start_mark.column + 1
+        ictx = _Context(ctx.source)
+        node = _BAD
+        try:
+            node = _from_yaml(item, "$", 0, tagged, ictx)
+            op = _structure_root(node, ictx)
+        except _Fatal as fatal:
+            ictx.problems.append(fatal.problem)
+            op = _INVALID
+        total += ictx.nodes
+        if total > MAX_LIST_NODES:
+            ctx.problems.append(
+                ctx.problem(
+                    "$",
+                    Text(
+                        fr=f"liste trop volumineuse une fois les alias développés (plus de {MAX_LIST_NODES} nœuds)",
+                        en=f"list too large once aliases are expanded (more than {MAX_LIST_NODES} nodes)",
+                    ),
+                    line,
+                    column,
+                )
+            )
+            raise _input_error(ctx, lang)
+        fields = {
+            e.key: str(e.node.value)
+            for e in (node.value if node.kind == "map" else ())
+            if e.key in ("name", "register_ref") and e.node.kind in ("plain", "text")
+        }
+        if ictx.problems or not isinstance(op, ProcessingOperation):
+            yield Loaded(line=line, operation=None, error=_input_error(ictx, lang), fields=fields)
+        else:
+            yield Loaded(line=line, operation=op, error=None, fields=fields)
 
 
 class _Dumper(yaml.SafeDumper):

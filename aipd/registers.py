@@ -45,6 +45,7 @@ import yaml
 from aipd import model
 from aipd.errors import InputError, Problem
 from aipd.i18n import Text, t
+from aipd.io import Loaded, load_each
 from aipd.vocabulary import (
     DataKind,
     Domain,
@@ -451,14 +452,15 @@ class RegisterRow:
 
     ``number`` is the row's number as the DPO sees it (spreadsheet row, CSV
     line of the record's start, YAML line). ``data`` is the operation as a plain
-    mapping; ``problems`` the cells that could not be read (the row then fails);
+    mapping, or already loaded for a YAML register (whose items the strict loader reads with
+    their lines); ``problems`` the cells or fields that could not be read (the row then fails);
     ``notes`` what was read with a caveat; ``assumed`` the model paths filled by
     a default rather than read (reported as facts to confirm).
     """
 
     number: int
     source: str | None
-    data: Mapping[str, Any]
+    data: Mapping[str, Any] | model.ProcessingOperation
     problems: tuple[Problem, ...] = ()
     notes: tuple[Text, ...] = ()
     assumed: tuple[str, ...] = ()
@@ -1142,23 +1144,31 @@ def _sheet_rows(
                 f"no sheet '{mapping.sheet}' (sheets: {', '.join(names)})",
             )
         chosen = mapping.sheet
-    else:
-        chosen = names[0] if names else ""
-        index = _header_index()
-        for name in names:
-            sheet = book.get_sheet_by_name(name)
-            for cells in itertools.islice(sheet.iter_rows(), 20):
-                if sum(1 for c in cells if normalise_header(_plain(c)) in index) >= 2:
-                    chosen = name
-                    break
-            else:
-                continue
-            break
-    sheet = book.get_sheet_by_name(chosen)
+    try:  # the library reads a sheet when it is asked for, and raises its own error types
+        if mapping.sheet is None:
+            chosen = names[0] if names else ""
+            index = _header_index()
+            for name in names:
+                sheet = book.get_sheet_by_name(name)
+                for cells in itertools.islice(sheet.iter_rows(), 20):
+                    if sum(1 for c in cells if normalise_header(_plain(c)) in index) >= 2:
+                        chosen = name
+                        break
+                else:
+                    continue
+                break
+        sheet = book.get_sheet_by_name(chosen)
+    except Exception as exc:
+        raise _fatal(source, f"classeur illisible : {exc}", f"unreadable workbook: {exc}") from exc
 
     def rows() -> Iterator[tuple[int, list[Any]]]:
-        for i, cells in enumerate(sheet.iter_rows(), start=1):
-            yield i, list(cells)
+        try:
+            for i, cells in enumerate(sheet.iter_rows(), start=1):
+                yield i, list(cells)
+        except Exception as exc:
+            raise _fatal(
+                source, f"feuille « {chosen} » illisible : {exc}", f"unreadable sheet '{chosen}': {exc}"
+            ) from exc
 
     total = getattr(sheet, "height", None)
     return chosen, rows(), (total - 1 if isinstance(total, int) and total > 0 else None)
@@ -1522,33 +1532,16 @@ def _open_fiches(book: Any, source: str, fmt: RegisterFormat, mapping: RegisterM
     )
 
 
-def _yaml_rows(path: Path, source: str) -> Iterator[RegisterRow]:
-    text = path.read_text(encoding="utf-8-sig")
-    try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.YAMLError as exc:
-        raise _fatal(source, f"YAML illisible : {exc}", f"unreadable YAML: {exc}") from exc
-    if not isinstance(node, yaml.SequenceNode):
-        raise _fatal(source, "une liste de traitements est attendue", "a list of operations is expected")
-    values = yaml.safe_load(text)
-    for item_node, value in zip(node.value, values, strict=True):
-        number = item_node.start_mark.line + 1
-        if not isinstance(value, Mapping):
-            yield RegisterRow(
-                number=number,
-                source=source,
-                data={},
-                problems=(
-                    Problem(
-                        "$",
-                        t("un bloc de champs est attendu", "a block of fields is expected"),
-                        source=source,
-                        line=number,
-                    ),
-                ),
-            )
-            continue
-        yield RegisterRow(number=number, source=source, data=dict(value))
+def _yaml_rows(items: Iterator[Loaded], source: str) -> Iterator[RegisterRow]:
+    """A YAML register is a list of operations in aipd's format, each item loaded strictly by
+    :func:`aipd.io.load_each` with its lines in the file: a faulty item fails alone, and the row
+    carries the operation itself."""
+    for item in items:
+        if item.operation is not None:
+            yield RegisterRow(number=item.line, source=source, data=item.operation)
+        else:
+            assert item.error is not None
+            yield RegisterRow(number=item.line, source=source, data=item.fields, problems=item.error.problems)
 
 
 def open_register(path: str | os.PathLike[str], *, mapping: RegisterMapping | None = None) -> Register:
@@ -1582,7 +1575,7 @@ def open_register(path: str | os.PathLike[str], *, mapping: RegisterMapping | No
             ignored=(),
             notes=(),
             total=None,
-            rows=_yaml_rows(p, source),
+            rows=_yaml_rows(load_each(p), source),  # the file's own faults are raised here, at once
         )
     notes: list[Text] = []
     if fmt == "csv":

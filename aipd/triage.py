@@ -88,10 +88,15 @@ class TriageResult:
 
 
 def _unreadable(
-    number: int, source: str | None, data: Mapping[str, Any], problems: Iterable[Problem]
+    number: int,
+    source: str | None,
+    data: Mapping[str, Any] | ProcessingOperation,
+    problems: Iterable[Problem],
 ) -> TriageResult:
-    name = data.get("name")
-    ref = data.get("register_ref")
+    from aipd.model import ProcessingOperation
+
+    name = data.name if isinstance(data, ProcessingOperation) else data.get("name")
+    ref = data.register_ref if isinstance(data, ProcessingOperation) else data.get("register_ref")
     return TriageResult(
         row=number,
         source=source,
