@@ -40,6 +40,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import errno
 import json
 import os
 import re
@@ -71,6 +72,7 @@ __all__ = [
     "dump",
     "load",
     "load_each",
+    "read_yaml",
     "save",
 ]
 
@@ -1023,6 +1025,82 @@ def _input_error(ctx: _Context, lang: Lang) -> InputError:
     return error
 
 
+def read_yaml(path: str | os.PathLike[str], *, max_bytes: int | None = None, lang: Lang = "fr") -> Any:
+    """A small YAML file (a register's mapping file) as plain values, read with the operation
+    file's checks: size, encoding, NUL, syntax, tags, merge keys, duplicate keys, aliases, depth.
+
+    Scalars are read as YAML 1.2 core plain values: ``true``/``false``, ``null``/``~``/nothing,
+    whole numbers; anything else, and anything quoted, is text (``yes``, ``Oui``, ``2024-01-01``
+    stay as written). Raises :class:`aipd.InputError` listing every problem.
+    """
+    lang = check_lang(lang)
+    limit = MAX_BYTES if max_bytes is None else max_bytes
+    ctx = _Context(str(path))
+    try:
+        p = Path(path)
+        if p.suffix.lower() not in (".yaml", ".yml"):
+            raise _Fatal(
+                ctx.problem(
+                    "$",
+                    Text(
+                        fr=f"extension « {p.suffix} » non prise en charge : .yaml ou .yml attendue",
+                        en=f"unsupported extension '{p.suffix}': .yaml or .yml expected",
+                    ),
+                )
+            )
+        node = _parse_text(_read_bytes(p, limit, ctx), "yaml", ctx)
+    except _Fatal as fatal:
+        ctx.problems.append(fatal.problem)
+        raise _input_error(ctx, lang) from None
+    if ctx.problems:
+        raise _input_error(ctx, lang)
+    return _plain_values(node)
+
+
+def _read_bytes(path: Path, limit: int, ctx: _Context) -> str:
+    """The file's text, decoded with the checks of :func:`_decode`, at most ``limit`` bytes."""
+    try:
+        size = path.stat().st_size
+        if size > limit:
+            raise _limit_problem(ctx, size, limit)
+        with path.open("rb") as f:
+            data = f.read(limit + 1)  # a special file may report size 0 and never end
+    except OSError as exc:
+        fr = _OS_ERRORS_FR.get(exc.errno or 0, exc.strerror or type(exc).__name__)
+        raise _Fatal(
+            ctx.problem("$", Text(fr=f"fichier illisible : {fr}", en=f"unreadable file: {exc.strerror}"))
+        ) from None
+    if len(data) > limit:
+        raise _limit_problem(ctx, None, limit)
+    return _decode(data, ctx)
+
+
+#: What the operating system says of a file that cannot be opened, in French.
+_OS_ERRORS_FR = {
+    errno.ENOENT: "fichier introuvable",
+    errno.EISDIR: "c'est un dossier, pas un fichier",
+    errno.EACCES: "accès refusé",
+    errno.EPERM: "opération non permise",
+}
+
+
+def _plain_values(node: _Node) -> Any:
+    if node.kind == "map":
+        return {e.key: _plain_values(e.node) for e in node.value}
+    if node.kind == "seq":
+        return [_plain_values(item) for item in node.value]
+    if node.kind == "plain":
+        text = node.value
+        if text in _NULLS:
+            return None
+        if text in _TRUE or text in _FALSE:
+            return text in _TRUE
+        if _INT.match(text) and len(text) <= 18:
+            return int(text)
+        return text
+    return node.value
+
+
 @attrs.frozen
 class Loaded:
     """One item of a list of operations: the operation, or the error that says why it cannot be
@@ -1051,13 +1129,7 @@ def load_each(
     p = Path(path)
     ctx = _Context(str(p))
     try:
-        if p.stat().st_size > limit:
-            raise _limit_problem(ctx, p.stat().st_size, limit)
-        with p.open("rb") as f:
-            data = f.read(limit + 1)
-        if len(data) > limit:
-            raise _limit_problem(ctx, None, limit)
-        root, tagged = _compose_yaml(_decode(data, ctx), ctx)
+        root, tagged = _compose_yaml(_read_bytes(p, limit, ctx), ctx)
         if not isinstance(root, yaml.SequenceNode) or id(root) in tagged:
             mark = root.start_mark if root is not None else None
             raise _Fatal(

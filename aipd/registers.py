@@ -40,12 +40,11 @@ from pathlib import Path
 from typing import Any, Literal
 
 import attrs
-import yaml
 
 from aipd import model
 from aipd.errors import InputError, Problem
 from aipd.i18n import Text, t
-from aipd.io import Loaded, load_each
+from aipd.io import Loaded, load_each, read_yaml
 from aipd.vocabulary import (
     DataKind,
     Domain,
@@ -351,12 +350,8 @@ def load_mapping(source: str | os.PathLike[str] | Mapping[str, Any]) -> Register
         data: Any = source
     else:
         where = str(source)
-        try:
-            data = yaml.safe_load(Path(source).read_text(encoding="utf-8"))
-        except yaml.YAMLError as exc:
-            raise InputError(
-                [Problem("$", t(f"YAML illisible : {exc}", f"unreadable YAML: {exc}"), source=where)]
-            ) from exc
+        # the operation file's checks (encoding, duplicate keys, tags…); `yes`, `Oui` stay text
+        data = read_yaml(source)
     problems: list[Problem] = []
 
     def bad(path: str, fr: str, en: str) -> None:

@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 from aipd import io as aipd_io
 from aipd.errors import InputError, Problem
 from aipd.model import ProcessingOperation
-from aipd.registers import open_register
+from aipd.registers import load_mapping, open_register
 from aipd.settings import Settings
 from aipd.triage import TriageOutcome, TriageResult, triage
 from spreadsheet_cases import write_ods
@@ -219,3 +219,55 @@ def test_mutated_workbook(
     if cut is not None:
         data = data[: cut % (len(data) + 1)]
     _triage_or_refuse(_register(tmp_path_factory.mktemp("r"), bytes(data), f"r.{ext}"))
+
+
+# --- the mapping file ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("content", "said"),
+    [
+        (b"\x80columns: {}\n", "encodage invalide : octet 0x80"),
+        (
+            b"columns: {name: Nom}\ncolumns: {name: Titre}\n",
+            "clé « columns » en double (déjà présente ligne 1)",
+        ),
+        (b"columns: !!python/object:os.system {}\n", "étiquettes YAML"),
+        (b"columns: [unclosed\n", "YAML mal formé"),
+    ],
+)
+def test_mapping_file_faults_are_input_errors(tmp_path: Path, content: bytes, said: str) -> None:
+    """A mapping file is read with the operation file's checks: an encoding error, a duplicate
+    key (which YAML would silently resolve to the last one) or a tag is an InputError."""
+    path = _register(tmp_path, content, "correspondance.yaml")
+    with pytest.raises(InputError) as info:
+        load_mapping(path)
+    assert said in str(info.value)
+    assert str(path) in str(info.value)
+
+
+def test_mapping_file_words_stay_as_written(tmp_path: Path) -> None:
+    """`yes`, `Non` or a date in a mapping file are the register's words, not YAML 1.1 values."""
+    text = "values:\n  monitoring.systematic: {yes: 'true', Non: 'false'}\nheader_row: 2\n"
+    mapping = load_mapping(_register(tmp_path, text, "correspondance.yaml"))
+    assert mapping.values == {"monitoring.systematic": {"yes": "true", "Non": "false"}}
+    assert mapping.header_row == 2
+
+
+def test_missing_mapping_file_is_said_in_french(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="fichier illisible : fichier introuvable"):
+        load_mapping(tmp_path / "absent.yaml")
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
+@given(st.binary(max_size=600) | st.text(max_size=300).map(lambda s: s.encode("utf-8", "surrogatepass")))
+def test_random_mapping_files(tmp_path_factory: pytest.TempPathFactory, data: bytes) -> None:
+    """Arbitrary bytes as a mapping file give a mapping or an InputError, nothing else."""
+    path = _register(tmp_path_factory.mktemp("m"), data, "correspondance.yaml")
+    refused: tuple[Problem, ...] = ()
+    try:
+        load_mapping(path)
+    except InputError as exc:
+        refused = exc.problems
+        assert refused
+    assert all(p.message.fr and p.message.en for p in refused)
