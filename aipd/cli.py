@@ -372,6 +372,19 @@ def cmd_triage(args: argparse.Namespace) -> int:
     register_ = open_register(args.register, mapping=mapping)
     for note in register_.notes:
         print(note.get(lang), file=sys.stderr)
+    if register_.ignored:
+        # A column aipd does not read may hold a fact that would change a verdict: say which.
+        names = ", ".join(f"« {h} »" for h in register_.ignored)
+        print(
+            _say(
+                args,
+                f"colonnes non lues (intitulé non reconnu, ou champ déjà lu dans une autre colonne) : {names} ; "
+                "nommez-les dans le fichier de correspondance (--mapping, « columns ») si elles portent un fait",
+                f"columns not read (header not recognised, or field already read from another column): {names}; "
+                "name them in the mapping file (--mapping, 'columns') if they hold a fact",
+            ),
+            file=sys.stderr,
+        )
     settings = Settings(lang=lang, blocked_plugins=args.block)
     results = triage(register_, settings=settings, registry=registry if jobs == 1 else None, jobs=jobs)
     summary = TriageSummary()

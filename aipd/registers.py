@@ -52,6 +52,7 @@ from aipd.vocabulary import (
     OrganisationKind,
     SubjectKind,
     Vocabulary,
+    Vulnerability,
 )
 
 __all__ = [
@@ -170,7 +171,9 @@ HEADERS: dict[str, tuple[str, ...]] = {
     "sensitive_data": (
         "Données sensibles",
         "Données sensibles traitées",
+        "Catégories de données sensibles",
         "Catégories particulières de données",
+        "Données particulières",
     ),
     "retention": (
         "Durée de conservation",
@@ -466,8 +469,26 @@ def _problem(row: int, source: str | None, header: str, fr: str, en: str) -> Pro
 
 
 _EMPTY = frozenset({"", "-", "–", "—", "n/a", "na", "nc"})
-_UNKNOWN = frozenset({"?", "inconnu", "nsp", "ne sait pas", "a verifier", "a preciser", "unknown"})
-_NONE_WORDS = frozenset({"non", "aucun", "aucune", "neant", "sans", "sans objet", "no", "none"})
+# Compared with a cell's key (normalise_header: no accents, no plural s, no stopwords), so built
+# the same way: « à préciser » is « preciser », « sans objet » « san objet », and « ? » (a cell of
+# punctuation only) the empty key.
+_UNKNOWN = frozenset(
+    normalise_header(w)
+    for w in (
+        "?",
+        "inconnu",
+        "inconnue",
+        "nsp",
+        "ne sait pas",
+        "à vérifier",
+        "à préciser",
+        "à compléter",
+        "unknown",
+    )
+)
+_NONE_WORDS = frozenset(
+    normalise_header(w) for w in ("non", "aucun", "aucune", "néant", "sans", "sans objet", "no", "none")
+)
 _TRUE = frozenset({"oui", "o", "vrai", "x", "1", "yes", "y", "true"})
 _FALSE = frozenset({"non", "n", "faux", "0", "no", "false"})
 
@@ -493,13 +514,28 @@ def _key(value: str) -> str:
     return normalise_header(value)
 
 
+def _count(text: str) -> int | None:
+    """A whole number written as :data:`_INT` allows, at most 15 digits, or ``None``."""
+    m = _INT.match(text.strip())
+    if m is None:
+        return None
+    digits = re.sub(r"[^0-9]", "", m["n"])
+    return int(digits) if len(digits) <= 15 else None
+
+
 def _is_empty(text: str) -> bool:
     return text.strip().lower() in _EMPTY
 
 
 _DATE_FR = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
 _DATE_ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[ T].*)?$")
-_INT = re.compile(r"^[0-9][0-9 \u00a0\u202f.']*$")
+# A count as registers write it: « 12000 », « 12 000 » (spaces, non-breaking or thin), « 12.000 » or
+# « 12'000 » (groups of three only: « 1.5 » is not fifteen), « 12000.0 » or « 12000,00 » (an
+# export of a whole number), followed or not by the persons it counts.
+_INT = re.compile(
+    r"^(?P<n>[0-9]{1,3}(?:[ \u00a0\u202f.'][0-9]{3})+|[0-9]+)(?:[.,]0+)?"
+    r"(?:\s*(?:personnes?|habitants?|individus?|agents?|usagers?))?$"
+)
 
 # Words that recognise a data category, person category or legal basis in a register's own wording.
 _DATA_WORDS: tuple[tuple[str, DataKind], ...] = (
@@ -533,23 +569,38 @@ _DATA_WORDS: tuple[tuple[str, DataKind], ...] = (
     ("securite sociale", DataKind.NIR),
     ("infraction", DataKind.OFFENCES),
     ("condamnation", DataKind.OFFENCES),
+    ("judiciaire", DataKind.OFFENCES),
+    ("penale", DataKind.OFFENCES),
     ("sante", DataKind.HEALTH),
     ("medical", DataKind.HEALTH),
+    ("medicale", DataKind.HEALTH),
+    ("medicaux", DataKind.HEALTH),
     ("handicap", DataKind.HEALTH),
     ("genetique", DataKind.GENETIC),
     ("biometrique", DataKind.BIOMETRIC),
+    ("biometrie", DataKind.BIOMETRIC),
+    ("empreinte", DataKind.BIOMETRIC),
+    ("reconnaissance faciale", DataKind.BIOMETRIC),
     ("racial", DataKind.RACIAL_ETHNIC_ORIGIN),
+    ("raciale", DataKind.RACIAL_ETHNIC_ORIGIN),
     ("ethnique", DataKind.RACIAL_ETHNIC_ORIGIN),
     ("opinion politique", DataKind.POLITICAL_OPINIONS),
     ("politique", DataKind.POLITICAL_OPINIONS),
     ("religieu", DataKind.RELIGIOUS_BELIEFS),
+    ("religieuse", DataKind.RELIGIOUS_BELIEFS),
+    ("religion", DataKind.RELIGIOUS_BELIEFS),
+    ("conviction", DataKind.RELIGIOUS_BELIEFS),
     ("philosophique", DataKind.RELIGIOUS_BELIEFS),
     ("syndical", DataKind.TRADE_UNION),
+    ("syndicale", DataKind.TRADE_UNION),
     ("sexuel", DataKind.SEX_LIFE_ORIENTATION),
+    ("sexuelle", DataKind.SEX_LIFE_ORIENTATION),
 )
 _SUBJECT_WORDS: tuple[tuple[str, SubjectKind], ...] = (
     ("demandeur asile", SubjectKind.ASYLUM_SEEKERS),
     ("majeur protege", SubjectKind.PROTECTED_ADULTS),
+    ("tutelle", SubjectKind.PROTECTED_ADULTS),
+    ("curatelle", SubjectKind.PROTECTED_ADULTS),
     ("personne agee", SubjectKind.ELDERLY),
     ("senior", SubjectKind.ELDERLY),
     ("candidat", SubjectKind.CANDIDATES),
@@ -577,6 +628,32 @@ _SUBJECT_WORDS: tuple[tuple[str, SubjectKind], ...] = (
     ("public", SubjectKind.GENERAL_PUBLIC),
     ("visiteur", SubjectKind.GENERAL_PUBLIC),
     ("passant", SubjectKind.GENERAL_PUBLIC),
+)
+#: Common names of a kind of body that are not its label (« Mairie », « Communauté de communes »).
+_KIND_WORDS: tuple[tuple[str, OrganisationKind], ...] = (
+    ("mairie", OrganisationKind.COMMUNE),
+    ("ville", OrganisationKind.COMMUNE),
+    ("communaute commune", OrganisationKind.EPCI),
+    ("communaute agglomeration", OrganisationKind.EPCI),
+    ("communaute urbaine", OrganisationKind.EPCI),
+    ("metropole", OrganisationKind.EPCI),
+    ("intercommunalite", OrganisationKind.EPCI),
+    ("conseil departemental", OrganisationKind.DEPARTEMENT),
+    ("conseil regional", OrganisationKind.REGION),
+    ("centre communal action sociale", OrganisationKind.CCAS),
+    ("centre intercommunal action sociale", OrganisationKind.CCAS),
+    ("syndicat", OrganisationKind.SYNDICAT),
+    ("commune", OrganisationKind.COMMUNE),  # last: « Communauté de communes » is an EPCI
+)
+_ENUM_WORDS: dict[type[Vocabulary], tuple[tuple[str, Any], ...]] = {OrganisationKind: _KIND_WORDS}
+
+#: Words that say why persons are vulnerable (WP248 criterion 7), whatever their category.
+_VULNERABILITY_WORDS: tuple[tuple[str, Vulnerability], ...] = (
+    ("handicap", Vulnerability.DISABILITY),
+    ("handicapee", Vulnerability.DISABILITY),
+    ("precarite", Vulnerability.PRECARITY),
+    ("precaire", Vulnerability.PRECARITY),
+    ("trouble psychique", Vulnerability.MENTAL_ILLNESS),
 )
 _BASIS_WORDS: tuple[tuple[str, LegalBasis], ...] = (
     ("consentement", LegalBasis.CONSENT),
@@ -609,11 +686,29 @@ def _enum_lookup(enum: type[Vocabulary], text: str) -> Vocabulary | None:
 
 
 def _by_words(words: tuple[tuple[str, Any], ...], text: str) -> Any:
-    key = f" {_key(text)} "
+    found = _all_by_words(words, text)
+    return found[0] if found else None
+
+
+def _all_by_words(words: tuple[tuple[str, Any], ...], text: str) -> list[Any]:
+    """Every value one of whose words ``text`` contains, in the table's order, each once: a cell
+    may name several categories (« Identité, données biométriques »), and keeping only the first
+    would drop the sensitive one."""
+    return list(_words_in(words, text))
+
+
+@functools.lru_cache(maxsize=4096)
+def _words_in(words: tuple[tuple[str, Any], ...], text: str) -> tuple[Any, ...]:
+    # cached: a register repeats the same few values (« Agents », « État civil »), bounded cache
+    key = _key(text)
+    # « Parents d'élèves » are parents: the children named after them are whose parents they are.
+    key = re.sub(r"\bparent (eleve|enfant)\b", "parent", key)
+    padded = f" {key} "
+    found: list[Any] = []
     for word, value in words:
-        if f" {word} " in key or key.strip().startswith(word):
-            return value
-    return None
+        if (f" {word} " in padded or key.startswith(word)) and value not in found:
+            found.append(value)
+    return tuple(found)
 
 
 class _RowReader:
@@ -645,6 +740,10 @@ class _RowReader:
         for index, field in self.fields.items():
             value = cells[index] if index < len(cells) else None
             if _plain(value) == "":
+                continue
+            if field in raw:  # a list read from two columns (« Données sensibles », « … traitées »)
+                header, first = raw[field]
+                raw[field] = (f"{header}, {self.headers[index]}", f"{_plain(first)}\n{_plain(value)}")
                 continue
             raw[field] = (self.headers[index], value)
         if not raw and not any(_plain(c) for c in cells):
@@ -730,8 +829,9 @@ class _RowReader:
         if leaf.kind == "int":
             if isinstance(value, int | float) and not isinstance(value, bool) and float(value).is_integer():
                 return int(value)
-            if _INT.match(text):
-                return int(re.sub(r"[ \u00a0\u202f.']", "", text))
+            count = _count(text)
+            if count is not None:
+                return count
             problems.append(
                 _problem(
                     number,
@@ -770,16 +870,16 @@ class _RowReader:
         items = self.split(text) if leaf.kind == "enums" else [text]
         out = []
         for item in items:
-            member = _enum_lookup(leaf.enum, self.translate(leaf.path, item))
+            item = self.translate(leaf.path, item)
+            member = _enum_lookup(leaf.enum, item) or _by_words(_ENUM_WORDS.get(leaf.enum, ()), item)
             if member is None:
-                allowed = ", ".join(m.value for m in leaf.enum)
                 problems.append(
                     _problem(
                         number,
                         self.source,
                         header,
-                        f"valeur non reconnue « {item} » (admises : {allowed})",
-                        f"value not recognised '{item}' (allowed: {allowed})",
+                        f"valeur non reconnue « {item} » (admises : {' ; '.join(m.fr for m in leaf.enum)})",
+                        f"value not recognised '{item}' (allowed: {'; '.join(m.en for m in leaf.enum)})",
                     )
                 )
             else:
@@ -835,10 +935,11 @@ class _RowReader:
             for item in items(field):
                 if _key(item) in _NONE_WORDS:
                     continue  # « Données sensibles : Non » says there are none, not one called « Non »
-                kind = _enum_lookup(DataKind, item) or _by_words(_DATA_WORDS, item)
-                if kind is None:
+                member = _enum_lookup(DataKind, item)
+                kinds: list[DataKind] = [member] if member else _all_by_words(_DATA_WORDS, item)  # type: ignore[list-item]  # _enum_lookup returns a member of the enum it is given
+                if not kinds:
                     if field == "sensitive_data":
-                        kind = DataKind.OTHER_HIGHLY_PERSONAL
+                        kinds = [DataKind.OTHER_HIGHLY_PERSONAL]
                         notes.append(
                             t(
                                 f"donnée sensible non reconnue « {item} » : classée « autres données à "
@@ -848,7 +949,7 @@ class _RowReader:
                             )
                         )
                     else:
-                        kind = DataKind.OTHER
+                        kinds = [DataKind.OTHER]
                         notes.append(
                             t(
                                 f"catégorie de données non reconnue « {item} » : classée « autres "
@@ -857,12 +958,13 @@ class _RowReader:
                                 "data', to check",
                             )
                         )
-                entry: dict[str, Any] = {"kind": kind.value}
-                if _key(item) not in (_key(kind.fr), _key(kind.value)):
-                    entry["description"] = item
-                if retention:
-                    entry["retention"] = {"active": retention}
-                data.append(entry)
+                for kind in kinds:
+                    entry: dict[str, Any] = {"kind": kind.value}
+                    if _key(item) not in (_key(kind.fr), _key(kind.value)):
+                        entry["description"] = item
+                    if retention:
+                        entry["retention"] = {"active": retention}
+                    data.append(entry)
         if data:
             op["data"] = data
 
@@ -870,11 +972,18 @@ class _RowReader:
         for item in items("data_subjects"):
             if _key(item) in _NONE_WORDS:
                 continue
-            kind_s = _enum_lookup(SubjectKind, item) or _by_words(_SUBJECT_WORDS, item)
-            entry = {"kind": (kind_s or SubjectKind.OTHER).value}
-            if kind_s is None or _key(item) != _key(kind_s.fr):
-                entry["description"] = item
-            subjects.append(entry)
+            listed = _enum_lookup(SubjectKind, item)
+            subject_kinds = [listed] if listed else _all_by_words(_SUBJECT_WORDS, item)
+            reasons = [r.value for r in _all_by_words(_VULNERABILITY_WORDS, item)]
+            for kind_s in subject_kinds or [None]:
+                entry = {"kind": (kind_s or SubjectKind.OTHER).value}
+                if kind_s is None or _key(item) != _key(kind_s.fr):
+                    entry["description"] = item
+                if reasons:
+                    entry["vulnerabilities"] = reasons
+                if re.search(r"\bvulnerable\b", _key(item)):
+                    entry["vulnerable"] = True
+                subjects.append(entry)
         if subjects:
             op["data_subjects"] = subjects
 
@@ -961,7 +1070,11 @@ def _header_field(header: str, explicit: Mapping[str, str], index: Mapping[str, 
     key = normalise_header(header)
     if key in explicit:
         return explicit[key]
-    return index.get(key) or index.get(header.strip().lower())
+    found = index.get(key) or index.get(header.strip().lower())
+    if found is None and "(" in header:
+        # « Données sensibles (art. 9) », « Nombre de personnes (estimation) »: a note in brackets
+        return _header_field(re.sub(r"\([^)]*\)?", " ", header), explicit, index)
+    return found
 
 
 def _match_headers(
@@ -976,7 +1089,7 @@ def _match_headers(
         if not header.strip():
             continue
         field = _header_field(header, explicit, index)
-        if field is None or field in fields.values():
+        if field is None or (field in fields.values() and not _is_list_field(field)):
             ignored.append(header)
             continue
         fields[i] = field
@@ -1096,15 +1209,49 @@ def _csv_rows(path: Path, encoding: str) -> tuple[Iterator[tuple[int, list[Any]]
 
     def rows() -> Iterator[tuple[int, list[Any]]]:
         try:
-            for record in reader:
-                # The record's first line, as a text editor numbers it (a cell may span lines).
-                yield reader.line_num - sum(cell.count("\n") for cell in record), list(record)
+            yield from _csv_records(reader, str(path))
         finally:
             handle.close()
 
     with path.open("rb") as f:
         lines = sum(chunk.count(b"\n") for chunk in iter(lambda: f.read(1 << 20), b""))
     return rows(), max(lines - 1, 0)
+
+
+def _csv_records(reader: Any, source: str) -> Iterator[tuple[int, list[Any]]]:
+    """Each record with its first line, as a text editor numbers it (a cell may span lines); a
+    record the csv module cannot read (a cell over its size limit, often a stray quote that ran
+    on to the end of the file) is an InputError naming the line."""
+    width = 0
+    try:
+        for record in reader:
+            first = reader.line_num - sum(cell.count("\n") for cell in record)
+            width = width or len(record)
+            _check_not_swallowed(record, first, width, reader.dialect.delimiter, source)
+            yield first, list(record)
+    except csv.Error as exc:
+        raise _fatal(
+            source,
+            f"CSV illisible vers la ligne {reader.line_num} : {exc} (un guillemet ouvert et jamais fermé ?)",
+            f"unreadable CSV near line {reader.line_num}: {exc} (a quote opened and never closed?)",
+        ) from exc
+
+
+def _check_not_swallowed(record: list[str], line: int, width: int, delimiter: str, source: str) -> None:
+    """A cell whose later lines hold as many separators as a whole record is not a cell: a quote
+    opened and never closed has made the next records part of it, and they would be lost."""
+    if width < 3:
+        return
+    for cell in record:
+        if "\n" in cell and any(part.count(delimiter) >= width - 1 for part in cell.split("\n")[1:]):
+            line += cell.endswith("\n")  # the file ended inside the quote: its last line break is in the cell
+            raise _fatal(
+                source,
+                f"CSV mal formé ligne {line} : une cellule contient des lignes entières du registre (un "
+                "guillemet ouvert et jamais fermé ?) ; les traitements qui suivent seraient perdus",
+                f"malformed CSV at line {line}: a cell holds whole lines of the register (a quote opened "
+                "and never closed?); the processings that follow would be lost",
+            )
 
 
 def _calamine(source: str) -> Any:
@@ -1227,6 +1374,10 @@ def _mark(text: str) -> bool | None:
         return True
     if key in _FALSE:
         return False
+    # « Oui (allergies) », « oui - PAI », « Non, sauf… » : the answer is the first word
+    first = key.split(" ", 1)[0]
+    if first in ("oui", "non"):
+        return first == "oui"
     return None
 
 
@@ -1596,7 +1747,7 @@ def read_csv_text(text: str, *, mapping: RegisterMapping | None = None, source: 
     """A register from CSV text already in memory (tests, web uploads)."""
     text = text.lstrip("\ufeff")
     reader = csv.reader(io.StringIO(text, newline=""), _dialect(text[: 64 * 1024]))
-    rows = ((reader.line_num, list(r)) for r in reader)
+    rows = _csv_records(reader, source)
     return _open_table(
         source, "csv", rows, mapping or RegisterMapping(), sheet=None, notes=[], total=None, header_search=1
     )

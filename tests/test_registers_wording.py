@@ -1,0 +1,268 @@
+"""A register says things the way a DPO writes them: every fact it states is read, none is dropped.
+
+Each case is a wording found in real registers that an earlier version read as less than it says
+(a sensitive category dropped, a vulnerable group missed, a column ignored without a word, a
+count misread) or turned a "don't know" into a "no". The rule: a cell is never read as less
+severe than it is written, and what cannot be read is said.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from aipd.errors import InputError
+from aipd.registers import RegisterRow, open_register, read_csv_text
+from aipd.triage import TriageOutcome, triage
+
+#: The yes/no facts of a time-clock row that the CNIL exemption list (2019-118, item 11) needs.
+NO_FACTS = [
+    "decisions.access_to_rights", "decisions.automated", "evaluation.profiling", "evaluation.scoring",
+    "evaluation.systematic_extensive", "matching.beyond_expectations", "matching.combines",
+    "matching.different_purposes_or_controllers", "monitoring.agents", "monitoring.constant",
+    "monitoring.public_area", "monitoring.systematic", "technology.innovative",
+]  # fmt: skip
+
+
+def row(header: str, cells: str) -> RegisterRow:
+    """The one row of a ``;`` register with ``header`` and ``cells``."""
+    rows = list(read_csv_text(f"{header}\n{cells}\n"))
+    assert len(rows) == 1
+    return rows[0]
+
+
+def data_kinds(r: RegisterRow) -> list[str]:
+    assert isinstance(r.data, dict)
+    return [d["kind"] for d in r.data.get("data", [])]
+
+
+def subjects(r: RegisterRow) -> list[dict[str, Any]]:
+    assert isinstance(r.data, dict)
+    return list(r.data.get("data_subjects", []))
+
+
+def test_every_category_named_in_a_cell_counts() -> None:
+    """« Identité, données biométriques » is two categories: keeping only the first made a biometric
+    time clock look like the exempt ordinary one (CNIL 2019-118 item 11)."""
+    header = (
+        "Nom du traitement;Domaines;Catégories de données;Personnes concernées;Nature de l'organisme;"
+        + ";".join(NO_FACTS)
+    )
+    cells = "Badgeuse;access_control_working_time;Identité, données biométriques;Agents;commune;" + ";".join(
+        ["non"] * len(NO_FACTS)
+    )
+    r = row(header, cells)
+    assert data_kinds(r) == ["identity", "biometric"]
+    (result,) = triage([r])
+    assert result.outcome is TriageOutcome.REQUIRED
+    assert "cnil-2018-327:11" in result.list_items
+    ordinary = row(header, cells.replace("Identité, données biométriques", "Identité"))
+    assert triage_outcome(ordinary) is TriageOutcome.EXEMPT  # the same row without the biometric data
+
+
+def triage_outcome(r: RegisterRow) -> TriageOutcome:
+    (result,) = triage([r])
+    return result.outcome
+
+
+@pytest.mark.parametrize(
+    ("cell", "kinds"),
+    [
+        ("Santé, NIR, infractions", ["nir", "offences", "health"]),
+        ("Données médicales", ["health"]),
+        ("Dossiers médicaux", ["health"]),
+        ("Appartenance syndicale", ["trade_union"]),
+        ("Données révélant l'appartenance syndicale", ["trade_union"]),
+        ("Orientation sexuelle", ["sex_life_orientation"]),
+        ("Casier judiciaire", ["offences"]),
+        ("Empreintes digitales", ["biometric"]),
+        ("Religion", ["religious_beliefs"]),
+        ("Convictions religieuses", ["religious_beliefs"]),
+        ("Origine raciale ou ethnique", ["racial_ethnic_origin"]),
+        ("Numéro d'identification national unique (NIR pour la France)", ["identity", "nir"]),
+    ],
+)
+def test_sensitive_wordings_are_recognised(cell: str, kinds: list[str]) -> None:
+    """Feminine and plural forms, the CNIL's own labels and common synonyms of art. 9 and 10 data."""
+    r = row("Nom du traitement;Données sensibles", f"Dossiers;{cell}")
+    assert data_kinds(r) == kinds
+    assert not r.notes  # recognised, not filed as "other" with a note
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        ("Élus, enfants (conseil municipal des jeunes)", [("elected", None), ("children", None)]),
+        ("Candidats, mineurs", [("candidates", None), ("children", None)]),
+        ("Parents d'élèves", [("parents", None)]),
+        ("Majeurs sous tutelle", [("protected_adults", None)]),
+        ("Personnes en situation de handicap", [("other", ["disability"])]),
+        ("Familles en situation de précarité", [("parents", ["precarity"])]),
+    ],
+)
+def test_vulnerable_persons_are_recognised(cell: str, expected: list[tuple[str, list[str] | None]]) -> None:
+    """Every category a cell names, and the words that say persons are vulnerable (WP248 criterion 7);
+    « Parents d'élèves » are parents, not pupils."""
+    found = [
+        (s["kind"], s.get("vulnerabilities"))
+        for s in subjects(row("Nom du traitement;Personnes concernées", f"T;{cell}"))
+    ]
+    assert found == expected
+
+
+def test_persons_said_vulnerable_are_vulnerable() -> None:
+    (subject,) = subjects(row("Nom du traitement;Personnes concernées", "T;Personnes vulnérables"))
+    assert subject["vulnerable"] is True
+
+
+@pytest.mark.parametrize("word", ["?", "à préciser", "À vérifier", "inconnu", "NSP"])
+def test_dont_know_leaves_the_fact_unknown(word: str) -> None:
+    """« ? » or « à préciser » in a yes/no column is a fact the DPO does not know yet: unknown, and the
+    row is read (an earlier version made the whole row unreadable, losing its other facts)."""
+    r = row("Nom du traitement;Données sensibles;monitoring.systematic", f"Dossiers;Santé;{word}")
+    assert not r.problems
+    assert isinstance(r.data, dict)
+    assert "systematic" not in r.data.get("monitoring", {})
+    assert data_kinds(r) == ["health"]
+
+
+def test_sans_objet_declares_nothing() -> None:
+    """« Sans objet » in the AI system or transfers column is "none", not an AI system so named."""
+    r = row("Nom du traitement;Système d'IA;Transferts hors UE", "T;Sans objet;Sans objet")
+    assert isinstance(r.data, dict)
+    assert "ai_system" not in r.data
+    assert not r.notes
+
+
+@pytest.mark.parametrize(
+    ("cell", "persons"),
+    [
+        ("12 000", 12000),
+        ("12\u202f000", 12000),
+        ("12.000", 12000),
+        ("12000.0", 12000),
+        ("12000,00", 12000),
+        ("12 000 personnes", 12000),
+        ("3000 habitants", 3000),
+    ],
+)
+def test_counts_as_registers_write_them(cell: str, persons: int) -> None:
+    r = row("Nom du traitement;Nombre de personnes concernées", f"T;{cell}")
+    assert not r.problems
+    assert isinstance(r.data, dict)
+    assert r.data["scale"] == {"persons": persons}
+
+
+@pytest.mark.parametrize("cell", ["1.5", "environ 3 000", "> 10 000", "1 000 à 5 000", "9" * 40])
+def test_counts_that_are_not_a_number_are_said(cell: str) -> None:
+    """A decimal point is not a thousands separator (« 1.5 » was read as 15); approximations and
+    ranges are for the DPO to settle, not for aipd to guess: the row is unreadable, with the reason."""
+    r = row("Nom du traitement;Nombre de personnes concernées", f"T;{cell}")
+    assert [p.message.fr for p in r.problems] == [f"nombre entier attendu, lu « {cell} »"]
+
+
+def test_two_columns_for_one_list_are_both_read() -> None:
+    """« Données sensibles » = Oui and « Données sensibles traitées » = Santé: health was dropped with
+    the second column, and with it GDPR art. 35(3)(b)."""
+    header = "Nom du traitement;Données sensibles;Données sensibles traitées;Personnes concernées;Nombre de personnes"
+    register = read_csv_text(f"{header}\nPortage de repas;Oui;Santé (régimes);Personnes âgées;20000\n")
+    assert register.ignored == ()
+    (r,) = list(register)
+    assert "health" in data_kinds(r)
+    (result,) = triage([r])
+    assert "gdpr:art35-3-b" in result.mandatory
+
+
+def test_a_note_in_brackets_in_a_header_is_ignored() -> None:
+    register = read_csv_text(
+        "Nom du traitement;Données sensibles (art. 9);Nombre de personnes (estimation)\nT;Santé;500\n"
+    )
+    assert register.ignored == ()
+    (r,) = list(register)
+    assert data_kinds(r) == ["health"]
+
+
+@pytest.mark.parametrize(
+    ("cell", "kind"),
+    [
+        ("Mairie", "commune"),
+        ("Ville de Lorvalle", "commune"),
+        ("Communauté de communes", "epci"),
+        ("Communauté d'agglomération", "epci"),
+        ("Métropole", "epci"),
+        ("Conseil départemental", "departement"),
+        ("Centre communal d'action sociale", "ccas"),
+        ("Syndicat intercommunal", "syndicat"),
+    ],
+)
+def test_bodies_by_their_common_names(cell: str, kind: str) -> None:
+    r = row("Nom du traitement;Nature de l'organisme", f"T;{cell}")
+    assert not r.problems
+    assert isinstance(r.data, dict)
+    assert r.data["controller"]["kind"] == kind
+
+
+def test_an_unknown_kind_of_body_lists_the_french_labels() -> None:
+    (problem,) = row("Nom du traitement;Nature de l'organisme", "T;Association").problems
+    assert (
+        "valeur non reconnue « Association » (admises : Commune ; EPCI (intercommunalité) ;"
+        in problem.message.fr
+    )
+    assert "local_public_establishment" not in problem.message.fr
+
+
+def test_a_quote_never_closed_is_refused_not_swallowed() -> None:
+    """A stray opening quote made the next records part of one cell: they were never triaged and the
+    count said nothing. The whole register is refused, naming the line."""
+    text = (
+        "Nom du traitement;Finalité;Données sensibles;Personnes concernées\n"
+        'Accueil;"Repas des enfants;Identité;Enfants\n'
+        "Dossiers CCAS;Aide sociale;Santé;Usagers\n"
+        "Paie;Payer;NIR;Agents\n"
+    )
+    with pytest.raises(InputError, match="CSV mal formé ligne 2 : une cellule contient des lignes entières"):
+        list(read_csv_text(text))
+
+
+def test_an_oversized_cell_is_an_input_error() -> None:
+    with pytest.raises(InputError, match="CSV illisible vers la ligne"):
+        list(read_csv_text('Nom du traitement;Finalité\nT;"' + "x" * 200_000 + "\n"))
+
+
+@pytest.mark.parametrize("answer", ["Oui", "Oui (allergies)", "oui - PAI", "Oui, allergies"])
+def test_a_fiche_check_list_answer_with_a_detail(tmp_path: Path, answer: str) -> None:
+    """In the CNIL model's fiche, « Oui (allergies) » ticks the line as « Oui » does."""
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    book.active.title = "Organisme"
+    book.active["A1"] = "Commune"
+    sheet = book.create_sheet("Cantine")
+    for line in (
+        ["Fiche de registre"],
+        [None, "Nom / sigle", "Cantine scolaire"],
+        [None, "Finalité principale", "Inscrire les enfants"],
+        [None, "Catégories de données personnelles", "État civil, identité"],
+        [None, "Données sensibles"],
+        [None, "Catégorie", "Oui / Non", "Description"],
+        [None, "Données de santé", answer, "allergies"],
+        [None, "Catégories de personnes concernées", "Enfants"],
+    ):
+        sheet.append(line)
+    path = tmp_path / "fiches.xlsx"
+    book.save(path)
+    (r,) = list(open_register(path))
+    assert "health" in data_kinds(r)
+
+
+def test_columns_not_read_are_said_on_standard_error(tmp_path: Path) -> None:
+    path = tmp_path / "r.csv"
+    path.write_text("Nom du traitement;Finalité;Observations du DPD\nT;Payer;RAS\n", encoding="utf-8")
+    cli = subprocess.run(
+        [sys.executable, "-m", "aipd.cli", "triage", str(path)], capture_output=True, text=True, check=False
+    )
+    assert "colonnes non lues" in cli.stderr
+    assert "« Observations du DPD »" in cli.stderr
