@@ -1193,7 +1193,23 @@ class _Semicolon(csv.excel):
 
 
 def _dialect(sample: str) -> Any:
-    """The sniffed dialect; when sniffing fails, ``;`` or ``,`` by count on the first line."""
+    """The separator that makes the most known headers of the first lines; else the sniffed
+    dialect; else ``;`` or ``,`` by count on the first line.
+
+    Sniffing alone fails on the CNIL model's own labels, some of which hold a comma
+    (« Observation, surveillance ou contrôle systématique des personnes »): with rows such as
+    « Habitants, passants », the comma looks as regular as the semicolon.
+    """
+    index = _header_index()
+    best, best_count = "", 1  # at least two known headers, as the header search asks
+    for line in sample.splitlines()[:20]:
+        for delimiter in (";", "\t", ","):
+            cells = next(csv.reader([line], delimiter=delimiter), [])
+            count = sum(1 for cell in cells if normalise_header(cell) in index)
+            if count > best_count:
+                best, best_count = delimiter, count
+    if best:
+        return {";": _Semicolon, "\t": csv.excel_tab, ",": csv.excel}[best]
     try:
         return csv.Sniffer().sniff(sample, delimiters=";,\t")
     except csv.Error:

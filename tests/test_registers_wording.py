@@ -266,3 +266,18 @@ def test_columns_not_read_are_said_on_standard_error(tmp_path: Path) -> None:
     )
     assert "colonnes non lues" in cli.stderr
     assert "« Observations du DPD »" in cli.stderr
+
+
+def test_a_comma_in_a_header_does_not_make_the_comma_the_separator() -> None:
+    """The CNIL model's label « Observation, surveillance ou contrôle systématique des personnes »
+    holds a comma; with rows such as « Habitants, passants » the sniffer chose the comma and the
+    whole register was refused. The separator is the one that makes known headers."""
+    text = (
+        "Nom du traitement;Personnes concernées;Observation, surveillance ou contrôle systématique des personnes\n"
+        "Vidéoprotection;Habitants, passants;Oui\n"
+        "Cantine;Enfants, parents;Non\n"
+    )
+    first, second = list(read_csv_text(text))
+    assert isinstance(first.data, dict)
+    assert first.data["monitoring"] == {"systematic": True}
+    assert [s["kind"] for s in subjects(second)] == ["children", "parents"]
