@@ -14,6 +14,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from aipd.errors import InputError
 from aipd.registers import RegisterRow, open_register, read_csv_text
@@ -281,3 +283,24 @@ def test_a_comma_in_a_header_does_not_make_the_comma_the_separator() -> None:
     assert isinstance(first.data, dict)
     assert first.data["monitoring"] == {"systematic": True}
     assert [s["kind"] for s in subjects(second)] == ["children", "parents"]
+
+
+_WORDINGS = [
+    "Identité", "État civil", "Coordonnées", "Santé", "Données médicales", "NIR", "Infractions",
+    "Casier judiciaire", "Données biométriques", "Empreintes digitales", "Vie professionnelle", "Image",
+    "Appartenance syndicale", "Religion", "Localisation", "Situation sociale", "Données bancaires",
+]  # fmt: skip
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.sampled_from(_WORDINGS), min_size=1, max_size=4),
+    st.sampled_from([", ", " et ", " / ", " + "]),
+)
+def test_a_cell_naming_several_categories_keeps_each_of_them(wordings: list[str], joiner: str) -> None:
+    """Property: the categories read from « A, B, C » are those read from A, from B and from C,
+    whatever the joining words: naming more never drops one (the first-word-wins bug)."""
+    header = "Nom du traitement;Catégories de données"
+    alone = {kind for w in wordings for kind in data_kinds(row(header, f"T;{w}"))}
+    together = set(data_kinds(row(header, f"T;{joiner.join(wordings)}")))
+    assert alone <= together
