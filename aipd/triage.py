@@ -37,6 +37,7 @@ __all__ = [
     "TriageOutcome",
     "TriageResult",
     "TriageSummary",
+    "presumed",
     "priority",
     "summarise",
     "triage",
@@ -249,6 +250,16 @@ def priority(result: TriageResult) -> tuple[int, int, int, int, int]:
     )
 
 
+def presumed(result: TriageResult) -> bool:
+    """An incomplete row whose met facts already presume a DPIA: two WP248 criteria or more
+    (WP248 rev.01, III.B.a) or a case of GDPR art. 35(3), the answer waiting only on facts that
+    could set it aside (an exemption of the CNIL list, art. 35(10)). A summary that listed only
+    the rows found "required" would hide them."""
+    return result.outcome is TriageOutcome.INCOMPLETE and (
+        len(result.criteria_met) >= 2 or bool(result.mandatory)
+    )
+
+
 @attrs.define
 class TriageSummary:
     """Counters and the top of the list, updated row by row (memory does not grow with the register)."""
@@ -261,7 +272,10 @@ class TriageSummary:
     missing: dict[str, int] = attrs.field(factory=dict)
     unreadable: list[TriageResult] = attrs.field(factory=list)
     unreadable_kept: int = 20
+    #: Incomplete rows whose met facts presume a DPIA (see :func:`presumed`).
+    presumed_count: int = 0
     _heap: list[tuple[tuple[int, ...], int, TriageResult]] = attrs.field(factory=list)
+    _presumed: list[tuple[tuple[int, ...], int, TriageResult]] = attrs.field(factory=list)
 
     def add(self, result: TriageResult) -> None:
         from aipd.ai_act import AIActClass
@@ -279,19 +293,30 @@ class TriageSummary:
                 self.unreadable.append(result)
             return
         if result.outcome is TriageOutcome.REQUIRED:
-            # A max-heap on the priority key (negated) keeps the best top_n seen so far.
-            key = tuple(-k for k in priority(result))
-            # The running count breaks ties, so two results are never compared.
-            entry = (key, -self.rows, result)
-            if len(self._heap) < self.top_n:
-                heapq.heappush(self._heap, entry)
-            elif entry[:2] > self._heap[0][:2]:
-                heapq.heapreplace(self._heap, entry)
+            self._keep(self._heap, result)
+        elif presumed(result):
+            self.presumed_count += 1
+            self._keep(self._presumed, result)
+
+    def _keep(self, heap: list[tuple[tuple[int, ...], int, TriageResult]], result: TriageResult) -> None:
+        # A max-heap on the priority key (negated) keeps the best top_n seen so far.
+        key = tuple(-k for k in priority(result))
+        # The running count breaks ties, so two results are never compared.
+        entry = (key, -self.rows, result)
+        if len(heap) < self.top_n:
+            heapq.heappush(heap, entry)
+        elif entry[:2] > heap[0][:2]:
+            heapq.heapreplace(heap, entry)
 
     @property
     def first(self) -> list[TriageResult]:
         """The AIPDs to start first, best first (:func:`priority`)."""
         return [r for _, _, r in sorted(self._heap, key=lambda e: (priority(e[2]), -e[1]))]
+
+    @property
+    def presumed_first(self) -> list[TriageResult]:
+        """The incomplete rows that presume a DPIA (:func:`presumed`), best first."""
+        return [r for _, _, r in sorted(self._presumed, key=lambda e: (priority(e[2]), -e[1]))]
 
     @property
     def failed(self) -> int:

@@ -177,7 +177,17 @@ def summary_markdown(summary: TriageSummary, *, source: str, lang: Lang = "fr") 
         ]
     lines += [s("## AIPD à engager en premier", "## DPIAs to start first"), ""]
     first = summary.first
-    if not first:
+    if not first and summary.presumed_count:
+        lines += [
+            s(
+                "Aucune AIPD établie comme requise d'après les faits du registre ; "
+                f"{summary.presumed_count} traitement(s) en remplissent probablement les conditions (section suivante).",
+                "No DPIA established as required on the register's facts; "
+                f"{summary.presumed_count} processing(s) probably meet the conditions (next section).",
+            ),
+            "",
+        ]
+    elif not first:
         lines += [
             s(
                 "Aucune AIPD requise d'après les faits du registre.",
@@ -212,6 +222,36 @@ def summary_markdown(summary: TriageSummary, *, source: str, lang: Lang = "fr") 
             lines.append(
                 f"| {rank} | {r.row} | {_md(r.name or '')} | {_md(', '.join(why) or (r.reason.get(lang) if r.reason else ''))} "
                 f"| {_md(', '.join(r.criteria_met))} |"
+            )
+        lines.append("")
+    presumed = summary.presumed_first
+    if presumed:
+        lines += [
+            s(
+                f"## AIPD probables, faits à compléter ({summary.presumed_count})",
+                f"## Probable DPIAs, facts to complete ({summary.presumed_count})",
+            ),
+            "",
+            s(
+                "Ces traitements remplissent au moins deux critères WP248 ou un cas de l'article 35.3 du RGPD : "
+                "l'AIPD est présumée requise, mais un fait manque pour le dire (souvent une dispense de la "
+                "liste de la CNIL qui pourrait s'appliquer). Complétez-les en premier, dans cet ordre.",
+                "These processings meet at least two WP248 criteria or a case of GDPR art. 35(3): a DPIA is "
+                "presumed required, but a fact is missing to say so (often a CNIL list exemption that might "
+                "apply). Complete them first, in this order.",
+            ),
+            "",
+            s(
+                "| Rang | Ligne | Traitement | Critères WP248 | Faits à compléter |",
+                "| Rank | Row | Processing | WP248 criteria | Facts to complete |",
+            ),
+            "|---:|---:|---|---|---|",
+        ]
+        for rank, r in enumerate(presumed, start=1):
+            facts = ", ".join(r.missing_facts[:5]) + (" …" if len(r.missing_facts) > 5 else "")
+            lines.append(
+                f"| {rank} | {r.row} | {_md(r.name or '')} | {_md(', '.join((*r.mandatory, *r.criteria_met)))} "
+                f"| {_md(facts)} |"
             )
         lines.append("")
     if summary.failed:

@@ -67,6 +67,36 @@ def test_summary_ranks_required_and_counts() -> None:
     assert "| 1 | 3 |" in md
 
 
+#: Health data of agents, at large scale, kind of processing unknown: two WP248 criteria and more,
+#: but a CNIL exemption might apply, so the verdict waits on facts.
+PRESUMED = {
+    "id": "dossiers",
+    "name": "Dossiers des agents",
+    "controller": CONTROLLER,
+    "data": [{"kind": "health"}, {"kind": "identity"}],
+    "data_subjects": [{"kind": "agents"}],
+}
+
+
+def test_summary_lists_incomplete_rows_that_presume_a_dpia() -> None:
+    """A row that meets two WP248 criteria but waits on an exemption's facts is « incomplet », not
+    « requis »: the summary must not say « Aucune AIPD requise » and leave it there. It says how many
+    such rows there are and lists them, best first, with the facts to complete."""
+    results = list(triage([PAYROLL, PRESUMED]))
+    assert results[1].outcome is TriageOutcome.INCOMPLETE
+    assert len(results[1].criteria_met) >= 2
+    summary = summarise(results)
+    assert summary.presumed_count == 1
+    assert [r.row for r in summary.presumed_first] == [2]
+    md = summary_markdown(summary, source="r.csv")
+    assert "Aucune AIPD requise d'après les faits du registre." not in md
+    assert "1 traitement(s) en remplissent probablement les conditions" in md
+    assert "## AIPD probables, faits à compléter (1)" in md
+    assert "| 1 | 2 | Dossiers des agents |" in md
+    english = summary_markdown(summary, source="r.csv", lang="en")
+    assert "## Probable DPIAs, facts to complete (1)" in english
+
+
 def test_summary_top_n_is_bounded() -> None:
     """The summary keeps at most top_n results, whatever the register's size."""
     summary = TriageSummary(top_n=3)
