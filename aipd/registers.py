@@ -1157,6 +1157,18 @@ def _open_table(
             "traitement ») ; nommez-la dans le fichier de correspondance (columns: name: …)",
             "no column gives the name of the processing; name it in the mapping file (columns: name: …)",
         )
+    if "ai_system" not in fields.values() and "ai_system" not in mapping.defaults:
+        # The CNIL's register model has no such field: say what is assumed rather than assume silently.
+        notes = [
+            *notes,
+            t(
+                "le registre n'a pas de colonne « Système d'IA » : aucun système d'IA n'est supposé ; si des "
+                "traitements en utilisent un, ajoutez la colonne (ou « ai_system » dans les defaults du fichier "
+                "de correspondance) pour que l'AI Act soit examiné",
+                "the register has no 'AI system' column: no AI system is assumed; if some processings use one, "
+                "add the column (or 'ai_system' in the mapping file's defaults) so that the AI Act is examined",
+            ),
+        ]
     reader = _RowReader(fields, header, mapping, source)
 
     def all_rows() -> Iterator[tuple[int, list[Any]]]:

@@ -304,3 +304,12 @@ def test_a_cell_naming_several_categories_keeps_each_of_them(wordings: list[str]
     alone = {kind for w in wordings for kind in data_kinds(row(header, f"T;{w}"))}
     together = set(data_kinds(row(header, f"T;{joiner.join(wordings)}")))
     assert alone <= together
+
+
+def test_a_register_without_an_ai_column_says_what_is_assumed() -> None:
+    """The CNIL's register model has no AI field: a register without one is read as « no AI system »,
+    and says so once, so the DPO knows the AI Act was not examined for want of a column."""
+    without = read_csv_text("Nom du traitement;Finalité\nT;Payer\n")
+    assert any("pas de colonne « Système d'IA »" in n.fr for n in without.notes)
+    with_column = read_csv_text("Nom du traitement;Finalité;Système d'IA\nT;Payer;Non\n")
+    assert not any("Système d'IA" in n.fr for n in with_column.notes)
