@@ -342,7 +342,7 @@ def cmd_triage(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from aipd.registers import load_mapping, open_register
-    from aipd.triage import TriageSummary, triage
+    from aipd.triage import TriageOutcome, TriageSummary, triage
     from aipd.triage_report import (
         Progress,
         atomic_path,
@@ -408,11 +408,14 @@ def cmd_triage(args: argparse.Namespace) -> int:
         text = summary_markdown(summary, source=register_.source, lang=lang)
         with atomic_path(args.summary, ".md") as tmp:
             tmp.write_text(text, encoding="utf-8")
+    required = summary.counts[TriageOutcome.REQUIRED]
     print(
         _say(
             args,
-            f"{summary.rows} traitement(s) triés, {summary.failed} ligne(s) illisible(s)",
-            f"{summary.rows} processing(s) triaged, {summary.failed} unreadable row(s)",
+            f"{summary.rows} traitement(s) triés, {summary.failed} ligne(s) illisible(s) : {required} AIPD "
+            f"requise(s), {summary.presumed_count} probable(s) (faits à compléter)",
+            f"{summary.rows} processing(s) triaged, {summary.failed} unreadable row(s): {required} DPIA(s) "
+            f"required, {summary.presumed_count} probable (facts to complete)",
         ),
         file=sys.stderr,
     )

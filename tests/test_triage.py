@@ -140,6 +140,10 @@ def test_cli_triage_exit_code_and_outputs(tmp_path: Path, capsys: pytest.Capture
     # The Source column: the file (and the sheet, for a workbook).
     assert [r[-1] for r in rows[1:]] == [str(reg), str(reg)]
     assert "Lignes illisibles (1)" in summary.read_text(encoding="utf-8")
+    assert (
+        "2 traitement(s) triés, 1 ligne(s) illisible(s) : 1 AIPD requise(s), 0 probable(s)"
+        in capsys.readouterr().err
+    )
     reg.write_text(REGISTER.splitlines()[0] + "\n" + REGISTER.splitlines()[1] + "\n", encoding="utf-8")
     assert main(["triage", str(reg), "-o", str(out)]) == EXIT_OK
     assert main(["triage", str(tmp_path / "none.csv")]) == EXIT_INPUT
