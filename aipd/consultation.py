@@ -35,7 +35,7 @@ import attrs
 from aipd.catalogue import FindingStatus, Source
 from aipd.i18n import Text, t
 from aipd.model import ProcessingOperation
-from aipd.risks import RiskAnalysis
+from aipd.risks import RiskAnalysis, could_be_high
 from aipd.screening import Requirement, Screening
 from aipd.settings import Settings
 from aipd.vocabulary import LegalRegime
@@ -51,7 +51,8 @@ ART_36_1 = Source(
         "GDPR art. 36(1); EDPB and CNIL reading: residual high risk",
     ),
     url=_GDPR_URL,
-    reliability="verified",
+    # The article is read; the authorities' residual reading is marked [R] in the reference.
+    reliability="recalled",
 )
 ART_36_3 = Source(citation=t("RGPD, art. 36.3", "GDPR art. 36(3)"), url=_GDPR_URL, reliability="verified")
 LIL_90_1 = Source(
@@ -70,6 +71,16 @@ LIL_STATE = Source(
         "Loi 78-17, art. 90, second paragraph, and arts. 31 to 33 (request for an opinion)",
     ),
     url=_LIL_90_URL,
+    reliability="recalled",
+)
+#: Under the GDPR, processing on behalf of the State: arts. 31 (arrêté after a CNIL opinion) and 32
+#: (décret en Conseil d'État); art. 90 concerns Title III only.
+LIL_31_32 = Source(
+    citation=t(
+        "Loi n° 78-17, art. 31 et 32 (traitements mis en œuvre pour le compte de l'État), art. 33 (demande d'avis)",
+        "Loi 78-17, arts. 31 and 32 (processing on behalf of the State), art. 33 (request for an opinion)",
+    ),
+    url="https://www.legifrance.gouv.fr/loda/id/JORFTEXT000000886460",  # the loi 78-17 as a whole
     reliability="recalled",
 )
 JO_2024 = Source(
@@ -164,6 +175,7 @@ def _residual_ground(
     gid: str,
     title: Text,
     source: Source,
+    op: ProcessingOperation,
     risks: RiskAnalysis,
     screening: Screening,
     settings: Settings,
@@ -180,16 +192,38 @@ def _residual_ground(
             missing=("data",),
         )
     if screening.verdict.requirement is Requirement.NOT_REQUIRED:
-        extra = (
-            t(
-                " Des risques paraissent pourtant élevés après mesures : s'ils le restent après examen par le DPD, "
-                "le traitement est susceptible d'engendrer un risque élevé (art. 35.1).",
-                " Some risks nevertheless seem high after measures: if they stay so once the DPO has examined them, "
-                "the processing is likely to result in a high risk (art. 35(1)).",
+        confirmed = [
+            r for r in risks.high if r.judgement is not None and r.judgement.residual_severity is not None
+        ]
+        if confirmed:
+            # The DPO's own levels say the residual risk is high: the processing is likely to result
+            # in a high risk (art. 35(1)) whatever the criteria counted, and the consultation follows.
+            fr, en = _names(risks, tuple(r.id for r in confirmed))
+            return ground(
+                status=FindingStatus.MET,
+                rationale=t(
+                    f"L'examen préalable ne requiert pas d'AIPD, mais le DPD retient des risques élevés après "
+                    f"mesures ({fr}) : le traitement est susceptible d'engendrer un risque élevé (art. 35.1) et "
+                    "la consultation préalable s'applique.",
+                    f"The screening does not require a DPIA, but the DPO retains risks that stay high after "
+                    f"measures ({en}): the processing is likely to result in a high risk (art. 35(1)) and prior "
+                    "consultation applies.",
+                ),
             )
-            if high
-            else t("", "")
-        )
+        if high:
+            fr, en = _names(risks, high)
+            return ground(
+                status=FindingStatus.UNKNOWN,
+                rationale=t(
+                    f"L'examen préalable ne requiert pas d'AIPD, mais les niveaux proposés restent élevés après "
+                    f"mesures ({fr}) : au DPD de les confirmer ou de les corriger (s'ils restent élevés, le "
+                    "traitement est susceptible d'engendrer un risque élevé, art. 35.1).",
+                    f"The screening does not require a DPIA, but the proposed levels stay high after measures "
+                    f"({en}): the DPO is to confirm or correct them (if they stay high, the processing is likely "
+                    "to result in a high risk, art. 35(1)).",
+                ),
+                missing=("risk_judgements",),
+            )
         return ground(
             status=FindingStatus.NOT_MET,
             rationale=t(
@@ -197,8 +231,7 @@ def _residual_ground(
                 "qui conclut à un risque élevé.",
                 "The screening concludes no DPIA is required; consultation presupposes a DPIA that finds a "
                 "high risk.",
-            )
-            + extra,
+            ),
         )
     if high:
         fr, en = _names(risks, high)
@@ -212,6 +245,37 @@ def _residual_ground(
                 f"'{level.en}' or above).",
             )
             + note,
+        )
+    relevant = [r for r in risks.risks if r.applies is not False]
+    unrated = [r for r in relevant if r.acceptability is None]
+    if unrated:
+        # A risk without levels (a DPO's own risk, or one no loaded plug-in rates) may be high.
+        fr, en = _names(risks, tuple(r.id for r in unrated))
+        return ground(
+            status=FindingStatus.UNKNOWN,
+            rationale=t(
+                f"Des risques n'ont pas de niveaux, initiaux ou résiduels ({fr}) : on ne peut dire s'ils "
+                "restent élevés après les mesures.",
+                f"Some risks have no levels, initial or residual ({en}): whether they stay high after the "
+                "measures cannot be said.",
+            ),
+            missing=tuple(dict.fromkeys(["risk_judgements", *(m for r in unrated for m in r.missing)])),
+        )
+    uncertain = [r for r in relevant if r.missing and could_be_high(op, r, settings)]
+    if uncertain:
+        fr, en = _names(risks, tuple(r.id for r in uncertain))
+        facts = tuple(dict.fromkeys(m for r in uncertain for m in r.missing))
+        return ground(
+            status=FindingStatus.UNKNOWN,
+            rationale=t(
+                "Aucun risque n'est élevé après les mesures prévues d'après les faits connus, mais ces risques "
+                f"le resteraient si les faits manquants se révélaient défavorables : {fr} (faits : "
+                f"{', '.join(facts)}).",
+                "No risk is high after the planned measures on the known facts, but these risks would stay "
+                f"high if the missing facts turned out unfavourable: {en} (facts: {', '.join(facts)}).",
+            )
+            + note,
+            missing=facts,
         )
     return ground(
         status=FindingStatus.NOT_MET,
@@ -293,7 +357,7 @@ def _state(op: ProcessingOperation) -> ConsultationGround | None:
     return ConsultationGround(
         id="lil:31-32",
         title=title,
-        source=LIL_STATE,
+        source=LIL_31_32,
         effect="informs",
         status=FindingStatus.MET,
         rationale=t(
@@ -445,6 +509,7 @@ def decide_consultation(
                         "High risk indicated by the impact assessment (Title III)",
                     ),
                     LIL_90_1,
+                    op,
                     risks,
                     screening,
                     settings,
@@ -459,6 +524,7 @@ def decide_consultation(
                 "gdpr:36.1",
                 t("Risque résiduel élevé après mesures", "Residual high risk after measures"),
                 ART_36_1,
+                op,
                 risks,
                 screening,
                 settings,

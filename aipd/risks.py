@@ -65,6 +65,7 @@ __all__ = [
     "RiskAnalysis",
     "RiskMeasure",
     "analyse_risks",
+    "could_be_high",
     "is_high",
 ]
 
@@ -908,6 +909,32 @@ def _order(risk_id: str) -> tuple[int, str]:
     return (FEARED_ORDER.index(risk_id), "") if risk_id in FEARED_ORDER else (len(FEARED_ORDER), risk_id)
 
 
+def _lowered(retained: Level, proposed: Level, proposed_residual: Level) -> Level:
+    reduction = proposed.rank - proposed_residual.rank
+    return Level.from_rank(min(retained.rank, max(proposed_residual.rank, retained.rank - reduction)))
+
+
+def could_be_high(op: ProcessingOperation, risk: AssessedRisk, settings: Settings) -> bool:
+    """Whether ``risk`` would stay high after the planned measures if the facts it misses
+    (``risk.missing``) turned out unfavourable: systematic monitoring, an effect on rights,
+    large scale, vulnerable persons, an asset reachable from the Internet. A "no" built on
+    unknown facts is not a "no" (the consultation then waits on them)."""
+    if not risk.missing or risk.proposed_initial is None:
+        return False
+    f = _facts(op, settings)
+    worst = attrs.evolve(
+        f,
+        monitoring=True if f.monitoring is None else f.monitoring,
+        rights_effect=True if f.rights_effect is None else f.rights_effect,
+        large_scale=True if f.large_scale is None else f.large_scale,
+        vulnerable=f.vulnerable or ((SubjectKind.OTHER,) if f.vulnerable_unknown else ()),
+        internet_facing=f.internet_facing or (("?",) if f.internet_unknown or f.no_assets else ()),
+    )
+    initial, residual = _estimates(risk.id, risk.feared_event, worst, risk.addressed_by, {})
+    _, _, rsev, rlik, _ = _retain(initial, residual, risk.judgement)
+    return is_high(rsev, rlik, settings)
+
+
 def _retain(
     proposed: Estimate, residual: Estimate, j: RiskJudgement | None
 ) -> tuple[Level, Level, Level, Level, list[Text]]:
@@ -916,10 +943,12 @@ def _retain(
     lik = j.likelihood if j is not None and j.likelihood is not None else proposed.likelihood.level
     rsev_given = j.residual_severity if j is not None else None
     rlik_given = j.residual_likelihood if j is not None else None
-    # Measures never raise a risk: a proposed residual level is capped by the retained
-    # initial one (a DPO who lowered the initial level lowers the residual with it).
-    rsev = rsev_given or Level.from_rank(min(residual.severity.level.rank, sev.rank))
-    rlik = rlik_given or Level.from_rank(min(residual.likelihood.level.rank, lik.rank))
+    # Without a residual level from the DPO, the measures lower the retained initial level as much
+    # as they lower the proposed one, never below the proposed residual (a DPO who lowered the
+    # initial level lowers the residual with it) nor above the retained initial level (measures
+    # never raise a risk). A DPO who raised the initial level thus raises the residual too.
+    rsev = rsev_given or _lowered(sev, proposed.severity.level, residual.severity.level)
+    rlik = rlik_given or _lowered(lik, proposed.likelihood.level, residual.likelihood.level)
     if (rsev_given and rsev_given.rank > sev.rank) or (rlik_given and rlik_given.rank > lik.rank):
         notes.append(
             t(

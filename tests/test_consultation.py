@@ -8,7 +8,16 @@ from typing import Any
 from aipd.catalogue import FindingStatus
 from aipd.consultation import Consultation, decide_consultation
 from aipd.i18n import t
-from aipd.model import Controller, JointController, LegalFramework, ProcessingOperation, Technology
+from aipd.model import (
+    Controller,
+    Decisions,
+    JointController,
+    LegalFramework,
+    Monitoring,
+    ProcessingOperation,
+    RiskJudgement,
+    Technology,
+)
 from aipd.risks import analyse_risks
 from aipd.screening import Reason, Requirement, Screening, Verdict
 from aipd.settings import Settings
@@ -53,8 +62,12 @@ def _ground(c: Consultation, gid: str) -> Any:
     return next(g for g in c.grounds if g.id == gid)
 
 
+#: The facts the feared events' levels read, known and favourable (unknown, they could raise a risk).
+KNOWN = {"monitoring": Monitoring(systematic=False), "decisions": Decisions(access_to_rights=False)}
+
+
 def _safe(**overrides: Any) -> ProcessingOperation:
-    return operation(measures=measures(*SAFE), **overrides)
+    return operation(measures=measures(*SAFE), **{**KNOWN, **overrides})
 
 
 def _police(**legal: Any) -> LegalFramework:
@@ -92,7 +105,7 @@ def test_gdpr_measures_that_bring_risks_down_mean_no_consultation() -> None:
 
 def test_gdpr_literal_reading_is_shown_beside_the_authorities_one() -> None:
     """Risks high before planned measures but not after: not required, and the literal reading is stated."""
-    c = _decide(operation(measures=measures(*SAFE, status=MeasureStatus.PLANNED)))
+    c = _decide(operation(measures=measures(*SAFE, status=MeasureStatus.PLANNED), **KNOWN))
     assert c.required is False
     assert "Lecture littérale" in _ground(c, "gdpr:36.1").rationale.fr
     assert c.high_initial_risks
@@ -100,10 +113,56 @@ def test_gdpr_literal_reading_is_shown_beside_the_authorities_one() -> None:
 
 
 def test_gdpr_no_consultation_when_no_dpia_is_required() -> None:
-    """Art. 36(1) presupposes a DPIA: an exempt processing is not sent, but high risks are pointed out."""
-    c = _decide(operation(), Requirement.NOT_REQUIRED)
+    """Art. 36(1) presupposes a DPIA: a processing the screening does not require one for, whose risks
+    stay below the line, is not sent."""
+    c = _decide(_safe(), Requirement.NOT_REQUIRED)
     assert c.required is False
-    assert "paraissent pourtant élevés" in _ground(c, "gdpr:36.1").rationale.fr
+    assert _ground(c, "gdpr:36.1").status is FindingStatus.NOT_MET
+
+
+def test_high_proposed_levels_without_a_required_dpia_are_for_the_dpo_to_confirm() -> None:
+    """Screening says no DPIA, but the proposed levels stay high after measures: not a « no », the
+    DPO is to confirm or correct them (art. 35(1): a high risk requires the DPIA, then art. 36)."""
+    c = _decide(operation(**KNOWN), Requirement.NOT_REQUIRED)
+    g = _ground(c, "gdpr:36.1")
+    assert g.status is FindingStatus.UNKNOWN
+    assert "au DPD de les confirmer" in g.rationale.fr
+    assert "risk_judgements" in g.missing
+    assert c.required is None
+
+
+def test_a_dpo_confirmed_residual_high_risk_requires_consultation_whatever_the_screening() -> None:
+    """The DPO's own residual levels are high: the processing is likely to result in a high risk
+    (art. 35(1)) even if fewer than two criteria are met, and the consultation applies."""
+    judged = RiskJudgement(
+        risk="cnil:illegitimate_access",
+        severity=Level.MAXIMUM,
+        likelihood=Level.SIGNIFICANT,
+        residual_severity=Level.MAXIMUM,
+        residual_likelihood=Level.SIGNIFICANT,
+    )
+    c = _decide(_safe(risk_judgements=(judged,)), Requirement.NOT_REQUIRED)
+    assert _ground(c, "gdpr:36.1").status is FindingStatus.MET
+    assert c.required is True
+
+
+def test_unknown_facts_that_could_raise_a_risk_leave_the_consultation_open() -> None:
+    """No risk is high on the known facts, but one would be if an unknown fact were unfavourable
+    (systematic monitoring): the answer is « incomplete », naming the fact, not « no »."""
+    c = _decide(operation(measures=measures(*SAFE)))
+    g = _ground(c, "gdpr:36.1")
+    assert g.status is FindingStatus.UNKNOWN
+    assert "monitoring.systematic" in g.missing
+    assert c.required is None
+    assert _decide(_safe()).required is False  # the same facts known and favourable
+
+
+def test_a_risk_without_levels_leaves_the_consultation_open() -> None:
+    """A DPO's own risk with no levels may be high: the decision waits on its levels."""
+    c = _decide(_safe(risk_judgements=(RiskJudgement(risk="ville:reidentification"),)))
+    g = _ground(c, "gdpr:36.1")
+    assert g.status is FindingStatus.UNKNOWN
+    assert "risk_judgements" in g.missing
 
 
 def test_threshold_setting_changes_the_decision() -> None:
@@ -217,3 +276,21 @@ def test_file_names_what_is_missing() -> None:
     assert by["a"].missing == ("joint_controllers[0].responsibilities",)
     assert by["c"].missing == ("measures",)
     assert by["d"].missing == ("controller.dpo",)
+
+
+def test_a_dpo_who_raises_the_initial_level_raises_the_residual_with_it() -> None:
+    """The DPO raises the initial levels and gives no residual: the measures lower the retained level
+    as much as they lower the proposal, no more. The residual used to fall back to aipd's lower
+    proposal, hiding the DPO's judgement (and the consultation with it)."""
+    raised = RiskJudgement(risk="cnil:illegitimate_access", severity=Level.MAXIMUM, likelihood=Level.MAXIMUM)
+    settings = Settings()
+    access = next(
+        r
+        for r in analyse_risks(
+            operation(risk_judgements=(raised,), **KNOWN), builtin_catalogue(), settings
+        ).risks
+        if r.id == "cnil:illegitimate_access"
+    )
+    assert (access.residual_severity, access.residual_likelihood) == (Level.MAXIMUM, Level.MAXIMUM)
+    assert access.high is True
+    assert _decide(operation(risk_judgements=(raised,), **KNOWN)).required is True
