@@ -317,11 +317,37 @@ def _new_technology(op: ProcessingOperation, screening: Screening) -> Consultati
                 "is required): art. 90, 2° requires consultation on that ground, whatever the measures.",
             ),
         )
+    if innovative and screening.verdict.requirement is Requirement.INCOMPLETE:
+        # A new technology whose type may present high risks: the screening has not settled it yet.
+        return ground(
+            status=FindingStatus.UNKNOWN,
+            rationale=t(
+                "Le traitement emploie une technologie nouvelle ; l'examen préalable ne dit pas encore si son type "
+                "présente des risques élevés (faits manquants de l'examen préalable).",
+                "The processing uses a new technology; the screening does not say yet whether its type presents "
+                "high risks (facts missing from the screening).",
+            ),
+            missing=screening.missing_facts,
+        )
+    if innovative:
+        return ground(
+            status=FindingStatus.NOT_MET,
+            rationale=t(
+                "Technologie nouvelle, mais l'examen préalable conclut qu'aucune AIPD n'est requise : le type de "
+                "traitement ne présente pas de risques élevés d'après les faits déclarés.",
+                "A new technology, but the screening concludes no DPIA is required: the type of processing does "
+                "not present high risks according to the declared facts.",
+            ),
+        )
     return ground(
         status=FindingStatus.NOT_MET,
         rationale=t(
-            "Pas de technologie nouvelle présentant par nature des risques élevés d'après les faits déclarés.",
-            "No new technology presenting high risks by nature according to the declared facts.",
+            "Pas de technologie nouvelle d'après les faits déclarés. Le 2° vise le type de traitement présentant des "
+            "risques élevés, « en particulier » en raison de nouvelles technologies : aipd le retient pour ces "
+            "technologies ; un risque résiduel élevé relève du 1°.",
+            "No new technology according to the declared facts. The 2° concerns the type of processing presenting "
+            "high risks, 'in particular' because of new technologies: aipd applies it to those technologies; a "
+            "residual high risk falls under the 1°.",
         ),
     )
 

@@ -294,3 +294,15 @@ def test_a_dpo_who_raises_the_initial_level_raises_the_residual_with_it() -> Non
     assert (access.residual_severity, access.residual_likelihood) == (Level.MAXIMUM, Level.MAXIMUM)
     assert access.high is True
     assert _decide(operation(risk_judgements=(raised,), **KNOWN)).required is True
+
+
+def test_title_iii_new_technology_with_an_open_screening_leaves_90_2_open() -> None:
+    """A new technology whose type may present high risks (screening incomplete): art. 90 2° is open,
+    not « no new technology » as the rationale used to say."""
+    op = _safe(legal=_police(on_behalf_of_state=False), technology=Technology(innovative=True))
+    g = _ground(_decide(op, Requirement.INCOMPLETE), "lil:90-2")
+    assert g.status is FindingStatus.UNKNOWN
+    assert "technologie nouvelle" in g.rationale.fr
+    no_dpia = _ground(_decide(op, Requirement.NOT_REQUIRED), "lil:90-2")
+    assert no_dpia.status is FindingStatus.NOT_MET
+    assert "aucune AIPD n'est requise" in no_dpia.rationale.fr
