@@ -583,9 +583,20 @@ def decide_consultation(
         )
     else:
         required = False
-        label = t(
-            "Consultation préalable de la CNIL non requise", "Prior consultation of the CNIL not required"
-        )
+        formalities = [g for g in met if g.effect == "formality"]
+        if formalities:
+            # Not a prior consultation, but the CNIL is still seized (an opinion, a declaration):
+            # « non requise » alone would read as nothing to send.
+            cites = ", ".join(g.source.citation.fr.split(" ;")[0] for g in formalities)
+            cites_en = ", ".join(g.source.citation.en.split(";")[0] for g in formalities)
+            label = t(
+                f"Pas de consultation préalable, mais une formalité auprès de la CNIL ({cites})",
+                f"No prior consultation, but a formality with the CNIL ({cites_en})",
+            )
+        else:
+            label = t(
+                "Consultation préalable de la CNIL non requise", "Prior consultation of the CNIL not required"
+            )
     shown = consult or unknown or [g for g in grounds if g.effect == "consult"]
     extra = [g for g in met if g.effect != "consult"] + [g for g in grounds if g.effect == "informs"]
     parts = [g.rationale for g in [*shown, *extra]]

@@ -212,6 +212,10 @@ def test_title_iii_state_processing_sends_the_dpia_with_the_request() -> None:
     assert g.status is FindingStatus.MET
     assert g.effect == "formality"
     assert not any(x.id == "lil:90-1" for x in c.grounds)
+    # not a prior consultation, but the CNIL is seized: the label must not read « non requise » alone
+    assert c.required is False
+    assert c.label.fr.startswith("Pas de consultation préalable, mais une formalité auprès de la CNIL (")
+    assert "non requise" not in c.label.fr
 
 
 def test_gdpr_state_processing_is_flagged_to_check() -> None:
