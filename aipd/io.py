@@ -565,14 +565,7 @@ def _read(source: Source, limit: int, ctx: _Context) -> _Node:
                 ),
             )
         )
-    size = path.stat().st_size
-    if size > limit:
-        raise _limit_problem(ctx, size, limit)
-    with path.open("rb") as f:
-        data = f.read(limit + 1)  # a special file may report size 0 and never end
-    if len(data) > limit:
-        raise _limit_problem(ctx, None, limit)
-    return _parse_text(_decode(data, ctx), fmt, ctx)
+    return _parse_text(_file_text(path, limit, ctx), fmt, ctx)  # an OSError is the caller's (the CLI says it)
 
 
 def _looks_like_path(source: str) -> bool:
@@ -1057,22 +1050,28 @@ def read_yaml(path: str | os.PathLike[str], *, max_bytes: int | None = None, lan
     return _plain_values(node)
 
 
-def _read_bytes(path: Path, limit: int, ctx: _Context) -> str:
+def _file_text(path: Path, limit: int, ctx: _Context) -> str:
     """The file's text, decoded with the checks of :func:`_decode`, at most ``limit`` bytes."""
+    size = path.stat().st_size
+    if size > limit:
+        raise _limit_problem(ctx, size, limit)
+    with path.open("rb") as f:
+        data = f.read(limit + 1)  # a special file may report size 0 and never end
+    if len(data) > limit:
+        raise _limit_problem(ctx, None, limit)
+    return _decode(data, ctx)
+
+
+def _read_bytes(path: Path, limit: int, ctx: _Context) -> str:
+    """:func:`_file_text`, a file that cannot be opened being one more problem of the input (registers
+    and mapping files are read among others, where load() leaves the OSError to its caller)."""
     try:
-        size = path.stat().st_size
-        if size > limit:
-            raise _limit_problem(ctx, size, limit)
-        with path.open("rb") as f:
-            data = f.read(limit + 1)  # a special file may report size 0 and never end
+        return _file_text(path, limit, ctx)
     except OSError as exc:
         fr = _OS_ERRORS_FR.get(exc.errno or 0, exc.strerror or type(exc).__name__)
         raise _Fatal(
             ctx.problem("$", Text(fr=f"fichier illisible : {fr}", en=f"unreadable file: {exc.strerror}"))
         ) from None
-    if len(data) > limit:
-        raise _limit_problem(ctx, None, limit)
-    return _decode(data, ctx)
 
 
 #: What the operating system says of a file that cannot be opened, in French.
