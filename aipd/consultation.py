@@ -192,9 +192,8 @@ def _residual_ground(
             missing=("data",),
         )
     if screening.verdict.requirement is Requirement.NOT_REQUIRED:
-        confirmed = [
-            r for r in risks.high if r.judgement is not None and r.judgement.residual_severity is not None
-        ]
+        # a residual level of the DPO's, on either axis
+        confirmed = [r for r in risks.high if any(n.startswith("residual_") for n in r.overridden)]
         if confirmed:
             # The DPO's own levels say the residual risk is high: the processing is likely to result
             # in a high risk (art. 35(1)) whatever the criteria counted, and the consultation follows.
@@ -261,7 +260,7 @@ def _residual_ground(
             ),
             missing=tuple(dict.fromkeys(["risk_judgements", *(m for r in unrated for m in r.missing)])),
         )
-    uncertain = [r for r in relevant if r.missing and could_be_high(op, r, settings)]
+    uncertain = could_be_high(op, relevant, settings)
     if uncertain:
         fr, en = _names(risks, tuple(r.id for r in uncertain))
         facts = tuple(dict.fromkeys(m for r in uncertain for m in r.missing))

@@ -914,13 +914,16 @@ def _lowered(retained: Level, proposed: Level, proposed_residual: Level) -> Leve
     return Level.from_rank(min(retained.rank, max(proposed_residual.rank, retained.rank - reduction)))
 
 
-def could_be_high(op: ProcessingOperation, risk: AssessedRisk, settings: Settings) -> bool:
-    """Whether ``risk`` would stay high after the planned measures if the facts it misses
-    (``risk.missing``) turned out unfavourable: systematic monitoring, an effect on rights,
-    large scale, vulnerable persons, an asset reachable from the Internet. A "no" built on
-    unknown facts is not a "no" (the consultation then waits on them)."""
-    if not risk.missing or risk.proposed_initial is None:
-        return False
+def could_be_high(
+    op: ProcessingOperation, risks: Iterable[AssessedRisk], settings: Settings
+) -> tuple[AssessedRisk, ...]:
+    """The risks among ``risks`` that would stay high after the planned measures if the facts they
+    miss (``missing``) turned out unfavourable: systematic monitoring, an effect on rights, large
+    scale, vulnerable persons, an asset reachable from the Internet. A "no" built on unknown facts
+    is not a "no" (the consultation then waits on them)."""
+    candidates = [r for r in risks if r.missing and r.proposed_initial is not None]
+    if not candidates:
+        return ()
     f = _facts(op, settings)
     worst = attrs.evolve(
         f,
@@ -930,9 +933,14 @@ def could_be_high(op: ProcessingOperation, risk: AssessedRisk, settings: Setting
         vulnerable=f.vulnerable or ((SubjectKind.OTHER,) if f.vulnerable_unknown else ()),
         internet_facing=f.internet_facing or (("?",) if f.internet_unknown or f.no_assets else ()),
     )
-    initial, residual = _estimates(risk.id, risk.feared_event, worst, risk.addressed_by, {})
-    _, _, rsev, rlik, _ = _retain(initial, residual, risk.judgement)
-    return is_high(rsev, rlik, settings)
+    bases: dict[str | None, tuple[_Base, _Base]] = {}
+    found = []
+    for risk in candidates:
+        initial, residual = _estimates(risk.id, risk.feared_event, worst, risk.addressed_by, bases)
+        _, _, rsev, rlik, _ = _retain(initial, residual, risk.judgement)
+        if is_high(rsev, rlik, settings):
+            found.append(risk)
+    return tuple(found)
 
 
 def _retain(

@@ -310,3 +310,13 @@ def test_title_iii_new_technology_with_an_open_screening_leaves_90_2_open() -> N
     no_dpia = _ground(_decide(op, Requirement.NOT_REQUIRED), "lil:90-2")
     assert no_dpia.status is FindingStatus.NOT_MET
     assert "aucune AIPD n'est requise" in no_dpia.rationale.fr
+
+
+def test_a_dpo_residual_likelihood_alone_confirms_the_high_risk() -> None:
+    """The DPO may set the residual level on one axis only: a high residual likelihood of theirs
+    confirms the high risk as a residual severity does."""
+    judged = RiskJudgement(
+        risk="cnil:illegitimate_access", likelihood=Level.MAXIMUM, residual_likelihood=Level.MAXIMUM
+    )
+    c = _decide(_safe(risk_judgements=(judged,)), Requirement.NOT_REQUIRED)
+    assert _ground(c, "gdpr:36.1").status is FindingStatus.MET
