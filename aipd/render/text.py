@@ -535,7 +535,7 @@ def _check_compared_method(method: Any, owner: Any, args: tuple[Any, ...], budge
     name = getattr(method, "__name__", "")
     if name in _COMPARING_METHODS and isinstance(owner, _CONTAINERS):
         items = _compared_size(owner, budget)
-        cost += items * max(_size(owner), 1).bit_length() if name == "sort" else items
+        cost += items * _sorting(_size(owner)) if name == "sort" else items
     budget.step(cost)
 
 
@@ -638,10 +638,10 @@ def _capped_filters(filters: Mapping[str, Callable[..., Any]]) -> dict[str, Call
                extra_schemes: Iterable[str] | None = None) -> Any:  # fmt: skip
         # every other character may start a link, each written twice, escaped, with its attributes
         text = str(value)
-        bound = 12 * len(text) + (len(text) // 2 + 1) * (60 + len(str(target or "")) + len(str(rel or "")))
-        budget = _budget()
-        if bound > MAX_OUTPUT - budget.chars:
-            budget.text(bound)
+        _check_room(
+            12 * len(text) + (len(text) // 2 + 1) * (60 + len(str(target or "")) + len(str(rel or ""))),
+            _budget(),
+        )
         return filters["urlize"](eval_ctx, value, trim_url_limit, nofollow, target, rel, extra_schemes)
 
     def sum_(environment: Any, iterable: Any, attribute: Any = None, start: Any = 0) -> Any:
@@ -682,11 +682,23 @@ _GROWTH = {"e": 5, "escape": 5, "forceescape": 5, "tojson": 12, "urlencode": 12,
 
 
 def _check_growth(value: Any, times: int, budget: _Budget) -> None:
-    """Refuse, before it is built, a text that may exceed what the document has left."""
+    """Refuse, before it is built, a text that may be ``times`` the value's and exceed what the
+    document has left."""
     left = MAX_OUTPUT - budget.chars
     size = len(value) if isinstance(value, _TEXTS) else _text_size(value, left)
-    if size * times > left:
-        budget.text(size * times)
+    _check_room(size * times, budget)
+
+
+def _check_room(bound: int, budget: _Budget) -> None:
+    """A text of at most ``bound`` characters is about to be built: refuse it now if the document
+    has no room for that much (it is counted when built, by what it really is)."""
+    if bound > MAX_OUTPUT - budget.chars:
+        budget.text(bound)
+
+
+def _sorting(count: int) -> int:
+    """How many times a sort of ``count`` items goes through each of them, at most (once per halving)."""
+    return max(count, 1).bit_length()
 
 
 def _metered_callable(
@@ -712,7 +724,7 @@ def _metered_callable(
         if compares:
             cost = sum(_compared_size(v, budget) for v in (*data, *kwargs.values()))
             if sorts and data:
-                cost *= max(_size(data[0]), 1).bit_length()
+                cost *= _sorting(_size(data[0]))
             budget.step(1 + cost)
         else:
             budget.step(1 + sum(map(_size, data)) + sum(map(_size, kwargs.values())))
