@@ -1,7 +1,8 @@
 """The action plan (CNIL method, part 4): what remains to do, by whom, by when, against which risks.
 
-Its rows are the measures the operation declares as planned or considered and
-the other actions it lists (``operation.actions``). Each catalogue measure
+Its rows are the measures the operation declares as planned or considered (or
+in place with a due date still to come, which count as planned) and the other
+actions it lists (``operation.actions``). Each catalogue measure
 carries the risks it addresses, taken from the risk analysis. The plan
 exports as a CSV a French spreadsheet opens as it is.
 """
@@ -66,7 +67,8 @@ def action_plan(op: ProcessingOperation, catalogue: Catalogue, risks: RiskAnalys
     rows: list[ActionRow] = []
     missing: list[str] = []
     for i, m in enumerate(op.measures):
-        if m.status is MeasureStatus.IMPLEMENTED:
+        status = op.counted_status(m)  # « En place » with a due date to come counts as planned
+        if status is MeasureStatus.IMPLEMENTED:
             continue
         cat = by_id.get(m.id)
         title = Text(m.title, m.title) if m.title else cat.title if cat else Text(m.id, m.id)
@@ -78,7 +80,7 @@ def action_plan(op: ProcessingOperation, catalogue: Catalogue, risks: RiskAnalys
                 title=title,
                 owner=m.owner,
                 due=m.due,
-                status=m.status,
+                status=status,
                 risks=tuple(rid for rid, _ in linked),
                 risk_titles=tuple(tt for _, tt in linked),
             )

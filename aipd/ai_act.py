@@ -261,7 +261,7 @@ def _letters(ids: Iterable[str]) -> str:
 def classify(operation: ProcessingOperation, findings: Iterable[Finding]) -> AIActAssessment:
     """The AI Act class, role, duties, dates and FRIA of ``operation``'s AI system."""
     by_id = {f.id: f for f in findings}
-    reference = operation.updated or operation.created
+    reference = operation.reference_date
     ai = operation.ai_system
     qualification = by_id.get(AI_SYSTEM_ID)
     if ai is None or qualification is None:

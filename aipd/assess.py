@@ -166,7 +166,7 @@ def assess(
         screening=screening,
         plugins=catalogue.plugins,
         aipd_version=__version__,
-        date=operation.updated or operation.created,
+        date=operation.reference_date,
         blocked_plugins=catalogue.blocked,
         risks=risks,
         principles=assess_principles(operation),

@@ -403,7 +403,7 @@ def _jo_2024(op: ProcessingOperation) -> ConsultationGround | None:
         return None
     formalities = " ".join(op.legal.prior_formalities).upper().replace(" ", "")
     declared = any(mark in formalities for mark in ("RU-075", "RU-75", "RU075"))
-    when = op.updated or op.created
+    when = op.reference_date
     after = when is not None and when > JO_2024_END
     parts_fr = [
         "Expérimentation de la loi n° 2023-380 (art. 10) : l'emploi du traitement est autorisé par décret pris "

@@ -420,7 +420,13 @@ class Measure:
     )
     family: MeasureFamily | None = opt("Famille de mesures", "Family of measures")
     status: MeasureStatus = attrs.field(
-        default=MeasureStatus.IMPLEMENTED, metadata=_doc("État de la mesure", "Status of the measure")
+        default=MeasureStatus.IMPLEMENTED,
+        metadata=_doc(
+            "État de la mesure (en place par défaut ; en place avec une échéance postérieure à la date du "
+            "document, elle est comptée comme prévue)",
+            "Status of the measure (implemented by default; implemented with a due date after the "
+            "document's date, it counts as planned)",
+        ),
     )
     description: str | None = opt_text("Description de la mise en œuvre", "How it is implemented")
     owner: str | None = opt_text("Responsable de l'action", "Who is responsible")
@@ -823,6 +829,31 @@ class ProcessingOperation:
         if counts and all(c is not None for c in counts):
             return sum(c for c in counts if c is not None)
         return None
+
+    @property
+    def reference_date(self) -> dt.date | None:
+        """The date the document speaks at: last updated, else created."""
+        return self.updated or self.created
+
+    def counted_status(self, measure: Measure) -> MeasureStatus:
+        """The status the analysis counts for ``measure``: the declared one, except that a
+        measure said to be in place whose due date comes after :attr:`reference_date` counts
+        as planned. ``status`` defaults to « En place », so a DPO who gave only a due date to
+        come would otherwise see the measure lower the initial risk and leave the action plan.
+        Counting it as planned can only raise a level; the document says why.
+        """
+        if (
+            measure.status is MeasureStatus.IMPLEMENTED
+            and measure.due is not None
+            and (reference := self.reference_date) is not None
+            and measure.due > reference
+        ):
+            return MeasureStatus.PLANNED
+        return measure.status
+
+    def in_place_later(self, measure: Measure) -> bool:
+        """True when ``measure`` is declared in place but counted as planned (see :meth:`counted_status`)."""
+        return measure.status is not self.counted_status(measure)
 
     # IPython display protocol; the presentation code lives in aipd.display.
 

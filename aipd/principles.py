@@ -132,7 +132,7 @@ def _check(
 
 def _measure(op: ProcessingOperation, *ids: str) -> MeasureStatus | None:
     """The most advanced status among the declared measures with these ids."""
-    found = [m.status for m in op.measures if m.id in ids]
+    found = [op.counted_status(m) for m in op.measures if m.id in ids]
     for status in (MeasureStatus.IMPLEMENTED, MeasureStatus.PLANNED, MeasureStatus.CONSIDERED):
         if status in found:
             return status

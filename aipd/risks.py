@@ -307,6 +307,9 @@ class RiskAnalysis:
     #: The measures the operation declares that a plug-in contributes, by id, with the
     #: catalogue's title and family, so outputs name them as the catalogue does.
     declared_measures: tuple[RiskMeasure, ...] = ()
+    #: Measures declared « En place » whose due date comes after the document's date: they are
+    #: counted as planned (they lower the residual levels, not the initial ones).
+    counted_as_planned: tuple[str, ...] = ()
 
     def __iter__(self) -> Iterator[AssessedRisk]:
         return iter(self.risks)
@@ -797,12 +800,14 @@ _STATUS_ORDER = {MeasureStatus.IMPLEMENTED: 0, MeasureStatus.PLANNED: 1, Measure
 
 
 def _declared(op: ProcessingOperation) -> dict[str, MeasureStatus]:
-    """Declared measure ids and their most advanced status (a measure declared twice counts once)."""
+    """Declared measure ids and their most advanced counted status (a measure declared twice counts
+    once; see :meth:`ProcessingOperation.counted_status`)."""
     out: dict[str, MeasureStatus] = {}
     for m in op.measures:
+        status = op.counted_status(m)
         prev = out.get(m.id)
-        if prev is None or _STATUS_ORDER[m.status] < _STATUS_ORDER[prev]:
-            out[m.id] = m.status
+        if prev is None or _STATUS_ORDER[status] < _STATUS_ORDER[prev]:
+            out[m.id] = status
     return out
 
 
@@ -1097,6 +1102,7 @@ def analyse_risks(op: ProcessingOperation, catalogue: Catalogue, settings: Setti
             for mid, status in sorted(declared.items())
             if mid in by_id
         ),
+        counted_as_planned=tuple(sorted({m.id for m in op.measures if op.in_place_later(m)})),
     )
 
 

@@ -119,3 +119,20 @@ def test_cli_never_leaves_a_half_written_plan(tmp_path: Path, monkeypatch: pytes
     assert cli.main(["action-plan", "x.yaml", "-o", str(out)]) == cli.EXIT_INPUT
     assert out.read_bytes() == b"previous plan"
     assert [p.name for p in tmp_path.iterdir()] == ["plan.csv"]
+
+
+def test_a_measure_said_in_place_with_a_due_date_to_come_is_in_the_plan_as_planned() -> None:
+    """« En place » is the default status; a due date after the document's date says otherwise."""
+    op = operation(
+        updated=dt.date(2026, 11, 2),
+        measures=(
+            Measure(id="builtin:backup", owner="DSI", due=dt.date(2027, 1, 15)),
+            Measure(id="builtin:logging", due=dt.date(2026, 10, 1)),  # due before: done
+        ),
+    )
+    a = _assess(op)
+    assert a.action_plan is not None
+    [row] = a.action_plan.rows
+    assert (row.id, row.status, row.due) == ("builtin:backup", MeasureStatus.PLANNED, dt.date(2027, 1, 15))
+    assert a.risks is not None
+    assert a.risks.counted_as_planned == ("builtin:backup",)

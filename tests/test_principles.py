@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from aipd.model import DataCategory, Processor, Purpose, Retention, Transfer
+import datetime as dt
+
+from aipd.model import DataCategory, Measure, Processor, Purpose, Retention, Transfer
 from aipd.principles import Principles, PrincipleStatus, assess_principles
 from aipd.vocabulary import DataKind, LegalBasis, MeasureStatus, OrganisationKind, Safeguard
 from content_cases import measures, operation
@@ -92,6 +94,11 @@ def test_minimisation_depends_on_the_measure_being_in_place() -> None:
     )
     planned = operation(measures=measures("builtin:minimisation", status=MeasureStatus.PLANNED))
     assert _status(planned, "minimisation") is PrincipleStatus.TO_COMPLETE
+    # « En place » by default, but due after the document's date: not in place yet.
+    late = operation(
+        updated=dt.date(2026, 11, 2), measures=(Measure(id="builtin:minimisation", due=dt.date(2027, 1, 1)),)
+    )
+    assert _status(late, "minimisation") is PrincipleStatus.TO_COMPLETE
 
 
 def test_consent_is_not_applicable_without_a_consent_basis() -> None:

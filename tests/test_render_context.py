@@ -257,3 +257,31 @@ def test_a_data_category_shows_how_many_persons_it_concerns(tmp_path: Path) -> N
     firsts = [row.cells[0].text for t in docx.Document(str(out)).tables for row in t.rows]
     assert any(text.endswith("(640 personnes)") for text in firsts)
     assert "(640)" in op._repr_markdown_()
+
+
+@pytest.mark.parametrize(
+    ("lang", "label"),
+    [
+        ("fr", "Prévue (déclarée en place, mais son échéance suit la date du document)"),
+        ("en", "Planned (declared in place, but its due date comes after the document's date)"),
+    ],
+)
+def test_a_measure_in_place_with_a_due_date_to_come_shows_as_planned(
+    tmp_path: Path, lang: str, label: str
+) -> None:
+    """The measures table and the action plan say why a measure declared in place counts as planned."""
+    import docx
+
+    import aipd
+    from aipd.model import Measure
+
+    late = Measure(id="builtin:backup", owner="DSI", due=dt.date(2027, 1, 15))
+    a = assessment(updated=dt.date(2026, 11, 2), measures=(late,))
+    ctx = build_context(a, lang=lang)  # type: ignore[arg-type]
+    [row] = [m for m in ctx["measures"] if m["id"] == "builtin:backup"]
+    assert (row["status"], row["status_label"]) == ("planned", label)
+    assert [r["id"] for r in ctx["action_plan"]] == ["builtin:backup"]
+    out = tmp_path / "late.docx"
+    aipd.render_docx(a, out, lang=lang)  # type: ignore[arg-type]
+    cells = {c.text for t in docx.Document(str(out)).tables for r in t.rows for c in r.cells}
+    assert label in cells

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -240,6 +241,44 @@ def test_unknown_measure_ids_are_listed_and_lower_nothing() -> None:
     assert analysis.get(ACCESS) == _analyse(operation()).get(ACCESS)
 
 
+def test_in_place_with_a_due_date_to_come_counts_as_planned() -> None:
+    """« En place » is the default status: a measure whose due date follows the document's date is
+    not in place yet, so it lowers the residual level only and is listed as counted planned."""
+    late = Measure(id="builtin:access_control", due=dt.date(2027, 3, 31))
+    op = operation(updated=dt.date(2026, 11, 2), measures=(late,))
+    analysis = _analyse(op)
+    r = analysis.get(ACCESS)
+    assert r is not None
+    assert r.likelihood is Level.SIGNIFICANT  # not lowered before the measure is in place
+    assert r.residual_likelihood is Level.LIMITED
+    assert r.addressed_by[0].status is MeasureStatus.PLANNED
+    assert analysis.counted_as_planned == ("builtin:access_control",)
+    planned = Measure(id="builtin:access_control", status=MeasureStatus.PLANNED, due=dt.date(2027, 3, 31))
+    assert r == _risk(operation(updated=dt.date(2026, 11, 2), measures=(planned,)), ACCESS)
+
+
+@pytest.mark.parametrize(
+    ("due", "updated", "created"),
+    [
+        (dt.date(2026, 11, 2), dt.date(2026, 11, 2), None),  # due on the document's date: done
+        (dt.date(2025, 6, 1), dt.date(2026, 11, 2), None),  # due long ago
+        (dt.date(2027, 1, 1), None, None),  # no date to compare with: the declared status stands
+        (dt.date(2026, 1, 1), dt.date(2026, 2, 1), dt.date(2027, 1, 1)),  # updated wins over created
+    ],
+)
+def test_in_place_with_a_past_due_date_or_no_reference_stays_in_place(
+    due: dt.date, updated: dt.date | None, created: dt.date | None
+) -> None:
+    op = operation(
+        updated=updated, created=created, measures=(Measure(id="builtin:access_control", due=due),)
+    )
+    analysis = _analyse(op)
+    assert analysis.counted_as_planned == ()
+    r = analysis.get(ACCESS)
+    assert r is not None
+    assert r.likelihood is Level.LIMITED
+
+
 _IDS = sorted(m.id for m in builtin_catalogue().measures)
 _STATUSES = st.sampled_from([MeasureStatus.IMPLEMENTED, MeasureStatus.PLANNED, MeasureStatus.CONSIDERED])
 
@@ -268,6 +307,30 @@ def test_one_more_implemented_measure_never_raises_a_level(
         for name in ("severity", "likelihood", "residual_severity", "residual_likelihood"):
             b, a = getattr(before_r, name), getattr(after_r, name)
             assert a.rank <= b.rank, (before_r.id, name)
+
+
+@hsettings(max_examples=100, deadline=None)
+@given(
+    declared=st.dictionaries(st.sampled_from(_IDS), _STATUSES, min_size=1, max_size=10),
+    pick=st.integers(min_value=0),
+    days_after=st.integers(min_value=1, max_value=3000),
+)
+def test_a_due_date_to_come_never_lowers_a_level(
+    declared: dict[str, MeasureStatus], pick: int, days_after: int
+) -> None:
+    """Giving a measure a due date after the document's date never lowers any level."""
+    reference = dt.date(2026, 11, 2)
+    items = sorted(declared.items())
+    base = operation(updated=reference, measures=tuple(Measure(id=i, status=s) for i, s in items))
+    k = pick % len(items)
+    dated = tuple(
+        Measure(id=i, status=s, due=reference + dt.timedelta(days=days_after) if n == k else None)
+        for n, (i, s) in enumerate(items)
+    )
+    after = base.__class__(**{**_fields(base), "measures": dated})
+    for before_r, after_r in zip(_analyse(base), _analyse(after), strict=True):
+        for name in ("severity", "likelihood", "residual_severity", "residual_likelihood"):
+            assert getattr(after_r, name).rank >= getattr(before_r, name).rank, (before_r.id, name)
 
 
 def _fields(op: ProcessingOperation) -> dict[str, object]:

@@ -383,11 +383,23 @@ def _catalogue_measures(assessment: Assessment) -> dict[str, Any]:
     return {m.id: m for m in getattr(analysed, "declared_measures", ())}
 
 
+#: The state shown for a measure declared « En place » with a due date to come (counted as planned).
+_IN_PLACE_LATER = Text(
+    "Prévue (déclarée en place, mais son échéance suit la date du document)",
+    "Planned (declared in place, but its due date comes after the document's date)",
+)
+
+
+def _status_label(op: ProcessingOperation, m: Any, lang: Lang) -> str:
+    return _IN_PLACE_LATER.get(lang) if op.in_place_later(m) else m.status.label(lang)
+
+
 def _measures(assessment: Assessment, lang: Lang) -> list[dict[str, Any]]:
     """Declared measures, named by the operation's title, else the catalogue's, else their id."""
     known = _catalogue_measures(assessment)
+    op = assessment.operation
     rows: list[dict[str, Any]] = []
-    for m in sorted(assessment.operation.measures, key=lambda m: m.id):
+    for m in sorted(op.measures, key=lambda m: m.id):
         cat = known.get(m.id)
         family = m.family if m.family is not None else (cat.family if cat is not None else None)
         rows.append(
@@ -397,8 +409,8 @@ def _measures(assessment: Assessment, lang: Lang) -> list[dict[str, Any]]:
                 "in_catalogue": cat is not None,
                 "family": plain(family, lang),
                 "family_code": family.value if family is not None else None,
-                "status": m.status.value,
-                "status_label": m.status.label(lang),
+                "status": op.counted_status(m).value,
+                "status_label": _status_label(op, m, lang),
                 "description": _s(m.description),
                 "owner": _s(m.owner),
                 "due": format_date(m.due, lang),
@@ -436,11 +448,11 @@ def _action_plan(assessment: Assessment, lang: Lang, letters: Mapping[str, str])
             "owner": _s(m.owner),
             "due": format_date(m.due, lang),
             "due_iso": m.due.isoformat() if m.due else "",
-            "status_label": m.status.label(lang),
+            "status_label": _status_label(op, m, lang),
             "risks": [],
         }
         for m in op.measures
-        if m.status is not MeasureStatus.IMPLEMENTED
+        if op.counted_status(m) is not MeasureStatus.IMPLEMENTED
     ]
     rows += [
         {

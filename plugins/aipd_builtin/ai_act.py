@@ -1069,7 +1069,7 @@ def _no_legal_basis(operation: ProcessingOperation) -> Outcome:
                 )
                 + ended
             )
-        when = operation.updated or operation.created
+        when = operation.reference_date
         if when is None:
             return Outcome.unknown(
                 t(
