@@ -407,22 +407,24 @@ def _jo_2024(op: ProcessingOperation) -> ConsultationGround | None:
     after = when is not None and when > JO_2024_END
     parts_fr = [
         "Expérimentation de la loi n° 2023-380 (art. 10) : l'emploi du traitement est autorisé par décret pris "
-        "après avis de la CNIL et accompagné d'une AIPD (décret n° 2023-828) ; le service qui le déploie adresse "
-        "à la CNIL une déclaration de conformité à l'acte réglementaire unique RU-075."
+        "après avis de la CNIL et accompagné d'une AIPD (décret n° 2023-828). D'après une source secondaire, le "
+        "service qui le déploie adresse à la CNIL une déclaration de conformité à l'acte réglementaire unique "
+        "RU-075 (délibération n° 2023-068) : à vérifier."
     ]
     parts_en = [
         "Loi 2023-380 (art. 10) experiment: the use is authorised by a décret adopted after the CNIL's opinion "
-        "and accompanied by a DPIA (décret 2023-828); the deploying service sends the CNIL a conformity "
-        "declaration to the single regulatory act RU-075."
+        "and accompanied by a DPIA (décret 2023-828). According to a secondary source, the deploying service "
+        "sends the CNIL a conformity declaration to the single regulatory act RU-075 (délibération 2023-068): "
+        "to check."
     ]
     if declared:
         parts_fr.append("La déclaration de conformité figure parmi les formalités accomplies.")
         parts_en.append("The conformity declaration is among the formalities completed.")
     else:
         parts_fr.append(
-            "La déclaration de conformité au RU-075 ne figure pas parmi les formalités déclarées."
+            "Aucune déclaration de conformité au RU-075 ne figure parmi les formalités déclarées."
         )
-        parts_en.append("The RU-075 conformity declaration is not among the formalities declared.")
+        parts_en.append("No RU-075 conformity declaration is among the formalities declared.")
     if after:
         parts_fr.append(
             "L'expérimentation a pris fin le 31 mars 2025 : sans nouvelle loi, le traitement n'a plus de base légale."
