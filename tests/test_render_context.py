@@ -285,3 +285,38 @@ def test_a_measure_in_place_with_a_due_date_to_come_shows_as_planned(
     aipd.render_docx(a, out, lang=lang)  # type: ignore[arg-type]
     cells = {c.text for t in docx.Document(str(out)).tables for r in t.rows for c in r.cells}
     assert label in cells
+
+
+@pytest.mark.parametrize(
+    ("lang", "title_iii", "gdpr"),
+    [
+        (
+            "fr",
+            "(méthode de la CNIL, partie 4 ; l'article 35.2 du RGPD ne régit pas les traitements du titre III",
+            "données (article 35.2 du RGPD).",
+        ),
+        (
+            "en",
+            "(CNIL method, part 4; GDPR article 35(2) does not govern processing under Title III",
+            "officer (GDPR article 35(2)).",
+        ),
+    ],
+)
+def test_validation_cites_gdpr_article_35_only_under_the_gdpr(
+    tmp_path: Path, lang: str, title_iii: str, gdpr: str
+) -> None:
+    """Cameras are under Title III (the GDPR does not apply, art. 2(2)(d)); the canteen is under the GDPR."""
+    import docx
+
+    import aipd
+
+    def text_of(example: Path) -> str:
+        out = tmp_path / f"{example.stem}-{lang}.docx"
+        aipd.render_docx(aipd.assess(aipd.load(example)), out, lang=lang)
+        return "\n".join(p.text for p in docx.Document(str(out)).paragraphs)
+
+    cameras, canteen = text_of(CAMERAS), text_of(CAMERAS.parent / "inscription-cantine.yaml")
+    assert title_iii in cameras
+    assert gdpr not in cameras
+    assert gdpr in canteen
+    assert title_iii not in canteen

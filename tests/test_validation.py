@@ -47,3 +47,25 @@ def test_a_decision_needs_its_date_and_signatory() -> None:
     assert "validation.decision_date" in r.missing_facts
     assert "validation.signatory" in r.missing_facts
     assert "validation.dpo_opinion_date" in r.missing_facts
+
+
+def test_title_iii_cites_the_cnil_method_not_gdpr_article_35() -> None:
+    """The GDPR does not apply under Title III (art. 2(2)(d)): no step is cited as art. 35(2), 35(9) or 37."""
+    from aipd.model import Controller, LegalFramework
+    from aipd.validation import SOURCE, TITLE_III_SOURCE
+    from aipd.vocabulary import LegalRegime, OrganisationKind
+
+    no_dpo = Controller(name="Commune", kind=OrganisationKind.COMMUNE)  # so the DPO is asked for too
+    gdpr = review_validation(operation(controller=no_dpo))
+    title_iii = review_validation(
+        operation(controller=no_dpo, legal=LegalFramework(regime=LegalRegime.POLICE_JUSTICE))
+    )
+    assert gdpr.source is SOURCE
+    assert title_iii.source is TITLE_III_SOURCE
+    assert title_iii.missing_facts == gdpr.missing_facts  # the same steps are asked for
+    said = " ".join(m.fr + m.en for m in title_iii.missing)
+    assert "35" not in said
+    assert "art. 37" not in said
+    assert "2016/680, art. 32" in said
+    assert "art. 35.2" in " ".join(m.fr for m in gdpr.missing)
+    assert "2.2.d" in TITLE_III_SOURCE.citation.fr
