@@ -376,6 +376,21 @@ def test_35_10_unknown_assessment_or_basis() -> None:
     assert run("gdpr:art35-10", under_law(True, None)).missing == ("purposes[0].legal_basis",)
 
 
+def test_35_10_does_not_set_aside_article_90_under_title_iii() -> None:
+    """The GDPR does not apply under Title III (art. 2(2)(d)) and art. 90 has no such exemption:
+    a law adopted with an impact assessment leaves a Title III processing of health data required."""
+    import aipd
+
+    law = LegalFramework(
+        regime=LegalRegime.POLICE_JUSTICE, specific_law="Décret n° X", specific_law_impact_assessed=True
+    )
+    op = attrs.evolve(health(regime=LegalRegime.POLICE_JUSTICE), legal=law)
+    outcome = run("gdpr:art35-10", op)
+    assert outcome.status is NOT_MET
+    assert "2.2.d" in outcome.rationale.fr
+    assert aipd.assess(op).verdict.requirement is aipd.Requirement.REQUIRED
+
+
 # --- an existing DPIA (WP248 III.B.b) --------------------------------------------------------------
 
 

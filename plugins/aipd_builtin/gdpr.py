@@ -186,6 +186,16 @@ def _under_title_iii(rule: Callable[[ProcessingOperation, Settings], Outcome]) -
 
 def art35_10(operation: ProcessingOperation, _settings: Settings) -> Outcome:
     """Basis (c) or (e), a specific text governing the processing, adopted with a general impact assessment."""
+    if operation.legal.regime is LegalRegime.POLICE_JUSTICE:
+        # The GDPR does not apply under Title III (art. 2(2)(d)); art. 90 LIL has no such exemption.
+        return Outcome.not_met(
+            t(
+                "Traitement relevant du titre III de la loi Informatique et Libertés : le RGPD, dont son art. "
+                "35.10, ne s'applique pas (art. 2.2.d), et l'art. 90 de la loi ne prévoit pas cette dispense.",
+                "Processing under Title III of the loi Informatique et Libertés: the GDPR, art. 35(10) included, "
+                "does not apply (art. 2(2)(d)), and art. 90 of the loi has no such exemption.",
+            )
+        )
     law = operation.legal.specific_law
     if law is None:
         return Outcome.not_met(
