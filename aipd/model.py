@@ -837,18 +837,16 @@ class ProcessingOperation:
 
     def counted_status(self, measure: Measure) -> MeasureStatus:
         """The status the analysis counts for ``measure``: the declared one, except that a
-        measure said to be in place whose due date comes after :attr:`reference_date` counts
-        as planned. ``status`` defaults to « En place », so a DPO who gave only a due date to
-        come would otherwise see the measure lower the initial risk and leave the action plan.
-        Counting it as planned can only raise a level; the document says why.
+        measure said to be in place with a due date after :attr:`reference_date`, or with a due
+        date and no document date to compare it with, counts as planned. ``status`` defaults to
+        « En place », so a DPO who gave only a due date to come would otherwise see the measure
+        lower the initial risk and leave the action plan. Counting it as planned can only raise
+        a level; the document says why.
         """
-        if (
-            measure.status is MeasureStatus.IMPLEMENTED
-            and measure.due is not None
-            and (reference := self.reference_date) is not None
-            and measure.due > reference
-        ):
-            return MeasureStatus.PLANNED
+        if measure.status is MeasureStatus.IMPLEMENTED and measure.due is not None:
+            reference = self.updated or self.created
+            if reference is None or measure.due > reference:
+                return MeasureStatus.PLANNED
         return measure.status
 
     def in_place_later(self, measure: Measure) -> bool:

@@ -320,3 +320,13 @@ def test_validation_cites_gdpr_article_35_only_under_the_gdpr(
     assert gdpr not in cameras
     assert gdpr in canteen
     assert title_iii not in canteen
+
+
+def test_an_undated_document_says_why_a_dated_measure_counts_as_planned() -> None:
+    from aipd.model import Measure
+
+    a = assessment(
+        created=None, updated=None, measures=(Measure(id="builtin:backup", due=dt.date(2020, 1, 1)),)
+    )
+    [row] = [m for m in build_context(a, lang="fr")["measures"] if m["id"] == "builtin:backup"]
+    assert row["status_label"] == "Prévue (déclarée en place avec une échéance, dans un document sans date)"

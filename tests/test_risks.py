@@ -257,16 +257,31 @@ def test_in_place_with_a_due_date_to_come_counts_as_planned() -> None:
     assert r == _risk(operation(updated=dt.date(2026, 11, 2), measures=(planned,)), ACCESS)
 
 
+def test_in_place_with_a_due_date_and_no_document_date_counts_as_planned() -> None:
+    """Without a document date, a due date cannot be shown to be past: the safe side is « planned »."""
+    op = operation(
+        created=None, updated=None, measures=(Measure(id="builtin:access_control", due=dt.date(2020, 1, 1)),)
+    )
+    analysis = _analyse(op)
+    assert analysis.counted_as_planned == ("builtin:access_control",)
+    r = analysis.get(ACCESS)
+    assert r is not None
+    assert r.likelihood is Level.SIGNIFICANT
+    # No due date at all: « En place » as declared.
+    still = _analyse(operation(created=None, measures=measures("builtin:access_control"))).get(ACCESS)
+    assert still is not None
+    assert still.likelihood is Level.LIMITED
+
+
 @pytest.mark.parametrize(
     ("due", "updated", "created"),
     [
         (dt.date(2026, 11, 2), dt.date(2026, 11, 2), None),  # due on the document's date: done
         (dt.date(2025, 6, 1), dt.date(2026, 11, 2), None),  # due long ago
-        (dt.date(2027, 1, 1), None, None),  # no date to compare with: the declared status stands
         (dt.date(2026, 1, 1), dt.date(2026, 2, 1), dt.date(2027, 1, 1)),  # updated wins over created
     ],
 )
-def test_in_place_with_a_past_due_date_or_no_reference_stays_in_place(
+def test_in_place_with_a_past_due_date_stays_in_place(
     due: dt.date, updated: dt.date | None, created: dt.date | None
 ) -> None:
     op = operation(

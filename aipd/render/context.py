@@ -388,10 +388,16 @@ _IN_PLACE_LATER = Text(
     "Prévue (déclarée en place, mais son échéance suit la date du document)",
     "Planned (declared in place, but its due date comes after the document's date)",
 )
+_IN_PLACE_UNDATED = Text(
+    "Prévue (déclarée en place avec une échéance, dans un document sans date)",
+    "Planned (declared in place with a due date, in an undated document)",
+)
 
 
 def _status_label(op: ProcessingOperation, m: Any, lang: Lang) -> str:
-    return _IN_PLACE_LATER.get(lang) if op.in_place_later(m) else m.status.label(lang)
+    if not op.in_place_later(m):
+        return str(m.status.label(lang))
+    return (_IN_PLACE_UNDATED if op.reference_date is None else _IN_PLACE_LATER).get(lang)
 
 
 def _measures(assessment: Assessment, lang: Lang) -> list[dict[str, Any]]:
