@@ -306,6 +306,61 @@ def test_each_annex_iii_point_makes_the_system_high_risk(area: AIArea) -> None:
     assert "ai-act:high-risk-dpia-presumption" in screened(op).verdict.decisive
 
 
+@pytest.mark.parametrize(
+    ("facts", "rule_id"),
+    [
+        ({"emotion_recognition": True}, "ai-act:annex-iii-1-c"),
+        ({"biometric_identification": True, "remote": True}, "ai-act:annex-iii-1-a"),
+        ({"biometric_categorisation": True, "infers_sensitive_attributes": True}, "ai-act:annex-iii-1-b"),
+    ],
+)
+def test_biometric_annex_iii_points_follow_the_systems_facts_even_with_no_area_declared(
+    facts: dict[str, object], rule_id: str
+) -> None:
+    """``areas`` defaults to empty: a use the AI system's own facts describe is still an Annex III use."""
+    op = with_ai(**facts)
+    assert op.ai_system is not None
+    assert op.ai_system.areas == ()
+    outcome = RULES[rule_id].test(op, Settings())
+    assert outcome.status is FindingStatus.MET
+    assert "ai_system.areas" in outcome.rationale.fr
+    assert ai_class(op) in (AIActClass.HIGH_RISK, AIActClass.PROHIBITED)
+
+
+def test_biometric_facts_half_known_leave_the_annex_iii_point_open() -> None:
+    """Identification with ``remote`` unknown, categorisation with the attributes unknown: asked, not denied."""
+    rbi = RULES["ai-act:annex-iii-1-a"].test(with_ai(biometric_identification=True, remote=None), Settings())
+    assert (rbi.status, rbi.missing) == (FindingStatus.UNKNOWN, ("ai_system.remote",))
+    cat = RULES["ai-act:annex-iii-1-b"].test(
+        with_ai(biometric_categorisation=True, infers_sensitive_attributes=None), Settings()
+    )
+    assert (cat.status, cat.missing) == (FindingStatus.UNKNOWN, ("ai_system.infers_sensitive_attributes",))
+    # Verification only stays excluded from 1(a), whatever the other facts say.
+    only = with_ai(biometric_identification=True, remote=True, biometric_verification_only=True)
+    assert status(only, "ai-act:annex-iii-1-a") is FindingStatus.NOT_MET
+
+
+@pytest.mark.parametrize(
+    ("domain", "rule_id"),
+    [
+        (Domain.RECRUITMENT, "ai-act:annex-iii-4-a"),
+        (Domain.HR_MANAGEMENT, "ai-act:annex-iii-4-b"),
+        (Domain.SOCIAL_AID, "ai-act:annex-iii-5-a"),
+    ],
+)
+def test_a_processing_in_an_annex_iii_field_asks_for_the_area_when_none_is_declared(
+    domain: Domain, rule_id: str
+) -> None:
+    """An AI system in a recruitment, staff or social-aid processing with no area: the point is asked."""
+    op = attrs.evolve(BASE, domains=(domain,))
+    outcome = RULES[rule_id].test(op, Settings())
+    assert (outcome.status, outcome.missing) == (FindingStatus.UNKNOWN, ("ai_system.areas",))
+    assert ai_class(op) is AIActClass.UNKNOWN
+    # Once the DPO lists any area, the list is taken as given.
+    listed = with_ai(op, areas=(AIArea.EDUCATION_ACCESS,))
+    assert status(listed, rule_id) is FindingStatus.NOT_MET
+
+
 def test_art6_3_derogation_without_profiling_rules_out_high_risk() -> None:
     """Art. 6(3): a preparatory task without profiling is not high-risk, and the provider documents it."""
     op = with_ai(areas=(AIArea.PUBLIC_BENEFITS,), art6_3_conditions=(Art63Condition.PREPARATORY_TASK,))
@@ -357,7 +412,9 @@ def test_each_transparency_paragraph_applies_on_its_facts(rule_id: str) -> None:
     assert status(op, rule_id) is FindingStatus.MET
     assert status(BASE, rule_id) is FindingStatus.NOT_MET
     result = classify(op, screened(op).findings)
-    assert result.ai_class is AIActClass.TRANSPARENCY
+    # Emotion recognition is also Annex III 1(c): high-risk, its art. 50(3) duty kept.
+    expected = AIActClass.HIGH_RISK if rule_id == "ai-act:art50-3" else AIActClass.TRANSPARENCY
+    assert result.ai_class is expected
     assert rule_id in result.transparency
     assert rule_id.replace("art50-", "duty-art50-") in {d.id for d in result.duties}
 

@@ -637,8 +637,86 @@ _ANNEX_NOTES: dict[AIArea, Text] = {
 }
 
 
+def _shown_biometric_identification(ai: AISystem) -> Outcome | None:
+    if ai.biometric_identification and ai.remote:
+        return Outcome.met(
+            t(
+                "le système identifie des personnes à distance par leurs données biométriques "
+                "(ai_system.biometric_identification, ai_system.remote)",
+                "the system identifies persons remotely from their biometric data "
+                "(ai_system.biometric_identification, ai_system.remote)",
+            )
+        )
+    if ai.biometric_identification and ai.remote is None:
+        return Outcome.unknown(
+            t(
+                "le système identifie des personnes par leurs données biométriques ; on ne sait pas si c'est à "
+                "distance",
+                "the system identifies persons from their biometric data; whether remotely is not known",
+            ),
+            ["ai_system.remote"],
+        )
+    return None
+
+
+def _shown_biometric_categorisation(ai: AISystem) -> Outcome | None:
+    if not ai.biometric_categorisation or ai.infers_sensitive_attributes is False:
+        return None
+    if ai.infers_sensitive_attributes:
+        return Outcome.met(
+            t(
+                "le système classe des personnes selon des attributs sensibles déduits de leurs données "
+                "biométriques (ai_system.biometric_categorisation, ai_system.infers_sensitive_attributes)",
+                "the system categorises persons by sensitive attributes inferred from their biometric data "
+                "(ai_system.biometric_categorisation, ai_system.infers_sensitive_attributes)",
+            )
+        )
+    return Outcome.unknown(
+        t(
+            "le système fait de la catégorisation biométrique ; on ne sait pas si c'est selon des attributs "
+            "sensibles ou protégés",
+            "the system performs biometric categorisation; whether by sensitive or protected attributes is not "
+            "known",
+        ),
+        ["ai_system.infers_sensitive_attributes"],
+    )
+
+
+def _shown_emotion_recognition(ai: AISystem) -> Outcome | None:
+    if not ai.emotion_recognition:
+        return None
+    return Outcome.met(
+        t(
+            "le système reconnaît les émotions des personnes (ai_system.emotion_recognition)",
+            "the system recognises persons' emotions (ai_system.emotion_recognition)",
+        )
+    )
+
+
+#: Annex III points the AI system's own facts establish even when ``areas`` does not list them:
+#: a use the facts describe is an Annex III use whatever the list says (it defaults to empty).
+_SHOWN_BY_FACTS: dict[AIArea, Callable[[AISystem], Outcome | None]] = {
+    AIArea.REMOTE_BIOMETRIC_IDENTIFICATION: _shown_biometric_identification,
+    AIArea.BIOMETRIC_CATEGORISATION: _shown_biometric_categorisation,
+    AIArea.EMOTION_RECOGNITION: _shown_emotion_recognition,
+}
+
+
+#: Fields of processing that are themselves an Annex III area: with no area declared, an AI
+#: system used in such a processing may serve that area, so the point is asked, not denied.
+#: (Municipal police is not mapped to point 6: its uses there are specific, and event detection
+#: is not plainly covered — see the reference's open points.)
+_AREA_OF_DOMAINS: dict[AIArea, frozenset[Domain]] = {
+    AIArea.RECRUITMENT: frozenset({Domain.RECRUITMENT}),
+    AIArea.WORKER_MANAGEMENT: frozenset({Domain.HR_MANAGEMENT, Domain.EMPLOYEE_MONITORING}),
+    AIArea.PUBLIC_BENEFITS: frozenset({Domain.SOCIAL_AID}),
+}
+
+
 def _annex_iii_rule(area: AIArea) -> Callable[[AISystem, ProcessingOperation], Outcome]:
     label = t(area.fr, area.en)
+    shown_by_facts = _SHOWN_BY_FACTS.get(area)
+    prompting = _AREA_OF_DOMAINS.get(area, frozenset())
     # The answer for an area the system does not declare depends on the area alone: built
     # once here, not at each of the 18 points for every operation (outcomes are immutable).
     not_declared = Outcome.not_met(
@@ -649,8 +727,6 @@ def _annex_iii_rule(area: AIArea) -> Callable[[AISystem, ProcessingOperation], O
     )
 
     def rule(ai: AISystem, op: ProcessingOperation) -> Outcome:
-        if area not in ai.areas:
-            return not_declared
         if area is AIArea.REMOTE_BIOMETRIC_IDENTIFICATION and ai.biometric_verification_only:
             return Outcome.not_met(
                 t(
@@ -658,7 +734,32 @@ def _annex_iii_rule(area: AIArea) -> Callable[[AISystem, ProcessingOperation], O
                     "Biometric verification only: excluded from Annex III 1(a).",
                 )
             )
-        head = t(f"Domaine de l'annexe III déclaré : {label.fr}. ", f"Annex III area declared: {label.en}. ")
+        if area in ai.areas:
+            head = t(
+                f"Domaine de l'annexe III déclaré : {label.fr}. ", f"Annex III area declared: {label.en}. "
+            )
+        else:
+            shown = shown_by_facts(ai) if shown_by_facts is not None else None
+            if shown is None:
+                fields = [d for d in op.domains if d in prompting] if not ai.areas else []
+                if not fields:
+                    return not_declared
+                named = facts.labels(fields)
+                return Outcome.unknown(
+                    t(
+                        f"Aucun domaine de l'annexe III n'est déclaré (ai_system.areas), mais le traitement relève "
+                        f"de {named.fr} : dire si le système d'IA y sert à ce point : {label.fr}.",
+                        f"No Annex III area is declared (ai_system.areas), but the processing concerns "
+                        f"{named.en}: say whether the AI system serves this point there: {label.en}.",
+                    ),
+                    ["ai_system.areas"],
+                )
+            head = t(
+                f"Domaine non déclaré (ai_system.areas), mais {shown.rationale.fr} : {label.fr}. ",
+                f"Area not declared (ai_system.areas), but {shown.rationale.en}: {label.en}. ",
+            )
+            if shown.status is FindingStatus.UNKNOWN:
+                return Outcome.unknown(head, shown.missing)
         conditions = ai.art6_3_conditions
         if not conditions:
             return Outcome.met(

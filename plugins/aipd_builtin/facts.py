@@ -139,6 +139,10 @@ def _labels(values: Iterable[Vocabulary]) -> Text:
     )
 
 
+#: For other modules of the plug-in: the labels of vocabulary values, quoted, each once.
+labels = _labels
+
+
 def _quote(value: str) -> Text:
     return Text(fr=f"« {value} »", en=f"'{value}'")
 
