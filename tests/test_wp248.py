@@ -348,8 +348,15 @@ def test_new_ai_techniques_are_presumed_innovative(technique: AITechnique) -> No
     [AITechnique.RULES, AITechnique.STATISTICS, AITechnique.MACHINE_LEARNING, AITechnique.LOGIC_KNOWLEDGE],
 )
 def test_proven_ai_techniques_are_not_innovative_per_se(technique: AITechnique) -> None:
-    """Rules, statistics and classical machine learning are not innovative in themselves."""
-    assert run("wp248:innovative_use", with_ai(technique)).status is NOT_MET
+    """Rules, statistics and classical machine learning are not innovative in themselves, but the rest of
+    the solution may be: the criterion stays open, as it is without the AI (adding one never lowers it)."""
+    outcome = run("wp248:innovative_use", with_ai(technique))
+    assert outcome.status is UNKNOWN
+    assert outcome.missing == ("technology.innovative",)
+    assert "pas un usage innovant en soi" in outcome.rationale.fr
+    without_ai = run("wp248:innovative_use", quiet(technology=Technology(innovative=None)))
+    assert without_ai.status is UNKNOWN
+    assert run("wp248:innovative_use", with_ai(technique, innovative=False)).status is NOT_MET
 
 
 def test_explicit_innovative_fact_prevails_over_the_presumption() -> None:

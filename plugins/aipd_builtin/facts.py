@@ -1155,14 +1155,19 @@ def innovative_use(operation: ProcessingOperation) -> Outcome:
                     "(CNIL, AI sheet 5). Set technology.innovative to rebut the presumption.",
                 )
             )
-        return Outcome.not_met(
+        # The AI settles only its own part: the rest of the solution may still be new, so
+        # the criterion stays open until technology.innovative says (an AI system added to
+        # a processing must never make the criterion less severe than without it).
+        return Outcome.unknown(
             t(
                 f"Le système d'IA « {ai.name} » n'emploie que des techniques éprouvées ({labels.fr}) : l'IA "
-                "n'est pas un usage innovant en soi (CNIL, fiche IA n° 5). Indiquez technology.innovative si une "
-                "autre composante est nouvelle.",
+                "n'est pas un usage innovant en soi (CNIL, fiche IA n° 5). On ne sait pas si une autre "
+                "composante de la solution est nouvelle (technology.innovative).",
                 f"AI system '{ai.name}' uses only proven techniques ({labels.en}): AI is not innovative per se "
-                "(CNIL, AI sheet 5). Set technology.innovative if another component is new.",
-            )
+                "(CNIL, AI sheet 5). Whether another component of the solution is new is not known "
+                "(technology.innovative).",
+            ),
+            ["technology.innovative"],
         )
     missing = ["technology.innovative"]
     if ai is not None:
