@@ -779,6 +779,14 @@ def test_traffic_counting_with_image_fate_unknown_is_unknown() -> None:
     assert "data[0].retention.final_fate" in outcome.missing
 
 
+def test_traffic_counting_with_decisions_unknown_is_unknown() -> None:
+    """An unknown ``decisions.automated`` is not « no decision »: the statistical exception stays open."""
+    op = attrs.evolve(TRAFFIC, decisions=Decisions(automated=None), status=Status.VALIDATED)
+    outcome = RULES["fr:jo2024-experiment-ended"].test(op, Settings())
+    assert outcome.status is FindingStatus.UNKNOWN
+    assert "decisions.automated" in outcome.missing
+
+
 # --- properties -------------------------------------------------------------------------------------
 
 

@@ -1083,12 +1083,20 @@ def _statistical_only(operation: ProcessingOperation) -> Outcome:
                 "Decisions are taken on the basis of the processing: operational use.",
             )
         )
-    else:
+    elif operation.decisions.automated is False:
         decisions = Outcome.met(
             t(
-                "Aucune décision n'est déclarée sur la base du traitement.",
-                "No decision is declared on the basis of the processing.",
+                "Aucune décision n'est prise sur la base du traitement.",
+                "No decision is taken on the basis of the processing.",
             )
+        )
+    else:
+        decisions = Outcome.unknown(
+            t(
+                "On ne sait pas si des décisions sont prises sur la base du traitement.",
+                "Whether decisions are taken on the basis of the processing is not known.",
+            ),
+            ["decisions.automated"],
         )
     fates: list[Outcome] = []
     for i, d in enumerate(operation.data):
