@@ -286,6 +286,27 @@ def _residual_ground(
     )
 
 
+def _if_title_iii(ground: ConsultationGround) -> tuple[ConsultationGround, ...]:
+    """A Title III ground for a processing whose regime is in doubt (police municipale or
+    vidéoprotection, ``legal.regime`` not stated): what would apply is open until the regime is."""
+    if ground.status is FindingStatus.NOT_MET:
+        return ()
+    return (
+        attrs.evolve(
+            ground,
+            status=FindingStatus.UNKNOWN,
+            rationale=t(
+                "Si le traitement relève du titre III (régime non renseigné pour un traitement de police "
+                "municipale ou de vidéoprotection) : ",
+                "If the processing falls under Title III (regime not stated for a municipal police or video "
+                "protection processing): ",
+            )
+            + ground.rationale,
+            missing=tuple(dict.fromkeys(("legal.regime", *ground.missing))),
+        ),
+    )
+
+
 def _new_technology(op: ProcessingOperation, screening: Screening) -> ConsultationGround:
     title = t(
         "Type de traitement présentant des risques élevés, notamment par de nouvelles technologies",
@@ -560,6 +581,8 @@ def decide_consultation(
         state = _state(op)
         if state is not None:
             grounds.append(state)
+        if op.regime_in_doubt:
+            grounds.extend(_if_title_iii(_new_technology(op, screening)))
     jo = _jo_2024(op)
     if jo is not None:
         grounds.append(jo)

@@ -26,6 +26,7 @@ import attrs
 from aipd.i18n import Text
 from aipd.text import clean_optional, clean_text, clean_tuple
 from aipd.vocabulary import (
+    TITLE_III_FIELDS,
     AIArea,
     AIOutput,
     AIRole,
@@ -536,8 +537,11 @@ class Technology:
 class LegalFramework:
     """Régime juridique: GDPR or Title III of the loi Informatique et Libertés; State processing."""
 
-    regime: LegalRegime = attrs.field(
-        default=LegalRegime.GDPR, metadata=_doc("Régime applicable", "Applicable regime")
+    regime: LegalRegime | None = opt(
+        "Régime applicable (non renseigné : le RGPD, sauf pour la police municipale et la vidéoprotection, "
+        "où il est demandé)",
+        "Applicable regime (not stated: the GDPR, except for municipal police and video protection, where it "
+        "is asked for)",
     )
     on_behalf_of_state: bool | None = fact(
         "Traitement mis en œuvre pour le compte de l'État (art. 31 à 33 LIL)",
@@ -834,6 +838,12 @@ class ProcessingOperation:
     def reference_date(self) -> dt.date | None:
         """The date the document speaks at: last updated, else created."""
         return self.updated or self.created
+
+    @property
+    def regime_in_doubt(self) -> bool:
+        """True when ``legal.regime`` is not stated and a field of the processing may fall under
+        Title III (police municipale, vidéoprotection): the GDPR cannot then be assumed."""
+        return self.legal.regime is None and not TITLE_III_FIELDS.isdisjoint(self.domains)
 
     def counted_status(self, measure: Measure) -> MeasureStatus:
         """The status the analysis counts for ``measure``: the declared one, except that a

@@ -184,7 +184,11 @@ def _context(op: ProcessingOperation, lang: Lang) -> dict[int, str]:
         refs.append(op.legal.specific_law)
     q113 = _section(
         L("Textes et référentiels", "Texts and standards"),
-        [op.legal.regime.label(lang), *refs, *op.legal.prior_formalities],
+        [
+            *([op.legal.regime.label(lang)] if op.legal.regime is not None else []),
+            *refs,
+            *op.legal.prior_formalities,
+        ],
     )
     q121 = _section(
         L("Données", "Data"),

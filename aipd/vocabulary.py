@@ -519,6 +519,13 @@ class LegalRegime(Vocabulary):
     )
 
 
+#: Fields of a collectivité's processing that fall under Title III of the loi Informatique et
+#: Libertés when their purpose is criminal-law (police municipale, vidéoprotection for crime
+#: prevention; the CNIL splits them by purpose: legal reference, C.2). With ``legal.regime``
+#: not stated, the regime of such a processing is asked rather than assumed to be the GDPR.
+TITLE_III_FIELDS = frozenset({Domain.MUNICIPAL_POLICE, Domain.VIDEO_PROTECTION})
+
+
 class AITechnique(Vocabulary):
     RULES = "rules", "Règles déterministes écrites par des humains", "Human-written deterministic rules"
     STATISTICS = "statistics", "Statistiques classiques", "Classical statistics"

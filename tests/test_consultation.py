@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+import attrs
+
 from aipd.catalogue import FindingStatus
 from aipd.consultation import Consultation, decide_consultation
 from aipd.i18n import t
@@ -21,7 +23,7 @@ from aipd.model import (
 from aipd.risks import analyse_risks
 from aipd.screening import Reason, Requirement, Screening, Verdict
 from aipd.settings import Settings
-from aipd.vocabulary import LegalRegime, Level, MeasureStatus, OrganisationKind
+from aipd.vocabulary import Domain, LegalRegime, Level, MeasureStatus, OrganisationKind
 from content_cases import builtin_catalogue, measures, operation
 
 #: Enough measures to bring every feared event's likelihood to Négligeable.
@@ -196,6 +198,24 @@ def test_title_iii_new_technology_requires_consultation_whatever_the_measures() 
     assert c.required is True
     assert _ground(c, "lil:90-2").status is FindingStatus.MET
     assert _ground(c, "lil:90-1").status is FindingStatus.NOT_MET
+
+
+def test_a_new_technology_in_police_or_video_protection_with_no_regime_leaves_the_decision_open() -> None:
+    """Regime not stated for a vidéoprotection processing: art. 90 2° would apply under Title III, so the
+    consultation is open, asking for legal.regime, where the GDPR reading alone said « not required »."""
+    op = _safe(
+        domains=(Domain.VIDEO_PROTECTION,),
+        legal=LegalFramework(on_behalf_of_state=False),
+        technology=Technology(innovative=True),
+    )
+    c = _decide(op)
+    assert c.required is None
+    ground = _ground(c, "lil:90-2")
+    assert ground.status is FindingStatus.UNKNOWN
+    assert ground.missing == ("legal.regime",)
+    gdpr = _decide(attrs.evolve(op, legal=LegalFramework(regime=LegalRegime.GDPR, on_behalf_of_state=False)))
+    assert gdpr.required is False
+    assert not [g for g in gdpr.grounds if g.id == "lil:90-2"]
 
 
 def test_title_iii_unknown_technology_leaves_the_decision_open() -> None:

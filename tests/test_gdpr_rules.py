@@ -516,6 +516,30 @@ def test_art90_unknown_data_stay_unknown_and_gdpr_processing_is_out_of_its_scope
     assert run("lil:art90", health()).status is NOT_MET
 
 
+def test_police_or_video_protection_with_no_regime_asks_for_it() -> None:
+    """Police municipale with health data and no regime stated: not read as GDPR (where art. 90 would
+    not apply), but unknown, asking for legal.regime; a regime stated settles it either way."""
+    op = attrs.evolve(
+        health(), domains=(Domain.MUNICIPAL_POLICE,), legal=LegalFramework(on_behalf_of_state=False)
+    )
+    assert op.legal.regime is None
+    outcome = run("lil:art90", op)
+    assert outcome.status is UNKNOWN
+    assert outcome.missing == ("legal.regime",)
+    assert "titre III" in outcome.rationale.fr
+    stated = attrs.evolve(op, legal=LegalFramework(regime=LegalRegime.GDPR, on_behalf_of_state=False))
+    assert run("lil:art90", stated).status is NOT_MET
+    assert run("lil:art90", attrs.evolve(op, domains=(Domain.CITIZEN_INFORMATION,))).status is NOT_MET
+    # Without art. 6 I data, Title III would not require it either: no need to ask.
+    assert run("lil:art90", attrs.evolve(op, data=(DataCategory(kind=DataKind.IDENTITY),))).status is NOT_MET
+    # The art. 35(10) exemption holds only under the GDPR: with the regime in doubt it is open too.
+    law = LegalFramework(
+        specific_law="Décret n° X", specific_law_impact_assessed=True, on_behalf_of_state=False
+    )
+    exempt = run("gdpr:art35-10", attrs.evolve(op, legal=law))
+    assert (exempt.status, exempt.missing[0]) == (UNKNOWN, "legal.regime")
+
+
 def test_art35_3_cases_keep_their_status_under_title_iii_and_name_article_90() -> None:
     """A regime never makes an assessment less severe: the case stays met, resting on art. 90."""
     gdpr_case = special(20_000)

@@ -22,7 +22,7 @@ import attrs
 from aipd.catalogue import Source
 from aipd.i18n import Lang, Text, check_lang
 from aipd.model import ProcessingOperation
-from aipd.vocabulary import Level, MeasureStatus, Vocabulary
+from aipd.vocabulary import LegalRegime, Level, MeasureStatus, Vocabulary
 
 if TYPE_CHECKING:
     from aipd.assess import Assessment
@@ -551,7 +551,7 @@ def _consultation(assessment: Assessment, lang: Lang, letters: Mapping[str, str]
     deciding = met or consulting
     texts = {_ground_text(g["id"]) for g in deciding}
     text = "lil" if "lil" in texts else "gdpr"
-    if assessment.operation.legal.regime.value == "police_justice":
+    if assessment.operation.legal.regime is LegalRegime.POLICE_JUSTICE:
         text = "lil"
     return {
         "required": value.required,
@@ -736,7 +736,8 @@ def build_context(assessment: Assessment, *, lang: Lang = "fr") -> dict[str, Any
         "list_items": [f for f in findings if f["kind"] == "list_item"],
         "purposes": plain(op.purposes, lang),
         "legal": plain(op.legal, lang),
-        "regime_code": op.legal.regime.value,
+        "regime_code": op.legal.regime.value if op.legal.regime is not None else None,
+        "regime_in_doubt": op.regime_in_doubt,
         "data": [plain(d, lang) | {"persons_text": format_number(d.persons, lang)} for d in op.data],
         "special_categories": [k.label(lang) for k in op.special_categories],
         "subjects": [

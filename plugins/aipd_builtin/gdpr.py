@@ -119,6 +119,19 @@ def lil_art90(operation: ProcessingOperation, _settings: Settings) -> Outcome:
     makes the DPIA required. Without them, the general clause is judged as
     under the GDPR, through the WP248 criteria, which this rule says.
     """
+    if operation.regime_in_doubt:
+        # Police municipale or vidéoprotection with no regime stated: under Title III, art. 90
+        # would decide; what it would say is given, and the regime is asked.
+        under_title_iii = _art90_under_title_iii(operation)
+        doubt = t(
+            "Régime non renseigné (legal.regime) pour un traitement de police municipale ou de vidéoprotection, "
+            "qui relève du titre III lorsque sa finalité est pénale. ",
+            "Regime not stated (legal.regime) for a municipal police or video protection processing, which falls "
+            "under Title III when its purpose is criminal-law enforcement. ",
+        )
+        if under_title_iii.status is FindingStatus.NOT_MET:
+            return facts.reworded(under_title_iii, before=doubt)
+        return Outcome.unknown(doubt + under_title_iii.rationale, ("legal.regime", *under_title_iii.missing))
     if operation.legal.regime is not LegalRegime.POLICE_JUSTICE:
         return Outcome.not_met(
             t(
@@ -128,6 +141,10 @@ def lil_art90(operation: ProcessingOperation, _settings: Settings) -> Outcome:
                 "90 of the loi Informatique et Libertés (Title III).",
             )
         )
+    return _art90_under_title_iii(operation)
+
+
+def _art90_under_title_iii(operation: ProcessingOperation) -> Outcome:
     sensitive = facts.data_of_kinds(
         operation,
         facts.SPECIAL_CATEGORY_KINDS,
@@ -184,8 +201,25 @@ def _under_title_iii(rule: Callable[[ProcessingOperation, Settings], Outcome]) -
 # --- art. 35(10) and WP248 III.B.b --------------------------------------------------------------
 
 
-def art35_10(operation: ProcessingOperation, _settings: Settings) -> Outcome:
+def art35_10(operation: ProcessingOperation, settings: Settings) -> Outcome:
     """Basis (c) or (e), a specific text governing the processing, adopted with a general impact assessment."""
+    outcome = _art35_10(operation, settings)
+    if operation.regime_in_doubt and outcome.status is not FindingStatus.NOT_MET:
+        # The exemption exists only under the GDPR: with the regime in doubt it cannot be relied on.
+        return Outcome.unknown(
+            outcome.rationale
+            + t(
+                " L'art. 35.10 ne vaut que sous le RGPD : le régime de ce traitement de police municipale ou de "
+                "vidéoprotection n'est pas renseigné (legal.regime).",
+                " Art. 35(10) holds only under the GDPR: the regime of this municipal police or video protection "
+                "processing is not stated (legal.regime).",
+            ),
+            ("legal.regime", *outcome.missing),
+        )
+    return outcome
+
+
+def _art35_10(operation: ProcessingOperation, _settings: Settings) -> Outcome:
     if operation.legal.regime is LegalRegime.POLICE_JUSTICE:
         # The GDPR does not apply under Title III (art. 2(2)(d)); art. 90 LIL has no such exemption.
         return Outcome.not_met(
