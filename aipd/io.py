@@ -967,6 +967,29 @@ def _check_figures(op: ProcessingOperation, root: _Node, ctx: _Context) -> None:
             )
 
 
+def _check_judgements(op: ProcessingOperation, root: _Node, ctx: _Context) -> None:
+    """One judgement per risk: the analysis reads only the last one given for a risk id.
+
+    Two judgements for the same risk would leave the first silently ignored, and it may
+    hold the DPO's higher level; reported at ``risk_judgements[i].risk``, naming the first.
+    """
+    first: dict[str, int] = {}
+    for i, j in enumerate(op.risk_judgements):
+        if j.risk not in first:
+            first[j.risk] = i
+            continue
+        ctx.add(
+            f"$.risk_judgements[{i}].risk",
+            Text(
+                fr=f"deuxième jugement pour le risque « {j.risk} » (déjà en risk_judgements[{first[j.risk]}]) : "
+                "l'analyse ne lirait que le dernier ; réunissez-les en un seul",
+                en=f"second judgement for risk '{j.risk}' (already at risk_judgements[{first[j.risk]}]): "
+                "the analysis would read only the last one; merge them into one",
+            ),
+            _node_at(root, "risk_judgements", i, "risk"),
+        )
+
+
 # --- public API ------------------------------------------------------------------------------
 
 
@@ -1006,6 +1029,7 @@ def _structure_root(root: _Node, ctx: _Context) -> Any:
     op = _structure_class(ProcessingOperation, root, "$", ctx)
     if isinstance(op, ProcessingOperation):
         _check_figures(op, root, ctx)
+        _check_judgements(op, root, ctx)
     return op
 
 

@@ -806,8 +806,8 @@ class ProcessingOperation:
     technology: Technology = nested(Technology, "Technologie", "Technology")
     ai_system: AISystem | None = opt("Système d'intelligence artificielle", "AI system")
     risk_judgements: tuple[RiskJudgement, ...] = many(
-        "Niveaux de risque retenus par le DPD (remplacent les niveaux proposés)",
-        "Risk levels retained by the DPO (override the proposed levels)",
+        "Niveaux de risque retenus par le DPD (remplacent les niveaux proposés ; un seul jugement par risque)",
+        "Risk levels retained by the DPO (override the proposed levels; one judgement per risk)",
     )
     actions: tuple[ActionItem, ...] = many("Autres actions du plan d'action", "Other actions of the plan")
     validation: Validation = nested(Validation, "Validation", "Validation")

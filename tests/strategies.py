@@ -272,10 +272,23 @@ def _within_the_whole(op: model.ProcessingOperation) -> model.ProcessingOperatio
     )
 
 
+def _one_judgement_per_risk(op: model.ProcessingOperation) -> model.ProcessingOperation:
+    """At most one judgement per risk id (the first drawn), as the loader requires."""
+    kept: dict[str, model.RiskJudgement] = {}
+    for j in op.risk_judgements:
+        kept.setdefault(j.risk, j)
+    if len(kept) == len(op.risk_judgements):
+        return op
+    return attrs.evolve(op, risk_judgements=tuple(kept.values()))
+
+
 def operations(**overrides: st.SearchStrategy[Any]) -> st.SearchStrategy[model.ProcessingOperation]:
     """Whole processing operations: every class of the model appears in them.
 
-    ``data[].persons`` (generated like any count) is capped at ``scale.persons``:
-    the one rule across fields the loader checks, so every operation drawn loads back.
+    ``data[].persons`` (generated like any count) is capped at ``scale.persons``, and
+    ``risk_judgements`` keep one judgement per risk: the rules across fields the loader
+    checks, so every operation drawn loads back.
     """
-    return for_class(model.ProcessingOperation, **overrides).map(_within_the_whole)
+    return (
+        for_class(model.ProcessingOperation, **overrides).map(_within_the_whole).map(_one_judgement_per_risk)
+    )

@@ -339,6 +339,25 @@ def test_data_category_cannot_concern_more_persons_than_the_whole() -> None:
     assert io.load(with_lines("data:", "  - kind: health", "    persons: 9000"))
 
 
+def test_two_judgements_for_one_risk_are_refused() -> None:
+    """The analysis reads one judgement per risk: a second one for the same id is located and refused."""
+    p = only(
+        with_lines(
+            "risk_judgements:",
+            "  - risk: cnil:illegitimate_access",
+            "    severity: maximum",
+            "  - risk: cnil:disappearance",
+            "  - risk: cnil:illegitimate_access",
+            "    severity: limited",
+        )
+    )
+    assert p.path == "$.risk_judgements[2].risk"
+    assert p.line == 10
+    assert "risk_judgements[0]" in p.message.fr
+    assert "cnil:illegitimate_access" in p.message.en
+    assert io.load(with_lines("risk_judgements:", "  - risk: cnil:illegitimate_access", "  - risk: ia:bias"))
+
+
 def test_invalid_enum_value_lists_allowed_values_and_suggests() -> None:
     """A value outside the list is refused with the allowed values and the closest one."""
     p = only(with_lines("data:", "  - kind: helth"))
