@@ -578,6 +578,7 @@ def import_pia(
 
     # The base: aipd's own copy when the file came from aipd, else the file's own fields.
     if isinstance(copy, Mapping):
+        copy = _last_judgements(copy, notes)
         base = load(copy, lang=lang)
         from_copy = True
     else:
@@ -682,10 +683,8 @@ def import_pia(
     if added:
         changes["measures"] = (*base.measures, *added)
 
-    # The first judgement of each feared event is the one the file shows (duplicates are kept as they are).
-    judgements: dict[str, RiskJudgement] = {}
-    for j in base.risk_judgements:
-        judgements.setdefault(j.risk, j)
+    # One judgement per risk (the loader refuses two; a copy's were reduced to the last above).
+    judgements = {j.risk: j for j in base.risk_judgements}
     updated: dict[str, RiskJudgement] = {}
     for risk_id, item in FEARED_ITEMS.items():
         jc: dict[str, Any] = {}
@@ -715,10 +714,7 @@ def import_pia(
         if jc:
             old_j = judgements.get(risk_id) or RiskJudgement(risk=risk_id)
             updated[risk_id] = attrs.evolve(old_j, **jc)
-    ordered = [
-        updated.pop(j.risk) if j.risk in updated and j is judgements[j.risk] else j
-        for j in base.risk_judgements
-    ]
+    ordered = [updated.pop(j.risk, j) for j in base.risk_judgements]
     ordered += list(updated.values())  # feared events the DPO judged only in the tool, in the method's order
     if tuple(ordered) != base.risk_judgements:
         changes["risk_judgements"] = tuple(ordered)
@@ -745,6 +741,50 @@ def import_pia(
         texts={k: v for k, v in texts.items() if v},
         notes=tuple(notes),
     )
+
+
+def _last_judgements(copy: Mapping[str, Any], notes: list[Text]) -> Mapping[str, Any]:
+    """aipd's copy with one judgement per risk: the last, the one the analysis read and the file shows.
+
+    An operation built in code can hold two judgements for a risk (the loader refuses them);
+    the earlier ones were ignored by the analysis. They are dropped so the operation loads, and
+    each is said in ``notes`` with its levels, so nothing goes without a word.
+    """
+    items = copy.get("risk_judgements")
+    if not isinstance(items, list):
+        return copy
+    last = {
+        j["risk"]: i for i, j in enumerate(items) if isinstance(j, Mapping) and isinstance(j.get("risk"), str)
+    }
+    dropped = [i for i, j in enumerate(items) if isinstance(j, Mapping) and last.get(j.get("risk"), i) != i]
+    if not dropped:
+        return copy
+    for i in dropped:
+        j = items[i]
+        levels = []
+        for key, fr, en in (
+            ("severity", "gravité", "severity"),
+            ("likelihood", "vraisemblance", "likelihood"),
+            ("residual_severity", "gravité résiduelle", "residual severity"),
+            ("residual_likelihood", "vraisemblance résiduelle", "residual likelihood"),
+        ):
+            level = next((x for x in Level if x.value == j.get(key)), None)
+            if level is not None:
+                levels.append((f"{fr} {level.fr}", f"{en} {level.en}"))
+        just = j.get("justification")
+        if isinstance(just, str) and just:
+            levels.append((f"justification « {just} »", f"justification '{just}'"))
+        fr_levels = ", ".join(x[0] for x in levels) or "aucun niveau"
+        en_levels = ", ".join(x[1] for x in levels) or "no level"
+        notes.append(
+            t(
+                f"copie d'aipd : jugement n° {i + 1} du risque « {j['risk']} » écarté ({fr_levels}) : "
+                "un seul jugement par risque, le dernier, que l'analyse lisait et que le fichier montre",
+                f"aipd copy: judgement no. {i + 1} of risk '{j['risk']}' dropped ({en_levels}): "
+                "one judgement per risk, the last, which the analysis read and the file shows",
+            )
+        )
+    return {**copy, "risk_judgements": [j for i, j in enumerate(items) if i not in dropped]}
 
 
 def _clean_name(value: Any) -> str:

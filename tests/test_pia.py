@@ -18,6 +18,7 @@ import aipd
 from aipd.cli import EXIT_OK, main
 from aipd.errors import InputError
 from aipd.i18n import Lang
+from aipd.model import RiskJudgement
 from aipd.pia import KNOWN_QUESTIONS, export_pia, html_to_text, import_pia
 from aipd.vocabulary import Level
 
@@ -193,3 +194,33 @@ def test_cli_export_and_import(tmp_path: Path) -> None:
     assert main(["export", "--format", "pia", str(src), "-o", str(out)]) == EXIT_OK
     assert main(["import-pia", str(out), "-o", str(back)]) == EXIT_OK
     assert aipd.load(back) == aipd.load(src)
+
+
+def test_edit_of_a_duplicated_judgement_lands_on_the_one_the_analysis_reads() -> None:
+    """With two judgements for a risk (an operation built in code), the DPO's gauges apply to the last, the
+    one the analysis and the file show; the earlier one is dropped with a note giving its levels."""
+    op = aipd.load(EXAMPLES / "cameras-augmentees.yaml")
+    current = op.risk_judgements[0]
+    older = RiskJudgement(risk=current.risk, severity=Level.LIMITED, likelihood=Level.LIMITED)
+    d = json.loads(json.dumps(export_pia(aipd.assess(attrs.evolve(op, risk_judgements=(older, current))))))
+    for a in d["answers"]:
+        if a["reference_to"] == 325:
+            assert a["data"]["gauge"] == current.severity.rank  # type: ignore[union-attr]
+            a["data"]["gauge"] = 4
+    for e in d["evaluations"]:
+        if e["reference_to"] == "3.2":
+            e["gauges"] = {"x": 4, "y": 1}
+    back = import_pia(d)
+    assert [j.risk for j in back.operation.risk_judgements] == [current.risk]
+    j = back.operation.risk_judgements[0]
+    assert (j.severity, j.residual_severity, j.justification) == (
+        Level.MAXIMUM,
+        Level.MAXIMUM,
+        current.justification,
+    )
+    risk = next(r for r in aipd.assess(back.operation).risks or () if r.id == current.risk)
+    assert (risk.severity, risk.residual_severity) == (Level.MAXIMUM, Level.MAXIMUM)
+    note = next(n for n in back.notes if current.risk in n.fr)
+    assert "gravité Limitée" in note.fr
+    assert "severity Limited" in note.en
+    assert aipd.load(aipd.dump(back.operation)) == back.operation
