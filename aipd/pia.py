@@ -73,6 +73,7 @@ _PIA_DOING, _PIA_REFUSED, _PIA_SIMPLE, _PIA_SIGNED = 0, 1, 2, 3
 # Evaluation statuses: 0 pending, 1 to be fixed, 2 improvable, 3 acceptable; global 1 = started.
 _EVAL_TO_FIX, _EVAL_IMPROVABLE, _EVAL_ACCEPTABLE = 1, 2, 3
 _GLOBAL_STARTED = 1
+_FIELD_FR = {"severity": "gravité", "likelihood": "vraisemblance"}
 
 
 # --- HTML -------------------------------------------------------------------------------------
@@ -697,20 +698,35 @@ def import_pia(
                 jc[field] = tuple(dict.fromkeys([*old, *(x for x in got if x not in exp)]))
         for rank, field in ((5, "severity"), (6, "likelihood")):
             a = answers.get(b + rank)
-            if a is not None and _level(a.get("gauge")) != _level(exp_answers.get(b + rank, {}).get("gauge")):
-                jc[field] = _level(a.get("gauge"))
-            if a is not None and html_to_text(a.get("text")) != html_to_text(
-                exp_answers.get(b + rank, {}).get("text")
-            ):
+            if a is None:
+                continue
+            level = _level(a.get("gauge"))
+            # In a file made in the tool every gauge is the DPO's: one equal to aipd's proposal of
+            # today is still kept, or completing the facts later would silently replace it.
+            proposed = _level(exp_answers.get(b + rank, {}).get("gauge")) if from_copy else None
+            if level is not None and level != proposed:
+                jc[field] = level
+            elif level is None and proposed is not None:
+                notes.append(
+                    t(
+                        f"jauge {b + rank} ({_FIELD_FR[field]}) effacée dans l'outil : le niveau de la copie "
+                        f"d'aipd ({proposed.fr}) est gardé, à revoir",
+                        f"gauge {b + rank} ({field}) cleared in the tool: the aipd copy's level ({proposed.en}) "
+                        "is kept, to review",
+                    )
+                )
+            if html_to_text(a.get("text")) != html_to_text(exp_answers.get(b + rank, {}).get("text")):
                 jc["justification"] = html_to_text(a.get("text")) or None
         ev = evaluations.get(f"3.{item}")
         gauges = ev.get("gauges") if ev else None
-        exp_g = exp_evals.get(f"3.{item}", {}).get("gauges", {"x": 0, "y": 0})
-        if isinstance(gauges, Mapping) and gauges != exp_g:
-            if _level(gauges.get("x")) is not None:
-                jc["residual_severity"] = _level(gauges.get("x"))
-            if _level(gauges.get("y")) is not None:
-                jc["residual_likelihood"] = _level(gauges.get("y"))
+        if isinstance(gauges, Mapping):
+            got_g = (_level(gauges.get("x")), _level(gauges.get("y")))
+            exp_g = exp_evals.get(f"3.{item}", {}).get("gauges", {}) if from_copy else {}
+            if got_g != (_level(exp_g.get("x")), _level(exp_g.get("y"))):
+                if got_g[0] is not None:
+                    jc["residual_severity"] = got_g[0]
+                if got_g[1] is not None:
+                    jc["residual_likelihood"] = got_g[1]
         if jc:
             old_j = judgements.get(risk_id) or RiskJudgement(risk=risk_id)
             updated[risk_id] = attrs.evolve(old_j, **jc)

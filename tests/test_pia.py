@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import json
 import re
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +19,7 @@ import aipd
 from aipd.cli import EXIT_OK, main
 from aipd.errors import InputError
 from aipd.i18n import Lang
-from aipd.model import RiskJudgement
+from aipd.model import Measure, RiskJudgement
 from aipd.pia import KNOWN_QUESTIONS, export_pia, html_to_text, import_pia
 from aipd.vocabulary import Level
 
@@ -224,3 +225,86 @@ def test_edit_of_a_duplicated_judgement_lands_on_the_one_the_analysis_reads() ->
     assert "gravité Limitée" in note.fr
     assert "severity Limited" in note.en
     assert aipd.load(aipd.dump(back.operation)) == back.operation
+
+
+def _tool_file(
+    answers: Sequence[Mapping[str, Any]],
+    evaluations: Sequence[Mapping[str, Any]] = (),
+    measures: Sequence[Mapping[str, Any]] = (),
+) -> dict[str, Any]:
+    """A PIA file as the CNIL tool writes it (no aipd copy), dated 2025-03-01."""
+    stamp = "2025-03-01T00:00:00.000Z"
+    names = ("author_name", "evaluator_name", "validator_name", "dpos_names", "dpo_opinion", "people_names")
+    pia: dict[str, Any] = {
+        "name": "Fichier des usagers",
+        "category": "Commune de Test",
+        "status": 0,
+        **dict.fromkeys(names, ""),
+        "dpo_status": None,
+        "concerned_people_searched_opinion": None,
+        "concerned_people_searched_content": "",
+        "concerned_people_status": None,
+        "concerned_people_opinion": "",
+        "rejection_reason": "",
+        "applied_adjustments": "",
+        "created_at": stamp,
+        "updated_at": stamp,
+    }
+    return {
+        "pia": pia,
+        "answers": [{**a, "created_at": stamp} for a in answers],
+        "measures": [{"placeholder": "", "created_at": stamp, **m} for m in measures],
+        "evaluations": [
+            {
+                "evaluation_comment": "",
+                "action_plan_comment": "",
+                "gauges": {"x": 0, "y": 0},
+                "estimated_implementation_date": None,
+                "person_in_charge": "",
+                "global_status": 1,
+                "created_at": stamp,
+                **e,
+            }
+            for e in evaluations
+        ],
+        "comments": [],
+    }
+
+
+def _gauge(ref: int, level: int | None) -> dict[str, Any]:
+    return {"reference_to": ref, "data": {"text": None, "gauge": level, "list": []}}
+
+
+def test_tool_file_gauges_are_all_the_dpos_even_when_equal_to_the_proposal() -> None:
+    """In a file made in the tool, every gauge and residual level is kept as the DPO's judgement, so measures
+    added later in aipd do not silently lower them."""
+    answers = [_gauge(325, 2), _gauge(326, 2), _gauge(335, 2), _gauge(336, 2), _gauge(345, 3), _gauge(346, 2)]
+    d = _tool_file(answers, [{"reference_to": "3.2", "status": 2, "gauges": {"x": 2, "y": 2}}])
+    back = import_pia(d)
+    levels = {
+        j.risk: (j.severity, j.likelihood, j.residual_severity, j.residual_likelihood)
+        for j in back.operation.risk_judgements
+    }
+    L, S = Level.LIMITED, Level.SIGNIFICANT
+    assert levels == {
+        "cnil:illegitimate_access": (L, L, L, L),
+        "cnil:unwanted_modification": (L, L, None, None),
+        "cnil:disappearance": (S, L, None, None),
+    }
+    later = attrs.evolve(
+        back.operation,
+        measures=(Measure(id="builtin:encryption"), Measure(id="builtin:access_control")),
+    )
+    risk = next(r for r in aipd.assess(later).risks or () if r.id == "cnil:illegitimate_access")
+    assert (risk.severity, risk.likelihood, risk.residual_severity, risk.residual_likelihood) == (L, L, L, L)
+
+
+def test_gauge_cleared_in_the_tool_keeps_the_level_with_a_note() -> None:
+    """A gauge emptied in the tool does not fall back silently to a lower proposal: the level stays, noted."""
+    op, d = _exported()
+    for a in d["answers"]:
+        if a["reference_to"] == 325:
+            a["data"]["gauge"] = 0
+    back = import_pia(d)
+    assert back.operation.risk_judgements == op.risk_judgements
+    assert any("325" in n.fr and "effacée" in n.fr for n in back.notes)
