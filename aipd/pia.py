@@ -657,32 +657,60 @@ def import_pia(
             attrs.evolve(base.validation, **vchanges) if base.validation else Validation(**vchanges)
         )
 
-    # Measures: keep the copy's; a measure the tool added (unknown title) is added.
-    known_titles = set(_measure_titles(base_assessment, lang).values()) if base_assessment else set()
-    added: list[Measure] = []
-    for m in pia_measures.values():
+    # Measures. In a file aipd exported, each of the file's measures is the copy's measure that
+    # aipd wrote under the same title, else under the id in its content (a title edited in the
+    # tool). A copy's measure the file no longer holds was deleted in the tool: it goes, said in
+    # the notes, so it stops lowering a risk. A measure the tool added is added.
+    exp_measures: list[Mapping[str, Any]] = list(expected["measures"]) if expected and from_copy else []
+    free = list(range(len(exp_measures)))  # positions in base.measures not yet found in the file
+    matched: dict[int, int] = {}  # the file's measure id -> position in base.measures
+    contents = {mid: _measure_content(m.get("content")) for mid, m in pia_measures.items()}
+    for mid, m in pia_measures.items():
         title = m["title"].strip()
-        if title and title not in known_titles:
-            measure_id = f"pia:{_slug(title)}"
-            text = html_to_text(m.get("content"))
-            lines = text.split("\n") if text else []
-            mstatus = MeasureStatus.IMPLEMENTED
-            # aipd writes "<status> [<id>]" as the content's last line: recover both.
-            marker = (
-                re.fullmatch(r"(.*) \[([a-z0-9][a-z0-9_.-]*(?::[a-z0-9][a-z0-9_.-]*)?)\]", lines[-1])
-                if lines
-                else None
-            )
-            if marker:
-                measure_id = marker[2]
-                mstatus = next((x for x in MeasureStatus if marker[1] in (x.fr, x.en)), mstatus)
-                lines = lines[:-1]
-            if all(x.id != measure_id for x in (*base.measures, *added)):
-                added.append(
-                    Measure(id=measure_id, title=title, status=mstatus, description="\n".join(lines) or None)
+        pos = next((i for i in free if exp_measures[i]["title"].strip() == title), None)
+        marker_id = contents[mid][2]
+        if pos is None and marker_id is not None:
+            pos = next((i for i in free if base.measures[i].id == marker_id), None)
+        if pos is not None:
+            free.remove(pos)
+            matched[mid] = pos
+    measures: list[Measure] = []
+    deleted = set(free) if isinstance(data.get("measures"), list) else set()
+    found = {pos: mid for mid, pos in matched.items()}
+    for pos, measure in enumerate(base.measures):
+        if pos in deleted:
+            title = exp_measures[pos]["title"]
+            notes.append(
+                t(
+                    f"mesure « {title} » ({measure.id}) supprimée dans l'outil : retirée du traitement, elle ne "
+                    "réduit plus aucun risque",
+                    f"measure '{title}' ({measure.id}) deleted in the tool: removed from the operation, it no "
+                    "longer lowers any risk",
                 )
-    if added:
-        changes["measures"] = (*base.measures, *added)
+            )
+            continue
+        if pos in found:
+            title = pia_measures[found[pos]]["title"].strip()
+            if title and title != exp_measures[pos]["title"].strip():  # renamed in the tool
+                measure = attrs.evolve(measure, title=title)
+        measures.append(measure)
+    for mid, m in pia_measures.items():
+        title = m["title"].strip()
+        if mid in matched or not title:
+            continue
+        description, mstatus, marker_id = contents[mid]
+        measure_id = marker_id or f"pia:{_slug(title)}"
+        if all(x.id != measure_id for x in (*base.measures, *measures)):
+            measures.append(
+                Measure(
+                    id=measure_id,
+                    title=title,
+                    status=mstatus or MeasureStatus.IMPLEMENTED,
+                    description=description,
+                )
+            )
+    if tuple(measures) != base.measures:
+        changes["measures"] = tuple(measures)
 
     # One judgement per risk (the loader refuses two; a copy's were reduced to the last above).
     judgements = {j.risk: j for j in base.risk_judgements}
@@ -757,6 +785,21 @@ def import_pia(
         texts={k: v for k, v in texts.items() if v},
         notes=tuple(notes),
     )
+
+
+_MARKER = re.compile(r"(.*) \[([a-z0-9][a-z0-9_.-]*(?::[a-z0-9][a-z0-9_.-]*)?)\]")
+
+
+def _measure_content(content: Any) -> tuple[str | None, MeasureStatus | None, str | None]:
+    """A measure's description, status and id from its content: aipd writes « <status> [<id>] »
+    as the last line; a content without that line is all description."""
+    text = html_to_text(content)
+    lines = text.split("\n") if text else []
+    marker = _MARKER.fullmatch(lines[-1]) if lines else None
+    if marker is None:
+        return "\n".join(lines) or None, None, None
+    status = next((x for x in MeasureStatus if marker[1] in (x.fr, x.en)), None)
+    return "\n".join(lines[:-1]) or None, status, marker[2]
 
 
 def _last_judgements(copy: Mapping[str, Any], notes: list[Text]) -> Mapping[str, Any]:

@@ -308,3 +308,40 @@ def test_gauge_cleared_in_the_tool_keeps_the_level_with_a_note() -> None:
     back = import_pia(d)
     assert back.operation.risk_judgements == op.risk_judgements
     assert any("325" in n.fr and "effacée" in n.fr for n in back.notes)
+
+
+def _risk_levels(op: aipd.ProcessingOperation, risk_id: str) -> tuple[Level | None, ...]:
+    r = next(x for x in aipd.assess(op).risks or () if x.id == risk_id)
+    return (r.severity, r.likelihood, r.residual_severity, r.residual_likelihood)
+
+
+def test_measure_deleted_in_the_tool_is_removed_with_a_note() -> None:
+    """A measure deleted in the tool (from measures and answers 3x4) leaves the operation, said in a note, and no
+    longer lowers a risk."""
+    op, d = _exported("compteurs-eau.yaml")
+    gone = next(m for m in d["measures"] if m["content"].endswith("[builtin:encryption]</p>"))
+    d["measures"].remove(gone)
+    for a in d["answers"]:
+        if a["reference_to"] in (324, 334, 344):
+            a["data"]["list"] = [x for x in a["data"]["list"] if x != gone["title"]]
+    back = import_pia(d)
+    assert back.operation.measures == tuple(m for m in op.measures if m.id != "builtin:encryption")
+    note = next(n for n in back.notes if "builtin:encryption" in n.fr)
+    assert "supprimée" in note.fr
+    assert "deleted" in note.en
+    before = _risk_levels(op, "cnil:illegitimate_access")[1]
+    after = _risk_levels(back.operation, "cnil:illegitimate_access")[1]
+    assert before is not None
+    assert after is not None
+    assert after.rank > before.rank  # encryption no longer lowers the likelihood
+
+
+def test_measure_renamed_in_the_tool_is_the_same_measure() -> None:
+    """A title edited in the tool keeps the measure (found by the id aipd wrote in its content), with the new title."""
+    op, d = _exported("compteurs-eau.yaml")
+    m = next(m for m in d["measures"] if m["content"].endswith("[builtin:encryption]</p>"))
+    m["title"] = "Chiffrement AES-256 des index"
+    back = import_pia(d)
+    assert [x.id for x in back.operation.measures] == [x.id for x in op.measures]
+    assert next(x for x in back.operation.measures if x.id == "builtin:encryption").title == m["title"]
+    assert back.notes == ()
