@@ -690,9 +690,29 @@ def import_pia(
             )
             continue
         if pos in found:
-            title = pia_measures[found[pos]]["title"].strip()
+            mid = found[pos]
+            title = pia_measures[mid]["title"].strip()
             if title and title != exp_measures[pos]["title"].strip():  # renamed in the tool
                 measure = attrs.evolve(measure, title=title)
+            if html_to_text(pia_measures[mid].get("content")) != html_to_text(
+                exp_measures[pos].get("content")
+            ):
+                # The content edited in the tool: its description, and its status if it still says one.
+                description, mstatus, _ = contents[mid]
+                measure = attrs.evolve(measure, description=description)
+                if mstatus is not None and mstatus is not measure.status:
+                    notes.append(
+                        t(
+                            f"mesure « {title} » : état « {mstatus.fr} » lu dans l'outil (« {measure.status.fr} » "
+                            "dans la copie d'aipd)",
+                            f"measure '{title}': status '{mstatus.en}' read from the tool ('{measure.status.en}' "
+                            "in the aipd copy)",
+                        )
+                    )
+                    measure = attrs.evolve(measure, status=mstatus)
+            measure = _evaluated_measure(
+                measure, title, evaluations.get(f"3.1.{mid}"), exp_evals.get(f"3.1.{pos + 1}"), notes
+            )
         measures.append(measure)
     for mid, m in pia_measures.items():
         title = m["title"].strip()
@@ -701,14 +721,13 @@ def import_pia(
         description, mstatus, marker_id = contents[mid]
         measure_id = marker_id or f"pia:{_slug(title)}"
         if all(x.id != measure_id for x in (*base.measures, *measures)):
-            measures.append(
-                Measure(
-                    id=measure_id,
-                    title=title,
-                    status=mstatus or MeasureStatus.IMPLEMENTED,
-                    description=description,
-                )
+            added = Measure(
+                id=measure_id,
+                title=title,
+                status=mstatus or MeasureStatus.IMPLEMENTED,
+                description=description,
             )
+            measures.append(_evaluated_measure(added, title, evaluations.get(f"3.1.{mid}"), None, notes))
     if tuple(measures) != base.measures:
         changes["measures"] = tuple(measures)
 
@@ -800,6 +819,80 @@ def _measure_content(content: Any) -> tuple[str | None, MeasureStatus | None, st
         return "\n".join(lines) or None, None, None
     status = next((x for x in MeasureStatus if marker[1] in (x.fr, x.en)), None)
     return "\n".join(lines[:-1]) or None, status, marker[2]
+
+
+#: The evaluator's verdicts in the tool (evaluation ``status``).
+_VERDICTS = {
+    0: t("en attente", "pending"),
+    _EVAL_TO_FIX: t("à corriger", "to fix"),
+    _EVAL_IMPROVABLE: t("améliorable", "improvable"),
+    _EVAL_ACCEPTABLE: t("acceptable", "acceptable"),
+}
+
+
+def _evaluation_view(e: Mapping[str, Any] | None) -> tuple[Any, ...]:
+    """What an evaluation says, apart from its gauges and dates of writing, for comparing two."""
+    if e is None:
+        return (None, "", "", None, "")
+
+    def text(key: str) -> str:
+        value = e.get(key)
+        return value.strip() if isinstance(value, str) else ""
+
+    return (
+        _int(e.get("status")),
+        text("evaluation_comment"),
+        text("action_plan_comment"),
+        _date(e.get("estimated_implementation_date")),
+        text("person_in_charge"),
+    )
+
+
+def _evaluated_measure(
+    measure: Measure,
+    title: str,
+    ev: Mapping[str, Any] | None,
+    expected: Mapping[str, Any] | None,
+    notes: list[Text],
+) -> Measure:
+    """``measure`` with what the tool's evaluation 3.1.n says, when it is not what aipd wrote.
+
+    « À corriger » makes a measure said to be in place a planned one (never the other way:
+    a verdict does not put a measure in place); the evaluation's date and person in charge
+    become the measure's due date and owner; the evaluator's comments go to the notes.
+    """
+    if ev is None:
+        return measure
+    status, comment, plan, due, person = _evaluation_view(ev)
+    exp_status, exp_comment, exp_plan, exp_due, exp_person = _evaluation_view(expected)
+    if (status, comment, plan, due, person) == (exp_status, exp_comment, exp_plan, exp_due, exp_person):
+        return measure
+    changes: dict[str, Any] = {}
+    if due is not None and due != exp_due:
+        changes["due"] = due
+    if person and person != exp_person:
+        changes["owner"] = person
+    planned = status == _EVAL_TO_FIX and measure.status is MeasureStatus.IMPLEMENTED
+    if planned:
+        changes["status"] = MeasureStatus.PLANNED
+    said = [
+        *([(f"avis : {comment}", f"comment: {comment}")] if comment and comment != exp_comment else []),
+        *([(f"plan d'action : {plan}", f"action plan: {plan}")] if plan and plan != exp_plan else []),
+    ]
+    if planned or said:
+        verdict = _VERDICTS.get(status or 0, _VERDICTS[0])
+        head_fr = f"mesure « {title} » jugée « {verdict.fr} » par l'évaluateur de l'outil"
+        head_en = f"measure '{title}' judged '{verdict.en}' by the tool's evaluator"
+        if planned:
+            head_fr += " : comptée comme prévue"
+            head_en += ": counted as planned"
+        notes.append(
+            t(
+                " ; ".join([head_fr, *(x[0] for x in said)]),
+                "; ".join([head_en, *(x[1] for x in said)]),
+            )
+        )
+    return attrs.evolve(measure, **changes) if changes else measure
 
 
 def _last_judgements(copy: Mapping[str, Any], notes: list[Text]) -> Mapping[str, Any]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import datetime as dt
 import json
 import re
 from collections.abc import Mapping, Sequence
@@ -21,7 +22,7 @@ from aipd.errors import InputError
 from aipd.i18n import Lang
 from aipd.model import Measure, RiskJudgement
 from aipd.pia import KNOWN_QUESTIONS, export_pia, html_to_text, import_pia
-from aipd.vocabulary import Level
+from aipd.vocabulary import Level, MeasureStatus
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 ISO = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$")
@@ -345,3 +346,68 @@ def test_measure_renamed_in_the_tool_is_the_same_measure() -> None:
     assert [x.id for x in back.operation.measures] == [x.id for x in op.measures]
     assert next(x for x in back.operation.measures if x.id == "builtin:encryption").title == m["title"]
     assert back.notes == ()
+
+
+def test_tool_file_measure_to_fix_is_planned_with_its_due_date_and_owner() -> None:
+    """A measure the tool's evaluator says « à corriger », with an action plan, a date and a person in charge,
+    comes in planned, with that due date and owner, in the action plan; the comments are in the notes."""
+    title = "Chiffrement des enregistrements"
+    d = _tool_file(
+        [{"reference_to": 324, "data": {"text": None, "gauge": None, "list": [title]}}],
+        [
+            {
+                "reference_to": "3.1.7",
+                "status": 1,
+                "evaluation_comment": "Pas encore déployé",
+                "action_plan_comment": "Déployer le chiffrement",
+                "estimated_implementation_date": "2026-12-31T00:00:00.000Z",
+                "person_in_charge": "DSI",
+            }
+        ],
+        [{"id": 7, "title": title, "content": "<p>Chiffrement AES des disques</p>"}],
+    )
+    back = import_pia(d)
+    (m,) = back.operation.measures
+    assert (m.status, m.due, m.owner) == (MeasureStatus.PLANNED, dt.date(2026, 12, 31), "DSI")
+    assert m.description == "Chiffrement AES des disques"
+    rows = aipd.assess(back.operation).action_plan.rows  # type: ignore[union-attr]
+    assert [(r.id, r.status) for r in rows] == [(m.id, MeasureStatus.PLANNED)]
+    note = next(n for n in back.notes if title in n.fr)
+    assert "à corriger" in note.fr
+    assert "Déployer le chiffrement" in note.fr
+    assert "counted as planned" in note.en
+
+
+def test_measure_status_and_evaluation_edited_in_the_tool() -> None:
+    """In a file aipd exported, a content changed from « En place » to « Prévue », or an evaluation « à corriger »
+    with a date and a person in charge, makes the measure planned with that due date and owner."""
+    op, d = _exported("compteurs-eau.yaml")
+    enc = next(m for m in d["measures"] if m["content"].endswith("[builtin:encryption]</p>"))
+    enc["content"] = enc["content"].replace("En place [builtin:encryption]", "Prévue [builtin:encryption]")
+    implemented = [
+        m.id for m in op.measures if m.status is MeasureStatus.IMPLEMENTED and m.id != "builtin:encryption"
+    ]
+    other = next(m for m in d["measures"] if m["content"].endswith(f"[{implemented[0]}]</p>"))
+    d["evaluations"].append(
+        {
+            **next(e for e in d["evaluations"] if e["reference_to"].startswith("3.1.")),
+            "reference_to": f"3.1.{other['id']}",
+            "status": 1,
+            "action_plan_comment": "Revoir",
+            "estimated_implementation_date": "2026-06-30T00:00:00.000Z",
+            "person_in_charge": "DSI",
+        }
+    )
+    back = import_pia(d)
+    got = {m.id: m for m in back.operation.measures}
+    assert got["builtin:encryption"].status is MeasureStatus.PLANNED
+    assert (got[implemented[0]].status, got[implemented[0]].due, got[implemented[0]].owner) == (
+        MeasureStatus.PLANNED,
+        dt.date(2026, 6, 30),
+        "DSI",
+    )
+    unchanged = {m.id: m for m in op.measures if m.id not in ("builtin:encryption", implemented[0])}
+    assert {k: v for k, v in got.items() if k in unchanged} == unchanged
+    assert any("Prévue" in n.fr and "En place" in n.fr for n in back.notes)
+    rows = {r.id for r in aipd.assess(back.operation).action_plan.rows}  # type: ignore[union-attr]
+    assert {"builtin:encryption", implemented[0]} <= rows
