@@ -43,6 +43,7 @@ from aipd.errors import InputError, Problem
 from aipd.i18n import Lang, Text, t
 from aipd.io import load
 from aipd.model import (
+    ActionItem,
     Controller,
     DpoContact,
     Measure,
@@ -51,7 +52,7 @@ from aipd.model import (
     Validation,
 )
 from aipd.registry import Registry
-from aipd.risks import ACCESS, DISAPPEARANCE, MODIFICATION, AssessedRisk
+from aipd.risks import ACCESS, DISAPPEARANCE, FEARED_TITLES, MODIFICATION, AssessedRisk
 from aipd.settings import Settings
 from aipd.vocabulary import DecisionOutcome, Level, MeasureStatus, OrganisationKind, Status
 
@@ -781,6 +782,9 @@ def import_pia(
     ordered += list(updated.values())  # feared events the DPO judged only in the tool, in the method's order
     if tuple(ordered) != base.risk_judgements:
         changes["risk_judgements"] = tuple(ordered)
+    actions = _evaluator_actions(evaluations, exp_evals if from_copy else {}, base.actions, lang, notes)
+    if actions:
+        changes["actions"] = (*base.actions, *actions)
     op = attrs.evolve(base, **changes) if changes else base
     texts = {
         ref: html_to_text(answers[ref].get("text"))
@@ -893,6 +897,83 @@ def _evaluated_measure(
             )
         )
     return attrs.evolve(measure, **changes) if changes else measure
+
+
+#: The items the tool's evaluator judges besides the measures (evaluation ``reference_to``).
+_EVALUATED_ITEMS: dict[str, Text] = {
+    "1.1": t("Vue d'ensemble du traitement", "Overview of the processing"),
+    "1.2": t("Données, processus et supports", "Data, processes and supporting assets"),
+    "2.1.211": t("Finalités", "Purposes"),
+    "2.1.212": t("Fondement", "Legal basis"),
+    "2.1.213": t("Minimisation des données", "Data minimisation"),
+    "2.1.214": t("Exactitude des données", "Accuracy of data"),
+    "2.1.215": t("Durées de conservation", "Retention periods"),
+    "2.2.221": t("Information des personnes", "Information of the persons"),
+    "2.2.222": t("Recueil du consentement", "Obtaining consent"),
+    "2.2.223": t("Droits d'accès et à la portabilité", "Rights of access and to portability"),
+    "2.2.224": t("Droits de rectification et d'effacement", "Rights to rectification and erasure"),
+    "2.2.225": t("Droits à la limitation et d'opposition", "Rights to restriction and to object"),
+    "2.2.226": t("Sous-traitance", "Processors"),
+    "2.2.227": t("Transferts hors de l'Union européenne", "Transfers outside the European Union"),
+    **{f"3.{item}": FEARED_TITLES[risk] for risk, item in FEARED_ITEMS.items()},
+}
+
+
+def _evaluator_actions(
+    evaluations: Mapping[str, Mapping[str, Any]],
+    expected: Mapping[str, Mapping[str, Any]],
+    existing: tuple[ActionItem, ...],
+    lang: Lang,
+    notes: list[Text],
+) -> list[ActionItem]:
+    """The evaluator's verdicts on items 1.1 to 3.4, where they are not what aipd wrote.
+
+    The model has no place for a verdict: each goes to the notes, and one « à corriger », or
+    one with an action plan, becomes an action of the plan (the date and person in charge its
+    due date and owner), so the correction asked for is not lost. A risk judged « à corriger »
+    keeps aipd's levels: the note asks for higher residual levels if the DPO agrees.
+    """
+    actions: list[ActionItem] = []
+    for ref, label in _EVALUATED_ITEMS.items():
+        ev = evaluations.get(ref)
+        if ev is None:
+            continue
+        status, comment, plan, due, person = _evaluation_view(ev)
+        exp_status, exp_comment, exp_plan, *_ = _evaluation_view(expected.get(ref))
+        new_comment = comment if comment != exp_comment else ""
+        new_plan = plan if plan != exp_plan else ""
+        if status == exp_status and not new_comment and not new_plan:
+            continue
+        if status in (None, 0, _EVAL_ACCEPTABLE) and not new_comment and not new_plan:
+            continue  # nothing judged, or judged acceptable without a word
+        verdict = _VERDICTS.get(status or 0, _VERDICTS[0])
+        fr = f"évaluation {ref} ({label.fr}) : « {verdict.fr} » selon l'évaluateur de l'outil"
+        en = f"evaluation {ref} ({label.en}): '{verdict.en}' according to the tool's evaluator"
+        if exp_status is not None and exp_status != status:
+            aipd_verdict = _VERDICTS.get(exp_status, _VERDICTS[0])
+            fr += f" (aipd : « {aipd_verdict.fr} »)"
+            en += f" (aipd: '{aipd_verdict.en}')"
+        if status == _EVAL_TO_FIX or new_plan:
+            what = new_plan or new_comment or t("à corriger", "to fix").get(lang)
+            sep = " : " if lang == "fr" else ": "
+            action = ActionItem(
+                action=f"{label.get(lang)} (PIA {ref}){sep}{what}", owner=person or None, due=due
+            )
+            if action not in existing and action not in actions:
+                actions.append(action)
+            fr += " ; action ajoutée au plan"
+            en += "; action added to the plan"
+        if ref.startswith("3.") and status == _EVAL_TO_FIX:
+            fr += " ; les niveaux d'aipd restent : retenez des niveaux résiduels plus élevés si vous le jugez"
+            en += "; aipd's levels stand: retain higher residual levels if you agree"
+        if new_comment:
+            fr += f" ; avis : {new_comment}"
+            en += f"; comment: {new_comment}"
+        if new_plan:
+            fr += f" ; plan d'action : {new_plan}"
+            en += f"; action plan: {new_plan}"
+        notes.append(t(fr, en))
+    return actions
 
 
 def _last_judgements(copy: Mapping[str, Any], notes: list[Text]) -> Mapping[str, Any]:

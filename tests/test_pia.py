@@ -411,3 +411,61 @@ def test_measure_status_and_evaluation_edited_in_the_tool() -> None:
     assert any("Prévue" in n.fr and "En place" in n.fr for n in back.notes)
     rows = {r.id for r in aipd.assess(back.operation).action_plan.rows}  # type: ignore[union-attr]
     assert {"builtin:encryption", implemented[0]} <= rows
+
+
+def test_evaluator_verdicts_to_fix_become_notes_and_actions() -> None:
+    """« À corriger » on a risk (3.3) or a principle (2.1.215, 2.2.221) comes back as a note and an action of the
+    plan with the evaluator's action plan, date and person; the risk keeps aipd's levels; nothing is added twice."""
+    op, d = _exported("compteurs-eau.yaml")
+    ev33 = next(e for e in d["evaluations"] if e["reference_to"] == "3.3")
+    assert ev33["status"] == 3
+    ev33.update(
+        status=1,
+        evaluation_comment="Sauvegardes non testées",
+        action_plan_comment="Tester la restauration",
+        person_in_charge="DSI",
+        estimated_implementation_date="2026-03-31T00:00:00.000Z",
+    )
+    for ref in ("2.1.215", "2.2.221"):
+        d["evaluations"].append(
+            {**ev33, "reference_to": ref, "action_plan_comment": "", "gauges": {"x": 0, "y": 0}}
+        )
+    back = import_pia(d)
+    assert back.operation.actions[: len(op.actions)] == op.actions
+    new = back.operation.actions[len(op.actions) :]
+    assert [a.action for a in new] == [
+        "Durées de conservation (PIA 2.1.215) : Sauvegardes non testées",
+        "Information des personnes (PIA 2.2.221) : Sauvegardes non testées",
+        "Modification non désirée de données (PIA 3.3) : Tester la restauration",
+    ]
+    assert {(a.owner, a.due, a.status) for a in new} == {("DSI", dt.date(2026, 3, 31), MeasureStatus.PLANNED)}
+    note = next(n for n in back.notes if "3.3" in n.fr)
+    assert "à corriger" in note.fr
+    assert "acceptable" in note.fr  # aipd's verdict, for comparison
+    assert "Tester la restauration" in note.en
+    assert back.operation.risk_judgements == op.risk_judgements
+    rows = aipd.assess(back.operation).action_plan.rows  # type: ignore[union-attr]
+    assert len(rows) == len(aipd.assess(op).action_plan.rows) + 3  # type: ignore[union-attr]
+    d2 = json.loads(json.dumps(export_pia(aipd.assess(back.operation))))
+    d2["evaluations"] += [e for e in d["evaluations"] if e["reference_to"].startswith("2.")]
+    assert import_pia(d2).operation.actions == back.operation.actions
+
+
+def test_tool_file_verdict_to_fix_becomes_an_action() -> None:
+    """In a file made in the tool, a principle judged « à corriger » becomes an action and a note."""
+    d = _tool_file(
+        [],
+        [
+            {
+                "reference_to": "2.1.215",
+                "status": 1,
+                "evaluation_comment": "Durée non justifiée",
+                "person_in_charge": "DGS",
+            }
+        ],
+    )
+    back = import_pia(d)
+    assert [(a.action, a.owner) for a in back.operation.actions] == [
+        ("Durées de conservation (PIA 2.1.215) : Durée non justifiée", "DGS")
+    ]
+    assert any("2.1.215" in n.fr and "à corriger" in n.fr for n in back.notes)
