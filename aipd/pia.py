@@ -731,6 +731,8 @@ def import_pia(
             measures.append(_evaluated_measure(added, title, evaluations.get(f"3.1.{mid}"), None, notes))
     if tuple(measures) != base.measures:
         changes["measures"] = tuple(measures)
+    if exp_measures:
+        _linked_measures(answers, exp_answers, pia_measures, matched, exp_measures, deleted, notes)
 
     # One judgement per risk (the loader refuses two; a copy's were reduced to the last above).
     judgements = {j.risk: j for j in base.risk_judgements}
@@ -974,6 +976,61 @@ def _evaluator_actions(
             en += f"; action plan: {new_plan}"
         notes.append(t(fr, en))
     return actions
+
+
+def _linked_measures(
+    answers: Mapping[int, Mapping[str, Any]],
+    expected: Mapping[int, Mapping[str, Any]],
+    pia_measures: Mapping[int, Mapping[str, Any]],
+    matched: Mapping[int, int],
+    exp_measures: list[Mapping[str, Any]],
+    deleted: set[int],
+    notes: list[Text],
+) -> None:
+    """Answers 3x4 (the measures that treat a risk) edited in the tool, said in ``notes``.
+
+    aipd counts a measure for the risks its type treats (the catalogue), not for a list the
+    DPO keeps per risk: a measure taken out of a risk's list in the tool would go on lowering
+    that risk, and one put in would not lower it. Neither can be mapped, so each is said.
+    """
+
+    def positions(titles: Iterable[str], of: Iterable[tuple[str, int]]) -> set[int]:
+        wanted = set(titles)
+        return {pos for title, pos in of if title in wanted}
+
+    in_file = [(pia_measures[mid]["title"].strip(), pos) for mid, pos in matched.items()]
+    exported = [(m["title"].strip(), pos) for pos, m in enumerate(exp_measures)]
+    names = {pos: title for title, pos in exported} | {pos: title for title, pos in in_file}
+    file_titles = {title for title, _ in in_file}
+    for risk_id, item in FEARED_ITEMS.items():
+        ref = 300 + item * 10 + 4
+        if ref not in answers:
+            continue
+        listed = _strings(_list(answers[ref].get("list")))
+        # A title the file's measures no longer hold may be one renamed in the tool: its old title.
+        got = positions(listed, in_file) | positions([x for x in listed if x not in file_titles], exported)
+        exp = positions(_strings(_list(expected.get(ref, {}).get("list"))), exported)
+        risk = FEARED_TITLES[risk_id]
+        for pos in sorted(exp - got - deleted):
+            notes.append(
+                t(
+                    f"mesure « {names[pos]} » retirée des mesures du risque « {risk.fr} » (question {ref}) dans "
+                    "l'outil : aipd la compte toujours pour ce risque, d'après son type ; si elle ne le réduit "
+                    "pas, retenez vos propres niveaux",
+                    f"measure '{names[pos]}' taken out of the measures of risk '{risk.en}' (question {ref}) in "
+                    "the tool: aipd still counts it for this risk, by its type; if it does not lower it, retain "
+                    "your own levels",
+                )
+            )
+        for pos in sorted(got - exp):
+            notes.append(
+                t(
+                    f"mesure « {names[pos]} » ajoutée aux mesures du risque « {risk.fr} » (question {ref}) dans "
+                    "l'outil : aipd ne la compte pas pour ce risque, son type ne le traite pas",
+                    f"measure '{names[pos]}' added to the measures of risk '{risk.en}' (question {ref}) in the "
+                    "tool: aipd does not count it for this risk, its type does not treat it",
+                )
+            )
 
 
 def _last_judgements(copy: Mapping[str, Any], notes: list[Text]) -> Mapping[str, Any]:

@@ -469,3 +469,26 @@ def test_tool_file_verdict_to_fix_becomes_an_action() -> None:
         ("Durées de conservation (PIA 2.1.215) : Durée non justifiée", "DGS")
     ]
     assert any("2.1.215" in n.fr and "à corriger" in n.fr for n in back.notes)
+
+
+def test_measure_taken_out_of_a_risk_list_in_the_tool_is_said() -> None:
+    """A measure taken out of answer 324 only (still a measure) goes on lowering that risk in aipd, which counts
+    measures by type: the import says so; one put in a risk's list that aipd does not count for it is said too."""
+    op, d = _exported("compteurs-eau.yaml")
+    enc = next(m for m in d["measures"] if m["content"].endswith("[builtin:encryption]</p>"))
+    lists = {
+        a["reference_to"]: a["data"]["list"] for a in d["answers"] if a["reference_to"] in (324, 334, 344)
+    }
+    assert enc["title"] in lists[324]
+    lists[324].remove(enc["title"])
+    extra = next(m["title"] for m in d["measures"] if m["title"] not in lists[344])
+    lists[344].append(extra)
+    back = import_pia(d)
+    assert back.operation == op
+    taken, added = back.notes
+    assert enc["title"] in taken.fr
+    assert "324" in taken.fr
+    assert "compte toujours" in taken.fr
+    assert extra in added.fr
+    assert "344" in added.en
+    assert "does not count" in added.en
