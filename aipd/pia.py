@@ -19,7 +19,16 @@ aipd's canonical JSON, is one comment starting with ``[aipd:data]``. On import
 that copy is the base, and every value the PIA file holds in its own place
 (name, dates, authors, opinions, gauges, lists) that differs from what aipd
 would export for it is taken as the DPO's edit in the tool. A file made in the
-tool alone (no copy) gives an operation built from the file's own fields.
+tool alone (no copy) gives an operation built from the file's own fields, and
+every gauge in it is the DPO's.
+
+Measures are matched to the copy's by title, else by the id aipd writes in their
+content; one the file no longer holds was deleted in the tool and goes. The
+tool's evaluations 3.1.n give a measure's due date and owner, and « à corriger »
+makes a measure in place a planned one. The evaluator's other verdicts have no
+place in the model: they go to the notes, and « à corriger » (or an action plan)
+becomes an action of the plan. Nothing read makes a level lower without the file
+saying so; what cannot be mapped is said in :attr:`PiaImport.notes`.
 
 Unknown references (``"3.1.[object Object]"`` in real exports) are tolerated
 and listed in :attr:`PiaImport.unknown_references`.
@@ -441,7 +450,9 @@ class PiaImport:
     aipd exported); ``unknown_references`` lists the answers, evaluations and
     comments whose reference the format does not define; ``texts`` keeps the
     plain text of every context and principle answer (question id → text);
-    ``notes`` says what was assumed.
+    ``notes`` says what was assumed, changed or could not be mapped (French
+    first): a measure deleted in the tool, a status read from it, a gauge
+    emptied, an evaluator's verdict, a measure taken out of a risk's list.
     """
 
     operation: ProcessingOperation
