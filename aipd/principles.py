@@ -367,6 +367,17 @@ def _consent(op: ProcessingOperation) -> PrincipleCheck:
     title = t("Recueil du consentement", "Obtaining consent")
     src = _gdpr("art. 7 et 8", "arts. 7 and 8")
     if LegalBasis.CONSENT not in _bases(op):
+        unknown = [i for i, p in enumerate(op.purposes) if p.legal_basis is None]
+        if unknown or not op.purposes:
+            # A purpose whose basis is not known may rest on consent: not « sans objet » yet.
+            return _check(
+                "consent",
+                title,
+                src,
+                [],
+                [t("la base légale de chaque finalité", "the legal basis of each purpose")],
+                [f"purposes[{i}].legal_basis" for i in unknown] or ["purposes"],
+            )
         return _check(
             "consent",
             title,
@@ -558,6 +569,11 @@ def _transfers(op: ProcessingOperation) -> PrincipleCheck:
                 )
             )
             facts.append(f"assets[{i}].hosting")
+    for i, p in enumerate(op.processors):
+        if p.country is None:
+            # Where a processor works is not known: a transfer cannot be ruled out yet.
+            miss.append(t(f"{p.name} : le pays de traitement", f"{p.name}: the country of processing"))
+            facts.append(f"processors[{i}].country")
     if not op.transfers and not miss:
         return _check(
             "transfers",

@@ -7,10 +7,10 @@ import pytest
 from tests.test_ai_act import BASE, with_ai
 
 from aipd.catalogue import FindingStatus
-from aipd.model import Monitoring, ProcessingOperation
+from aipd.model import DataCategory, Monitoring, ProcessingOperation
 from aipd.registry import Registry
 from aipd.settings import Settings
-from aipd.vocabulary import AIArea, AIOutput, AIRole, AITechnique
+from aipd.vocabulary import AIArea, AIOutput, AIRole, AITechnique, DataKind
 from aipd_builtin.ai_risks import RISKS
 
 CATALOGUE = Registry(entry_points=False).catalogue()
@@ -114,3 +114,23 @@ def test_statistical_counting_in_public_space_has_no_systemic_risk() -> None:
     assert applies(stats, "ai:systemic") is FindingStatus.NOT_MET
     alerts = attrs.evolve(with_ai(outputs=(AIOutput.ALERT,)), monitoring=Monitoring(public_area=True))
     assert applies(alerts, "ai:systemic") is FindingStatus.MET
+
+
+def test_the_systemic_risk_stays_while_a_sign_of_it_is_unknown() -> None:
+    """Outside public space, unknown biometrics, social scoring or public text keep the risk open."""
+    op = attrs.evolve(
+        with_ai(social_scoring=None, emotion_recognition=None),
+        monitoring=Monitoring(public_area=False),
+        data=(DataCategory(kind=DataKind.IMAGE),),
+    )
+    outcome = BY_ID["ai:systemic"].applies(op, Settings())
+    assert outcome.status is FindingStatus.UNKNOWN
+    assert outcome.missing == ("ai_system.emotion_recognition", "ai_system.social_scoring")
+    # Without data a biometric use could come from, the biometric facts are not asked.
+    no_images = attrs.evolve(op, data=(DataCategory(kind=DataKind.IDENTITY),))
+    assert BY_ID["ai:systemic"].applies(no_images, Settings()).missing == ("ai_system.social_scoring",)
+    assert op.ai_system is not None
+    known = attrs.evolve(
+        op, ai_system=attrs.evolve(op.ai_system, social_scoring=False, emotion_recognition=False)
+    )
+    assert applies(known, "ai:systemic") is FindingStatus.NOT_MET

@@ -106,6 +106,11 @@ def test_consent_is_not_applicable_without_a_consent_basis() -> None:
     assert _status(operation(), "consent") is PrincipleStatus.NOT_APPLICABLE
     op = operation(purposes=(Purpose(description="Conseils", legal_basis=LegalBasis.CONSENT),))
     assert _status(op, "consent") is PrincipleStatus.TO_COMPLETE
+    # A purpose whose basis is unknown may rest on consent: to complete, not « sans objet ».
+    unknown = operation(purposes=(*operation().purposes, Purpose(description="Lettre d'information")))
+    check = _by_id(assess_principles(unknown))["consent"]
+    assert check.status is PrincipleStatus.TO_COMPLETE  # type: ignore[attr-defined]
+    assert check.missing_facts == ("purposes[1].legal_basis",)  # type: ignore[attr-defined]
 
 
 def test_processor_without_contract_is_a_problem() -> None:
@@ -126,6 +131,11 @@ def test_transfers() -> None:
     assert _status(ok, "transfers") is PrincipleStatus.JUSTIFIED
     assert _status(hidden, "transfers") is PrincipleStatus.TO_COMPLETE
     assert _status(operation(), "transfers") is PrincipleStatus.NOT_APPLICABLE
+    # Where a processor works is not known: a transfer cannot be ruled out.
+    nowhere = operation(processors=(Processor(name="P", role="r", contract_art28=True),))
+    check = _by_id(assess_principles(nowhere))["transfers"]
+    assert check.status is PrincipleStatus.TO_COMPLETE  # type: ignore[attr-defined]
+    assert check.missing_facts == ("processors[0].country",)  # type: ignore[attr-defined]
 
 
 def test_objection_follows_the_legal_basis() -> None:

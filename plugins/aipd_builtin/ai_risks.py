@@ -23,7 +23,7 @@ from aipd.hookspecs import hookimpl
 from aipd.i18n import Text, t
 from aipd.model import ProcessingOperation
 from aipd.settings import Settings
-from aipd.vocabulary import AIArea, AIOutput, AIRole, AITechnique
+from aipd.vocabulary import AIArea, AIOutput, AIRole, AITechnique, DataKind
 from aipd_builtin import facts
 from aipd_builtin.sources import CNIL_AI_SHEET_URL
 
@@ -189,6 +189,10 @@ def _outputs_about_persons(operation: ProcessingOperation) -> Outcome:
     )
 
 
+#: Data a biometric use could come from (as for the AI Act's biometric practices).
+_BIOMETRIC_INPUTS = frozenset({DataKind.BIOMETRIC, DataKind.IMAGE, DataKind.VOICE})
+
+
 def _systemic(operation: ProcessingOperation) -> Outcome:
     """Uses with effects beyond the persons concerned: public space, biometrics, elections, public debate."""
     ai = operation.ai_system
@@ -218,13 +222,27 @@ def _systemic(operation: ProcessingOperation) -> Outcome:
                 "The system outputs only aggregated statistics, with no operational use on persons.",
             )
         )
+    # A sign whose fact is unknown may still be there: the risk stays in the analysis until it is known.
+    unknown: list[str] = []
     if operation.monitoring.public_area is None and ai.publicly_accessible_space is None:
+        unknown.append("monitoring.public_area")
+    if not operation.data or operation.data_kinds & _BIOMETRIC_INPUTS:
+        for name in ("biometric_identification", "biometric_categorisation", "emotion_recognition"):
+            if getattr(ai, name) is None:
+                unknown.append(f"ai_system.{name}")
+    if ai.social_scoring is None:
+        unknown.append("ai_system.social_scoring")
+    if ai.public_interest_text is None:
+        unknown.append("ai_system.public_interest_text")
+    if unknown:
         return Outcome.unknown(
             t(
-                "On ne sait pas si le système opère dans l'espace public.",
-                "Whether the system operates in public space is not known.",
+                "On ne sait pas encore si l'usage a des effets collectifs (espace public, biométrie, notation "
+                "sociale, débat public).",
+                "Whether the use has collective effects (public space, biometrics, social scoring, public "
+                "debate) is not known yet.",
             ),
-            ["monitoring.public_area"],
+            unknown,
         )
     return Outcome.not_met(
         t(
