@@ -446,7 +446,8 @@ class _Facts:
 def _facts(op: ProcessingOperation, settings: Settings) -> _Facts:
     kinds = op.data_kinds
     vulnerable: list[SubjectKind] = []
-    unknown: list[str] = []
+    # No category declared is not "nobody vulnerable": the screening asks for them too.
+    unknown: list[str] = [] if op.data_subjects else ["data_subjects"]
     for i, s in enumerate(op.data_subjects):
         reasons = set(s.vulnerabilities)
         harm = reasons & _HARM_VULNERABILITIES or s.kind in _VULNERABLE_KINDS

@@ -18,12 +18,21 @@ from aipd.model import (
     Monitoring,
     ProcessingOperation,
     RiskJudgement,
+    SubjectCategory,
     Technology,
 )
 from aipd.risks import analyse_risks
 from aipd.screening import Reason, Requirement, Screening, Verdict
 from aipd.settings import Settings
-from aipd.vocabulary import Domain, LegalRegime, Level, MeasureStatus, OrganisationKind
+from aipd.vocabulary import (
+    Domain,
+    LegalRegime,
+    Level,
+    MeasureStatus,
+    OrganisationKind,
+    SubjectKind,
+    Vulnerability,
+)
 from content_cases import builtin_catalogue, measures, operation
 
 #: Enough measures to bring every feared event's likelihood to Négligeable.
@@ -157,6 +166,16 @@ def test_unknown_facts_that_could_raise_a_risk_leave_the_consultation_open() -> 
     assert "monitoring.systematic" in g.missing
     assert c.required is None
     assert _decide(_safe()).required is False  # the same facts known and favourable
+
+
+def test_undeclared_persons_leave_the_consultation_open() -> None:
+    """No category of persons declared: children would make the disclosure significant, so the
+    answer waits on ``data_subjects`` instead of « not required »."""
+    children = SubjectCategory(kind=SubjectKind.CHILDREN, vulnerabilities=(Vulnerability.CHILD,))
+    assert _decide(_safe(data_subjects=(children,))).required is True
+    c = _decide(_safe(data_subjects=()))
+    assert c.required is None
+    assert "data_subjects" in _ground(c, "gdpr:36.1").missing
 
 
 def test_a_risk_without_levels_leaves_the_consultation_open() -> None:

@@ -140,6 +140,13 @@ def test_unknown_vulnerability_is_a_missing_fact() -> None:
     assert "data_subjects[0].vulnerable" in _risk(op, ACCESS).missing
 
 
+def test_undeclared_persons_are_a_missing_fact_not_nobody_vulnerable() -> None:
+    """No category of persons declared: every risk asks for ``data_subjects`` (as the screening does),
+    rather than reading the empty list as "nobody vulnerable"."""
+    for r in list(_analyse(operation(data_subjects=())))[:3]:
+        assert "data_subjects" in r.missing, r.id
+
+
 def test_wrong_health_data_about_children_can_be_maximal() -> None:
     """Wrong health data acted upon for children: harm to health, so modification reaches Maximale."""
     op = operation(
