@@ -419,6 +419,9 @@ _VULNERABLE_KINDS = frozenset(
     }
 )
 _SUBORDINATION = frozenset({Vulnerability.EMPLOYEE, Vulnerability.POWER_IMBALANCE})
+#: The supports that are hosted somewhere and may be reachable from the internet (not paper,
+#: people or premises): their hosting and exposure are facts the likelihood reads.
+_DIGITAL = frozenset({AssetKind.SOFTWARE, AssetKind.NETWORK, AssetKind.HARDWARE})
 
 
 @attrs.frozen(kw_only=True)
@@ -436,10 +439,14 @@ class _Facts:
     vulnerable_unknown: tuple[str, ...]
     large_scale: bool | None
     non_eu: tuple[str, ...]
+    #: Paths of unknown facts that could make the data leave the EU (a processor's country, a hosting).
+    non_eu_unknown: tuple[str, ...]
     internet_facing: tuple[str, ...]
     internet_unknown: bool
     paper: tuple[str, ...]
     no_contract: tuple[str, ...]
+    #: Paths of processors' art. 28 contracts not known to be signed.
+    contract_unknown: tuple[str, ...]
     no_assets: bool
 
 
@@ -473,6 +480,11 @@ def _facts(op: ProcessingOperation, settings: Settings) -> _Facts:
     non_eu += [
         tr.recipient for tr in op.transfers if tr.safeguard in (None, Safeguard.NONE, Safeguard.DEROGATION)
     ]
+    # Unknown, a country or a hosting may be outside the EU: asked for, and tried by could_be_high.
+    non_eu_unknown = [
+        f"assets[{i}].hosting" for i, a in enumerate(op.assets) if a.hosting is None and a.kind in _DIGITAL
+    ]
+    non_eu_unknown += [f"processors[{i}].country" for i, p in enumerate(op.processors) if p.country is None]
     return _Facts(
         highly_personal=tuple(k for k in sorted(kinds) if k.is_highly_personal),
         special=op.special_categories,
@@ -485,14 +497,14 @@ def _facts(op: ProcessingOperation, settings: Settings) -> _Facts:
         vulnerable_unknown=tuple(unknown),
         large_scale=None if persons is None else persons >= settings.large_scale_persons,
         non_eu=tuple(sorted(set(non_eu))),
+        non_eu_unknown=tuple(non_eu_unknown),
         internet_facing=tuple(a.name for a in op.assets if a.internet_facing),
-        internet_unknown=any(
-            a.internet_facing is None
-            and a.kind in (AssetKind.SOFTWARE, AssetKind.NETWORK, AssetKind.HARDWARE)
-            for a in op.assets
-        ),
+        internet_unknown=any(a.internet_facing is None and a.kind in _DIGITAL for a in op.assets),
         paper=tuple(a.name for a in op.assets if a.kind is AssetKind.PAPER),
         no_contract=tuple(p.name for p in op.processors if p.contract_art28 is False),
+        contract_unknown=tuple(
+            f"processors[{i}].contract_art28" for i, p in enumerate(op.processors) if p.contract_art28 is None
+        ),
         no_assets=not op.assets,
     )
 
@@ -889,13 +901,17 @@ def _estimates(
 
 
 def _missing(risk_id: str, feared: bool, f: _Facts) -> list[str]:
+    access = not feared or risk_id == ACCESS
     out = list(f.vulnerable_unknown)
     if f.no_assets:
         out.append("assets")
-    elif f.internet_unknown and (not feared or risk_id in (ACCESS, MODIFICATION)):
+    elif f.internet_unknown and (access or risk_id == MODIFICATION):
         out.append("assets[].internet_facing")
-    if f.large_scale is None and (not feared or risk_id == ACCESS):
-        out.append("scale.persons")
+    if access:
+        out += f.non_eu_unknown
+        out += f.contract_unknown
+        if f.large_scale is None:
+            out.append("scale.persons")
     if f.rights_effect is None and (not feared or risk_id != ACCESS):
         out.append("decisions.access_to_rights")
     if f.monitoring is None and (not feared or risk_id == ACCESS):
@@ -925,8 +941,9 @@ def could_be_high(
 ) -> tuple[AssessedRisk, ...]:
     """The risks among ``risks`` that would stay high after the planned measures if the facts they
     miss (``missing``) turned out unfavourable: systematic monitoring, an effect on rights, large
-    scale, vulnerable persons, an asset reachable from the Internet. A "no" built on unknown facts
-    is not a "no" (the consultation then waits on them)."""
+    scale, vulnerable persons, an asset reachable from the Internet, data hosted or processed
+    outside the EU, a processor without an art. 28 contract. A "no" built on unknown facts is not a
+    "no" (the consultation then waits on them)."""
     candidates = [r for r in risks if r.missing and r.proposed_initial is not None]
     if not candidates:
         return ()
@@ -938,6 +955,8 @@ def could_be_high(
         large_scale=True if f.large_scale is None else f.large_scale,
         vulnerable=f.vulnerable or ((SubjectKind.OTHER,) if f.vulnerable_unknown else ()),
         internet_facing=f.internet_facing or (("?",) if f.internet_unknown or f.no_assets else ()),
+        non_eu=f.non_eu or (("?",) if f.non_eu_unknown else ()),
+        no_contract=f.no_contract or (("?",) if f.contract_unknown else ()),
     )
     bases: dict[str | None, tuple[_Base, _Base]] = {}
     found = []

@@ -6,6 +6,7 @@ import datetime as dt
 from typing import Any
 
 import attrs
+import pytest
 
 from aipd.catalogue import FindingStatus
 from aipd.consultation import Consultation, decide_consultation
@@ -17,15 +18,20 @@ from aipd.model import (
     LegalFramework,
     Monitoring,
     ProcessingOperation,
+    Processor,
     RiskJudgement,
+    Scale,
     SubjectCategory,
+    SupportingAsset,
     Technology,
 )
 from aipd.risks import analyse_risks
 from aipd.screening import Reason, Requirement, Screening, Verdict
 from aipd.settings import Settings
 from aipd.vocabulary import (
+    AssetKind,
     Domain,
+    Hosting,
     LegalRegime,
     Level,
     MeasureStatus,
@@ -176,6 +182,62 @@ def test_undeclared_persons_leave_the_consultation_open() -> None:
     c = _decide(_safe(data_subjects=()))
     assert c.required is None
     assert "data_subjects" in _ground(c, "gdpr:36.1").missing
+
+
+def _exposed(**overrides: Any) -> ProcessingOperation:
+    """One measure against access, a small file: one exposure more makes access likelihood high."""
+    return operation(
+        measures=measures("builtin:access_control", "builtin:backup"),
+        scale=Scale(persons=800),
+        **{**KNOWN, **overrides},
+    )
+
+
+def _processor(**kw: Any) -> dict[str, Any]:
+    return {"processors": (Processor(**{"name": "Presta", "role": "Hébergement", **kw}),)}
+
+
+def _software(hosting: Hosting | None) -> dict[str, Any]:
+    return {
+        "assets": (
+            SupportingAsset(kind=AssetKind.SOFTWARE, name="Logiciel", hosting=hosting, internet_facing=False),
+        )
+    }
+
+
+@pytest.mark.parametrize(
+    ("path", "favourable", "unknown", "unfavourable"),
+    [
+        (
+            "processors[0].country",
+            _processor(country="FR", contract_art28=True),
+            _processor(contract_art28=True),
+            _processor(country="US", contract_art28=True),
+        ),
+        (
+            "processors[0].contract_art28",
+            _processor(country="FR", contract_art28=True),
+            _processor(country="FR"),
+            _processor(country="FR", contract_art28=False),
+        ),
+        (
+            "assets[0].hosting",
+            _software(Hosting.PROVIDER_EU),
+            _software(None),
+            _software(Hosting.PROVIDER_NON_EU),
+        ),
+    ],
+)
+def test_unknown_exposures_leave_the_consultation_open(
+    path: str, favourable: dict[str, Any], unknown: dict[str, Any], unfavourable: dict[str, Any]
+) -> None:
+    """A processor's country or contract, or a hosting, left unknown is not read as safe: when the
+    unfavourable value would require consultation, the answer waits on the fact."""
+    assert _decide(_exposed(**favourable)).required is False
+    assert _decide(_exposed(**unfavourable)).required is True
+    c = _decide(_exposed(**unknown))
+    assert c.required is None
+    assert path in _ground(c, "gdpr:36.1").missing
 
 
 def test_a_risk_without_levels_leaves_the_consultation_open() -> None:

@@ -196,6 +196,23 @@ def test_processor_without_contract_raises_access_likelihood() -> None:
     assert _risk(op, ACCESS).likelihood is Level.MAXIMUM
 
 
+def test_unknown_exposures_are_missing_facts_of_access() -> None:
+    """A processor's country or art. 28 contract, or a digital asset's hosting, left unknown is asked
+    for (it could be the exposure that raises access likelihood); a paper asset has no hosting."""
+    op = operation(
+        processors=(Processor(name="Presta", role="Hébergement"),),
+        assets=(
+            SupportingAsset(kind=AssetKind.SOFTWARE, name="Logiciel", internet_facing=False),
+            SupportingAsset(kind=AssetKind.PAPER, name="Dossiers"),
+        ),
+    )
+    asked = ("processors[0].country", "processors[0].contract_art28", "assets[0].hosting")
+    access = _risk(op, ACCESS).missing
+    assert all(p in access for p in asked)
+    assert "assets[1].hosting" not in access
+    assert not any(p in _risk(op, DISAPPEARANCE).missing for p in asked)
+
+
 def test_security_measures_lower_likelihood_by_tiers() -> None:
     """One measure lowers one level, two or three lower two, four lower three, never below Négligeable."""
 
