@@ -435,6 +435,8 @@ class _Facts:
     health: bool
     monitoring: bool | None
     rights_effect: bool | None
+    #: Paths of the unknown facts that could ground decisions on persons (when rights_effect is None).
+    rights_unknown: tuple[str, ...]
     vulnerable: tuple[SubjectKind, ...]
     vulnerable_unknown: tuple[str, ...]
     large_scale: bool | None
@@ -466,14 +468,20 @@ def _facts(op: ProcessingOperation, settings: Settings) -> _Facts:
         elif s.is_vulnerable is None:
             unknown.append(f"data_subjects[{i}].vulnerable")
     d = op.decisions
-    effect = d.effect in (DecisionEffect.LEGAL, DecisionEffect.SIMILARLY_SIGNIFICANT)
-    rights: bool | None
-    if d.access_to_rights or effect or op.evaluation.scoring:
-        rights = True
-    elif d.access_to_rights is None and d.effect is None:
-        rights = None
-    else:
-        rights = False
+    effect = (
+        None if d.effect is None else d.effect in (DecisionEffect.LEGAL, DecisionEffect.SIMILARLY_SIGNIFICANT)
+    )
+    # Each fact alone grounds decisions on persons: « no » only once all three are known harmless.
+    grounds = {
+        "decisions.access_to_rights": d.access_to_rights,
+        "decisions.effect": effect,
+        "evaluation.scoring": op.evaluation.scoring,
+    }
+    rights: bool | None = True
+    rights_unknown: tuple[str, ...] = ()
+    if not any(grounds.values()):
+        rights_unknown = tuple(path for path, known in grounds.items() if known is None)
+        rights = None if rights_unknown else False
     persons = op.persons
     non_eu = [a.name for a in op.assets if a.hosting is Hosting.PROVIDER_NON_EU]
     non_eu += [p.name for p in op.processors if p.country is not None and p.country not in EEA_COUNTRIES]
@@ -493,6 +501,7 @@ def _facts(op: ProcessingOperation, settings: Settings) -> _Facts:
         health=DataKind.HEALTH in kinds,
         monitoring=op.monitoring.systematic,
         rights_effect=rights,
+        rights_unknown=rights_unknown,
         vulnerable=tuple(vulnerable),
         vulnerable_unknown=tuple(unknown),
         large_scale=None if persons is None else persons >= settings.large_scale_persons,
@@ -912,8 +921,8 @@ def _missing(risk_id: str, feared: bool, f: _Facts) -> list[str]:
         out += f.contract_unknown
         if f.large_scale is None:
             out.append("scale.persons")
-    if f.rights_effect is None and (not feared or risk_id != ACCESS):
-        out.append("decisions.access_to_rights")
+    if not feared or risk_id != ACCESS:
+        out += f.rights_unknown
     if f.monitoring is None and (not feared or risk_id == ACCESS):
         out.append("monitoring.systematic")
     return out

@@ -14,6 +14,7 @@ from aipd.i18n import t
 from aipd.model import (
     Controller,
     Decisions,
+    Evaluation,
     JointController,
     LegalFramework,
     Monitoring,
@@ -30,6 +31,7 @@ from aipd.screening import Reason, Requirement, Screening, Verdict
 from aipd.settings import Settings
 from aipd.vocabulary import (
     AssetKind,
+    DecisionEffect,
     Domain,
     Hosting,
     LegalRegime,
@@ -80,7 +82,11 @@ def _ground(c: Consultation, gid: str) -> Any:
 
 
 #: The facts the feared events' levels read, known and favourable (unknown, they could raise a risk).
-KNOWN = {"monitoring": Monitoring(systematic=False), "decisions": Decisions(access_to_rights=False)}
+KNOWN = {
+    "monitoring": Monitoring(systematic=False),
+    "decisions": Decisions(access_to_rights=False, effect=DecisionEffect.NONE),
+    "evaluation": Evaluation(scoring=False),
+}
 
 
 def _safe(**overrides: Any) -> ProcessingOperation:
@@ -236,6 +242,50 @@ def test_unknown_exposures_leave_the_consultation_open(
     assert _decide(_exposed(**favourable)).required is False
     assert _decide(_exposed(**unfavourable)).required is True
     c = _decide(_exposed(**unknown))
+    assert c.required is None
+    assert path in _ground(c, "gdpr:36.1").missing
+
+
+#: Enough measures to bring every likelihood down, none that limits the harm of a modification.
+_NO_HARM_LIMIT = (
+    "builtin:access_control",
+    "builtin:logging",
+    "builtin:network_security",
+    "builtin:workstation_security",
+    "builtin:integrity_check",
+    "builtin:staff_training",
+    "builtin:data_quality",
+)
+
+
+@pytest.mark.parametrize(
+    ("path", "unknown", "unfavourable"),
+    [
+        (
+            "decisions.effect",
+            {"decisions": Decisions(access_to_rights=False)},
+            {"decisions": Decisions(access_to_rights=False, effect=DecisionEffect.LEGAL)},
+        ),
+        (
+            "decisions.access_to_rights",
+            {"decisions": Decisions(effect=DecisionEffect.NONE)},
+            {"decisions": Decisions(effect=DecisionEffect.NONE, access_to_rights=True)},
+        ),
+        ("evaluation.scoring", {"evaluation": Evaluation()}, {"evaluation": Evaluation(scoring=True)}),
+    ],
+)
+def test_a_decision_fact_left_unknown_leaves_the_consultation_open(
+    path: str, unknown: dict[str, Any], unfavourable: dict[str, Any]
+) -> None:
+    """One decision fact known harmless does not settle the others: when the unknown one would make
+    wrong data cost a right (modification Importante, consultation required), the answer waits on it."""
+
+    def op(**facts: Any) -> ProcessingOperation:
+        return operation(measures=measures(*_NO_HARM_LIMIT), scale=Scale(persons=800), **{**KNOWN, **facts})
+
+    assert _decide(op()).required is False
+    assert _decide(op(**unfavourable)).required is True
+    c = _decide(op(**unknown))
     assert c.required is None
     assert path in _ground(c, "gdpr:36.1").missing
 

@@ -17,6 +17,8 @@ from aipd.hookspecs import hookimpl
 from aipd.i18n import t
 from aipd.model import (
     DataCategory,
+    Decisions,
+    Evaluation,
     Measure,
     ProcessingOperation,
     Processor,
@@ -37,6 +39,7 @@ from aipd.settings import Settings
 from aipd.vocabulary import (
     AssetKind,
     DataKind,
+    DecisionEffect,
     Hosting,
     Level,
     MeasureStatus,
@@ -138,6 +141,40 @@ def test_unknown_vulnerability_is_a_missing_fact() -> None:
     """A category whose vulnerability is unknown is named among the missing facts."""
     op = operation(data_subjects=(SubjectCategory(kind=SubjectKind.USERS),))
     assert "data_subjects[0].vulnerable" in _risk(op, ACCESS).missing
+
+
+@pytest.mark.parametrize(
+    ("decisions", "evaluation", "asked"),
+    [
+        (Decisions(access_to_rights=False), Evaluation(scoring=False), ("decisions.effect",)),
+        (Decisions(effect=DecisionEffect.NONE), Evaluation(scoring=False), ("decisions.access_to_rights",)),
+        (
+            Decisions(access_to_rights=False, effect=DecisionEffect.NONE),
+            Evaluation(),
+            ("evaluation.scoring",),
+        ),
+        (Decisions(), Evaluation(), ("decisions.access_to_rights", "decisions.effect", "evaluation.scoring")),
+    ],
+)
+def test_one_harmless_decision_fact_does_not_settle_the_effect_on_rights(
+    decisions: Decisions, evaluation: Evaluation, asked: tuple[str, ...]
+) -> None:
+    """Decisions on persons rest on any of three facts: while one is unknown, modification keeps its
+    proposal on the known facts and asks for exactly the unknown ones (disclosure does not read them)."""
+    op = operation(decisions=decisions, evaluation=evaluation)
+    modification = _risk(op, MODIFICATION)
+    rights = ("decisions.access_to_rights", "decisions.effect", "evaluation.scoring")
+    assert tuple(m for m in modification.missing if m in rights) == asked
+    assert modification.severity is Level.LIMITED
+    assert not any(m in rights for m in _risk(op, ACCESS).missing)
+
+
+def test_one_harmful_decision_fact_settles_the_effect_on_rights() -> None:
+    """Scoring alone grounds decisions on persons: modification is Importante, the others are not asked."""
+    op = operation(decisions=Decisions(), evaluation=Evaluation(scoring=True))
+    r = _risk(op, MODIFICATION)
+    assert r.severity is Level.SIGNIFICANT
+    assert not {"decisions.access_to_rights", "decisions.effect"} & set(r.missing)
 
 
 def test_undeclared_persons_are_a_missing_fact_not_nobody_vulnerable() -> None:
