@@ -678,7 +678,8 @@ def _severity_base(risk_id: str, feared: bool, f: _Facts) -> tuple[int, tuple[Te
         # vital aid (the CNIL's examples of maximal severity), never for a disclosure or a
         # loss, which the persons can still have remedied.
         cap = 4 if harm_rule else 3
-        raised = min(cap, level + 1)
+        # The cap bounds the raise, never the floor another fact set (biometric data stay Maximale).
+        raised = max(level, min(cap, level + 1))
         who = ", ".join(k.fr.lower() for k in f.vulnerable)
         who_en = ", ".join(k.en.lower() for k in f.vulnerable)
         if raised > level:

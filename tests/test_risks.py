@@ -121,6 +121,16 @@ def test_biometric_data_make_a_disclosure_maximal() -> None:
     assert r.severity is Level.MAXIMUM
 
 
+def test_vulnerable_persons_never_lower_a_maximal_severity() -> None:
+    """The raise for vulnerable persons stops at Importante for a disclosure, but biometric data of
+    children stay Maximale: the cap bounds the raise, not the level the data already set."""
+    op = operation(
+        data=(DataCategory(kind=DataKind.BIOMETRIC),),
+        data_subjects=(SubjectCategory(kind=SubjectKind.CHILDREN, vulnerabilities=(Vulnerability.CHILD,)),),
+    )
+    assert _risk(op, ACCESS).severity is Level.MAXIMUM
+
+
 def test_vulnerable_persons_raise_severity_but_staff_do_not() -> None:
     """Children raise severity one level; staff flagged for subordination only do not."""
     children = operation(
