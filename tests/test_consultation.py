@@ -3,20 +3,25 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, Literal
 
 import attrs
 import pytest
+from hypothesis import given
+from hypothesis import settings as hsettings
+from hypothesis import strategies as st
 
 from aipd.catalogue import FindingStatus
 from aipd.consultation import Consultation, decide_consultation
 from aipd.i18n import t
 from aipd.model import (
     Controller,
+    DataCategory,
     Decisions,
     Evaluation,
     JointController,
     LegalFramework,
+    Measure,
     Monitoring,
     ProcessingOperation,
     Processor,
@@ -31,6 +36,7 @@ from aipd.screening import Reason, Requirement, Screening, Verdict
 from aipd.settings import Settings
 from aipd.vocabulary import (
     AssetKind,
+    DataKind,
     DecisionEffect,
     Domain,
     Hosting,
@@ -471,3 +477,113 @@ def test_a_dpo_residual_likelihood_alone_confirms_the_high_risk() -> None:
     )
     c = _decide(_safe(risk_judgements=(judged,)), Requirement.NOT_REQUIRED)
     assert _ground(c, "gdpr:36.1").status is FindingStatus.MET
+
+
+# --- unknown facts are never read as favourable (property) -----------------------------------------
+
+#: The facts the risk levels read, each with its favourable and unfavourable values (``persons`` and
+#: ``assets``: whether a category and an asset are declared; unknown, none is).
+_FACT_VALUES: dict[str, tuple[Any, Any]] = {
+    "persons": (True, True),
+    "vulnerable": (False, True),
+    "assets": (True, True),
+    "hosting": (Hosting.PROVIDER_EU, Hosting.PROVIDER_NON_EU),
+    "internet_facing": (False, True),
+    "country": ("FR", "US"),
+    "contract_art28": (True, False),
+    "access_to_rights": (False, True),
+    "effect": (DecisionEffect.NONE, DecisionEffect.LEGAL),
+    "scoring": (False, True),
+    "systematic": (False, True),
+    "count": (800, 1_000_000),
+}
+_DATA_KINDS = (DataKind.IDENTITY, DataKind.HEALTH, DataKind.LOCATION, DataKind.BIOMETRIC)
+#: Measures on each axis of each feared event, few enough that a level often sits at the line.
+_MEASURE_IDS = (
+    "builtin:access_control",
+    "builtin:backup",
+    "builtin:business_continuity",
+    "builtin:encryption",
+    "builtin:human_review",
+    "builtin:integrity_check",
+    "builtin:logging",
+    "builtin:pseudonymisation",
+)
+
+
+def _with_facts(
+    facts: dict[str, Any], kinds: list[DataKind], declared: dict[str, MeasureStatus]
+) -> ProcessingOperation:
+    persons = SubjectCategory(kind=SubjectKind.USERS, vulnerable=facts["vulnerable"])
+    asset = SupportingAsset(
+        kind=AssetKind.SOFTWARE,
+        name="Logiciel",
+        hosting=facts["hosting"],
+        internet_facing=facts["internet_facing"],
+    )
+    return operation(
+        data=tuple(DataCategory(kind=k) for k in kinds),
+        data_subjects=(persons,) if facts["persons"] else (),
+        assets=(asset,) if facts["assets"] else (),
+        processors=(
+            Processor(
+                name="Presta",
+                role="Hébergement",
+                country=facts["country"],
+                contract_art28=facts["contract_art28"],
+            ),
+        ),
+        decisions=Decisions(access_to_rights=facts["access_to_rights"], effect=facts["effect"]),
+        evaluation=Evaluation(scoring=facts["scoring"]),
+        monitoring=Monitoring(systematic=facts["systematic"]),
+        scale=Scale(persons=facts["count"]),
+        measures=tuple(Measure(id=i, status=s) for i, s in sorted(declared.items())),
+    )
+
+
+@hsettings(max_examples=500, deadline=None)
+@given(
+    # Mostly favourable known facts, so that the unknown one is often what decides.
+    known=st.fixed_dictionaries(
+        {k: st.sampled_from((fav, fav, fav, unfav)) for k, (fav, unfav) in _FACT_VALUES.items()}
+    ),
+    unknown=st.lists(st.sampled_from(sorted(_FACT_VALUES)), min_size=1, max_size=2, unique=True),
+    kinds=st.lists(st.sampled_from(_DATA_KINDS), min_size=1, max_size=2, unique=True),
+    declared=st.dictionaries(
+        st.sampled_from(_MEASURE_IDS),
+        st.sampled_from([MeasureStatus.IMPLEMENTED, MeasureStatus.PLANNED]),
+        max_size=5,
+    ),
+    axes=st.sampled_from(["either", "both"]),
+    level=st.sampled_from([Level.SIGNIFICANT, Level.MAXIMUM]),
+    requirement=st.sampled_from([Requirement.REQUIRED, Requirement.INCOMPLETE]),
+)
+def test_an_unknown_fact_never_weighs_less_than_its_unfavourable_value(
+    known: dict[str, Any],
+    unknown: list[str],
+    kinds: list[DataKind],
+    declared: dict[str, MeasureStatus],
+    axes: Literal["either", "both"],
+    level: Level,
+    requirement: Requirement,
+) -> None:
+    """Replacing an unknown fact by its unfavourable value never lowers a level, and a consultation
+    that the unfavourable value makes required is never « not required » while the fact is unknown."""
+    facts = known | dict.fromkeys(unknown)
+    key = unknown[0]
+    worse_facts = facts | {key: _FACT_VALUES[key][1]}
+    if key == "persons":
+        worse_facts["vulnerable"] = True
+    if key == "assets":
+        worse_facts |= {"hosting": Hosting.PROVIDER_NON_EU, "internet_facing": True}
+    settings = Settings(high_risk_axes=axes, high_risk_level=level)
+    ops = (_with_facts(facts, kinds, declared), _with_facts(worse_facts, kinds, declared))
+    (op, risks), (worse_op, worse_risks) = ((o, analyse_risks(o, builtin_catalogue(), settings)) for o in ops)
+    for r in risks:
+        w = worse_risks.get(r.id)
+        if w is None:
+            continue
+        for name in ("severity", "likelihood", "residual_severity", "residual_likelihood"):
+            assert getattr(w, name).rank >= getattr(r, name).rank, (key, r.id, name)
+    if decide_consultation(worse_op, worse_risks, _screening(requirement), settings).required is True:
+        assert decide_consultation(op, risks, _screening(requirement), settings).required is not False, key
