@@ -523,19 +523,31 @@ def _count(text: str) -> int | None:
     return int(digits) if len(digits) <= 15 else None
 
 
+def _ambiguous_count(text: str) -> bool:
+    """« 12,000 »: twelve thousand with an English thousands separator, or twelve with a French
+    decimal comma. Neither reading may be chosen for the DPO (:data:`_COMMA_GROUPS`)."""
+    return _COMMA_GROUPS.match(text.strip()) is not None
+
+
 def _is_empty(text: str) -> bool:
     return text.strip().lower() in _EMPTY
 
 
 _DATE_FR = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
 _DATE_ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[ T].*)?$")
-# A count as registers write it: « 12000 », « 12 000 » (spaces, non-breaking or thin), « 12.000 » or
-# « 12'000 » (groups of three only: « 1.5 » is not fifteen), « 12000.0 » or « 12000,00 » (an
-# export of a whole number), followed or not by the persons it counts.
+# What a count may be followed by: the persons it counts.
+_PERSONS = r"(?:\s*(?:personnes?|habitants?|individus?|agents?|usagers?))?$"
+# A count as registers write it: « 12000 », « 12 000 » (a space, non-breaking, thin U+2009 or narrow
+# U+202F), « 12.000 » (the French thousands point) or « 12'000 » (groups of three only: « 1.5 » is
+# not fifteen), « 12000.0 » or « 12000,00 » (an export of a whole number: decimals that are zeros,
+# never three of them after a comma, see _COMMA_GROUPS), followed or not by the persons it counts.
 _INT = re.compile(
-    r"^(?P<n>[0-9]{1,3}(?:[ \u00a0\u202f.'][0-9]{3})+|[0-9]+)(?:[.,]0+)?"
-    r"(?:\s*(?:personnes?|habitants?|individus?|agents?|usagers?))?$"
+    r"^(?P<n>[0-9]{1,3}(?:[ \u00a0\u2009\u202f.'][0-9]{3})+|[0-9]+)(?:\.0+|,(?!0{3}\b)0+)?" + _PERSONS
 )
+# « 12,000 », « 100,000 », « 1,500,000 »: a comma before groups of three digits is the English
+# thousands separator or the French decimal comma. The row is unreadable, never read as the smaller
+# number (« 12,000 » was read as 12, and a large-scale processing as a small one).
+_COMMA_GROUPS = re.compile(r"^[0-9]{1,3}(?:,[0-9]{3})+" + _PERSONS)
 
 # Words that recognise a data category, person category or legal basis in a register's own wording.
 _DATA_WORDS: tuple[tuple[str, DataKind], ...] = (
@@ -832,6 +844,19 @@ class _RowReader:
             count = _count(text)
             if count is not None:
                 return count
+            if _ambiguous_count(text):
+                problems.append(
+                    _problem(
+                        number,
+                        self.source,
+                        header,
+                        f"nombre ambigu « {text} » : la virgule sépare-t-elle les milliers ou les décimales ? "
+                        "écrivez-le sans virgule (« 12 000 » ou « 12 »)",
+                        f"ambiguous number '{text}': is the comma a thousands or a decimal separator? "
+                        "write it without a comma ('12 000' or '12')",
+                    )
+                )
+                return None
             problems.append(
                 _problem(
                     number,

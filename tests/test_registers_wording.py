@@ -145,7 +145,10 @@ def test_sans_objet_declares_nothing() -> None:
     [
         ("12 000", 12000),
         ("12\u202f000", 12000),
+        ("12\u2009000", 12000),
+        ("12\u00a0000", 12000),
         ("12.000", 12000),
+        ("12 000,00", 12000),
         ("12000.0", 12000),
         ("12000,00", 12000),
         ("12 000 personnes", 12000),
@@ -157,6 +160,19 @@ def test_counts_as_registers_write_them(cell: str, persons: int) -> None:
     assert not r.problems
     assert isinstance(r.data, dict)
     assert r.data["scale"] == {"persons": persons}
+
+
+@pytest.mark.parametrize("cell", ["12,000", "100,000", "12,000 personnes", "1,500,000"])
+def test_a_comma_before_three_digits_is_ambiguous(cell: str) -> None:
+    """« 12,000 » is twelve thousand (English) or twelve (French decimal comma): it was read as 12, and
+    a large-scale processing as a small one. Neither reading is chosen: the row is unreadable."""
+    r = row("Nom du traitement;Nombre de personnes concernées", f"T;{cell}")
+    assert [p.message.fr for p in r.problems] == [
+        f"nombre ambigu « {cell} » : la virgule sépare-t-elle les milliers ou les décimales ? "
+        "écrivez-le sans virgule (« 12 000 » ou « 12 »)"
+    ]
+    (result,) = triage([r])
+    assert result.outcome is TriageOutcome.UNREADABLE
 
 
 @pytest.mark.parametrize("cell", ["1.5", "environ 3 000", "> 10 000", "1 000 à 5 000", "9" * 40])
