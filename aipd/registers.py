@@ -453,7 +453,9 @@ class RegisterRow:
     mapping, or already loaded for a YAML register (whose items the strict loader reads with
     their lines); ``problems`` the cells or fields that could not be read (the row then fails);
     ``notes`` what was read with a caveat; ``assumed`` the model paths filled by
-    a default rather than read (reported as facts to confirm).
+    a default rather than read (reported as facts to confirm); ``partial`` the model paths
+    the register gives only in part (« Identité ; à préciser »): what was read is kept, and
+    :func:`aipd.triage.triage` settles no verdict short of « AIPD requise » on it.
     """
 
     number: int
@@ -462,6 +464,7 @@ class RegisterRow:
     problems: tuple[Problem, ...] = ()
     notes: tuple[Text, ...] = ()
     assumed: tuple[str, ...] = ()
+    partial: tuple[str, ...] = ()
 
 
 def _problem(row: int, source: str | None, header: str, fr: str, en: str) -> Problem:
@@ -483,9 +486,30 @@ _UNKNOWN = frozenset(
         "à vérifier",
         "à préciser",
         "à compléter",
+        "à définir",
+        "à déterminer",
+        "nc",
         "unknown",
     )
 )
+# « Non renseigné », « Non communiqué »: the value is not given, which is not « Non » (prefixes of the
+# second word, compared as _key writes it: no accents, feminine and plural forms alike).
+_UNSTATED = ("renseign", "communiqu", "connu", "precis", "determin", "defini", "indiqu", "disponib", "verifi")
+
+
+@functools.lru_cache(maxsize=4096)
+def _is_unknown(text: str) -> bool:
+    """A cell or list item that says the value is not known: « ? », « à préciser », « NC »,
+    « Non renseigné », « voir fiche » (given elsewhere, not here). Cached per value."""
+    key = _key(text)
+    if key in _UNKNOWN:
+        return True
+    words = key.split()
+    if len(words) == 2 and words[0] == "non" and words[1].startswith(_UNSTATED):
+        return True
+    return words[0] in ("voir", "cf") if words else False
+
+
 _NONE_WORDS = frozenset(
     normalise_header(w) for w in ("non", "aucun", "aucune", "néant", "sans", "sans objet", "no", "none")
 )
@@ -783,7 +807,8 @@ class _RowReader:
             converted = self.leaf_value(number, header, leaf, value, problems)
             if converted is not None:
                 put(field, converted)
-        self.special(raw, op, notes)
+        partial: list[str] = []
+        self.special(raw, op, notes, partial)
 
         # The operation's required facts: say plainly when the register does not hold them.
         if "name" not in op:
@@ -814,6 +839,7 @@ class _RowReader:
             problems=tuple(problems),
             notes=tuple(notes),
             assumed=tuple(assumed),
+            partial=tuple(dict.fromkeys(partial)),
         )
 
     def leaf_value(self, number: int, header: str, leaf: _Leaf, value: Any, problems: list[Problem]) -> Any:
@@ -821,7 +847,7 @@ class _RowReader:
         lowered = _key(text)
         if leaf.kind in ("str", "strs"):
             return self.split(text) if leaf.kind == "strs" else text
-        if _is_empty(text) or lowered in _UNKNOWN:
+        if _is_empty(text) or _is_unknown(text):
             return None
         if leaf.kind == "bool":
             if lowered in _TRUE:
@@ -913,8 +939,24 @@ class _RowReader:
             return out or None
         return out[0] if out else None
 
-    def special(self, raw: dict[str, tuple[str, Any]], op: dict[str, Any], notes: list[Text]) -> None:
-        """The register notions that fill lists of the model (purposes, data, persons…)."""
+    def special(
+        self, raw: dict[str, tuple[str, Any]], op: dict[str, Any], notes: list[Text], partial: list[str]
+    ) -> None:
+        """The register notions that fill lists of the model (purposes, data, persons…); ``partial``
+        receives the model paths of a list the register gives only in part (see :class:`RegisterRow`)."""
+
+        def unstated(path: str, what: Text, values: list[str]) -> None:
+            # « Identité ; ? »: the categories read are kept (more can only add a criterion), the rest
+            # is not known: no verdict short of « AIPD requise » may rest on them (RegisterRow.partial).
+            if values:
+                partial.append(path)
+                quoted = " ; ".join(f"« {v} »" for v in values)
+                notes.append(
+                    t(
+                        f"{what.fr} à préciser ({quoted}) : laissées inconnues",
+                        f"{what.en} to be given ({quoted}): left unknown",
+                    )
+                )
 
         def text(field: str) -> str | None:
             if field not in raw:
@@ -956,10 +998,14 @@ class _RowReader:
 
         retention = text("retention")
         data: list[dict[str, Any]] = []
+        unknown_data: list[str] = []
         for field in ("data", "sensitive_data"):
             for item in items(field):
                 if _key(item) in _NONE_WORDS:
                     continue  # « Données sensibles : Non » says there are none, not one called « Non »
+                if _is_unknown(item):
+                    unknown_data.append(item)  # « ? », « voir fiche »: not a category called so
+                    continue
                 member = _enum_lookup(DataKind, item)
                 kinds: list[DataKind] = [member] if member else _all_by_words(_DATA_WORDS, item)  # type: ignore[list-item]  # _enum_lookup returns a member of the enum it is given
                 if not kinds:
@@ -992,10 +1038,15 @@ class _RowReader:
                     data.append(entry)
         if data:
             op["data"] = data
+        unstated("data", t("catégories de données", "data categories"), unknown_data)
 
         subjects = []
+        unknown_subjects: list[str] = []
         for item in items("data_subjects"):
             if _key(item) in _NONE_WORDS:
+                continue
+            if _is_unknown(item):
+                unknown_subjects.append(item)
                 continue
             listed = _enum_lookup(SubjectKind, item)
             subject_kinds = [listed] if listed else _all_by_words(_SUBJECT_WORDS, item)
@@ -1011,6 +1062,7 @@ class _RowReader:
                 subjects.append(entry)
         if subjects:
             op["data_subjects"] = subjects
+        unstated("data_subjects", t("catégories de personnes", "categories of persons"), unknown_subjects)
 
         recipients = [{"name": r} for r in items("recipients") if _key(r) not in _NONE_WORDS]
         if recipients:

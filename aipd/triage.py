@@ -119,6 +119,23 @@ def _outcome(requirement: Requirement, reason: Reason) -> TriageOutcome:
     return TriageOutcome.EXEMPT if reason is Reason.EXEMPTION else TriageOutcome.NOT_REQUIRED
 
 
+def _partial_reason(partial: Iterable[str]) -> tuple[Text, Text]:
+    """The reason and explanation of a row left incomplete because the register gives ``partial`` in part."""
+    from aipd.model import ProcessingOperation
+    from aipd.screening import Reason
+
+    fields = attrs.fields_dict(ProcessingOperation)
+    labels = []
+    for path in partial:
+        field = fields.get(path)
+        doc = field.metadata.get("doc") if field is not None else None
+        labels.append(doc if isinstance(doc, Text) else Text(path, path))
+    return Text(Reason.MISSING_FACTS.fr, Reason.MISSING_FACTS.en), Text(
+        "À préciser dans le registre : " + " ; ".join(x.fr for x in labels) + ".",
+        "To be given in the register: " + "; ".join(x.en for x in labels) + ".",
+    )
+
+
 def triage_one(row: Row, number: int, catalogue: Catalogue, settings: Settings) -> TriageResult:
     """Triage one row (``number`` is used when the row does not carry its own)."""
     from aipd.ai_act import classify
@@ -131,8 +148,10 @@ def triage_one(row: Row, number: int, catalogue: Catalogue, settings: Settings) 
     source: str | None = None
     notes: tuple[Text, ...] = ()
     assumed: tuple[str, ...] = ()
+    partial: tuple[str, ...] = ()
     if isinstance(row, RegisterRow):
         number, source, notes, assumed = row.number, row.source, row.notes, row.assumed
+        partial = row.partial
         if row.problems:
             return _unreadable(number, source, row.data, row.problems)
         data: Mapping[str, Any] | ProcessingOperation = row.data
@@ -152,16 +171,23 @@ def triage_one(row: Row, number: int, catalogue: Catalogue, settings: Settings) 
     lists = [f for f in met if f.kind == "list_item"]
     mandatory = [f for f in met if f.kind == "criterion" and f.effect is Effect.REQUIRES]
     ai_class = classify(op, screening.findings).ai_class if op.ai_system is not None else None
-    missing = tuple(dict.fromkeys([*screening.missing_facts, *assumed]))
+    missing = tuple(dict.fromkeys([*screening.missing_facts, *partial, *assumed]))
+    outcome = _outcome(verdict.requirement, verdict.reason)
+    reason, explanation = Text(verdict.reason.fr, verdict.reason.en), verdict.explanation
+    if partial and outcome in (TriageOutcome.NOT_REQUIRED, TriageOutcome.EXEMPT):
+        # The register gives these lists only in part (« Identité ; à préciser »): the rest may add a
+        # criterion or a mandatory case, or take the processing out of an exempt type. A DPIA found
+        # required stays so; any other answer would rest on what the register does not say.
+        outcome, reason, explanation = TriageOutcome.INCOMPLETE, *_partial_reason(partial)
     return TriageResult(
         row=number,
         source=source,
         id=op.id,
         name=op.name,
         register_ref=op.register_ref,
-        outcome=_outcome(verdict.requirement, verdict.reason),
-        reason=Text(verdict.reason.fr, verdict.reason.en),
-        explanation=verdict.explanation,
+        outcome=outcome,
+        reason=reason,
+        explanation=explanation,
         criteria_met=tuple(sorted(counted)),
         criteria_titles=tuple(counted[k].title for k in sorted(counted)),
         list_items=tuple(f.id for f in lists),

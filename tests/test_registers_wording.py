@@ -329,3 +329,59 @@ def test_a_register_without_an_ai_column_says_what_is_assumed() -> None:
     assert any("pas de colonne « Système d'IA »" in n.fr for n in without.notes)
     with_column = read_csv_text("Nom du traitement;Finalité;Système d'IA\nT;Payer;Non\n")
     assert not any("Système d'IA" in n.fr for n in with_column.notes)
+
+
+#: A settled row but for its data: every yes/no fact answered, 300 agents, an ordinary domain.
+SETTLED = (
+    "Nom du traitement;Responsable du traitement;Nature de l'organisme;Domaines;Finalité;Base légale;"
+    "Personnes concernées;Nombre de personnes concernées;Catégories de données;" + ";".join(NO_FACTS),
+    "Absences;Commune de Lorvalle;commune;Urbanisme;Gérer les absences;Consentement;Agents;300;{data};"
+    + ";".join(["non"] * len(NO_FACTS)),
+)
+
+
+def settled(data: str) -> RegisterRow:
+    """The :data:`SETTLED` row with ``data`` in its data column."""
+    return row(SETTLED[0], SETTLED[1].format(data=data))
+
+
+@pytest.mark.parametrize("cell", ["?", "à préciser", "inconnu", "Voir fiche", "Non renseigné", "NC"])
+def test_a_dont_know_for_the_data_leaves_them_unknown(cell: str) -> None:
+    """« ? » or « voir fiche » in the data column was filed as ordinary data (« autres données
+    courantes »): the sensitive-data criterion and GDPR art. 35(3)(b) read « not met » and the row
+    « AIPD non requise ». The data are unknown, as with « NC »: the row is incomplete."""
+    assert triage_outcome(settled("Identité")) is TriageOutcome.NOT_REQUIRED  # the same row, data known
+    r = settled(cell)
+    assert data_kinds(r) == []
+    (result,) = triage([r])
+    assert result.outcome is TriageOutcome.INCOMPLETE
+    assert "data" in result.missing_facts
+
+
+@pytest.mark.parametrize("cell", ["Identité • à préciser", "Identité | ?", "Identité • Non communiqué"])
+def test_data_given_in_part_keep_what_is_read_and_settle_nothing_short_of_required(cell: str) -> None:
+    """« Identité ; à préciser »: identity is read, the rest is not known. Identity alone would make
+    the row « AIPD non requise »; what is still to come may be health data."""
+    r = settled(cell)
+    assert data_kinds(r) == ["identity"]
+    assert r.partial == ("data",)
+    (result,) = triage([r])
+    assert result.outcome is TriageOutcome.INCOMPLETE
+    assert result.missing_facts == ("data",)
+    assert result.explanation is not None
+    assert result.explanation.fr == "À préciser dans le registre : Catégories de données."
+
+
+def test_data_given_in_part_do_not_lower_a_required_dpia() -> None:
+    """What is read is kept: health data and agents are two WP248 criteria, whatever is still to come."""
+    r = settled("Santé | ?")
+    assert data_kinds(r) == ["health"]
+    (result,) = triage([r])
+    assert result.outcome is TriageOutcome.REQUIRED
+    assert "data" in result.missing_facts
+
+
+def test_a_dont_know_among_the_persons_is_not_a_category_of_persons() -> None:
+    r = row("Nom du traitement;Personnes concernées", "T;Agents • à préciser")
+    assert [s["kind"] for s in subjects(r)] == ["agents"]
+    assert r.partial == ("data_subjects",)
