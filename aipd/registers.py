@@ -1442,6 +1442,13 @@ _LIST_FIELDS = frozenset(
         "domains",
     }
 )
+#: The model path a list field fills, when it is not the field's own name (for RegisterRow.partial).
+_LIST_PATHS = {
+    "sensitive_data": "data",
+    "purpose": "purposes",
+    "sub_purposes": "purposes",
+    "legal_basis": "purposes",
+}
 #: A sheet is recognised as a fiche when at least this many fields are labelled on rows of their own.
 _FICHE_MIN_LABELS = 3
 #: Rows looked at to recognise a fiche (a fiche of the CNIL model is about a hundred rows long).
@@ -1469,11 +1476,14 @@ def _label_field(text: str, explicit: Mapping[str, str], index: Mapping[str, str
 
 
 def _mark(text: str) -> bool | None:
-    """A check-list answer: ``True`` for « Oui », « X », a ticked box; ``False`` for « Non », an empty box."""
+    """A check-list answer: ``True`` for « Oui », « X », a ticked box; ``False`` for « Non », an empty box;
+    ``None`` for anything else, « ? » and « Non renseigné » included (not an answer, :func:`_is_unknown`)."""
     if text in _YES_MARKS:
         return True
     if text in _NO_MARKS:
         return False
+    if _is_unknown(text):
+        return None  # « Non renseigné », « Non connu » are not « Non »
     key = _key(text)
     if key in _TRUE:
         return True
@@ -1554,8 +1564,10 @@ class _Collected:
     values: list[Any] = attrs.field(factory=list)
 
 
-def _collect(lines: list[_Line]) -> tuple[dict[str, _Collected], list[Text]]:
-    """Each field's values on a fiche, by the rules of docs/registers.md (« Mise en page en fiches »)."""
+def _collect(lines: list[_Line]) -> tuple[dict[str, _Collected], list[Text], list[str]]:
+    """Each field's values on a fiche, by the rules of docs/registers.md (« Mise en page en fiches »),
+    the notes, and the list fields with a check-list line answered neither yes nor no (« ? », « Non
+    renseigné », a description alone): what that line names is not known."""
     counts: dict[int, int] = {}
     for line in lines:
         if line.field is not None:
@@ -1563,6 +1575,7 @@ def _collect(lines: list[_Line]) -> tuple[dict[str, _Collected], list[Text]]:
     label_col = min(counts, key=lambda c: (-counts[c], c))
     found: dict[str, _Collected] = {}
     notes: list[Text] = []
+    unanswered: list[str] = []
     current: str | None = None
     continuation = False  # lines with an empty label cell continue the field above
     yes_col: int | None = None
@@ -1610,25 +1623,29 @@ def _collect(lines: list[_Line]) -> tuple[dict[str, _Collected], list[Text]]:
             answer: bool | None = None
             if yes_col is not None and no_col is not None:
                 cells = dict(line.cells)
-                if _plain(cells.get(yes_col)) and _mark(_plain(cells.get(yes_col))) is not False:
+                yes, no = _plain(cells.get(yes_col)), _plain(cells.get(no_col))
+                if yes and not _is_unknown(yes) and _mark(yes) is not False:
                     answer = True
-                elif _plain(cells.get(no_col)):
+                elif no and not _is_unknown(no):
                     answer = False
             if answer is None:
                 answer = next((m for m in (_mark(_plain(c)) for c in values) if m is not None), None)
             if answer:
                 add(current, line.label, line.number, [line.label])
             elif answer is None:
+                # « Données de santé | ? »: dropping the line would read as « Non » (the health data
+                # gone, the row « AIPD non requise »); what it names is not known.
                 heading = found[current].label
+                unanswered.append(current)
                 notes.append(
                     t(
                         f"ligne {line.number} : « {line.label} » sous « {heading} » n'est cochée ni "
-                        "« Oui » ni « Non » : non lue",
+                        "« Oui » ni « Non » : laissée inconnue",
                         f"row {line.number}: '{line.label}' under '{heading}' is marked neither yes "
-                        "nor no: not read",
+                        "nor no: left unknown",
                     )
                 )
-    return found, notes
+    return found, notes, unanswered
 
 
 def _fiche_row(
@@ -1636,7 +1653,7 @@ def _fiche_row(
 ) -> RegisterRow | None:
     """One fiche through the row pipeline of a table row (the labels standing for the headers)."""
     where = f"{source} [{sheet}]"
-    found, notes = _collect(lines)
+    found, notes, unanswered = _collect(lines)
     separator = mapping.separator or "\n"
     headers: list[str] = []
     cells: list[Any] = []
@@ -1662,7 +1679,8 @@ def _fiche_row(
         return None  # a fiche left blank: nothing to triage
     # A problem points at the row of its label in the sheet.
     problems = tuple(attrs.evolve(p, line=rows.get(p.path, p.line)) for p in row.problems)
-    return attrs.evolve(row, problems=problems, notes=(*row.notes, *notes))
+    partial = tuple(dict.fromkeys([*row.partial, *(_LIST_PATHS.get(f, f) for f in unanswered)]))
+    return attrs.evolve(row, problems=problems, notes=(*row.notes, *notes), partial=partial)
 
 
 def _sheet_problem(position: int, where: str, fr: str, en: str) -> RegisterRow:

@@ -136,7 +136,7 @@ def test_list_fields_several_cells_numbered_labels_and_lines_below(tmp_path: Pat
 
 def test_sensitive_data_check_list_oui_non_and_crosses(tmp_path: Path) -> None:
     """Under a list label, a line « category | Oui » (or a cross) is a value, « Non » or an empty answer
-    is not; a line with text but no answer is not read and says so."""
+    is not; a line with text but no answer is left unknown and says so."""
     row = next(iter(open_register(_model(tmp_path))))
     kinds = [d["kind"] for d in row.data["data"]]
     assert "health" in kinds
@@ -145,8 +145,70 @@ def test_sensitive_data_check_list_oui_non_and_crosses(tmp_path: Path) -> None:
     assert "biometric" not in kinds
     assert [s["kind"] for s in row.data["data_subjects"]] == ["children", "parents"]
     assert [n.fr for n in row.notes] == [
-        "ligne 22 : « Opinions politiques » sous « Données sensibles » n'est cochée ni « Oui » ni « Non » : non lue"
+        "ligne 22 : « Opinions politiques » sous « Données sensibles » n'est cochée ni « Oui » ni « Non » : "
+        "laissée inconnue"
     ]
+    assert row.partial == ("data",)
+
+
+#: The yes/no facts a fiche answers « non » so that only its data decide (no CNIL list item, one criterion).
+SETTLED_FACTS = [
+    "decisions.access_to_rights", "decisions.automated", "evaluation.profiling", "evaluation.scoring",
+    "evaluation.systematic_extensive", "matching.combines", "monitoring.systematic", "monitoring.agents",
+    "monitoring.constant", "technology.innovative",
+]  # fmt: skip
+
+
+def _absences(answer: str, *, columns: bool = False) -> Sheet:
+    """A fiche whose only open question is its check-list line « Données de santé » answered ``answer``
+    (in a single « Oui / Non » column, or in the « Non » column of a « Oui » | « Non » pair)."""
+    check: Sheet = (
+        [[None, "Catégorie", "Oui", "Non"], [None, "Données de santé", None, answer]]
+        if columns
+        else [
+            [None, "Catégorie", "Oui / Non", "Description"],
+            [None, "Données de santé", answer, "certificats"],
+        ]
+    )
+    return [
+        ["Fiche de registre"],
+        [None, "Nom / sigle", "Absences des agents"],
+        [None, "Responsable du traitement", "Commune de Lorvalle"],
+        [None, "Nature de l'organisme", "commune"],
+        [None, "Finalité principale", "Gérer les absences"],
+        [None, "Base légale", "Consentement"],
+        [None, "Domaine", "Urbanisme"],
+        [None, "Catégories de données personnelles", "État civil, identité"],
+        [None, "Données sensibles"],
+        *check,
+        [None, "Catégories de personnes concernées", "Agents"],
+        [None, "Nombre de personnes concernées", 300],
+        *([None, path, "non"] for path in SETTLED_FACTS),
+    ]
+
+
+@pytest.mark.parametrize("answer", ["Non renseigné", "Non communiqué", "Non connu", "?", "NC", "à vérifier"])
+@pytest.mark.parametrize("columns", [False, True])
+def test_a_check_list_line_not_answered_leaves_what_it_names_unknown(
+    tmp_path: Path, answer: str, columns: bool
+) -> None:
+    """« Données de santé | Non renseigné » was read as « Non » (its first word), « ? » or « NC » dropped
+    with a note: the health data vanished and the row read « AIPD non requise ». Whether there are
+    health data is not known: the row is incomplete, the data among the missing facts."""
+    path = tmp_path / "r.xlsx"
+    _xlsx(
+        path,
+        {
+            "Liste": LIST_SHEET,
+            "Non": _absences("Non", columns=columns),
+            "Autre": _absences(answer, columns=columns),
+        },
+    )
+    said_no, unknown = list(triage(open_register(path)))
+    assert said_no.outcome is TriageOutcome.NOT_REQUIRED
+    assert unknown.outcome is TriageOutcome.INCOMPLETE
+    assert "data" in unknown.missing_facts
+    assert any("laissée inconnue" in n.fr for n in unknown.notes)
 
 
 def test_check_list_with_one_column_for_oui_and_one_for_non(tmp_path: Path) -> None:
