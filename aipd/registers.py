@@ -573,12 +573,14 @@ _INT = re.compile(
 # number (« 12,000 » was read as 12, and a large-scale processing as a small one).
 _COMMA_GROUPS = re.compile(r"^[0-9]{1,3}(?:,[0-9]{3})+" + _PERSONS)
 
-# Words that recognise a data category, person category or legal basis in a register's own wording.
+# Words that recognise a data category, person category or legal basis in a register's own wording,
+# compared with a value's key (:func:`_key`: no accents, no plural s, no small words), as whole words
+# or as the key's start. A word must not name an ordinary category inside a sensitive wording.
 _DATA_WORDS: tuple[tuple[str, DataKind], ...] = (
     ("etat civil", DataKind.IDENTITY),
     ("identite", DataKind.IDENTITY),
     ("identification", DataKind.IDENTITY),
-    ("coordonnee", DataKind.IDENTITY),
+    ("coordonnee", DataKind.IDENTITY),  # « Coordonnées GPS » are location data: see _REWRITES
     ("vie personnelle", DataKind.PERSONAL_LIFE),
     ("habitude", DataKind.PERSONAL_LIFE),
     ("vie professionnelle", DataKind.PROFESSIONAL_LIFE),
@@ -591,6 +593,7 @@ _DATA_WORDS: tuple[tuple[str, DataKind], ...] = (
     ("connexion", DataKind.CONNECTION),
     ("geolocalisation", DataKind.LOCATION),
     ("localisation", DataKind.LOCATION),
+    ("gps", DataKind.LOCATION),
     ("internet", DataKind.INTERNET),
     ("cookie", DataKind.INTERNET),
     ("communication electronique", DataKind.COMMUNICATIONS),
@@ -603,15 +606,38 @@ _DATA_WORDS: tuple[tuple[str, DataKind], ...] = (
     ("consommation", DataKind.CONSUMPTION),
     ("nir", DataKind.NIR),
     ("securite sociale", DataKind.NIR),
+    ("numero insee", DataKind.NIR),  # not « code INSEE », a commune's
+    ("numero ss", DataKind.NIR),  # « N° SS »
+    ("numero secu", DataKind.NIR),
+    ("nss", DataKind.NIR),
+    ("carte vitale", DataKind.NIR),
     ("infraction", DataKind.OFFENCES),
     ("condamnation", DataKind.OFFENCES),
     ("judiciaire", DataKind.OFFENCES),
     ("penale", DataKind.OFFENCES),
+    ("contravention", DataKind.OFFENCES),
+    ("delit", DataKind.OFFENCES),
+    ("amende", DataKind.OFFENCES),
+    ("verbalisation", DataKind.OFFENCES),
+    ("proce verbal", DataKind.OFFENCES),  # « procès-verbal »
+    ("proce verbaux", DataKind.OFFENCES),
     ("sante", DataKind.HEALTH),
     ("medical", DataKind.HEALTH),
     ("medicale", DataKind.HEALTH),
     ("medicaux", DataKind.HEALTH),
     ("handicap", DataKind.HEALTH),
+    ("maladie", DataKind.HEALTH),  # « Arrêts maladie »
+    ("pathologie", DataKind.HEALTH),
+    ("allergie", DataKind.HEALTH),
+    ("medicament", DataKind.HEALTH),
+    ("medicamenteux", DataKind.HEALTH),
+    ("rqth", DataKind.HEALTH),  # reconnaissance de la qualité de travailleur handicapé
+    ("invalidite", DataKind.HEALTH),
+    ("psychologique", DataKind.HEALTH),
+    ("psychiatrique", DataKind.HEALTH),
+    ("grossesse", DataKind.HEALTH),
+    ("vaccination", DataKind.HEALTH),
+    ("accident travail", DataKind.HEALTH),
     ("genetique", DataKind.GENETIC),
     ("biometrique", DataKind.BIOMETRIC),
     ("biometrie", DataKind.BIOMETRIC),
@@ -706,6 +732,15 @@ _BASIS_WORDS: tuple[tuple[str, LegalBasis], ...] = (
 )
 
 
+#: Wordings read as other words before the tables are looked at (keys as :func:`_key` writes them).
+_REWRITES: tuple[tuple[re.Pattern[str], str], ...] = (
+    # « Parents d'élèves » are parents: the children named after them are whose parents they are.
+    (re.compile(r"\bparent (eleve|enfant)\b"), "parent"),
+    # « Coordonnées GPS » are where a person is, not how to reach them (identity).
+    (re.compile(r"\bcoordonnee (gps|geographique)\b"), "gps"),
+)
+
+
 @functools.cache
 def _enum_keys(enum: type[Vocabulary]) -> dict[str, Vocabulary]:
     """Each member of ``enum`` under its value and both labels, compared like headers."""
@@ -737,8 +772,8 @@ def _all_by_words(words: tuple[tuple[str, Any], ...], text: str) -> list[Any]:
 def _words_in(words: tuple[tuple[str, Any], ...], text: str) -> tuple[Any, ...]:
     # cached: a register repeats the same few values (« Agents », « État civil »), bounded cache
     key = _key(text)
-    # « Parents d'élèves » are parents: the children named after them are whose parents they are.
-    key = re.sub(r"\bparent (eleve|enfant)\b", "parent", key)
+    for pattern, replacement in _REWRITES:
+        key = pattern.sub(replacement, key)
     padded = f" {key} "
     found: list[Any] = []
     for word, value in words:

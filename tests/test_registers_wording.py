@@ -86,13 +86,43 @@ def triage_outcome(r: RegisterRow) -> TriageOutcome:
         ("Convictions religieuses", ["religious_beliefs"]),
         ("Origine raciale ou ethnique", ["racial_ethnic_origin"]),
         ("Numéro d'identification national unique (NIR pour la France)", ["identity", "nir"]),
+        ("Arrêts maladie", ["health"]),
+        ("Pathologies", ["health"]),
+        ("Allergies alimentaires", ["health"]),
+        ("Traitements médicamenteux", ["health"]),
+        ("RQTH", ["health"]),
+        ("Taux d'invalidité", ["health"]),
+        ("Suivi psychologique", ["health"]),
+        ("Numéro INSEE", ["nir"]),
+        ("N° SS", ["nir"]),
+        ("Carte Vitale", ["nir"]),
+        ("Contraventions", ["offences"]),
+        ("Délits", ["offences"]),
+        ("Procès-verbaux", ["offences"]),
+        ("Coordonnées GPS", ["location"]),
+        ("Coordonnées géographiques", ["location"]),
     ],
 )
 def test_sensitive_wordings_are_recognised(cell: str, kinds: list[str]) -> None:
-    """Feminine and plural forms, the CNIL's own labels and common synonyms of art. 9 and 10 data."""
+    """Feminine and plural forms, the CNIL's own labels and common synonyms of art. 9 and 10 data, of
+    the NIR and of location data (« Coordonnées GPS » were identity: the location data vanished)."""
     r = row("Nom du traitement;Données sensibles", f"Dossiers;{cell}")
     assert data_kinds(r) == kinds
     assert not r.notes  # recognised, not filed as "other" with a note
+
+
+@pytest.mark.parametrize(
+    ("cell", "kinds"),
+    [
+        ("Coordonnées", ["identity"]),
+        ("Code INSEE de la commune", ["other"]),
+        ("Sécurité des locaux", ["other"]),
+    ],
+)
+def test_wordings_near_sensitive_ones_are_not_read_as_them(cell: str, kinds: list[str]) -> None:
+    """« Coordonnées » alone is how to reach a person; a commune's « code INSEE » is not a NIR, nor
+    « Sécurité » a social security number."""
+    assert data_kinds(row("Nom du traitement;Catégories de données", f"T;{cell}")) == kinds
 
 
 @pytest.mark.parametrize(
