@@ -581,16 +581,45 @@ _DATA_WORDS: tuple[tuple[str, DataKind], ...] = (
     ("identite", DataKind.IDENTITY),
     ("identification", DataKind.IDENTITY),
     ("coordonnee", DataKind.IDENTITY),  # « Coordonnées GPS » are location data: see _REWRITES
+    ("prenom", DataKind.IDENTITY),
+    ("adresse", DataKind.IDENTITY),  # « Adresse IP » is connection data: see _REWRITES
+    ("telephone", DataKind.IDENTITY),
+    ("courriel", DataKind.IDENTITY),
+    ("email", DataKind.IDENTITY),
+    ("date naissance", DataKind.IDENTITY),
+    ("lieu naissance", DataKind.IDENTITY),
+    ("signature", DataKind.IDENTITY),
+    ("immatriculation", DataKind.IDENTITY),
     ("vie personnelle", DataKind.PERSONAL_LIFE),
     ("habitude", DataKind.PERSONAL_LIFE),
+    ("situation familiale", DataKind.PERSONAL_LIFE),
+    ("loisir", DataKind.PERSONAL_LIFE),
     ("vie professionnelle", DataKind.PROFESSIONAL_LIFE),
     ("cv", DataKind.PROFESSIONAL_LIFE),
     ("carriere", DataKind.PROFESSIONAL_LIFE),
+    ("diplome", DataKind.PROFESSIONAL_LIFE),
+    ("formation", DataKind.PROFESSIONAL_LIFE),
+    ("emploi", DataKind.PROFESSIONAL_LIFE),
+    ("metier", DataKind.PROFESSIONAL_LIFE),
+    ("grade", DataKind.PROFESSIONAL_LIFE),
     ("economique", DataKind.FINANCIAL),
     ("financier", DataKind.FINANCIAL),
     ("bancaire", DataKind.FINANCIAL),
     ("revenu", DataKind.FINANCIAL),
+    ("salaire", DataKind.FINANCIAL),
+    ("remuneration", DataKind.FINANCIAL),
+    ("paie", DataKind.FINANCIAL),
+    ("rib", DataKind.FINANCIAL),
+    ("iban", DataKind.FINANCIAL),
+    ("paiement", DataKind.FINANCIAL),
+    ("facture", DataKind.FINANCIAL),
+    ("facturation", DataKind.FINANCIAL),
+    ("impot", DataKind.FINANCIAL),
+    ("fiscal", DataKind.FINANCIAL),
+    ("fiscale", DataKind.FINANCIAL),
+    ("quotient familial", DataKind.FINANCIAL),
     ("connexion", DataKind.CONNECTION),
+    ("ip", DataKind.CONNECTION),
     ("geolocalisation", DataKind.LOCATION),
     ("localisation", DataKind.LOCATION),
     ("gps", DataKind.LOCATION),
@@ -738,6 +767,8 @@ _REWRITES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\bparent (eleve|enfant)\b"), "parent"),
     # « Coordonnées GPS » are where a person is, not how to reach them (identity).
     (re.compile(r"\bcoordonnee (gps|geographique)\b"), "gps"),
+    # « Adresse IP » is connection data, not a postal address.
+    (re.compile(r"\badresse ip\b"), "ip"),
 )
 
 
@@ -1044,6 +1075,9 @@ class _RowReader:
                 member = _enum_lookup(DataKind, item)
                 kinds: list[DataKind] = [member] if member else _all_by_words(_DATA_WORDS, item)  # type: ignore[list-item]  # _enum_lookup returns a member of the enum it is given
                 if not kinds:
+                    # Filed under the nearest category, but not read: the art. 9 and 10 rules, the NIR's,
+                    # the sensitive-data criterion cannot rest on a guess (RegisterRow.partial).
+                    partial.append("data")
                     if field == "sensitive_data":
                         kinds = [DataKind.OTHER_HIGHLY_PERSONAL]
                         notes.append(

@@ -415,3 +415,35 @@ def test_a_dont_know_among_the_persons_is_not_a_category_of_persons() -> None:
     r = row("Nom du traitement;Personnes concernées", "T;Agents • à préciser")
     assert [s["kind"] for s in subjects(r)] == ["agents"]
     assert r.partial == ("data_subjects",)
+
+
+@pytest.mark.parametrize(
+    ("column", "kind"), [("Catégories de données", "other"), ("Données sensibles", "other_highly_personal")]
+)
+def test_a_category_not_recognised_settles_nothing_short_of_required(column: str, kind: str) -> None:
+    """« Sérologies » is filed under the nearest category with a note, but it was not read: as
+    « autres données courantes » it made the row « AIPD non requise », as « autres données à caractère
+    hautement personnel » it kept GDPR art. 9 and 10 rules « not met ». The data are given in part."""
+    header, cells = SETTLED
+    r = row(header.replace("Catégories de données", column), cells.format(data="Identité • Sérologies"))
+    assert data_kinds(r) == ["identity", kind]
+    assert r.partial == ("data",)
+    (result,) = triage([r])
+    assert result.outcome in (TriageOutcome.INCOMPLETE, TriageOutcome.REQUIRED)
+    assert "data" in result.missing_facts
+
+
+@pytest.mark.parametrize(
+    ("cell", "kinds"),
+    [
+        ("Nom, prénom, adresse, téléphone, courriel", ["identity"]),
+        ("Adresse IP", ["connection"]),
+        ("Diplômes et formations", ["professional_life"]),
+        ("Quotient familial", ["financial"]),
+    ],
+)
+def test_common_ordinary_wordings_are_recognised(cell: str, kinds: list[str]) -> None:
+    """Ordinary wordings are read, so that only what aipd cannot read leaves the data in part."""
+    r = row("Nom du traitement;Catégories de données", f"T;{cell}")
+    assert data_kinds(r) == kinds
+    assert r.partial == ()
