@@ -737,6 +737,34 @@ _KIND_WORDS: tuple[tuple[str, OrganisationKind], ...] = (
     ("commune", OrganisationKind.COMMUNE),  # last: « Communauté de communes » is an EPCI
 )
 _ENUM_WORDS: dict[type[Vocabulary], tuple[tuple[str, Any], ...]] = {OrganisationKind: _KIND_WORDS}
+#: Common wordings of a domain that are not its label (« Vidéosurveillance », « Lutte anti-fraude »).
+#: Only domains that are no exempt type of the CNIL list (délibération 2019-118, nor an accessory
+#: of one): a word that read « Contrôle du personnel » as staff management would open an exemption.
+_DOMAIN_WORDS: tuple[tuple[str, Domain], ...] = (
+    ("videosurveillance", Domain.VIDEO_PROTECTION),
+    ("videoprotection", Domain.VIDEO_PROTECTION),
+    ("video surveillance", Domain.VIDEO_PROTECTION),
+    ("video protection", Domain.VIDEO_PROTECTION),
+    ("camera", Domain.VIDEO_PROTECTION),
+    ("fraude", Domain.FRAUD_DETECTION),
+    ("police municipale", Domain.MUNICIPAL_POLICE),
+    ("lanceur alerte", Domain.PROFESSIONAL_ALERTS),
+    ("alerte professionnelle", Domain.PROFESSIONAL_ALERTS),
+    ("information preoccupante", Domain.SOCIAL_HEALTH_ALERTS),
+    ("enfance danger", Domain.SOCIAL_HEALTH_ALERTS),
+    ("logement social", Domain.SOCIAL_HOUSING),
+    ("logement sociaux", Domain.SOCIAL_HOUSING),
+    ("accompagnement social", Domain.SOCIAL_SUPPORT),
+    ("accompagnement medico social", Domain.SOCIAL_SUPPORT),
+    ("aide sociale", Domain.SOCIAL_AID),
+    ("ehpad", Domain.MEDICO_SOCIAL_CARE),
+    ("recrutement", Domain.RECRUITMENT),
+    ("stationnement", Domain.TRAFFIC_MOBILITY),
+    ("urbanisme", Domain.URBAN_PLANNING),
+    ("permis construire", Domain.URBAN_PLANNING),
+    ("dechet", Domain.ENVIRONMENT_ENERGY),
+    ("statistique", Domain.STATISTICS),
+)
 
 #: Words that say why persons are vulnerable (WP248 criterion 7), whatever their category.
 _VULNERABILITY_WORDS: tuple[tuple[str, Vulnerability], ...] = (
@@ -1146,17 +1174,36 @@ class _RowReader:
         joint = [{"name": j} for j in items("joint_controllers") if _key(j) not in _NONE_WORDS]
         if joint:
             op["joint_controllers"] = joint
-        domains = []
+        domains: list[str] = []
+        unknown_domains: list[str] = []
         for item in items("domains"):
-            d = _enum_lookup(Domain, item)
-            if d is None:
+            if _is_unknown(item):
+                unknown_domains.append(item)
+                continue
+            listed = _enum_lookup(Domain, item)
+            found_domains: list[Domain] = [listed] if listed else _all_by_words(_DOMAIN_WORDS, item)  # type: ignore[list-item]  # _enum_lookup returns a member of the enum it is given
+            if not found_domains:
+                # « Gestion du personnel ; Géolocalisation des véhicules »: dropping the second made the
+                # processing entirely staff management, and the CNIL exemption (2019-118) met. The
+                # register names a domain outside the recognised ones: « Autre », so no exempt type is
+                # entire, and the domains are given in part (the required list's types are unknown).
+                found_domains = [Domain.OTHER]
+                unknown_domains.append(item)
                 notes.append(
-                    t(f"domaine non reconnu « {item} » : ignoré", f"domain not recognised '{item}': ignored")
+                    t(
+                        f"domaine non reconnu « {item} » : classé « Autre » (aucune dispense de la CNIL ne "
+                        "s'applique), à préciser",
+                        f"domain not recognised '{item}': filed as 'Other' (no CNIL exemption applies), "
+                        "to give",
+                    )
                 )
-            elif d.value not in domains:
-                domains.append(d.value)
+            for d in found_domains:
+                if d.value not in domains:
+                    domains.append(d.value)
         if domains:
             op["domains"] = domains
+        if unknown_domains:
+            partial.append("domains")
 
         transfers = text("transfers")
         if transfers and _key(transfers) not in _NONE_WORDS:

@@ -447,3 +447,72 @@ def test_common_ordinary_wordings_are_recognised(cell: str, kinds: list[str]) ->
     r = row("Nom du traitement;Catégories de données", f"T;{cell}")
     assert data_kinds(r) == kinds
     assert r.partial == ()
+
+
+def staff(domains: str) -> RegisterRow:
+    """The :data:`SETTLED` row of a body of 120 agents, its data identity, with ``domains``."""
+    header, cells = SETTLED
+    return row(
+        header + ";controller.agents", cells.format(data="Identité").replace("Urbanisme", domains) + ";120"
+    )
+
+
+@pytest.mark.parametrize(
+    "domains", ["Gestion du personnel • Géolocalisation des véhicules", "Gestion du personnel • Archivage"]
+)
+def test_a_domain_not_recognised_opens_no_exemption(domains: str) -> None:
+    """« Gestion du personnel • Géolocalisation des véhicules »: the second domain was dropped with a
+    note, the processing looked like staff management alone and the CNIL exemption (délibération
+    2019-118, item 1) was met: « Dispensé d'AIPD ». The unread domain is « Autre », so no exempt type
+    is entire, and the domains are given in part."""
+    assert triage_outcome(staff("Gestion du personnel")) is TriageOutcome.EXEMPT  # the same row, one domain
+    r = staff(domains)
+    assert isinstance(r.data, dict)
+    assert r.data["domains"] == ["hr_management", "other"]
+    assert r.partial == ("domains",)
+    (result,) = triage([r])
+    assert result.outcome is TriageOutcome.INCOMPLETE
+    assert "cnil-2019-118:1" not in result.list_items
+    assert "domains" in result.missing_facts
+
+
+def test_a_dont_know_among_the_domains_opens_no_exemption() -> None:
+    r = staff("Gestion du personnel • à préciser")
+    assert isinstance(r.data, dict)
+    assert r.data["domains"] == ["hr_management"]
+    assert r.partial == ("domains",)
+    assert triage_outcome(r) is TriageOutcome.INCOMPLETE
+
+
+@pytest.mark.parametrize(
+    ("cell", "domains"),
+    [
+        ("Vidéosurveillance des cours", ["video_protection"]),
+        ("Caméras piétons", ["video_protection"]),
+        ("Détection de fraude", ["fraud_detection"]),
+        ("Lutte anti-fraude", ["fraud_detection"]),
+        ("Logements sociaux", ["social_housing"]),
+        ("Lanceurs d'alerte", ["professional_alerts"]),
+    ],
+)
+def test_common_domain_wordings_are_recognised(cell: str, domains: list[str]) -> None:
+    r = row("Nom du traitement;Domaine", f"T;{cell}")
+    assert isinstance(r.data, dict)
+    assert r.data["domains"] == domains
+    assert r.partial == ()
+
+
+def test_no_domain_wording_leads_to_an_exempt_type() -> None:
+    """A word is a guess: it may not read a domain as one the CNIL list exempts (délibération 2019-118,
+    its types and their accessories), or « Contrôle du personnel » could open the staff exemption."""
+    from aipd.registers import _DOMAIN_WORDS
+    from aipd.vocabulary import Domain
+
+    exempt = {
+        Domain.HR_MANAGEMENT, Domain.SUPPLIER_RELATIONS, Domain.ELECTORAL_ROLL, Domain.WORKS_COUNCIL,
+        Domain.MEMBERS_DONORS, Domain.INDIVIDUAL_HEALTH_PROFESSIONAL, Domain.INDIVIDUAL_LAWYER,
+        Domain.COMMERCIAL_COURT_CLERK, Domain.NOTARY, Domain.SCHOOL_SERVICES,
+        Domain.ACCESS_CONTROL_WORKING_TIME, Domain.BREATHALYSER, Domain.HEALTH_CARE, Domain.TAXATION_BILLING,
+        Domain.CITIZEN_INFORMATION,
+    }  # fmt: skip
+    assert not {domain for _, domain in _DOMAIN_WORDS} & exempt
