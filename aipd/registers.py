@@ -920,6 +920,8 @@ class _RowReader:
             controller["name"] = "Responsable de traitement non indiqué dans le registre"
             assumed.append("controller.name")
         if "kind" not in controller:
+            # The model needs a kind: « autre » stands for it, and ``assumed`` makes the triage screen the
+            # row as if the kind were unknown (aipd.triage._screen_unknown_kind), never as « autre ».
             controller["kind"] = OrganisationKind.OTHER.value
             assumed.append("controller.kind")
         if "id" not in op:
@@ -1360,6 +1362,19 @@ def _open_table(
                 "de correspondance) pour que l'AI Act soit examiné",
                 "the register has no 'AI system' column: no AI system is assumed; if some processings use one, "
                 "add the column (or 'ai_system' in the mapping file's defaults) so that the AI Act is examined",
+            ),
+        ]
+    if "controller.kind" not in fields.values() and "controller.kind" not in mapping.defaults:
+        notes = [
+            *notes,
+            t(
+                "le registre n'a pas de colonne « Nature de l'organisme » : chaque traitement est examiné comme "
+                "celui d'une commune et comme celui d'un autre organisme, une règle dont la réponse en dépend "
+                "reste inconnue ; donnez la nature dans les defaults du fichier de correspondance "
+                "(controller.kind)",
+                "the register has no 'Nature de l'organisme' column: each processing is screened as a "
+                "municipality's and as another body's, a rule whose answer depends on it stays unknown; give "
+                "the kind in the mapping file's defaults (controller.kind)",
             ),
         ]
     reader = _RowReader(fields, header, mapping, source)

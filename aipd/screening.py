@@ -9,7 +9,7 @@ counts as "not met".
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from typing import Literal
 
 import attrs
@@ -22,7 +22,18 @@ from aipd.registry import Catalogue, PluginInfo
 from aipd.settings import Settings
 from aipd.vocabulary import Vocabulary
 
-__all__ = ["Finding", "Notice", "Reason", "Requirement", "Screening", "Verdict", "run_test", "screen"]
+__all__ = [
+    "Finding",
+    "Notice",
+    "Reason",
+    "Requirement",
+    "Screening",
+    "Verdict",
+    "run_rules",
+    "run_test",
+    "screen",
+    "screen_unsettled",
+]
 
 
 class Requirement(Vocabulary):
@@ -468,7 +479,77 @@ def _decide(findings: list[Finding]) -> tuple[Verdict, list[Notice]]:
 
 def screen(operation: ProcessingOperation, catalogue: Catalogue, settings: Settings) -> Screening:
     """Check every rule of ``catalogue`` against ``operation`` and decide."""
-    findings = _findings(operation, catalogue, settings)
+    return _screening(_findings(operation, catalogue, settings))
+
+
+def run_rules(
+    operation: ProcessingOperation, catalogue: Catalogue, settings: Settings
+) -> tuple[Finding, ...]:
+    """Check every rule of ``catalogue`` against ``operation``, without deciding (see :func:`screen_unsettled`)."""
+    return tuple(_findings(operation, catalogue, settings))
+
+
+def screen_unsettled(
+    answers: Sequence[tuple[Text, Sequence[Finding]]],
+    *,
+    fact: str,
+    what: Text,
+) -> Screening:
+    """The screening of an operation one of whose facts is not known, where the model needs a value.
+
+    ``answers`` are the findings of the same operation with each value ``fact`` (a model
+    path, ``what`` in words) may take (:func:`run_rules`, or a :class:`Screening`'s), each
+    with the value's label. A rule that answers the same for all of them keeps its finding
+    (the first's); one whose answer turns on the fact is unknown, missing ``fact``, its
+    rationale giving each answer: the verdict is the one the unknown fact gives. Except a
+    blocking issue met for some value: it is met, its rationale saying for which. A blocking
+    issue does not change the verdict, and one that holds if the fact is what the source
+    leaves open must not be hidden among the unknowns.
+    """
+    if not answers:
+        raise ValueError("screen_unsettled needs the findings of at least one value")
+    labels = [label for label, _ in answers]
+    findings: list[Finding] = []
+    for each_value in zip(*(found for _, found in answers), strict=True):
+        first = each_value[0]
+        if all(f.status is first.status for f in each_value):
+            if first.status is FindingStatus.UNKNOWN and any(f.missing != first.missing for f in each_value):
+                first = attrs.evolve(
+                    first, missing=tuple(dict.fromkeys(m for f in each_value for m in f.missing))
+                )
+            findings.append(first)
+            continue
+        statuses = {f.status for f in each_value}
+        each = list(zip(labels, each_value, strict=True))
+        if first.effect is Effect.BLOCKS and FindingStatus.MET in statuses:
+            met = [(label, f) for label, f in each if f.met]
+            values = Text(
+                " ou ".join(f"« {x.fr} »" for x, _ in met), " or ".join(f"'{x.en}'" for x, _ in met)
+            )
+            condition = Text(
+                f"Si {what.fr} (fait non indiqué) est {values.fr} : ",
+                f"If {what.en} (not given) is {values.en}: ",
+            )
+            findings.append(attrs.evolve(met[0][1], rationale=condition + met[0][1].rationale))
+            continue
+        findings.append(
+            attrs.evolve(
+                first,
+                status=FindingStatus.UNKNOWN,
+                rationale=Text(
+                    f"Dépend de {what.fr} (fait non indiqué) : "
+                    + " ; ".join(f"« {label.fr} » : {f.rationale.fr}" for label, f in each),
+                    f"Depends on {what.en} (not given): "
+                    + "; ".join(f"'{label.en}': {f.rationale.en}" for label, f in each),
+                ),
+                missing=tuple(dict.fromkeys([fact, *(m for _, f in each for m in f.missing)])),
+            )
+        )
+    return _screening(findings)
+
+
+def _screening(findings: list[Finding]) -> Screening:
+    """The verdict, blocking issues, notices and missing facts of ``findings``."""
     verdict, notices = _decide(findings)
     blocking = [f for f in findings if f.effect is Effect.BLOCKS and f.met]
     for f in findings:

@@ -14,8 +14,10 @@ alone decides (GDPR art. 35(1), (3), (4), (5); WP248 rev.01 III.B.a).
 
 from __future__ import annotations
 
+import functools
 import heapq
 import itertools
+import typing
 from collections.abc import Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any, TypeAlias
 
@@ -27,11 +29,12 @@ from aipd.vocabulary import Vocabulary
 
 if TYPE_CHECKING:  # imported when a triage runs, so ``import aipd`` stays light
     from aipd.ai_act import AIActClass
-    from aipd.model import ProcessingOperation
+    from aipd.model import Controller, ProcessingOperation
     from aipd.registers import RegisterRow
     from aipd.registry import Catalogue, Registry
-    from aipd.screening import Reason, Requirement
+    from aipd.screening import Reason, Requirement, Screening
     from aipd.settings import Settings
+    from aipd.vocabulary import OrganisationKind
 
 __all__ = [
     "TriageOutcome",
@@ -119,6 +122,67 @@ def _outcome(requirement: Requirement, reason: Reason) -> TriageOutcome:
     return TriageOutcome.EXEMPT if reason is Reason.EXEMPTION else TriageOutcome.NOT_REQUIRED
 
 
+def _screen_unknown_kind(op: ProcessingOperation, catalogue: Catalogue, settings: Settings) -> Screening:
+    """The screening of a row whose register does not give the kind of body (``op`` holds the
+    placeholder « autre »): as if the kind were unknown, a rule whose answer turns on it unknown.
+
+    The built-in screening rules read the kind two ways: a body governed by public law or not
+    (GDPR art. 6(1), second subparagraph), « autre » or not (délibération 2019-118, item 10). A
+    commune and « autre » give every answer those tests can give (an organisme privé chargé d'un
+    service public answers as « autre » to the first, as a commune to the second).
+
+    Rules are pure: when none reads the kind, it answers alike whatever the kind is. The row is
+    screened once with a controller that notes whether its kind was read, and a second time, as a
+    commune's, only when it was (a legitimate interest, school services, domains not given).
+    """
+    from aipd.screening import run_rules, screen, screen_unsettled
+    from aipd.vocabulary import OrganisationKind
+
+    watched = _watched(op.controller)
+    other = screen(attrs.evolve(op, controller=watched), catalogue, settings)
+    if not getattr(watched, "kind_read", False):
+        return other
+    commune = OrganisationKind.COMMUNE
+    public = run_rules(
+        attrs.evolve(op, controller=attrs.evolve(op.controller, kind=commune)), catalogue, settings
+    )
+    placeholder = op.controller.kind
+    return screen_unsettled(
+        [(Text(placeholder.fr, placeholder.en), other.findings), (Text(commune.fr, commune.en), public)],
+        fact="controller.kind",
+        what=t("la nature de l'organisme", "the kind of body"),
+    )
+
+
+def _watched(controller: Controller) -> Controller:
+    """A copy of ``controller`` whose attribute ``kind_read`` becomes true when its kind is read."""
+    from aipd.model import Controller
+
+    copy = object.__new__(_kind_watch())
+    for a in attrs.fields(Controller):  # the slots attrs made, set as its __init__ would
+        slot = Controller.__dict__[a.name]
+        slot.__set__(copy, slot.__get__(controller, Controller))
+    return copy
+
+
+@functools.cache
+def _kind_watch() -> type[Controller]:
+    """The class of :func:`_watched` (built on first use, so that ``import aipd`` does not load the model)."""
+    from aipd.model import Controller
+
+    kind_slot = Controller.__dict__["kind"]
+
+    class KindWatch(Controller):
+        __slots__ = ("kind_read",)
+
+        @property  # read-only on purpose: a controller is frozen
+        def kind(self) -> OrganisationKind:
+            object.__setattr__(self, "kind_read", True)
+            return typing.cast("OrganisationKind", kind_slot.__get__(self, Controller))
+
+    return KindWatch
+
+
 def _partial_reason(partial: Iterable[str]) -> tuple[Text, Text]:
     """The reason and explanation of a row left incomplete because the register gives ``partial`` in part."""
     from aipd.model import ProcessingOperation
@@ -164,7 +228,10 @@ def triage_one(row: Row, number: int, catalogue: Catalogue, settings: Settings) 
             op = load(data, lang=settings.lang)
         except InputError as exc:
             return _unreadable(number, source, data, exc.problems)
-    screening = screen(op, catalogue, settings)
+    if "controller.kind" in assumed:
+        screening = _screen_unknown_kind(op, catalogue, settings)
+    else:
+        screening = screen(op, catalogue, settings)
     verdict = screening.verdict
     met = [f for f in screening.findings if f.status is FindingStatus.MET]
     counted = {f.counts_as or f.id: f for f in met if f.effect is Effect.COUNTS}

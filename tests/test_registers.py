@@ -42,8 +42,11 @@ def test_csv_semicolon_with_bom_rows_and_fields(tmp_path: Path) -> None:
     assert data["data"] == [{"kind": "identity", "description": "État civil"}]
     assert data["data_subjects"][0]["kind"] == "agents"
     assert rows[0].assumed == ("controller.name", "controller.kind")
-    # UTF-8: no encoding note; the only note says that no AI system is assumed (no such column)
-    assert [n.fr.split(" :")[0] for n in reg.notes] == ["le registre n'a pas de colonne « Système d'IA »"]
+    # UTF-8: no encoding note; the notes say that no AI system is assumed, and the kind of body unknown
+    assert [n.fr.split(" :")[0] for n in reg.notes] == [
+        "le registre n'a pas de colonne « Système d'IA »",
+        "le registre n'a pas de colonne « Nature de l'organisme »",
+    ]
 
 
 def test_csv_comma_and_cp1252_fallback_is_noted(tmp_path: Path) -> None:

@@ -516,3 +516,39 @@ def test_no_domain_wording_leads_to_an_exempt_type() -> None:
         Domain.CITIZEN_INFORMATION,
     }  # fmt: skip
     assert not {domain for _, domain in _DOMAIN_WORDS} & exempt
+
+
+def without_kind(data: str, **replace: str) -> RegisterRow:
+    """The :data:`SETTLED` row without its « Nature de l'organisme » column, cells replaced as asked."""
+    header, cells = SETTLED
+    cells = cells.format(data=data).replace("commune;", "", 1)
+    for old, new in replace.items():
+        cells = cells.replace(old, new)
+    return row(header.replace("Nature de l'organisme;", ""), cells)
+
+
+def test_a_register_without_the_kind_of_body_hides_no_blocking_issue() -> None:
+    """Without « Nature de l'organisme » the kind was assumed « autre », the one kind for which the
+    legitimate interest is open (GDPR art. 6(1), second subparagraph): the blocking issue vanished.
+    A blocking issue that holds if the body is public is shown, the kind among the facts to confirm."""
+    r = without_kind("Identité", Consentement="Intérêt légitime")
+    assert r.assumed == ("controller.kind",)
+    (result,) = triage([r])
+    assert result.blocking == ("gdpr:no-legal-basis",)
+    assert "controller.kind" in result.missing_facts
+
+
+def test_a_register_without_the_kind_of_body_settles_no_exemption_on_it() -> None:
+    """School services, health data of children: exempt for a commune (délibération 2019-118, item 10),
+    required for « autre ». Without the kind the answer is neither: incomplete, a probable DPIA."""
+    from aipd.triage import presumed
+
+    school = {
+        "Urbanisme": "Affaires scolaires, périscolaires et petite enfance",
+        "Agents": "Enfants",
+        "Consentement": "Mission d'intérêt public",
+    }
+    (result,) = triage([without_kind("Identité • Allergies", **school)])
+    assert result.outcome is TriageOutcome.INCOMPLETE
+    assert "controller.kind" in result.missing_facts
+    assert presumed(result)

@@ -246,3 +246,71 @@ def test_progress_silent_when_not_a_terminal() -> None:
         progress.close()
     assert pipe.getvalue() == ""
     assert "4/200" in tty.getvalue()
+
+
+def test_screening_an_unsettled_fact_keeps_the_answers_that_do_not_turn_on_it() -> None:
+    """``screen_unsettled``: a rule answering alike for every value keeps its finding; one whose answer
+    turns on the fact is unknown and names it, but a blocking issue met for one value is met, saying
+    for which; with one value, it is the plain screening."""
+    from aipd.i18n import t
+    from aipd.registry import default_registry
+    from aipd.screening import screen, screen_unsettled
+    from aipd.settings import Settings
+
+    catalogue, settings = default_registry().catalogue(), Settings()
+    purposes = [{"description": "Payer", "legal_basis": "legitimate_interests"}]
+    school = {**PAYROLL, "domains": ["school_services"], "purposes": purposes}
+    commune = screen(aipd.load(school), catalogue, settings)
+    other = screen(aipd.load({**school, "controller": {**CONTROLLER, "kind": "other"}}), catalogue, settings)
+    what = t("la nature de l'organisme", "the kind of body")
+    assert (
+        screen_unsettled(
+            [(t("Commune", "Municipality"), commune.findings)], fact="controller.kind", what=what
+        )
+        == commune
+    )
+    both = screen_unsettled(
+        [(t("Autre", "Other"), other.findings), (t("Commune", "Municipality"), commune.findings)],
+        fact="controller.kind",
+        what=what,
+    )
+    by_id = {f.id: f for f in both.findings}
+    # the legitimate interest is closed to a commune only: a blocking issue that holds for one value is met
+    assert by_id["gdpr:no-legal-basis"].met
+    assert by_id["gdpr:no-legal-basis"].rationale.fr.startswith(
+        "Si la nature de l'organisme (fait non indiqué) est « Commune » : "
+    )
+    # the school services exemption is closed to « autre » only: unknown, the kind missing
+    assert by_id["cnil-2019-118:10"].unknown
+    assert "controller.kind" in by_id["cnil-2019-118:10"].missing
+    assert by_id["wp248:sensitive_data"] == {f.id: f for f in commune.findings}["wp248:sensitive_data"]
+
+
+def test_a_register_without_the_kind_is_screened_again_only_where_the_kind_decides(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Rules are pure: a row none of whose rules reads the kind answers alike for every kind, and is
+    screened once (the register's row speed); a row on a legitimate interest is screened per kind."""
+    import aipd.screening
+    from aipd.registers import RegisterRow
+
+    calls: list[int] = []
+    unsettled = aipd.screening.screen_unsettled
+
+    def counted(*args: object, **kwargs: object) -> object:
+        calls.append(1)
+        return unsettled(*args, **kwargs)  # type: ignore[arg-type]  # passed through as received
+
+    monkeypatch.setattr(aipd.screening, "screen_unsettled", counted)
+    other = {**PAYROLL, "controller": {**CONTROLLER, "kind": "other"}, "domains": ["urban_planning"]}
+    ordinary = RegisterRow(number=1, source=None, data=other, assumed=("controller.kind",))
+    (result,) = triage([ordinary])
+    assert calls == []
+    assert "controller.kind" in result.missing_facts  # assumed, to confirm
+    purposes = [{"description": "Payer", "legal_basis": "legitimate_interests"}]
+    interest = RegisterRow(
+        number=2, source=None, data={**other, "purposes": purposes}, assumed=("controller.kind",)
+    )
+    (result,) = triage([interest])
+    assert calls == [1]
+    assert result.blocking == ("gdpr:no-legal-basis",)

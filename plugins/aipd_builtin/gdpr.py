@@ -330,7 +330,6 @@ def no_legal_basis(operation: ProcessingOperation, _settings: Settings) -> Outco
     if not operation.purposes:
         return Outcome.unknown(t("Aucune finalité n'est déclarée.", "No purpose is declared."), ["purposes"])
     parts: list[Outcome] = []
-    public = operation.controller.kind.is_public_law_body
     for i, p in enumerate(operation.purposes):
         name = Text(fr=f"finalité « {p.description} »", en=f"purpose '{p.description}'")
         if p.legal_basis is None:
@@ -345,7 +344,11 @@ def no_legal_basis(operation: ProcessingOperation, _settings: Settings) -> Outco
                     ),
                 )
             )
-        elif p.legal_basis is LegalBasis.LEGITIMATE_INTERESTS and public:
+        # The kind is read only when it decides: a register that does not give it is screened again
+        # with each kind only when a rule asked for it (aipd.triage).
+        elif (
+            p.legal_basis is LegalBasis.LEGITIMATE_INTERESTS and operation.controller.kind.is_public_law_body
+        ):
             parts.append(
                 Outcome.met(
                     t(
