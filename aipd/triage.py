@@ -175,10 +175,16 @@ def _kind_watch() -> type[Controller]:
     class KindWatch(Controller):
         __slots__ = ("kind_read",)
 
-        @property  # read-only on purpose: a controller is frozen
+        @property
         def kind(self) -> OrganisationKind:
             object.__setattr__(self, "kind_read", True)
             return typing.cast("OrganisationKind", kind_slot.__get__(self, Controller))
+
+        @kind.setter
+        def kind(self, value: OrganisationKind) -> None:
+            # Only attrs' own __init__ sets it (object.__setattr__, as for any frozen class):
+            # a plug-in that evolves the controller it was given gets a working copy.
+            kind_slot.__set__(self, value)
 
     return KindWatch
 
