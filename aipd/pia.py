@@ -337,7 +337,8 @@ def export_pia(assessment: Assessment, *, lang: Lang | None = None) -> dict[str,
     for n, m in enumerate(op.measures, start=1):
         ids[m.id] = n
         content = _p(m.description) if m.description else ""
-        content += _p(f"{m.status.label(lang)} [{m.id}]")
+        # The status the analysis counts: « en place » with a due date to come is planned in the tool too.
+        content += _p(f"{op.counted_status(m).label(lang)} [{m.id}]")
         measures.append(
             {"id": n, "title": titles[m.id], "content": content, "placeholder": "", "created_at": stamp}
         )
@@ -401,14 +402,15 @@ def export_pia(assessment: Assessment, *, lang: Lang | None = None) -> dict[str,
                 }
             )
     for m in op.measures:
-        if m.status is MeasureStatus.IMPLEMENTED:
+        counted = op.counted_status(m)
+        if counted is MeasureStatus.IMPLEMENTED:
             continue
         evaluations.append(
             {
                 "reference_to": f"3.1.{ids[m.id]}",
                 "status": _EVAL_IMPROVABLE,
                 "evaluation_comment": "",
-                "action_plan_comment": m.status.label(lang),
+                "action_plan_comment": counted.label(lang),
                 "gauges": {"x": 0, "y": 0},
                 "estimated_implementation_date": _stamp(m.due) if m.due else None,
                 "person_in_charge": m.owner or "",

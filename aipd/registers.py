@@ -507,6 +507,13 @@ def _is_unknown(text: str) -> bool:
     words = key.split()
     if len(words) == 2 and words[0] == "non" and words[1].startswith(_UNSTATED):
         return True
+    return _refers_elsewhere(key)
+
+
+def _refers_elsewhere(text: str) -> bool:
+    """« voir fiche », « cf. annexe »: the value is given elsewhere. In a list, words after it may
+    still name a category (« Voir fiche : données de santé »): the lists try those first."""
+    words = _key(text).split()
     return words[0] in ("voir", "cf") if words else False
 
 
@@ -836,7 +843,8 @@ def _words_in(words: tuple[tuple[str, Any], ...], text: str) -> tuple[Any, ...]:
     padded = f" {key} "
     found: list[Any] = []
     for word, value in words:
-        if (f" {word} " in padded or key.startswith(word)) and value not in found:
+        # A prefix only for words long enough not to start another (« ip » is not « IPP »).
+        if (f" {word} " in padded or (len(word) > 3 and key.startswith(word))) and value not in found:
             found.append(value)
     return tuple(found)
 
@@ -1099,11 +1107,33 @@ class _RowReader:
             for item in items(field):
                 if _key(item) in _NONE_WORDS:
                     continue  # « Données sensibles : Non » says there are none, not one called « Non »
-                if _is_unknown(item):
-                    unknown_data.append(item)  # « ? », « voir fiche »: not a category called so
+                if _is_unknown(item) and not _refers_elsewhere(item):
+                    unknown_data.append(item)  # « ? », « à préciser »: not a category called so
                     continue
                 member = _enum_lookup(DataKind, item)
                 kinds: list[DataKind] = [member] if member else _all_by_words(_DATA_WORDS, item)  # type: ignore[list-item]  # _enum_lookup returns a member of the enum it is given
+                if not kinds and _refers_elsewhere(item):
+                    unknown_data.append(item)  # « voir fiche » naming no category
+                    continue
+                if (
+                    field == "sensitive_data"
+                    and kinds
+                    and not any(
+                        k.is_highly_personal or k.is_special_category or k is DataKind.OFFENCES for k in kinds
+                    )
+                ):
+                    # « Situation familiale (violences conjugales) » in the sensitive column: an ordinary
+                    # word found in it does not make it ordinary; kept as highly personal, to check.
+                    partial.append("data")
+                    kinds = [*kinds, DataKind.OTHER_HIGHLY_PERSONAL]
+                    notes.append(
+                        t(
+                            f"donnée sensible « {item} » lue comme donnée courante : gardée aussi comme « autres "
+                            "données à caractère hautement personnel », à vérifier",
+                            f"sensitive data '{item}' read as ordinary data: also kept as 'other highly "
+                            "personal data', to check",
+                        )
+                    )
                 if not kinds:
                     # Filed under the nearest category, but not read: the art. 9 and 10 rules, the NIR's,
                     # the sensitive-data criterion cannot rest on a guess (RegisterRow.partial).
@@ -1144,11 +1174,14 @@ class _RowReader:
         for item in items("data_subjects"):
             if _key(item) in _NONE_WORDS:
                 continue
-            if _is_unknown(item):
+            if _is_unknown(item) and not _refers_elsewhere(item):
                 unknown_subjects.append(item)
                 continue
             listed = _enum_lookup(SubjectKind, item)
             subject_kinds = [listed] if listed else _all_by_words(_SUBJECT_WORDS, item)
+            if not subject_kinds and _refers_elsewhere(item):
+                unknown_subjects.append(item)
+                continue
             reasons = [r.value for r in _all_by_words(_VULNERABILITY_WORDS, item)]
             for kind_s in subject_kinds or [None]:
                 entry = {"kind": (kind_s or SubjectKind.OTHER).value}
@@ -1179,11 +1212,14 @@ class _RowReader:
         domains: list[str] = []
         unknown_domains: list[str] = []
         for item in items("domains"):
-            if _is_unknown(item):
+            if _is_unknown(item) and not _refers_elsewhere(item):
                 unknown_domains.append(item)
                 continue
             listed = _enum_lookup(Domain, item)
             found_domains: list[Domain] = [listed] if listed else _all_by_words(_DOMAIN_WORDS, item)  # type: ignore[list-item]  # _enum_lookup returns a member of the enum it is given
+            if not found_domains and _refers_elsewhere(item):
+                unknown_domains.append(item)
+                continue
             if not found_domains:
                 # « Gestion du personnel ; Géolocalisation des véhicules »: dropping the second made the
                 # processing entirely staff management, and the CNIL exemption (2019-118) met. The

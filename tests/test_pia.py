@@ -127,6 +127,22 @@ def test_round_trip_examples() -> None:
         assert back.unknown_references == ()
 
 
+def test_a_measure_in_place_with_a_due_date_to_come_is_exported_as_the_analysis_counts_it() -> None:
+    """« En place » with a due date after the document's date counts as planned: the tool shows it
+    planned, with its due date and owner in the action plan, and the round trip keeps the declaration."""
+    op = aipd.load(EXAMPLES / "cameras-augmentees.yaml")
+    late = Measure(id="builtin:encryption", owner="DSI", due=dt.date(2099, 1, 1))
+    op = attrs.evolve(op, measures=(*op.measures, late))
+    exported = export_pia(aipd.assess(op))
+    n = len(op.measures)
+    [content] = [m["content"] for m in exported["measures"] if m["id"] == n]
+    assert "Prévue [builtin:encryption]" in content
+    [plan] = [e for e in exported["evaluations"] if e["reference_to"] == f"3.1.{n}"]
+    assert (plan["action_plan_comment"], plan["person_in_charge"]) == ("Prévue", "DSI")
+    assert plan["estimated_implementation_date"].startswith("2099-01-01")
+    assert import_pia(exported).operation == op
+
+
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(strategies.operations(created=st.dates()))
 def test_round_trip_property(op: aipd.ProcessingOperation) -> None:

@@ -426,7 +426,8 @@ def test_a_category_not_recognised_settles_nothing_short_of_required(column: str
     hautement personnel » it kept GDPR art. 9 and 10 rules « not met ». The data are given in part."""
     header, cells = SETTLED
     r = row(header.replace("Catégories de données", column), cells.format(data="Identité • Sérologies"))
-    assert data_kinds(r) == ["identity", kind]
+    # In the sensitive column, « Identité » read as ordinary data is also kept as highly personal.
+    assert set(data_kinds(r)) == {"identity", kind}
     assert r.partial == ("data",)
     (result,) = triage([r])
     assert result.outcome in (TriageOutcome.INCOMPLETE, TriageOutcome.REQUIRED)
@@ -552,3 +553,35 @@ def test_a_register_without_the_kind_of_body_settles_no_exemption_on_it() -> Non
     assert result.outcome is TriageOutcome.INCOMPLETE
     assert "controller.kind" in result.missing_facts
     assert presumed(result)
+
+
+@pytest.mark.parametrize(
+    "cell",
+    [
+        "Situation familiale (divorce, violences conjugales)",
+        "Courriels privés des agents",
+        "IPP (incapacité permanente partielle)",
+    ],
+)
+def test_an_ordinary_word_in_the_sensitive_column_does_not_make_the_data_ordinary(cell: str) -> None:
+    """The « Données sensibles » column says the data are sensitive: a word of an ordinary category
+    inside (« situation familiale », « courriels », « IP » in « IPP ») keeps them highly personal too,
+    given in part, and the row never comes out short of the sensitive-data criterion."""
+    header, cells = SETTLED
+    r = row(header.replace("Catégories de données", "Données sensibles"), cells.format(data=cell))
+    kinds = data_kinds(r)
+    assert "connection" not in kinds  # « ip » matches a whole word only
+    assert any(k in kinds for k in ("other_highly_personal", "health", "social_situation"))
+
+
+@pytest.mark.parametrize(
+    ("cell", "kind"),
+    [("Voir fiche : données de santé", "health"), ("cf. annexe - infractions", "offences")],
+)
+def test_a_reference_elsewhere_that_names_a_category_is_read(cell: str, kind: str) -> None:
+    """« Voir fiche : données de santé » names health data: read, not dropped as unknown."""
+    header, cells = SETTLED
+    r = row(header, cells.format(data=cell))
+    assert kind in data_kinds(r)
+    alone = row(header, cells.format(data="Voir fiche"))
+    assert data_kinds(alone) == []
