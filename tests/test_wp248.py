@@ -253,6 +253,32 @@ def test_large_scale_quotes_persons_share_and_threshold() -> None:
     assert "12,000 persons concerned, 35% of the relevant population" in outcome.rationale.en
 
 
+def test_large_scale_met_by_the_known_categories_whatever_the_others_count() -> None:
+    """The total is unknown when a category's count is, but 6 000 known persons already reach the
+    threshold: adding a category without its count never turns the criterion into an unknown
+    (found by the property that meeting a criterion never lowers the verdict)."""
+    counted = quiet(scale=Scale(), data_subjects=(SubjectCategory(kind=SubjectKind.RESIDENTS, count=6_000),))
+    more = quiet(
+        scale=Scale(),
+        data_subjects=(*counted.data_subjects, SubjectCategory(kind=SubjectKind.CHILDREN)),
+    )
+    assert more.persons is None
+    for rule in ("wp248:large_scale", "gdpr:art35-3-c"):
+        before, after = run(rule, counted), run(rule, more)
+        assert not (before.status is MET and after.status is not MET), rule
+    outcome = run("wp248:large_scale", more)
+    assert outcome.status is MET
+    assert f"Au moins 6{NBSP}000 personnes" in outcome.rationale.fr
+    few = quiet(
+        scale=Scale(),
+        data_subjects=(
+            SubjectCategory(kind=SubjectKind.RESIDENTS, count=40),
+            SubjectCategory(kind=SubjectKind.CHILDREN),
+        ),
+    )
+    assert run("wp248:large_scale", few).missing == ("scale.persons",)
+
+
 def test_large_scale_by_share_of_the_population() -> None:
     """Below the absolute figure, a large share of the relevant population is large scale."""
     assert run("wp248:large_scale", scaled(persons=3_000, relevant_population=9_000)).status is MET

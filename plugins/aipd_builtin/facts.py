@@ -711,15 +711,33 @@ def large_scale(operation: ProcessingOperation, settings: Settings) -> Outcome:
         return individual
     persons = operation.persons
     if persons is None:
-        return Outcome.unknown(
-            t(
-                "Le nombre de personnes concernées n'est pas connu.",
-                "The number of persons concerned is not known.",
-            ),
-            ["scale.persons"],
-        )
+        return _persons_unknown(operation, settings)
     return _judge_large_scale(
         operation, settings, persons, _persons_sentence(persons, operation.scale.relevant_population)
+    )
+
+
+def _persons_unknown(operation: ProcessingOperation, settings: Settings) -> Outcome:
+    """The total is not known; the categories whose count is known may already reach the threshold
+    (a category added without its count must not turn a met criterion into an unknown one)."""
+    known = [s.count for s in operation.data_subjects if s.count is not None]
+    floor = sum(known)
+    if known and floor >= settings.large_scale_persons:
+        n, threshold = fmt_int(floor), fmt_int(settings.large_scale_persons)
+        return Outcome.met(
+            t(
+                f"Au moins {n.fr} personnes concernées (les catégories dont le nombre est connu ; seuil "
+                f"retenu : {threshold.fr} personnes).",
+                f"At least {n.en} persons concerned (the categories whose number is known; threshold used: "
+                f"{threshold.en} persons).",
+            )
+        )
+    return Outcome.unknown(
+        t(
+            "Le nombre de personnes concernées n'est pas connu.",
+            "The number of persons concerned is not known.",
+        ),
+        ["scale.persons"],
     )
 
 
@@ -852,13 +870,7 @@ def mandatory_large_scale(operation: ProcessingOperation, settings: Settings) ->
         return individual
     persons = operation.persons
     if persons is None:
-        return Outcome.unknown(
-            t(
-                "Le nombre de personnes concernées n'est pas connu.",
-                "The number of persons concerned is not known.",
-            ),
-            ["scale.persons"],
-        )
+        return _persons_unknown(operation, settings)
     return _judge_mandatory(
         settings, persons, _persons_sentence(persons, operation.scale.relevant_population)
     )
