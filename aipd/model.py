@@ -854,7 +854,7 @@ class ProcessingOperation:
         a level; the document says why.
         """
         if measure.status is MeasureStatus.IMPLEMENTED and measure.due is not None:
-            reference = self.updated or self.created
+            reference = self.reference_date
             if reference is None or measure.due > reference:
                 return MeasureStatus.PLANNED
         return measure.status

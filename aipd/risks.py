@@ -307,8 +307,9 @@ class RiskAnalysis:
     #: The measures the operation declares that a plug-in contributes, by id, with the
     #: catalogue's title and family, so outputs name them as the catalogue does.
     declared_measures: tuple[RiskMeasure, ...] = ()
-    #: Measures declared « En place » whose due date comes after the document's date: they are
-    #: counted as planned (they lower the residual levels, not the initial ones).
+    #: Measures declared « En place » with a due date after the document's date, or in an undated
+    #: document: counted as planned (they lower the residual levels, not the initial ones; see
+    #: :meth:`ProcessingOperation.counted_status`).
     counted_as_planned: tuple[str, ...] = ()
 
     def __iter__(self) -> Iterator[AssessedRisk]:
