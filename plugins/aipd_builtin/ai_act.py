@@ -81,8 +81,6 @@ _INFERRING = frozenset(
         AITechnique.LOGIC_KNOWLEDGE,
     }
 )
-#: Data from which biometric data (art. 3(34)) can be derived.
-_BIOMETRIC_INPUTS = frozenset({DataKind.BIOMETRIC, DataKind.IMAGE, DataKind.VOICE})
 
 
 def annex_iii_id(area: AIArea) -> str:
@@ -236,7 +234,7 @@ def _ai_system_test(operation: ProcessingOperation, _settings: Settings) -> Outc
 
 def _no_biometric_input(operation: ProcessingOperation) -> Outcome | None:
     """Not met when the declared data hold nothing biometric data could come from (art. 3(34))."""
-    if not operation.data or operation.data_kinds & _BIOMETRIC_INPUTS:
+    if facts.biometric_input_possible(operation):
         return None
     return Outcome.not_met(
         t(

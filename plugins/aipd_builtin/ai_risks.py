@@ -23,7 +23,7 @@ from aipd.hookspecs import hookimpl
 from aipd.i18n import Text, t
 from aipd.model import ProcessingOperation
 from aipd.settings import Settings
-from aipd.vocabulary import AIArea, AIOutput, AIRole, AITechnique, DataKind
+from aipd.vocabulary import AIArea, AIOutput, AIRole, AITechnique
 from aipd_builtin import facts
 from aipd_builtin.sources import CNIL_AI_SHEET_URL
 
@@ -189,10 +189,6 @@ def _outputs_about_persons(operation: ProcessingOperation) -> Outcome:
     )
 
 
-#: Data a biometric use could come from (as for the AI Act's biometric practices).
-_BIOMETRIC_INPUTS = frozenset({DataKind.BIOMETRIC, DataKind.IMAGE, DataKind.VOICE})
-
-
 def _systemic(operation: ProcessingOperation) -> Outcome:
     """Uses with effects beyond the persons concerned: public space, biometrics, elections, public debate."""
     ai = operation.ai_system
@@ -226,7 +222,7 @@ def _systemic(operation: ProcessingOperation) -> Outcome:
     unknown: list[str] = []
     if operation.monitoring.public_area is None and ai.publicly_accessible_space is None:
         unknown.append("monitoring.public_area")
-    if not operation.data or operation.data_kinds & _BIOMETRIC_INPUTS:
+    if facts.biometric_input_possible(operation):
         for name in ("biometric_identification", "biometric_categorisation", "emotion_recognition"):
             if getattr(ai, name) is None:
                 unknown.append(f"ai_system.{name}")

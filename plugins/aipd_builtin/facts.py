@@ -143,6 +143,16 @@ def _labels(values: Iterable[Vocabulary]) -> Text:
 labels = _labels
 
 
+#: Data biometric data could come from (AI Act art. 3(34)): facial images, voices, biometric data.
+BIOMETRIC_INPUTS = frozenset({DataKind.BIOMETRIC, DataKind.IMAGE, DataKind.VOICE})
+
+
+def biometric_input_possible(operation: ProcessingOperation) -> bool:
+    """True unless the declared data hold nothing biometric data could come from (no data declared:
+    possible). The AI Act's biometric practices and the systemic AI risk ask their facts only then."""
+    return not operation.data or not BIOMETRIC_INPUTS.isdisjoint(operation.data_kinds)
+
+
 def _quote(value: str) -> Text:
     return Text(fr=f"« {value} »", en=f"'{value}'")
 
