@@ -35,7 +35,7 @@ import os
 import re
 import typing
 import unicodedata
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any, Literal
 
@@ -517,6 +517,15 @@ def _refers_elsewhere(text: str) -> bool:
     return words[0] in ("voir", "cf") if words else False
 
 
+def _named(item: str, find: Callable[[str], list[Any]]) -> list[Any] | None:
+    """What a list item names by ``find``, or ``None`` when it says the value is not given here
+    (« ? », « à préciser »; « voir fiche » only when it names nothing: « Voir fiche : santé » does)."""
+    if _is_unknown(item) and not _refers_elsewhere(item):
+        return None
+    found = find(item)
+    return None if not found and _refers_elsewhere(item) else found
+
+
 _NONE_WORDS = frozenset(
     normalise_header(w) for w in ("non", "aucun", "aucune", "néant", "sans", "sans objet", "no", "none")
 )
@@ -849,6 +858,22 @@ def _words_in(words: tuple[tuple[str, Any], ...], text: str) -> tuple[Any, ...]:
     return tuple(found)
 
 
+def _data_kinds(item: str) -> list[Any]:
+    """The data categories a register's item names: its label, else the words in it."""
+    listed = _enum_lookup(DataKind, item)
+    return [listed] if listed else _all_by_words(_DATA_WORDS, item)
+
+
+def _subject_kinds(item: str) -> list[Any]:
+    listed = _enum_lookup(SubjectKind, item)
+    return [listed] if listed else _all_by_words(_SUBJECT_WORDS, item)
+
+
+def _domains(item: str) -> list[Any]:
+    listed = _enum_lookup(Domain, item)
+    return [listed] if listed else _all_by_words(_DOMAIN_WORDS, item)
+
+
 class _RowReader:
     """Turns one row's cells into the mapping :func:`aipd.load` reads (one instance per register)."""
 
@@ -1107,14 +1132,11 @@ class _RowReader:
             for item in items(field):
                 if _key(item) in _NONE_WORDS:
                     continue  # « Données sensibles : Non » says there are none, not one called « Non »
-                if _is_unknown(item) and not _refers_elsewhere(item):
-                    unknown_data.append(item)  # « ? », « à préciser »: not a category called so
+                named = _named(item, _data_kinds)
+                if named is None:
+                    unknown_data.append(item)  # « ? », « voir fiche »: not a category called so
                     continue
-                member = _enum_lookup(DataKind, item)
-                kinds: list[DataKind] = [member] if member else _all_by_words(_DATA_WORDS, item)  # type: ignore[list-item]  # _enum_lookup returns a member of the enum it is given
-                if not kinds and _refers_elsewhere(item):
-                    unknown_data.append(item)  # « voir fiche » naming no category
-                    continue
+                kinds: list[DataKind] = named
                 if (
                     field == "sensitive_data"
                     and kinds
@@ -1174,12 +1196,8 @@ class _RowReader:
         for item in items("data_subjects"):
             if _key(item) in _NONE_WORDS:
                 continue
-            if _is_unknown(item) and not _refers_elsewhere(item):
-                unknown_subjects.append(item)
-                continue
-            listed = _enum_lookup(SubjectKind, item)
-            subject_kinds = [listed] if listed else _all_by_words(_SUBJECT_WORDS, item)
-            if not subject_kinds and _refers_elsewhere(item):
+            subject_kinds = _named(item, _subject_kinds)
+            if subject_kinds is None:
                 unknown_subjects.append(item)
                 continue
             reasons = [r.value for r in _all_by_words(_VULNERABILITY_WORDS, item)]
@@ -1212,12 +1230,8 @@ class _RowReader:
         domains: list[str] = []
         unknown_domains: list[str] = []
         for item in items("domains"):
-            if _is_unknown(item) and not _refers_elsewhere(item):
-                unknown_domains.append(item)
-                continue
-            listed = _enum_lookup(Domain, item)
-            found_domains: list[Domain] = [listed] if listed else _all_by_words(_DOMAIN_WORDS, item)  # type: ignore[list-item]  # _enum_lookup returns a member of the enum it is given
-            if not found_domains and _refers_elsewhere(item):
+            found_domains = _named(item, _domains)
+            if found_domains is None:
                 unknown_domains.append(item)
                 continue
             if not found_domains:
