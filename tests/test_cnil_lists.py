@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
 
 from aipd.catalogue import Effect, FindingStatus
 from aipd.model import AISystem, DataCategory, ProcessingOperation, Scale, SubjectCategory
+from aipd.settings import Settings
 from aipd.vocabulary import AITechnique, DataKind, Domain, OrganisationKind, SubjectKind
 from aipd_builtin import cnil_lists
-from rule_cases import evolve, quiet, run, unknown_everything
+from rule_cases import RULES, evolve, quiet, run, unknown_everything
 
 MET, NOT_MET, UNKNOWN = FindingStatus.MET, FindingStatus.NOT_MET, FindingStatus.UNKNOWN
 
@@ -345,3 +347,42 @@ def test_fixed_rules_are_not_an_ai_component() -> None:
         Domain.SCHOOL_SERVICES, ai_system=AISystem(name="Tarifs", techniques=(AITechnique.RULES,))
     )
     assert run("cnil-2019-118:10", op).status is MET
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("les éthylotests (transport)", "des éthylotests (transport)"),
+        ("le recrutement", "du recrutement"),
+        ("un fichier mutualisé", "d'un fichier mutualisé"),
+        ("l'activité notariale", "de l'activité notariale"),
+        ("la gestion du fichier électoral", "de la gestion du fichier électoral"),
+        ("images", "d'images"),
+        ("données de santé", "de données de santé"),
+        ("Éligibilité", "d'Éligibilité"),
+        ("haute tension", "de haute tension"),
+        ("lecture", "de lecture"),
+    ],
+)
+def test_de_contracts_as_french_writes_it(phrase: str, expected: str) -> None:
+    from aipd_builtin.facts import de
+
+    assert de(phrase) == expected
+
+
+_UNCONTRACTED = re.compile(r"\b[Dd]e (?:(?:les?|une?)\b|[aeiouyàâéèêîôûAEIOUYÉÈÊÀ])")
+
+
+@pytest.mark.parametrize(
+    "operation",
+    [
+        pytest.param(quiet(), id="quiet"),
+        pytest.param(unknown_everything(), id="unknown"),
+        pytest.param(quiet(domains=(Domain.OTHER,), data=(DataCategory(kind=DataKind.OTHER),)), id="other"),
+    ],
+)
+def test_rationales_contract_de_before_the_type_they_quote(operation: ProcessingOperation) -> None:
+    """« ne relève pas de les éthylotests », « Pas de images » read as a machine's French in a signed document."""
+    for rule_id, rule in sorted(RULES.items()):
+        outcome = rule.test(operation, Settings())
+        assert not _UNCONTRACTED.search(outcome.rationale.fr), (rule_id, outcome.rationale.fr)

@@ -153,6 +153,25 @@ def biometric_input_possible(operation: ProcessingOperation) -> bool:
     return not operation.data or not BIOMETRIC_INPUTS.isdisjoint(operation.data_kinds)
 
 
+_ELIDING = frozenset("aeiouyàâäéèêëîïôöùûüœæAEIOUYÀÂÉÈÊÎÔÛŒÆ")
+
+
+def de(phrase: str) -> str:
+    """« de » before a French noun phrase, contracted as French writes it: « du », « des », « d' ».
+
+    Rules quote a type of processing after « relève de » or « Pas de »: « de les éthylotests »
+    or « de un fichier » in a document a DPO signs reads as a machine's. A phrase starting with
+    « h » keeps « de » (h aspiré or muet cannot be told from the spelling).
+    """
+    if phrase.startswith("le "):
+        return "du " + phrase[3:]
+    if phrase.startswith("les "):
+        return "des " + phrase[4:]
+    if phrase[:1] in _ELIDING:
+        return "d'" + phrase
+    return "de " + phrase
+
+
 def _quote(value: str) -> Text:
     return Text(fr=f"« {value} »", en=f"'{value}'")
 
@@ -279,7 +298,7 @@ def has_domain(operation: ProcessingOperation, wanted: Iterable[Domain], what: T
     if not operation.domains:
         return Outcome.unknown(
             t(
-                f"Les domaines du traitement ne sont pas déclarés : impossible de dire s'il relève de {what.fr}.",
+                f"Les domaines du traitement ne sont pas déclarés : impossible de dire s'il relève {de(what.fr)}.",
                 f"The fields of the processing are not declared: cannot tell whether it is {what.en}.",
             ),
             ["domains"],
@@ -291,7 +310,7 @@ def has_domain(operation: ProcessingOperation, wanted: Iterable[Domain], what: T
     labels = _domain_labels(operation)
     return Outcome.not_met(
         t(
-            f"Le traitement ne relève pas de {what.fr} (domaines déclarés : {labels.fr}).",
+            f"Le traitement ne relève pas {de(what.fr)} (domaines déclarés : {labels.fr}).",
             f"The processing is not {what.en} (fields declared: {labels.en}).",
         )
     )
@@ -314,7 +333,7 @@ def entirely_of_type(
         labels = _labels(outside)
         return Outcome.not_met(
             t(
-                f"Le traitement relève de {what.fr}, mais aussi d'autres domaines ({labels.fr}) : la dispense "
+                f"Le traitement relève {de(what.fr)}, mais aussi d'autres domaines ({labels.fr}) : la dispense "
                 "ne vaut que pour un traitement entièrement de ce type.",
                 f"The processing is {what.en}, but also covers other fields ({labels.en}): the exemption only "
                 "covers a processing entirely of that type.",
@@ -323,7 +342,7 @@ def entirely_of_type(
     labels = _domain_labels(operation)
     return Outcome.met(
         t(
-            f"Le traitement relève entièrement de {what.fr} (domaines déclarés : {labels.fr}).",
+            f"Le traitement relève entièrement {de(what.fr)} (domaines déclarés : {labels.fr}).",
             f"The processing is entirely {what.en} (fields declared: {labels.en}).",
         )
     )
@@ -344,7 +363,7 @@ def data_of_kinds(operation: ProcessingOperation, kinds: Iterable[DataKind], wha
     labels = _data_labels(operation)
     return Outcome.not_met(
         t(
-            f"Pas de {what.fr} parmi les données déclarées ({labels.fr}).",
+            f"Pas {de(what.fr)} parmi les données déclarées ({labels.fr}).",
             f"No {what.en} among the data declared ({labels.en}).",
         )
     )
