@@ -53,3 +53,14 @@ def test_notebook_runs_without_error(tmp_path: Path, monkeypatch: pytest.MonkeyP
     assert "aipd-cameras-augmentees.docx" in everything
     assert "Prior consultation of the CNIL" in everything  # the English section
     assert list(tmp_path.iterdir()) == []
+
+
+def test_notebook_names_the_source_of_the_criteria() -> None:
+    """The notebook's prose names the criteria by their text, the WP248 guidelines of the G29 (approved by
+    the EDPB), not as "the EDPB's criteria", and says that the AI risks join the CNIL's feared events."""
+    prose = " ".join(
+        " ".join(cell.source.split()) for cell in _notebook().cells if cell.cell_type == "markdown"
+    )
+    assert "critères du CEPD" not in prose
+    assert "lignes directrices WP248" in prose
+    assert "risques propres à l'IA" in prose
