@@ -123,6 +123,31 @@ def test_readme_describes_every_example(path: Path) -> None:
     assert readme.count(f"`{path.name}`") >= 2
 
 
+def _readme_rows(name: str) -> list[str]:
+    """The rows of examples/README.md's tables (French, then English) that describe ``name``."""
+    readme = (EXAMPLES / "README.md").read_text(encoding="utf-8")
+    return [line for line in readme.splitlines() if line.startswith(f"| `{name}` |")]
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
+def test_readme_names_the_mandatory_grounds_each_example_meets(path: Path) -> None:
+    """Each README row names every GDPR art. 35(3) case the example meets, and the CNIL list
+    (2018-327 required, 2019-118 exempt) it falls on: a DPO reading the expected result must not
+    see fewer grounds than the assessment gives."""
+    met = {f.id for f in aipd.assess(aipd.load(path)).findings if f.status is aipd.FindingStatus.MET}
+    rows = _readme_rows(path.name)
+    assert len(rows) == 2
+    french, english = rows
+    for letter in "abc":
+        if f"gdpr:art35-3-{letter}" in met:
+            assert f"35.3.{letter}" in french
+            assert f"35(3)({letter})" in english
+    for deliberation in ("2018-327", "2019-118"):
+        if any(rule.startswith(f"cnil-{deliberation}:") for rule in met):
+            assert deliberation in french
+            assert deliberation in english
+
+
 def test_luhn_helper_recognises_a_valid_key() -> None:
     """The Luhn helper accepts a valid key and rejects a changed digit."""
     assert _luhn_valid("123456782")
