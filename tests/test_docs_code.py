@@ -128,3 +128,14 @@ def test_plugin_page_registry_block_prints_what_it_says(monkeypatch: pytest.Monk
     french = _french_part()
     (code,) = blocks(french[french.index("## 5.") : french.index("## 6.")], "python")
     assert broken_promises(code, run(code)) == []
+
+
+def test_concepts_quotes_a_rationale_aipd_writes() -> None:
+    """The rationale docs/concepts.md quotes for criterion 5 is, word for word, the one aipd writes for the
+    bundled canteen example (a quote the code no longer produces would show a DPO a wording they never see)."""
+    text = " ".join((ROOT / "docs" / "concepts.md").read_text(encoding="utf-8").split())
+    match = re.search(r"cantine fournie en exemple : « (.+?) »\)", text)
+    assert match, "docs/concepts.md no longer quotes the canteen's criterion 5"
+    result = aipd.assess(aipd.load(ROOT / "examples" / "inscription-cantine.yaml"))
+    finding = next(f for f in result.findings if f.id == "wp248:large_scale")
+    assert match.group(1) == " ".join(finding.rationale.fr.split())
