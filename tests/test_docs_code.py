@@ -1,8 +1,8 @@
 """The code blocks of the documentation run as written and print what their comments say.
 
 A reader copies them: a block that fails, or whose ``# comment`` announces an output the code no longer
-gives, teaches something false. Checked here: the Python blocks of README.md and docs/tutorial.md, and
-docs/writing-a-plugin.md, whose blocks must be enough to write, package and run a plug-in.
+gives, teaches something false. Checked here: the Python blocks of README.md, docs/tutorial.md and
+docs/pia.md, and docs/writing-a-plugin.md, whose blocks must be enough to write, package and run a plug-in.
 """
 
 from __future__ import annotations
@@ -52,18 +52,25 @@ def broken_promises(code: str, printed: str) -> list[str]:
 def in_a_folder_with_the_examples(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """An empty working folder where ``examples/`` is the repository's, as in the pages' commands."""
     (tmp_path / "examples").symlink_to(ROOT / "examples")
+    # "traitement.yaml", the operation file the reference pages' commands take
+    (tmp_path / "traitement.yaml").write_bytes((ROOT / "examples" / "cameras-augmentees.yaml").read_bytes())
     monkeypatch.chdir(tmp_path)
     return tmp_path
 
 
-@pytest.mark.parametrize("page", ["README.md", "docs/tutorial.md"])
-def test_python_blocks_print_what_their_comments_say(page: str, in_a_folder_with_the_examples: Path) -> None:
+@pytest.mark.parametrize(
+    ("page", "writes"),
+    [("README.md", ".docx"), ("docs/tutorial.md", ".docx"), ("docs/pia.md", ".json")],
+)
+def test_python_blocks_print_what_their_comments_say(
+    page: str, writes: str, in_a_folder_with_the_examples: Path
+) -> None:
     """Each Python block of the page runs and prints every output its comments announce."""
     code_blocks = blocks((ROOT / page).read_text(encoding="utf-8"), "python")
     assert code_blocks, f"{page} has no Python block"
     for code in code_blocks:
         assert broken_promises(code, run(code)) == []
-    assert any(p.suffix == ".docx" for p in in_a_folder_with_the_examples.iterdir())
+    assert any(p.suffix == writes for p in in_a_folder_with_the_examples.iterdir())
 
 
 def test_a_wrong_promise_is_caught() -> None:
