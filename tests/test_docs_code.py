@@ -146,3 +146,28 @@ def test_concepts_quotes_a_rationale_aipd_writes() -> None:
     result = aipd.assess(aipd.load(ROOT / "examples" / "inscription-cantine.yaml"))
     finding = next(f for f in result.findings if f.id == "wp248:large_scale")
     assert match.group(1) == " ".join(finding.rationale.fr.split())
+
+
+def test_maintainer_commands_the_pages_give_succeed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every ``python -m aipd.docgen|rulesdoc|riskdoc …`` command the pages name exits 0, run from the root of
+    a copy of the repository's docs (``python -m aipd.docgen write`` was documented and exits 2)."""
+    from aipd import docgen, riskdoc, rulesdoc
+
+    mains = {"docgen": docgen.main, "rulesdoc": rulesdoc.main, "riskdoc": riskdoc.main}
+    pages = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
+    commands = {
+        match.group(1, 2)
+        for page in pages
+        if page.name != "changelog.md"  # the changelog quotes history, not instructions
+        for match in re.finditer(
+            r"`python -m aipd\.(docgen|rulesdoc|riskdoc)((?: [\w-]+)*)`", page.read_text("utf-8")
+        )
+    }
+    assert ("docgen", "") in commands
+    (tmp_path / "docs").mkdir()
+    for page in (ROOT / "docs").glob("*.md"):
+        (tmp_path / "docs" / page.name).write_bytes(page.read_bytes())
+    monkeypatch.chdir(tmp_path)
+    for module, args in sorted(commands):
+        with contextlib.redirect_stdout(io.StringIO()):
+            assert mains[module](args.split()) == 0, f"python -m aipd.{module}{args}"
