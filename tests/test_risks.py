@@ -131,6 +131,18 @@ def test_vulnerable_persons_never_lower_a_maximal_severity() -> None:
     assert _risk(op, ACCESS).severity is Level.MAXIMUM
 
 
+def test_vulnerable_persons_with_decisions_on_their_rights_reach_maximal_modification() -> None:
+    """Altered data that ground scores about vulnerable persons (no health data, no vital aid named) can
+    cost them a right or an aid: the raise for vulnerability reaches Maximale for a modification, as
+    docs/risks.md says, while a disclosure of the same data stops at Importante."""
+    op = operation(
+        evaluation=Evaluation(scoring=True),
+        data_subjects=(SubjectCategory(kind=SubjectKind.CHILDREN, vulnerabilities=(Vulnerability.CHILD,)),),
+    )
+    assert _risk(op, MODIFICATION).severity is Level.MAXIMUM
+    assert _risk(op, ACCESS).severity is Level.SIGNIFICANT
+
+
 def test_vulnerable_persons_raise_severity_but_staff_do_not() -> None:
     """Children raise severity one level; staff flagged for subordination only do not."""
     children = operation(
