@@ -1492,10 +1492,13 @@ def _csv_rows(path: Path, encoding: str) -> tuple[Iterator[tuple[int, list[Any]]
     sample = handle.read(64 * 1024)
     handle.seek(0)
     reader = csv.reader(handle, _dialect(sample))
+    with path.open("rb") as f:
+        f.seek(max(0, f.seek(0, io.SEEK_END) - 256))
+        last = f.read().rstrip(b"\r\n").decode(encoding, errors="replace")
 
     def rows() -> Iterator[tuple[int, list[Any]]]:
         try:
-            yield from _csv_records(reader, str(path))
+            yield from _csv_records(reader, str(path), last)
         finally:
             handle.close()
 
@@ -1504,17 +1507,25 @@ def _csv_rows(path: Path, encoding: str) -> tuple[Iterator[tuple[int, list[Any]]
     return rows(), max(lines - 1, 0)
 
 
-def _csv_records(reader: Any, source: str) -> Iterator[tuple[int, list[Any]]]:
+def _csv_records(reader: Any, source: str, end: str) -> Iterator[tuple[int, list[Any]]]:
     """Each record with its first line, as a text editor numbers it (a cell may span lines); a
     record the csv module cannot read (a cell over its size limit, often a stray quote that ran
-    on to the end of the file) is an InputError naming the line."""
+    on to the end of the file) is an InputError naming the line. ``end`` is the end of the file's
+    text, without its last line breaks: the last record is checked against it (see
+    :func:`_check_not_cut_off`), so it is yielded once the reader has none after it."""
     width = 0
+    held: tuple[int, list[Any]] | None = None
     try:
         for record in reader:
             first = reader.line_num - sum(cell.count("\n") for cell in record)
             width = width or len(record)
             _check_not_swallowed(record, first, width, reader.dialect.delimiter, source)
-            yield first, list(record)
+            if held is not None:
+                yield held
+            held = first, list(record)
+        if held is not None:
+            _check_not_cut_off(held[1], held[0], end, reader.dialect.quotechar, source)
+            yield held
     except csv.Error as exc:
         raise _fatal(
             source,
@@ -1537,6 +1548,26 @@ def _check_not_swallowed(record: list[str], line: int, width: int, delimiter: st
                 "guillemet ouvert et jamais fermé ?) ; les traitements qui suivent seraient perdus",
                 f"malformed CSV at line {line}: a cell holds whole lines of the register (a quote opened "
                 "and never closed?); the processings that follow would be lost",
+            )
+
+
+def _check_not_cut_off(record: list[str], line: int, end: str, quote: str, source: str) -> None:
+    """The last record: a multi-line cell that ends with the file's last line break, in a file whose
+    text does not end with the quote, is a quote opened and never closed that ran to the end of the
+    file. The check of :func:`_check_not_swallowed` misses it when the lines it swallowed hold fewer
+    separators than a record (a two-column register, or trailing empty cells left out): those
+    processings would be lost without a word. A quoted cell closed after a line break ends with the
+    quote, and stays readable."""
+    if not quote or end.endswith(quote):
+        return
+    for cell in record:
+        if cell.endswith("\n") and "\n" in cell[:-1]:
+            raise _fatal(
+                source,
+                f"CSV mal formé ligne {line + 1} : un guillemet ouvert n'est jamais fermé, la cellule court "
+                "jusqu'à la fin du fichier ; les traitements qui suivent seraient perdus",
+                f"malformed CSV at line {line + 1}: a quote is opened and never closed, the cell runs to the "
+                "end of the file; the processings that follow would be lost",
             )
 
 
@@ -2051,7 +2082,7 @@ def read_csv_text(text: str, *, mapping: RegisterMapping | None = None, source: 
     """A register from CSV text already in memory (tests, web uploads)."""
     text = text.lstrip("\ufeff")
     reader = csv.reader(io.StringIO(text, newline=""), _dialect(text[: 64 * 1024]))
-    rows = _csv_records(reader, source)
+    rows = _csv_records(reader, source, text.rstrip("\r\n"))
     return _open_table(
         source, "csv", rows, mapping or RegisterMapping(), sheet=None, notes=[], total=None, header_search=1
     )

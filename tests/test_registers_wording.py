@@ -276,6 +276,39 @@ def test_a_quote_never_closed_is_refused_not_swallowed() -> None:
         list(read_csv_text(text))
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # two columns: the swallowed lines hold one separator, fewer than a record's check asks
+        'Nom du traitement;Description\nAccueil;"Repas\nDossiers CCAS;Aide sociale\nPaie;Payer\n',
+        # trailing empty cells left out: the swallowed lines are shorter than a record
+        'Nom du traitement;Finalité;Personnes concernées\nAccueil;"Repas;Enfants\nDossiers CCAS;Aide\nPaie\n',
+    ],
+)
+def test_a_quote_never_closed_is_refused_even_when_the_lost_lines_are_short(text: str) -> None:
+    """A quote opened and never closed runs to the end of the file: the processings after it were lost,
+    the register triaged as if it had one row, with exit 0. It is refused, naming the quote's line."""
+    with pytest.raises(InputError, match="CSV mal formé ligne 2 : un guillemet ouvert n'est jamais fermé"):
+        list(read_csv_text(text))
+
+
+def test_a_quoted_cell_closed_after_a_line_break_is_read() -> None:
+    """The last record's cell, quoted and closed after its line breaks, is not mistaken for a cut-off one."""
+    text = 'Nom du traitement;Description\nAccueil;"Repas\ndes enfants\n"\n'
+    (r,) = read_csv_text(text)
+    assert not r.problems
+    assert isinstance(r.data, dict)
+    assert r.data["description"] == "Repas\ndes enfants"
+
+
+def test_a_quote_never_closed_in_a_file_is_refused(tmp_path: Path) -> None:
+    """The same check reads the end of a register file on disk (its last bytes, not the whole file)."""
+    path = tmp_path / "registre.csv"
+    path.write_text('Nom du traitement;Description\nAccueil;"Repas\nPaie;Payer\n', encoding="utf-8")
+    with pytest.raises(InputError, match="ligne 2 : un guillemet ouvert n'est jamais fermé"):
+        list(open_register(path))
+
+
 def test_an_oversized_cell_is_an_input_error() -> None:
     with pytest.raises(InputError, match="CSV illisible vers la ligne"):
         list(read_csv_text('Nom du traitement;Finalité\nT;"' + "x" * 200_000 + "\n"))
