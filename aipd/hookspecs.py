@@ -72,8 +72,12 @@ def aipd_criteria() -> Iterable[Criterion]:
       reported before any verdict;
     - ``INFORMS``: shown in the assessment, no effect on the verdict.
 
-    Built-in: the nine WP248 rev.01 criteria (``wp248:*``), GDPR art. 35(3) and
-    35(10) (``gdpr:*``), the AI Act classes (``ai-act:*``).
+    Built-in: the nine WP248 rev.01 criteria (``wp248:*``); GDPR art. 35(3)
+    and 35(10), the blocking issues of arts. 6, 9 and 10 and of the NIR, and a
+    DPIA already done for a very similar processing (WP248 III.B.b)
+    (``gdpr:*``); art. 90 of the loi Informatique et Libertés (``lil:art90``);
+    the AI Act classes (``ai-act:*``); the end of the loi n° 2023-380 art. 10
+    experiment (``fr:jo2024-experiment-ended``).
     """
     return ()
 
@@ -118,8 +122,9 @@ def aipd_measures() -> Iterable[MeasureType]:
 
     Return an iterable of :class:`aipd.catalogue.MeasureType`. An operation
     declares a measure by its id (``measures: [{id: builtin:encryption}]``);
-    declaring it implemented lowers the proposed residual levels of the risks
-    it ``reduces``.
+    declaring it implemented lowers the proposed initial levels (and so the
+    residual ones) of the risks it ``reduces``, declaring it planned only the
+    residual ones, and a measure only considered lowers nothing.
     """
     return ()
 

@@ -91,3 +91,12 @@ def test_rst_to_markdown() -> None:
     assert rst_to_markdown(text) == (
         "Summary with `aipd.Registry` and `x`.\n\nExample:\n\n```\na = 1\n  b = 2\n```\n\nAfter.\n"
     )
+
+
+def test_the_criteria_hook_names_every_built_in_family() -> None:
+    """The hook reference lists what the built-in plug-ins contribute through ``aipd_criteria``: every
+    namespace of a built-in criterion (``lil:``, ``fr:`` included) is named in its docstring."""
+    doc = inspect.getdoc(hookspecs.aipd_criteria) or ""
+    namespaces = {c.id.split(":")[0] for c in Registry(entry_points=False).criteria()}
+    assert {"wp248", "gdpr", "ai-act", "lil", "fr"} <= namespaces
+    assert sorted(ns for ns in namespaces if f"``{ns}:" not in doc) == []
