@@ -63,6 +63,11 @@ def _w(key: str, lang: Lang) -> str:
     return fr if lang == "fr" else en
 
 
+def _head(key: str, lang: Lang) -> str:
+    """A label before a value: « Verdict : » in French (space before the colon), "Verdict:" in English."""
+    return _w(key, lang) + (" :" if lang == "fr" else ":")
+
+
 def _short(text: str | None, width: int) -> str:
     """One line, cut at ``width`` characters with an ellipsis."""
     flat = " ".join((text or "").split())
@@ -102,7 +107,7 @@ def assessment_text(data: dict[str, Any]) -> str:
     op = data["operation"]
     findings = {f["id"]: f for f in data["findings"]}
     out: list[str] = [
-        f"{_w('operation', lang)} : {op['name']} ({op['id']}, {_w('version', lang)} {op['version']})"
+        f"{_head('operation', lang)} {op['name']} ({op['id']}, {_w('version', lang)} {op['version']})"
     ]
 
     if data["blocking"]:
@@ -111,13 +116,13 @@ def assessment_text(data: dict[str, Any]) -> str:
             f = findings[fid]
             out.append(f"  ✖ {fid} — {f['title']}")
             out.append(f"    {f['rationale']}")
-            out.append(f"    {_w('source', lang)} : {_source(f['source'], lang)}")
+            out.append(f"    {_head('source', lang)} {_source(f['source'], lang)}")
 
     v = data["verdict"]
     out += [
         "",
-        f"{_w('verdict', lang)} : {v['requirement_label']}",
-        f"{_w('reason', lang)} : {v['reason_label']}",
+        f"{_head('verdict', lang)} {v['requirement_label']}",
+        f"{_head('reason', lang)} {v['reason_label']}",
         f"  {v['explanation']}",
     ]
 
@@ -148,10 +153,10 @@ def assessment_text(data: dict[str, Any]) -> str:
     if not data["missing_facts"]:
         out.append(f"  ({_w('none', lang)})")
 
-    out += ["", f"{_w('plugins', lang)} : " + ", ".join(_plugin_label(p, lang) for p in data["plugins"])]
+    out += ["", f"{_head('plugins', lang)} " + ", ".join(_plugin_label(p, lang) for p in data["plugins"])]
     if data["blocked_plugins"]:
         out.append(
-            f"{_w('blocked', lang)} : " + ", ".join(_plugin_label(p, lang) for p in data["blocked_plugins"])
+            f"{_head('blocked', lang)} " + ", ".join(_plugin_label(p, lang) for p in data["blocked_plugins"])
         )
     return "\n".join(out) + "\n"
 
@@ -176,12 +181,12 @@ def catalogue_text(data: dict[str, Any]) -> str:
                 out.append(f"    {v['id']}{extra} — {v['title']}")
                 src = _source(v.get("source"), lang)
                 if src:
-                    out.append(f"      {_w('source', lang)} : {src}")
+                    out.append(f"      {_head('source', lang)} {src}")
     if not data["plugins"]:
-        out.append(f"{_w('plugins', lang)} : ({_w('none', lang)})")
+        out.append(f"{_head('plugins', lang)} ({_w('none', lang)})")
     if data["blocked_plugins"]:
         out += [
             "",
-            f"{_w('blocked', lang)} : " + ", ".join(_plugin_label(p, lang) for p in data["blocked_plugins"]),
+            f"{_head('blocked', lang)} " + ", ".join(_plugin_label(p, lang) for p in data["blocked_plugins"]),
         ]
     return "\n".join(out) + "\n"

@@ -140,6 +140,20 @@ def test_text_report_in_english(monkeypatch: pytest.MonkeyPatch, capsys: pytest.
     assert "Règles" not in out
 
 
+def test_english_labels_take_no_space_before_the_colon(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """French typography puts a space before a colon, English none: « Verdict : » but "Verdict:", as
+    `aipd check --lang en` already writes ("Processing:")."""
+    use(monkeypatch, DEMO)
+    _, out, _ = run(capsys, "assess", "x.yaml", "--lang", "en")
+    assert "Verdict: " in out
+    assert "Plug-ins: " in out
+    assert " : " not in out
+    _, out, _ = run(capsys, "assess", "x.yaml")
+    assert "Verdict : " in out
+
+
 def test_json_report(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     """--format json prints the documented JSON, identical from one run to the next."""
     use(monkeypatch, DEMO, BAN)
