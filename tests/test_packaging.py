@@ -9,6 +9,7 @@ built and installed with its declared dependencies in a new venv, and
 from __future__ import annotations
 
 import importlib.util
+import os
 import subprocess
 import sys
 import zipfile
@@ -27,7 +28,10 @@ def _example() -> Path:
 
 
 def _run(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(args, cwd=cwd, capture_output=True, text=True, timeout=600, check=False)
+    # Without the caller's PYTHONPATH: a suite run with PYTHONPATH=<checkout> would make the fresh
+    # venv import the checkout instead of the installed wheel, and test nothing of the wheel.
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    return subprocess.run(args, cwd=cwd, env=env, capture_output=True, text=True, timeout=600, check=False)
 
 
 @pytest.fixture(scope="module")
