@@ -171,3 +171,14 @@ def test_maintainer_commands_the_pages_give_succeed(tmp_path: Path, monkeypatch:
     for module, args in sorted(commands):
         with contextlib.redirect_stdout(io.StringIO()):
             assert mains[module](args.split()) == 0, f"python -m aipd.{module}{args}"
+
+
+def test_home_page_shows_the_verdict_aipd_assess_prints(
+    in_a_folder_with_the_examples: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The output docs/index.md shows for `aipd assess examples/cameras-augmentees.yaml` is printed as shown."""
+    from aipd import cli
+
+    (shown,) = blocks((ROOT / "docs" / "index.md").read_text(encoding="utf-8"), "text")
+    assert cli.main(["assess", "examples/cameras-augmentees.yaml"]) == cli.EXIT_OK
+    assert shown in capsys.readouterr().out
