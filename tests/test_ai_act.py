@@ -341,6 +341,47 @@ def test_biometric_facts_half_known_leave_the_annex_iii_point_open() -> None:
 
 
 @pytest.mark.parametrize(
+    ("facts", "rule_id", "asked"),
+    [
+        ({"emotion_recognition": None}, "ai-act:annex-iii-1-c", ("ai_system.emotion_recognition",)),
+        (
+            {"biometric_identification": None, "remote": None},
+            "ai-act:annex-iii-1-a",
+            ("ai_system.biometric_identification", "ai_system.remote"),
+        ),
+        (
+            {"biometric_categorisation": None, "infers_sensitive_attributes": None},
+            "ai-act:annex-iii-1-b",
+            ("ai_system.biometric_categorisation", "ai_system.infers_sensitive_attributes"),
+        ),
+    ],
+)
+def test_a_biometric_use_left_blank_leaves_its_annex_iii_point_open(
+    facts: dict[str, object], rule_id: str, asked: tuple[str, ...]
+) -> None:
+    """With images processed and the biometric fact unknown, the Annex III 1 point is asked, not denied.
+
+    The prohibitions that read the same fact are settled "no" by other facts here (not at work, not
+    for law enforcement): before, nothing asked the fact, and a kiosk whose emotion recognition was
+    left blank came out « transparency » (or « minimal risk ») with no FRIA.
+    """
+    op = attrs.evolve(
+        with_ai(interacts_with_persons=True, **facts), data=(DataCategory(kind=DataKind.IMAGE),)
+    )
+    outcome = RULES[rule_id].test(op, Settings())
+    assert (outcome.status, outcome.missing) == (FindingStatus.UNKNOWN, asked)
+    result = classify(op, screened(op).findings)
+    assert result.ai_class is AIActClass.UNKNOWN
+    assert result.fria.due is None
+    assert set(asked) <= set(result.missing_facts)
+    assert status(op, "ai-act:high-risk-dpia-presumption") is FindingStatus.UNKNOWN
+    # Nothing biometric data could come from: the point is not met.
+    assert status(attrs.evolve(op, data=(DataCategory(kind=DataKind.IDENTITY),)), rule_id) is (
+        FindingStatus.NOT_MET
+    )
+
+
+@pytest.mark.parametrize(
     ("domain", "rule_id"),
     [
         (Domain.RECRUITMENT, "ai-act:annex-iii-4-a"),

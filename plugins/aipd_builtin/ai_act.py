@@ -635,7 +635,18 @@ _ANNEX_NOTES: dict[AIArea, Text] = {
 }
 
 
-def _shown_biometric_identification(ai: AISystem) -> Outcome | None:
+def _biometric_fact_unknown(
+    operation: ProcessingOperation, paths: list[str], what: Text
+) -> Outcome | None:
+    """Unknown, asking ``paths``, unless the declared data hold nothing biometric data could come from."""
+    if not facts.biometric_input_possible(operation):
+        return None
+    return Outcome.unknown(what, paths)
+
+
+def _shown_biometric_identification(ai: AISystem, operation: ProcessingOperation) -> Outcome | None:
+    if ai.biometric_identification is False or ai.remote is False:
+        return None
     if ai.biometric_identification and ai.remote:
         return Outcome.met(
             t(
@@ -645,7 +656,7 @@ def _shown_biometric_identification(ai: AISystem) -> Outcome | None:
                 "(ai_system.biometric_identification, ai_system.remote)",
             )
         )
-    if ai.biometric_identification and ai.remote is None:
+    if ai.biometric_identification:
         return Outcome.unknown(
             t(
                 "le système identifie des personnes par leurs données biométriques ; on ne sait pas si c'est à "
@@ -654,13 +665,20 @@ def _shown_biometric_identification(ai: AISystem) -> Outcome | None:
             ),
             ["ai_system.remote"],
         )
-    return None
+    return _biometric_fact_unknown(
+        operation,
+        ["ai_system.biometric_identification"] + (["ai_system.remote"] if ai.remote is None else []),
+        t(
+            "on ne sait pas si le système identifie des personnes à distance par leurs données biométriques",
+            "whether the system identifies persons remotely from their biometric data is not known",
+        ),
+    )
 
 
-def _shown_biometric_categorisation(ai: AISystem) -> Outcome | None:
-    if not ai.biometric_categorisation or ai.infers_sensitive_attributes is False:
+def _shown_biometric_categorisation(ai: AISystem, operation: ProcessingOperation) -> Outcome | None:
+    if ai.biometric_categorisation is False or ai.infers_sensitive_attributes is False:
         return None
-    if ai.infers_sensitive_attributes:
+    if ai.biometric_categorisation and ai.infers_sensitive_attributes:
         return Outcome.met(
             t(
                 "le système classe des personnes selon des attributs sensibles déduits de leurs données "
@@ -669,31 +687,54 @@ def _shown_biometric_categorisation(ai: AISystem) -> Outcome | None:
                 "(ai_system.biometric_categorisation, ai_system.infers_sensitive_attributes)",
             )
         )
-    return Outcome.unknown(
+    if ai.biometric_categorisation:
+        return Outcome.unknown(
+            t(
+                "le système fait de la catégorisation biométrique ; on ne sait pas si c'est selon des attributs "
+                "sensibles ou protégés",
+                "the system performs biometric categorisation; whether by sensitive or protected attributes is "
+                "not known",
+            ),
+            ["ai_system.infers_sensitive_attributes"],
+        )
+    return _biometric_fact_unknown(
+        operation,
+        ["ai_system.biometric_categorisation"]
+        + (["ai_system.infers_sensitive_attributes"] if ai.infers_sensitive_attributes is None else []),
         t(
-            "le système fait de la catégorisation biométrique ; on ne sait pas si c'est selon des attributs "
-            "sensibles ou protégés",
-            "the system performs biometric categorisation; whether by sensitive or protected attributes is not "
-            "known",
+            "on ne sait pas si le système classe des personnes selon des attributs sensibles ou protégés "
+            "déduits de leurs données biométriques",
+            "whether the system categorises persons by sensitive or protected attributes inferred from their "
+            "biometric data is not known",
         ),
-        ["ai_system.infers_sensitive_attributes"],
     )
 
 
-def _shown_emotion_recognition(ai: AISystem) -> Outcome | None:
-    if not ai.emotion_recognition:
+def _shown_emotion_recognition(ai: AISystem, operation: ProcessingOperation) -> Outcome | None:
+    if ai.emotion_recognition is False:
         return None
-    return Outcome.met(
-        t(
-            "le système reconnaît les émotions des personnes (ai_system.emotion_recognition)",
-            "the system recognises persons' emotions (ai_system.emotion_recognition)",
+    if ai.emotion_recognition:
+        return Outcome.met(
+            t(
+                "le système reconnaît les émotions des personnes (ai_system.emotion_recognition)",
+                "the system recognises persons' emotions (ai_system.emotion_recognition)",
+            )
         )
+    return _biometric_fact_unknown(
+        operation,
+        ["ai_system.emotion_recognition"],
+        t(
+            "on ne sait pas si le système reconnaît les émotions des personnes",
+            "whether the system recognises persons' emotions is not known",
+        ),
     )
 
 
 #: Annex III points the AI system's own facts establish even when ``areas`` does not list them:
 #: a use the facts describe is an Annex III use whatever the list says (it defaults to empty).
-_SHOWN_BY_FACTS: dict[AIArea, Callable[[AISystem], Outcome | None]] = {
+#: While such a fact is unknown, and biometric data could be processed, the point is asked: a
+#: biometric use left blank must not read as "not high-risk" (AI Act art. 6(2), Annex III 1).
+_SHOWN_BY_FACTS: dict[AIArea, Callable[[AISystem, ProcessingOperation], Outcome | None]] = {
     AIArea.REMOTE_BIOMETRIC_IDENTIFICATION: _shown_biometric_identification,
     AIArea.BIOMETRIC_CATEGORISATION: _shown_biometric_categorisation,
     AIArea.EMOTION_RECOGNITION: _shown_emotion_recognition,
@@ -737,7 +778,7 @@ def _annex_iii_rule(area: AIArea) -> Callable[[AISystem, ProcessingOperation], O
                 f"Domaine de l'annexe III déclaré : {label.fr}. ", f"Annex III area declared: {label.en}. "
             )
         else:
-            shown = shown_by_facts(ai) if shown_by_facts is not None else None
+            shown = shown_by_facts(ai, op) if shown_by_facts is not None else None
             if shown is None:
                 fields = [d for d in op.domains if d in prompting] if not ai.areas else []
                 if not fields:
