@@ -255,6 +255,33 @@ def _letters(ids: Iterable[str]) -> str:
     return ", ".join(i.removeprefix("ai-act:art5-1-") for i in ids)
 
 
+def _class_of(
+    prohibited: Sequence[Finding], annex: Sequence[Finding], transparency: Sequence[Finding]
+) -> tuple[AIActClass, list[Finding], Text]:
+    """The class the given findings (taken as met) decide, with them and its article."""
+    if prohibited:
+        letters = _letters(f.id for f in prohibited)
+        return AIActClass.PROHIBITED, list(prohibited), t(f"art. 5.1 ({letters})", f"art. 5(1) ({letters})")
+    if annex:
+        points = _points(f.id for f in annex)
+        return (
+            AIActClass.HIGH_RISK,
+            list(annex),
+            t(f"art. 6.2 et annexe III, point(s) {points.fr}", f"art. 6(2) and Annex III, point(s) {points.en}"),
+        )
+    if transparency:
+        pars = ", ".join(f.id.removeprefix("ai-act:art50-") for f in transparency)
+        return AIActClass.TRANSPARENCY, list(transparency), t(f"art. 50 ({pars})", f"art. 50 ({pars})")
+    return (
+        AIActClass.MINIMAL_RISK,
+        [],
+        t(
+            "aucune obligation propre hors l'art. 4 ; codes de conduite volontaires (art. 95)",
+            "no specific obligation beyond art. 4; voluntary codes of conduct (art. 95)",
+        ),
+    )
+
+
 # --- classify -----------------------------------------------------------------------------------
 
 
@@ -278,26 +305,9 @@ def classify(operation: ProcessingOperation, findings: Iterable[Finding]) -> AIA
         cls, decisive = AIActClass.NOT_AI_SYSTEM, [qualification]
         article = t("art. 3.1 et considérant 12", "art. 3(1) and recital 12")
     elif prohibited_met:
-        cls, decisive = AIActClass.PROHIBITED, prohibited_met
-        letters = _letters(f.id for f in prohibited_met)
-        article = t(f"art. 5.1 ({letters})", f"art. 5(1) ({letters})")
+        cls, decisive, article = _class_of(prohibited_met, annex_met, transparency_met)
     else:
-        if annex_met:
-            cls, decisive = AIActClass.HIGH_RISK, annex_met
-            article = t(
-                f"art. 6.2 et annexe III, point(s) {_points(f.id for f in annex_met).fr}",
-                f"art. 6(2) and Annex III, point(s) {_points(f.id for f in annex_met).en}",
-            )
-        elif transparency_met:
-            cls, decisive = AIActClass.TRANSPARENCY, transparency_met
-            pars = ", ".join(f.id.removeprefix("ai-act:art50-") for f in transparency_met)
-            article = t(f"art. 50 ({pars})", f"art. 50 ({pars})")
-        else:
-            cls, decisive = AIActClass.MINIMAL_RISK, []
-            article = t(
-                "aucune obligation propre hors l'art. 4 ; codes de conduite volontaires (art. 95)",
-                "no specific obligation beyond art. 4; voluntary codes of conduct (art. 95)",
-            )
+        cls, decisive, article = _class_of([], annex_met, transparency_met)
         pending = _unknown([qualification]) + _unknown(prohibited)
         if cls is not AIActClass.HIGH_RISK:
             pending += _unknown(annex)
@@ -305,6 +315,16 @@ def classify(operation: ProcessingOperation, findings: Iterable[Finding]) -> AIA
             pending += _unknown(transparency)
         if pending:
             provisional, cls = cls, AIActClass.UNKNOWN
+        if qualification.status is FindingStatus.UNKNOWN:
+            # While art. 3(1) is open, every rule its facts meet is unknown, so no rule is met
+            # and the class read "minimal risk" even for a declared recruitment system. The
+            # class the known facts point to is the one those rules give once it is an AI system.
+            open_facts = set(qualification.missing)
+
+            def pointing(found: Sequence[Finding]) -> list[Finding]:
+                return [f for f in _unknown(found) if set(f.missing) <= open_facts]
+
+            provisional, _, article = _class_of(pointing(prohibited), pointing(annex), pointing(transparency))
     rationale = (
         _join(decisive)
         if decisive

@@ -188,6 +188,31 @@ def test_unknown_qualification_keeps_a_met_rule_unknown() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("facts", "expected", "article"),
+    [
+        ({"areas": (AIArea.RECRUITMENT,)}, AIActClass.HIGH_RISK, "annexe III, point(s) 4 a"),
+        ({"manipulative_techniques": True}, AIActClass.PROHIBITED, "art. 5.1 (a)"),
+        ({"interacts_with_persons": True}, AIActClass.TRANSPARENCY, "art. 50 (1)"),
+        ({}, AIActClass.MINIMAL_RISK, "art. 95"),
+    ],
+)
+def test_unknown_qualification_points_to_the_class_the_known_facts_give(
+    facts: dict[str, object], expected: AIActClass, article: str
+) -> None:
+    """While art. 3(1) is open, the provisional class and article are those the other facts give.
+
+    Before, every rule being unknown, a declared recruitment system read « unknown (the known facts
+    point to: minimal risk) » with art. 95 as its article.
+    """
+    op = with_ai(autonomy=None, **facts)
+    result = classify(op, screened(op).findings)
+    assert result.ai_class is AIActClass.UNKNOWN
+    assert result.provisional_class is expected
+    assert article in result.article.fr
+    assert "ai_system.autonomy" in result.missing_facts
+
+
 # --- art. 5 ---------------------------------------------------------------------------------------
 
 
