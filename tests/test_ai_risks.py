@@ -91,6 +91,23 @@ def test_each_risk_applies_on_its_facts(
     assert applies(with_ai(**negative), risk_id) is FindingStatus.NOT_MET
 
 
+@pytest.mark.parametrize("technique", [AITechnique.STATISTICS, AITechnique.LOGIC_KNOWLEDGE])
+def test_discrimination_concerns_any_ai_model_that_bears_on_persons(technique: AITechnique) -> None:
+    """A scoring model fitted by classical statistics, or a knowledge base, can be biased too.
+
+    CNIL AI sheet 5, item 2: « un biais du système d'IA introduit lors du développement ». Before,
+    only machine learning, deep learning and generative systems carried the risk.
+    """
+    op = with_ai(techniques=(technique,), outputs=(AIOutput.SCORE,))
+    assert applies(op, "ai:automated_discrimination") is FindingStatus.MET
+    rules = with_ai(techniques=(AITechnique.RULES,), outputs=(AIOutput.SCORE,))
+    assert applies(rules, "ai:automated_discrimination") is FindingStatus.NOT_MET
+    blank = BY_ID["ai:automated_discrimination"].applies(
+        with_ai(techniques=(), outputs=(AIOutput.SCORE,)), Settings()
+    )
+    assert (blank.status, blank.missing) == (FindingStatus.UNKNOWN, ("ai_system.techniques",))
+
+
 def test_a_mere_deployer_does_not_carry_training_risks() -> None:
     """A deployer that does not train the model leaves the training-side risks to the provider."""
     op = with_ai(role=AIRole.DEPLOYER, trained_on_own_data=False, training_data_scraped=True)

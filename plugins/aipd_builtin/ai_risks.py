@@ -282,8 +282,35 @@ def _training_data_misuse(operation: ProcessingOperation, _s: Settings) -> Outco
     )
 
 
+def _modelled(operation: ProcessingOperation) -> Outcome:
+    """The system is more than rules written by people: a bias can come from its development.
+
+    The CNIL's item 2 speaks of a bias "du système d'IA", whatever its technique: a model
+    fitted by classical statistics on past cases, or a knowledge base, carries the past
+    choices it was built from as much as a learned one does.
+    """
+    ai = operation.ai_system
+    if ai is None:
+        return _NO_AI
+    if not ai.techniques:
+        return _learned(operation)  # unknown, asking for the techniques
+    if all(tq is AITechnique.RULES for tq in ai.techniques):
+        return Outcome.not_met(
+            t(
+                "Le système n'applique que des règles écrites par des personnes.",
+                "The system only applies rules written by people.",
+            )
+        )
+    return Outcome.met(
+        t(
+            "Modèle construit lors du développement (" + ", ".join(tq.fr for tq in ai.techniques) + ").",
+            "Model built during development (" + ", ".join(tq.en for tq in ai.techniques) + ").",
+        )
+    )
+
+
 def _discrimination(operation: ProcessingOperation, _s: Settings) -> Outcome:
-    return facts.all_of(_learned(operation), _outputs_about_persons(operation))
+    return facts.all_of(_modelled(operation), _outputs_about_persons(operation))
 
 
 def _erroneous_content(operation: ProcessingOperation, _s: Settings) -> Outcome:
