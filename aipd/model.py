@@ -653,6 +653,10 @@ class AISystem:
         "Déduction de la race, des opinions politiques, de l'appartenance syndicale, des convictions, de la vie ou l'orientation sexuelle",
         "Inferring race, political opinions, union membership, beliefs, sex life or orientation",
     )
+    infers_protected_attributes: bool | None = fact(
+        "Catégorisation selon d'autres attributs ou caractéristiques sensibles ou protégés (santé, handicap, origine ethnique…) — annexe III, 1 b",
+        "Categorisation by other sensitive or protected attributes or characteristics (health, disability, ethnic origin…) — Annex III 1(b)",
+    )
     emotion_recognition: bool | None = fact("Reconnaissance des émotions", "Emotion recognition")
     workplace_or_education: bool | None = fact(
         "Utilisé sur un lieu de travail ou dans un établissement d'enseignement",

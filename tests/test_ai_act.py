@@ -77,6 +77,7 @@ BASE_AI = AISystem(
     law_enforcement=False,
     biometric_categorisation=False,
     infers_sensitive_attributes=False,
+    infers_protected_attributes=False,
     emotion_recognition=False,
     workplace_or_education=False,
     medical_or_safety_reason=False,
@@ -363,6 +364,36 @@ def test_biometric_facts_half_known_leave_the_annex_iii_point_open() -> None:
     # Verification only stays excluded from 1(a), whatever the other facts say.
     only = with_ai(biometric_identification=True, remote=True, biometric_verification_only=True)
     assert status(only, "ai-act:annex-iii-1-a") is FindingStatus.NOT_MET
+
+
+def test_categorisation_by_other_protected_attributes_is_high_risk_not_prohibited() -> None:
+    """Annex III 1(b) covers sensitive or protected attributes beyond the art. 5(1)(g) list.
+
+    Before, a categorisation that inferred none of the 5(1)(g) attributes was not 1(b), though the
+    5(1)(g) rationale said « la catégorisation reste à haut risque » : a camera sorting persons by
+    health or disability came out « transparency » with no FRIA.
+    """
+    op = attrs.evolve(
+        with_ai(biometric_categorisation=True, infers_protected_attributes=True),
+        data=(DataCategory(kind=DataKind.IMAGE),),
+    )
+    assert status(op, "ai-act:art5-1-g") is FindingStatus.NOT_MET
+    assert status(op, "ai-act:annex-iii-1-b") is FindingStatus.MET
+    result = classify(op, screened(op).findings)
+    assert (result.ai_class, result.annex_iii) == (AIActClass.HIGH_RISK, ("ai-act:annex-iii-1-b",))
+    assert result.fria.due is True
+    # The other attributes unknown: the point is asked, not denied.
+    open_ = with_ai(op, infers_protected_attributes=None)
+    outcome = RULES["ai-act:annex-iii-1-b"].test(open_, Settings())
+    assert (outcome.status, outcome.missing) == (
+        FindingStatus.UNKNOWN,
+        ("ai_system.infers_protected_attributes",),
+    )
+    # Neither kind of attribute: not 1(b) (art. 50(3) still applies).
+    assert (
+        status(with_ai(op, infers_protected_attributes=False), "ai-act:annex-iii-1-b")
+        is FindingStatus.NOT_MET
+    )
 
 
 @pytest.mark.parametrize(

@@ -499,8 +499,10 @@ def _art5_g(ai: AISystem, op: ProcessingOperation) -> Outcome:
             "covered).",
         ),
         no=t(
-            "Il n'en déduit aucun attribut sensible (la catégorisation reste à haut risque, annexe III, 1 b).",
-            "It infers no sensitive attribute (the categorisation stays high-risk, Annex III 1(b)).",
+            "Il n'en déduit aucun des attributs de l'art. 5.1.g (une catégorisation selon d'autres attributs "
+            "sensibles ou protégés reste à haut risque, annexe III, 1 b).",
+            "It infers none of the art. 5(1)(g) attributes (a categorisation by other sensitive or protected "
+            "attributes stays high-risk, Annex III 1(b)).",
         ),
         unknown=t(
             "On ne sait pas s'il en déduit des attributs sensibles (race, opinions, convictions, orientation…).",
@@ -617,6 +619,14 @@ _ANNEX_NOTES: dict[AIArea, Text] = {
         "prétend être, est exclue.",
         "Biometric verification whose sole purpose is to confirm a person is who they claim to be is excluded.",
     ),
+    AIArea.BIOMETRIC_CATEGORISATION: t(
+        "Selon des attributs ou caractéristiques sensibles ou protégés déduits des données biométriques ; "
+        "celle qui déduit la race, les opinions politiques, l'appartenance syndicale, les convictions, la vie "
+        "ou l'orientation sexuelle est interdite (art. 5.1.g).",
+        "According to sensitive or protected attributes or characteristics inferred from biometric data; "
+        "inferring race, political opinions, union membership, beliefs, sex life or orientation is "
+        "prohibited (art. 5(1)(g)).",
+    ),
     AIArea.CRITICAL_INFRASTRUCTURE: t(
         "Seuls les composants de sécurité de la gestion et de l'exploitation sont visés ; un comptage ou une "
         "mesure statistique n'en est pas un.",
@@ -635,9 +645,7 @@ _ANNEX_NOTES: dict[AIArea, Text] = {
 }
 
 
-def _biometric_fact_unknown(
-    operation: ProcessingOperation, paths: list[str], what: Text
-) -> Outcome | None:
+def _biometric_fact_unknown(operation: ProcessingOperation, paths: list[str], what: Text) -> Outcome | None:
     """Unknown, asking ``paths``, unless the declared data hold nothing biometric data could come from."""
     if not facts.biometric_input_possible(operation):
         return None
@@ -676,15 +684,23 @@ def _shown_biometric_identification(ai: AISystem, operation: ProcessingOperation
 
 
 def _shown_biometric_categorisation(ai: AISystem, operation: ProcessingOperation) -> Outcome | None:
-    if ai.biometric_categorisation is False or ai.infers_sensitive_attributes is False:
+    """Annex III 1(b): categorisation by sensitive or protected attributes, those art. 5(1)(g)
+    prohibits (``infers_sensitive_attributes``) or others (``infers_protected_attributes``)."""
+    attributes = {
+        "ai_system.infers_sensitive_attributes": ai.infers_sensitive_attributes,
+        "ai_system.infers_protected_attributes": ai.infers_protected_attributes,
+    }
+    if ai.biometric_categorisation is False or all(v is False for v in attributes.values()):
         return None
-    if ai.biometric_categorisation and ai.infers_sensitive_attributes:
+    open_attributes = [path for path, v in attributes.items() if v is None]
+    if ai.biometric_categorisation and any(attributes.values()):
+        named = [path for path, v in attributes.items() if v]
         return Outcome.met(
             t(
-                "le système classe des personnes selon des attributs sensibles déduits de leurs données "
-                "biométriques (ai_system.biometric_categorisation, ai_system.infers_sensitive_attributes)",
-                "the system categorises persons by sensitive attributes inferred from their biometric data "
-                "(ai_system.biometric_categorisation, ai_system.infers_sensitive_attributes)",
+                "le système classe des personnes selon des attributs sensibles ou protégés déduits de leurs "
+                f"données biométriques (ai_system.biometric_categorisation, {', '.join(named)})",
+                "the system categorises persons by sensitive or protected attributes inferred from their "
+                f"biometric data (ai_system.biometric_categorisation, {', '.join(named)})",
             )
         )
     if ai.biometric_categorisation:
@@ -695,12 +711,11 @@ def _shown_biometric_categorisation(ai: AISystem, operation: ProcessingOperation
                 "the system performs biometric categorisation; whether by sensitive or protected attributes is "
                 "not known",
             ),
-            ["ai_system.infers_sensitive_attributes"],
+            open_attributes,
         )
     return _biometric_fact_unknown(
         operation,
-        ["ai_system.biometric_categorisation"]
-        + (["ai_system.infers_sensitive_attributes"] if ai.infers_sensitive_attributes is None else []),
+        ["ai_system.biometric_categorisation", *open_attributes],
         t(
             "on ne sait pas si le système classe des personnes selon des attributs sensibles ou protégés "
             "déduits de leurs données biométriques",
