@@ -443,18 +443,26 @@ def test_a_biometric_use_left_blank_leaves_its_annex_iii_point_open(
         (Domain.RECRUITMENT, "ai-act:annex-iii-4-a"),
         (Domain.HR_MANAGEMENT, "ai-act:annex-iii-4-b"),
         (Domain.SOCIAL_AID, "ai-act:annex-iii-5-a"),
+        (Domain.SOCIAL_HOUSING, "ai-act:annex-iii-5-a"),
+        (Domain.SOCIAL_SUPPORT, "ai-act:annex-iii-5-a"),
+        (Domain.SCHOOL_SERVICES, "ai-act:annex-iii-3-a"),
     ],
 )
 def test_a_processing_in_an_annex_iii_field_asks_for_the_area_when_none_is_declared(
     domain: Domain, rule_id: str
 ) -> None:
-    """An AI system in a recruitment, staff or social-aid processing with no area: the point is asked."""
+    """An AI system in a recruitment, staff, social or school processing with no area: the point is asked.
+
+    Social housing and social support (before: not asked, so a housing-allocation score came out
+    « minimal risk ») are public assistance services (Annex III 5(a), recital 58); school services
+    assign pupils to schools (3(a)).
+    """
     op = attrs.evolve(BASE, domains=(domain,))
     outcome = RULES[rule_id].test(op, Settings())
     assert (outcome.status, outcome.missing) == (FindingStatus.UNKNOWN, ("ai_system.areas",))
     assert ai_class(op) is AIActClass.UNKNOWN
     # Once the DPO lists any area, the list is taken as given.
-    listed = with_ai(op, areas=(AIArea.EDUCATION_ACCESS,))
+    listed = with_ai(op, areas=(AIArea.ELECTIONS,))
     assert status(listed, rule_id) is FindingStatus.NOT_MET
 
 

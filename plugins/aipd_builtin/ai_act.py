@@ -760,10 +760,14 @@ _SHOWN_BY_FACTS: dict[AIArea, Callable[[AISystem, ProcessingOperation], Outcome 
 #: system used in such a processing may serve that area, so the point is asked, not denied.
 #: (Municipal police is not mapped to point 6: its uses there are specific, and event detection
 #: is not plainly covered — see the reference's open points.)
+#: School services include enrolling pupils and assigning them to a school (point 3(a));
+#: social housing and social support are public assistance services (point 5(a); recital 58
+#: names social services and housing assistance).
 _AREA_OF_DOMAINS: dict[AIArea, frozenset[Domain]] = {
+    AIArea.EDUCATION_ACCESS: frozenset({Domain.SCHOOL_SERVICES}),
     AIArea.RECRUITMENT: frozenset({Domain.RECRUITMENT}),
     AIArea.WORKER_MANAGEMENT: frozenset({Domain.HR_MANAGEMENT, Domain.EMPLOYEE_MONITORING}),
-    AIArea.PUBLIC_BENEFITS: frozenset({Domain.SOCIAL_AID}),
+    AIArea.PUBLIC_BENEFITS: frozenset({Domain.SOCIAL_AID, Domain.SOCIAL_HOUSING, Domain.SOCIAL_SUPPORT}),
 }
 
 
