@@ -8,6 +8,7 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
+import attrs
 import docx
 import pytest
 from docx.oxml.ns import qn
@@ -16,9 +17,12 @@ from hypothesis import strategies as st
 
 import aipd
 from aipd import atomic as atomic_module
+from aipd.model import DataCategory, Decisions
+from aipd.registry import Registry
 from aipd.render import docx as render_module
 from aipd.render import render_docx
 from aipd.render.docx import build_document, zone
+from aipd.vocabulary import DataKind, DecisionEffect, HumanInvolvement
 from render_cases import assessment, minimal_assessment, registry
 
 HEADINGS_FR = [
@@ -90,6 +94,37 @@ def test_summary_puts_blocking_issues_first() -> None:
 def test_no_blocking_section_without_blocking_issue() -> None:
     """The blocking section appears only when there is one."""
     assert "Points bloquants" not in _headings(_doc(_render(assessment())), 2)
+
+
+@pytest.mark.parametrize(
+    ("lang", "heading", "words"), [("fr", "Synthèse", "Point bloquant"), ("en", "Summary", "Blocking issue")]
+)
+def test_summary_says_forbidden_automated_decisions_first(lang: str, heading: str, words: str) -> None:
+    """Solely automated decisions art. 47 LIL forbids are a blocking issue of the summary, not only of annex 3.
+
+    An individual administrative decision taken by algorithm alone on health data (art. 47, 2°) cannot go
+    ahead; before, the summary showed only the verdict and the alert sat in annex 3.
+    """
+    base = assessment().operation
+    op = attrs.evolve(
+        base,
+        data=(*base.data, DataCategory(kind=DataKind.HEALTH)),
+        decisions=Decisions(
+            automated=True,
+            effect=DecisionEffect.LEGAL,
+            human_involvement=HumanInvolvement.NONE,
+            administrative_decisions=True,
+            administrative_appeals=False,
+        ),
+    )
+    a = aipd.assess(op, registry=Registry(entry_points=False))
+    assert a.algorithmic_decisions is not None
+    assert a.algorithmic_decisions.forbidden is True
+    paras = [p for p in _doc(_render(a, lang)).paragraphs if p.text.strip()]
+    start = next(i for i, p in enumerate(paras) if p.text == heading and p.style.name == "Heading 1")
+    assert paras[start + 2].style.name == "AIPD Alert"
+    assert words in paras[start + 2].text
+    assert "47" in paras[start + 3].text
 
 
 def test_word_features_toc_fields_language_properties() -> None:

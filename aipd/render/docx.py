@@ -516,7 +516,10 @@ def _cover(b: _Builder) -> None:
 def _synthese(b: _Builder) -> None:
     c = b.ctx
     b.heading(b.L("h_synthese"), 1)
-    if c["blocking"]:
+    # Solely automated decisions art. 47 LIL forbids stop the processing as a blocking issue does:
+    # said first, not only in annex 3.
+    forbidden = c["algorithmic"] is not None and c["algorithmic"]["forbidden"] is True
+    if c["blocking"] or forbidden:
         b.heading(b.L("h_blocking"), 2)
         b.blocks("synthese", "blocking")
     b.heading(b.L("h_verdict"), 2)
