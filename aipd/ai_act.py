@@ -267,7 +267,10 @@ def _class_of(
         return (
             AIActClass.HIGH_RISK,
             list(annex),
-            t(f"art. 6.2 et annexe III, point(s) {points.fr}", f"art. 6(2) and Annex III, point(s) {points.en}"),
+            t(
+                f"art. 6.2 et annexe III, point(s) {points.fr}",
+                f"art. 6(2) and Annex III, point(s) {points.en}",
+            ),
         )
     if transparency:
         pars = ", ".join(f.id.removeprefix("ai-act:art50-") for f in transparency)
