@@ -716,6 +716,27 @@ def test_augmented_cameras_during_the_experiment_have_a_legal_basis() -> None:
     assert not screened(CAMERAS).blocking
 
 
+@pytest.mark.parametrize(
+    "facts",
+    [
+        {"biometric_identification": True, "remote": True, "real_time": False},
+        {"emotion_recognition": True},
+        {"biometric_categorisation": True},
+    ],
+)
+def test_the_experiment_never_covers_a_biometric_use(facts: dict[str, object]) -> None:
+    """Loi 2023-380 art. 10, II excludes biometrics: during the experiment, a biometric use has no basis.
+
+    Before, post-remote identification or emotion recognition relying on the experiment had no
+    blocking issue until 31 March 2025.
+    """
+    op = with_ai(CAMERAS, **facts)
+    outcome = RULES["fr:jo2024-experiment-ended"].test(op, Settings())
+    assert outcome.status is FindingStatus.MET
+    assert "10, II" in outcome.rationale.fr
+    assert "fr:jo2024-experiment-ended" in {f.id for f in screened(op).blocking}
+
+
 def test_augmented_cameras_after_the_experiment_have_no_legal_basis() -> None:
     """The same system after 31 March 2025 is blocked: no legal basis, with the censure cited."""
     after = attrs.evolve(CAMERAS, updated=JO_2024_END + dt.timedelta(days=1))

@@ -1194,6 +1194,23 @@ def _statistical_only(operation: ProcessingOperation) -> Outcome:
     return facts.all_of(outputs, decisions, *fates)
 
 
+def _biometric_uses(operation: ProcessingOperation) -> list[Text]:
+    """The biometric uses declared, which loi 2023-380 art. 10, II excludes from the experiment."""
+    ai = operation.ai_system
+    found: list[Text] = []
+    if ai is not None:
+        for value, label in (
+            (ai.biometric_identification, t("identification biométrique", "biometric identification")),
+            (ai.biometric_categorisation, t("catégorisation biométrique", "biometric categorisation")),
+            (ai.emotion_recognition, t("reconnaissance des émotions", "emotion recognition")),
+        ):
+            if value:
+                found.append(label)
+    if DataKind.BIOMETRIC in operation.data_kinds:
+        found.append(t("données biométriques", "biometric data"))
+    return found
+
+
 def _no_legal_basis(operation: ProcessingOperation) -> Outcome:
     law = operation.legal.specific_law
     ended = t(
@@ -1247,6 +1264,22 @@ def _no_legal_basis(operation: ProcessingOperation) -> Outcome:
                     "2025; the date of the assessment is not stated, so whether it was running cannot be told.",
                 ),
                 ["updated"],
+            )
+        biometric = _biometric_uses(operation)
+        if when <= JO_2024_END and biometric:
+            return Outcome.met(
+                t(
+                    f"À la date de référence ({when.isoformat()}), l'expérimentation de la loi n° 2023-380 est en "
+                    "cours, mais son art. 10, II exclut toute identification biométrique, tout traitement de "
+                    "données biométriques et toute reconnaissance faciale : le traitement déclaré ("
+                    + ", ".join(b.fr for b in biometric)
+                    + ") n'a pas de base légale.",
+                    f"At the reference date ({when.isoformat()}), the experiment of loi 2023-380 is running, but "
+                    "its art. 10, II excludes any biometric identification, any processing of biometric data and "
+                    "any facial recognition: the processing declared ("
+                    + ", ".join(b.en for b in biometric)
+                    + ") has no legal basis.",
+                )
             )
         if when <= JO_2024_END:
             return Outcome.not_met(
