@@ -251,6 +251,18 @@ def test_each_prohibited_practice_is_unknown_without_facts(letter: str) -> None:
     assert outcome.missing
 
 
+def test_biometric_categorisation_prohibition_names_both_exclusions() -> None:
+    """Art. 5(1)(g) names two exclusions: lawful dataset labelling, and law-enforcement categorisation.
+
+    Before, the rationale named only the first, so a police use read as prohibited with no word of it.
+    """
+    op = attrs.evolve(with_ai(**ART5["g"]), data=(DataCategory(kind=DataKind.IMAGE),))
+    outcome = RULES["ai-act:art5-1-g"].test(op, Settings())
+    assert outcome.status is FindingStatus.MET
+    assert "domaine répressif" in outcome.rationale.fr
+    assert "law enforcement" in outcome.rationale.en
+
+
 def test_social_scoring_without_detrimental_treatment_is_allowed() -> None:
     """Art. 5(1)(c) needs the score to lead to detrimental or disproportionate treatment."""
     op = with_ai(social_scoring=True, score_used_in_unrelated_context=False)

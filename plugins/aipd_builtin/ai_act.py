@@ -492,11 +492,13 @@ def _art5_g(ai: AISystem, op: ProcessingOperation) -> Outcome:
         path="ai_system.infers_sensitive_attributes",
         yes=t(
             "Il en déduit la race, les opinions politiques, l'appartenance syndicale, les convictions, la vie "
-            "ou l'orientation sexuelle : pratique interdite (art. 5.1.g ; l'étiquetage ou le filtrage de jeux "
-            "de données biométriques acquis légalement n'est pas visé).",
+            "ou l'orientation sexuelle : pratique interdite (art. 5.1.g ; ne sont pas visés l'étiquetage ou "
+            "le filtrage de jeux de données biométriques acquis légalement, ni la catégorisation de données "
+            "biométriques dans le domaine répressif, qui reste à haut risque, annexe III, 1 b).",
             "It infers race, political opinions, union membership, beliefs, sex life or orientation: "
-            "prohibited (art. 5(1)(g); labelling or filtering lawfully acquired biometric datasets is not "
-            "covered).",
+            "prohibited (art. 5(1)(g); labelling or filtering lawfully acquired biometric datasets, and "
+            "categorising biometric data in the area of law enforcement, are not covered; the latter stays "
+            "high-risk, Annex III 1(b)).",
         ),
         no=t(
             "Il n'en déduit aucun des attributs de l'art. 5.1.g (une catégorisation selon d'autres attributs "
