@@ -133,6 +133,28 @@ def test_statistical_counting_in_public_space_has_no_systemic_risk() -> None:
     assert applies(alerts, "ai:systemic") is FindingStatus.MET
 
 
+@pytest.mark.parametrize(
+    "area",
+    [AIArea.REMOTE_BIOMETRIC_IDENTIFICATION, AIArea.BIOMETRIC_CATEGORISATION, AIArea.EMOTION_RECOGNITION],
+)
+def test_a_declared_biometric_area_is_a_sign_of_systemic_risk(area: AIArea) -> None:
+    """An Annex III point 1 area declared is a biometric use, even with the system's own facts left blank.
+
+    Before, only the facts counted: with them blank and no image among the declared data, the risk was
+    « not met » for a system declared as remote biometric identification.
+    """
+    op = attrs.evolve(
+        with_ai(
+            areas=(area,),
+            biometric_identification=None,
+            biometric_categorisation=None,
+            emotion_recognition=None,
+        ),
+        monitoring=Monitoring(public_area=False),
+    )
+    assert applies(op, "ai:systemic") is FindingStatus.MET
+
+
 def test_the_systemic_risk_stays_while_a_sign_of_it_is_unknown() -> None:
     """Outside public space, unknown biometrics, social scoring or public text keep the risk open."""
     op = attrs.evolve(

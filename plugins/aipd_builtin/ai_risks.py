@@ -64,6 +64,10 @@ _ABOUT_PERSONS = (
     AIOutput.PREDICTION,
 )
 _NO_AI = Outcome.not_met(t("Aucun système d'IA.", "No AI system."))
+#: Annex III point 1 areas: declaring one says the system processes persons biometrically.
+_BIOMETRIC_AREAS = frozenset(
+    {AIArea.REMOTE_BIOMETRIC_IDENTIFICATION, AIArea.BIOMETRIC_CATEGORISATION, AIArea.EMOTION_RECOGNITION}
+)
 
 
 # Facts about the AI system that several risks read (the training data are read by six):
@@ -198,7 +202,12 @@ def _systemic(operation: ProcessingOperation) -> Outcome:
     statistics_only = bool(ai.outputs) and all(o is AIOutput.STATISTICS for o in ai.outputs)
     if (operation.monitoring.public_area or ai.publicly_accessible_space) and not statistics_only:
         signs.append(t("surveillance de l'espace public", "monitoring of public space"))
-    if ai.biometric_identification or ai.biometric_categorisation or ai.emotion_recognition:
+    if (
+        ai.biometric_identification
+        or ai.biometric_categorisation
+        or ai.emotion_recognition
+        or not _BIOMETRIC_AREAS.isdisjoint(ai.areas)
+    ):
         signs.append(t("traitement biométrique des personnes", "biometric processing of persons"))
     if ai.social_scoring:
         signs.append(t("notation sociale", "social scoring"))
