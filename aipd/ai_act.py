@@ -36,7 +36,9 @@ from aipd.model import AISystem, ProcessingOperation
 from aipd.screening import Finding
 from aipd.vocabulary import (
     AIArea,
+    AIOutput,
     AIRole,
+    AITechnique,
     DecisionEffect,
     OrganisationKind,
     SubjectKind,
@@ -85,6 +87,8 @@ LEGACY_PUBLIC_DATE = dt.date(2030, 8, 2)
 #: Digital Omnibus on AI, as reported by secondary sources (not verified in the OJ).
 OMNIBUS_ANNEX_III_DATE = dt.date(2027, 12, 2)
 OMNIBUS_ART50_2_DATE = dt.date(2026, 12, 2)
+#: New art. 5 prohibitions (non-consensual intimate imagery, child sexual abuse material), reported likewise.
+OMNIBUS_NEW_PROHIBITIONS_DATE = dt.date(2026, 12, 2)
 
 
 class AIActClass(Vocabulary):
@@ -946,6 +950,27 @@ def _deadlines(
                     "Reported grace period for the art. 50(2) marking of systems already on the market; art. 50 "
                     "would stay applicable from 2 August 2026 according to most sources (one source moves it "
                     "entirely to 2 December 2026)",
+                ),
+                source=OMNIBUS_SOURCE,
+                reported=True,
+            )
+        )
+    ai = operation.ai_system
+    if ai is not None and (
+        ai.generates_synthetic_content
+        or ai.deep_fake
+        or AITechnique.GENERATIVE in ai.techniques
+        or AIOutput.GENERATED_CONTENT in ai.outputs
+    ):
+        out.append(
+            AIActDeadline(
+                id="omnibus:2026-12-02-art5",
+                date=OMNIBUS_NEW_PROHIBITIONS_DATE,
+                title=t(
+                    "Nouvelle interdiction annoncée à l'art. 5 : systèmes d'IA générant des images intimes non "
+                    "consenties ou des contenus d'abus sexuels sur enfants (non vérifiée au Journal officiel)",
+                    "Reported new art. 5 prohibition: AI systems generating non-consensual intimate imagery or "
+                    "child sexual abuse material (not verified in the Official Journal)",
                 ),
                 source=OMNIBUS_SOURCE,
                 reported=True,

@@ -670,6 +670,19 @@ def test_omnibus_dates_are_marked_as_reported() -> None:
     assert all(d.reported and d.source.reliability == "secondary" for d in omnibus)
 
 
+def test_a_generative_system_is_told_of_the_reported_new_prohibition() -> None:
+    """Digital Omnibus: a new art. 5 prohibition (intimate imagery, child abuse material) from 2 December 2026.
+
+    Reported by secondary sources (legal reference D.1, D.6); before, a generative system's dates did not
+    mention it, though it would apply days after today's assessments.
+    """
+    op = with_ai(techniques=(AITechnique.GENERATIVE,), generates_synthetic_content=True)
+    found = {d.id: d for d in classify(op, screened(op).findings).deadlines}
+    new = found["omnibus:2026-12-02-art5"]
+    assert (new.date, new.reported, new.source.reliability) == (dt.date(2026, 12, 2), True, "secondary")
+    assert "omnibus:2026-12-02-art5" not in {d.id for d in classify(BASE, screened(BASE).findings).deadlines}
+
+
 def test_deployer_duties_include_dpia_information_and_registration() -> None:
     """Art. 26(9), 26(11), 49(3) and 4 appear for a public deployer of a high-risk system."""
     op = with_ai(areas=(AIArea.PUBLIC_BENEFITS,))
