@@ -10,7 +10,7 @@ import pytest
 from aipd.catalogue import Effect, FindingStatus
 from aipd.model import AISystem, DataCategory, ProcessingOperation, Scale, SubjectCategory
 from aipd.settings import Settings
-from aipd.vocabulary import AITechnique, DataKind, Domain, OrganisationKind, SubjectKind
+from aipd.vocabulary import AIArea, AITechnique, DataKind, Domain, OrganisationKind, SubjectKind
 from aipd_builtin import cnil_lists
 from rule_cases import RULES, evolve, quiet, run, unknown_everything
 
@@ -189,6 +189,19 @@ def test_item_11_biometric_identification_by_an_ai_system() -> None:
     """An AI system identifying persons biometrically counts, even if the data list omits biometrics."""
     op = quiet(
         ai_system=AISystem(name="Reconnaissance", biometric_identification=True), data_subjects=CHILDREN
+    )
+    assert run("cnil-2018-327:11", op).status is MET
+
+
+def test_item_11_an_ai_system_declared_as_remote_biometric_identification() -> None:
+    """The Annex III 1(a) area declared says the system identifies persons biometrically, facts left blank.
+
+    Before, only ``biometric_identification`` counted: declared in ``ai_system.areas`` alone, a facial
+    recognition system used with pupils was not item 11.
+    """
+    op = quiet(
+        ai_system=AISystem(name="Reconnaissance", areas=(AIArea.REMOTE_BIOMETRIC_IDENTIFICATION,)),
+        data_subjects=CHILDREN,
     )
     assert run("cnil-2018-327:11", op).status is MET
 

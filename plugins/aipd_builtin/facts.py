@@ -28,6 +28,7 @@ from aipd.i18n import Text, t
 from aipd.model import ProcessingOperation
 from aipd.settings import Settings
 from aipd.vocabulary import (
+    AIArea,
     AIOutput,
     AITechnique,
     DataKind,
@@ -648,7 +649,7 @@ def special_or_offence_data(operation: ProcessingOperation) -> Outcome:
 def biometric_identification(operation: ProcessingOperation) -> Outcome:
     """Biometric data to identify a person uniquely (art. 9(1)), in the data or by the AI system."""
     ai = operation.ai_system
-    if ai is not None and ai.biometric_identification:
+    if ai is not None and (ai.biometric_identification or AIArea.REMOTE_BIOMETRIC_IDENTIFICATION in ai.areas):
         return Outcome.met(
             t(
                 f"Le système d'IA « {ai.name} » identifie des personnes par leurs données biométriques.",
