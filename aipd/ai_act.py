@@ -371,6 +371,23 @@ def classify(operation: ProcessingOperation, findings: Iterable[Finding]) -> AIA
                 "challenge it.",
             )
         )
+    if AIActClass.HIGH_RISK not in (cls, provisional) and cls not in (
+        AIActClass.NOT_AI_SYSTEM,
+        AIActClass.PROHIBITED,
+    ):
+        # No fact of the model describes Annex I products: say it was not checked, never "not high-risk".
+        notes.append(
+            t(
+                "L'art. 6.1 n'est pas examiné : un système d'IA qui est un produit, ou le composant de sécurité "
+                "d'un produit, relevant de la législation de l'annexe I et soumis à une évaluation de la "
+                "conformité par un tiers (dispositif médical, machine, ascenseur, jouet…) est aussi à haut "
+                "risque, à compter du 2 août 2027 (art. 113.c) ; vérifiez-le auprès du fournisseur.",
+                "Art. 6(1) is not examined: an AI system that is a product, or the safety component of a "
+                "product, covered by the Annex I legislation and subject to third-party conformity assessment "
+                "(medical device, machinery, lift, toy…) is high-risk too, from 2 August 2027 (art. 113(c)); "
+                "check it with the provider.",
+            )
+        )
     duties: list[AIActDuty] = []
     if cls is not AIActClass.NOT_AI_SYSTEM:
         duties += _general_duties(reference)

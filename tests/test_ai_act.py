@@ -488,6 +488,19 @@ def test_art6_3_derogation_without_profiling_rules_out_high_risk() -> None:
     assert status(op, "ai-act:high-risk-dpia-presumption") is FindingStatus.NOT_MET
 
 
+def test_a_system_not_found_high_risk_is_told_annex_i_was_not_examined() -> None:
+    """Art. 6(1) (Annex I products) has no fact in the model: the analysis says so, not a silent « minimal ».
+
+    Before, a system found minimal-risk carried no word that art. 6(1) had not been examined.
+    """
+    minimal = classify(BASE, screened(BASE).findings)
+    assert minimal.ai_class is AIActClass.MINIMAL_RISK
+    assert any("6.1" in n.fr and "annexe I" in n.fr for n in minimal.notes)
+    assert any("6(1)" in n.en for n in minimal.notes)
+    high = with_ai(areas=(AIArea.RECRUITMENT,))
+    assert not any("6.1" in n.fr for n in classify(high, screened(high).findings).notes)
+
+
 def test_art6_3_derogation_never_covers_profiling() -> None:
     """Art. 6(3), last subparagraph: an Annex III system that profiles persons is always high-risk."""
     op = with_ai(
