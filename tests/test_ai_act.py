@@ -9,6 +9,7 @@ import attrs
 import pytest
 from hypothesis import given
 from hypothesis import settings as hsettings
+from hypothesis import strategies as st
 from tests.strategies import operations
 
 import aipd
@@ -971,6 +972,36 @@ def test_classify_is_total_and_deterministic(op: ProcessingOperation) -> None:
         assert first.annex_iii
     if first.ai_class is AIActClass.UNKNOWN:
         assert first.provisional_class is not None or first.notes
+
+
+#: The yes/no facts of the AI system (``None`` = not known yet).
+_AI_FLAGS = tuple(f.name for f in attrs.fields(AISystem) if f.type == "bool | None")
+_SEVERE = (AIActClass.PROHIBITED, AIActClass.HIGH_RISK)
+#: Systems drawn around BASE_AI: each fact mostly "no", sometimes unknown or "yes", so that
+#: classes other than "unknown" come out often enough for the property to bite.
+_DRAWN_AI = st.fixed_dictionaries(
+    {name: st.sampled_from((False, False, False, None, True)) for name in _AI_FLAGS}
+).map(lambda flags: attrs.evolve(BASE_AI, **{**flags, "infers_outputs": True, "autonomy": True}))
+
+
+@hsettings(max_examples=300, deadline=None)
+@given(_DRAWN_AI, st.sampled_from(_AI_FLAGS), st.booleans())
+def test_a_blank_ai_fact_never_reads_milder_than_its_answer(ai: AISystem, name: str, answer: bool) -> None:
+    """Left blank, a fact whose answer makes the system prohibited or high-risk keeps the class open.
+
+    With images processed and no area declared (the system's own facts decide), the class with the
+    fact unknown is then unknown, or already as severe, and the FRIA that the answer makes due is not
+    « not due »: an unknown fact never gives the milder answer.
+    """
+    op = attrs.evolve(BASE, ai_system=ai, data=(DataCategory(kind=DataKind.IMAGE),))
+    blank_op = with_ai(op, **{name: None})
+    answered_op = with_ai(op, **{name: answer})
+    blank = classify(blank_op, screened(blank_op).findings)
+    answered = classify(answered_op, screened(answered_op).findings)
+    if answered.ai_class in _SEVERE:
+        assert blank.ai_class in (AIActClass.UNKNOWN, *_SEVERE), (name, blank.ai_class, answered.ai_class)
+    if answered.fria.due is True and blank.ai_class is not AIActClass.PROHIBITED:
+        assert blank.fria.due is not False, (name, blank.fria.reason.en)
 
 
 # --- the examples ---------------------------------------------------------------------------------
