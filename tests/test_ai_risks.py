@@ -173,3 +173,59 @@ def test_the_systemic_risk_stays_while_a_sign_of_it_is_unknown() -> None:
         op, ai_system=attrs.evolve(op.ai_system, social_scoring=False, emotion_recognition=False)
     )
     assert applies(known, "ai:systemic") is FindingStatus.NOT_MET
+
+
+IMAGES = (DataCategory(kind=DataKind.IMAGE),)
+
+
+@pytest.mark.parametrize(
+    ("risk_id", "op", "asked"),
+    [
+        (
+            "ai:erroneous_content",
+            with_ai(
+                techniques=(AITechnique.MACHINE_LEARNING,),
+                outputs=(AIOutput.SCORE,),
+                generates_synthetic_content=None,
+            ),
+            "ai_system.generates_synthetic_content",
+        ),
+        (
+            "ai:training_data_extraction",
+            with_ai(
+                techniques=(AITechnique.MACHINE_LEARNING,),
+                outputs=(AIOutput.SCORE,),
+                generates_synthetic_content=None,
+            ),
+            "ai_system.generates_synthetic_content",
+        ),
+        (
+            "ai:automation_bias",
+            with_ai(outputs=(AIOutput.STATISTICS,), profiling=None),
+            "ai_system.profiling",
+        ),
+        (
+            "ai:scraping_loss_of_control",
+            attrs.evolve(with_ai(role=AIRole.DEPLOYER, facial_scraping=None), data=IMAGES),
+            "ai_system.facial_scraping",
+        ),
+        (
+            "ai:systemic",
+            attrs.evolve(with_ai(outputs=(AIOutput.STATISTICS,), emotion_recognition=None), data=IMAGES),
+            "ai_system.emotion_recognition",
+        ),
+    ],
+)
+def test_a_blank_fact_that_would_bring_the_risk_keeps_it_open(
+    risk_id: str, op: ProcessingOperation, asked: str
+) -> None:
+    """A fact left blank whose "yes" brings the risk keeps it unknown, asking that fact (CNIL AI sheet 5).
+
+    Before: techniques and outputs declared made « generates content » read as no (erroneous content,
+    extraction); declared outputs made an unknown profiling read as no (automation bias); facial
+    scraping left blank read as no; statistics only took every sign of systemic risk away, even
+    emotion recognition left blank.
+    """
+    outcome = BY_ID[risk_id].applies(op, Settings())
+    assert outcome.status is FindingStatus.UNKNOWN
+    assert asked in outcome.missing

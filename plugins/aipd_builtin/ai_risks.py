@@ -153,8 +153,10 @@ def _generative(operation: ProcessingOperation) -> Outcome:
                 "The system generates content (generative AI).",
             )
         )
-    if ai.generates_synthetic_content is False or (ai.techniques and ai.outputs):
+    if ai.generates_synthetic_content is False:
         return Outcome.not_met(t("Le système ne génère pas de contenus.", "The system generates no content."))
+    # Techniques and outputs that name no generation do not settle it: the AI Act's art. 50(2)
+    # asks the same fact, and a blank must not read as "no content generated".
     return Outcome.unknown(
         t(
             "On ne sait pas si le système génère des contenus.",
@@ -181,6 +183,17 @@ def _outputs_about_persons(operation: ProcessingOperation) -> Outcome:
             t(f"Sorties portant sur des personnes : {what.fr}.", f"Outputs bearing on persons: {what.en}.")
         )
     if ai.outputs:
+        profiles = ai.profiling if ai.profiling is not None else operation.evaluation.profiling
+        if profiles is None:
+            return Outcome.unknown(
+                t(
+                    "Les sorties déclarées ne portent pas sur des personnes prises individuellement ; on ne sait "
+                    "pas si le système profile des personnes.",
+                    "The outputs declared do not bear on individual persons; whether the system profiles "
+                    "persons is not known.",
+                ),
+                ["ai_system.profiling"],
+            )
         return Outcome.not_met(
             t(
                 "Les sorties du système ne portent pas sur des personnes prises individuellement.",
@@ -199,6 +212,8 @@ def _systemic(operation: ProcessingOperation) -> Outcome:
     if ai is None:
         return _NO_AI
     signs: list[Text] = []
+    # The CNIL's statistical devices (19 July 2022) take the public-space sign away, not the others:
+    # aggregated statistics of emotions or of biometric categories are still biometric processing.
     statistics_only = bool(ai.outputs) and all(o is AIOutput.STATISTICS for o in ai.outputs)
     if (operation.monitoring.public_area or ai.publicly_accessible_space) and not statistics_only:
         signs.append(t("surveillance de l'espace public", "monitoring of public space"))
@@ -220,16 +235,13 @@ def _systemic(operation: ProcessingOperation) -> Outcome:
                 "Use with collective effects: " + ", ".join(s.en for s in signs) + ".",
             )
         )
-    if statistics_only:
-        return Outcome.not_met(
-            t(
-                "Le système ne produit que des statistiques agrégées, sans usage opérationnel sur les personnes.",
-                "The system outputs only aggregated statistics, with no operational use on persons.",
-            )
-        )
     # A sign whose fact is unknown may still be there: the risk stays in the analysis until it is known.
     unknown: list[str] = []
-    if operation.monitoring.public_area is None and ai.publicly_accessible_space is None:
+    if (
+        not statistics_only
+        and operation.monitoring.public_area is None
+        and ai.publicly_accessible_space is None
+    ):
         unknown.append("monitoring.public_area")
     if facts.biometric_input_possible(operation):
         for name in ("biometric_identification", "biometric_categorisation", "emotion_recognition"):
@@ -248,6 +260,13 @@ def _systemic(operation: ProcessingOperation) -> Outcome:
                 "debate) is not known yet.",
             ),
             unknown,
+        )
+    if statistics_only:
+        return Outcome.not_met(
+            t(
+                "Le système ne produit que des statistiques agrégées, sans usage opérationnel sur les personnes.",
+                "The system outputs only aggregated statistics, with no operational use on persons.",
+            )
         )
     return Outcome.not_met(
         t(
@@ -351,7 +370,19 @@ def _scraping(operation: ProcessingOperation, _s: Settings) -> Outcome:
     ai = operation.ai_system
     if ai is not None and ai.facial_scraping:
         return Outcome.met(t("Moissonnage d'images faciales.", "Scraping of facial images."))
-    return facts.all_of(_develops(operation), _scraped(operation))
+    training = facts.all_of(_develops(operation), _scraped(operation))
+    if ai is not None and ai.facial_scraping is None and facts.biometric_input_possible(operation):
+        return facts.any_of(
+            training,
+            Outcome.unknown(
+                t(
+                    "On ne sait pas si le système moissonne des images faciales.",
+                    "Whether the system scrapes facial images is not known.",
+                ),
+                ["ai_system.facial_scraping"],
+            ),
+        )
+    return training
 
 
 def _systemic_applies(operation: ProcessingOperation, _s: Settings) -> Outcome:
