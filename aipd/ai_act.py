@@ -1060,6 +1060,22 @@ def _fria(
             ),
         )
     elif not [p for p in points if p != FRIA_EXCLUDED]:
+        others = [f for f in annex_unknown if f.id != FRIA_EXCLUDED]
+        if others and (kind.is_public_law_body or kind is OrganisationKind.PRIVATE_PUBLIC_SERVICE):
+            # Point 2 is excluded, but another point still open would bring the FRIA back.
+            return FRIA(
+                due=None,
+                reason=t(
+                    "Le point 2 de l'annexe III (infrastructures critiques), seul rempli, est exclu de l'AIDF "
+                    f"(art. 27.1) ; mais d'autres points restent à trancher ({_points(f.id for f in others).fr}), "
+                    "qui la rendraient due.",
+                    "Annex III point 2 (critical infrastructure), the only one met, is excluded from the FRIA "
+                    f"(art. 27(1)); but other points are still open ({_points(f.id for f in others).en}), which "
+                    "would make it due.",
+                ),
+                source=_FRIA_SOURCE,
+                missing_facts=_dedup(m for f in others for m in f.missing),
+            )
         due, reason = (
             False,
             t(

@@ -502,6 +502,25 @@ def test_a_system_not_found_high_risk_is_told_annex_i_was_not_examined() -> None
     assert not any("6.1" in n.fr for n in classify(high, screened(high).findings).notes)
 
 
+def test_point_2_alone_does_not_close_the_fria_while_another_point_is_open() -> None:
+    """Art. 27(1) excludes point 2 only: with another Annex III point still open, the FRIA is unknown.
+
+    Before, a critical-infrastructure system whose emotion recognition was left blank read « FRIA not
+    due: only point 2 applies », and the class, high-risk through point 2, asked for nothing more.
+    """
+    op = attrs.evolve(
+        with_ai(areas=(AIArea.CRITICAL_INFRASTRUCTURE,), emotion_recognition=None),
+        data=(DataCategory(kind=DataKind.IMAGE),),
+    )
+    result = classify(op, screened(op).findings)
+    assert result.annex_iii == ("ai-act:annex-iii-2",)
+    assert result.fria.due is None
+    assert "ai_system.emotion_recognition" in result.fria.missing_facts
+    assert "ai_system.emotion_recognition" in result.missing_facts
+    settled = with_ai(op, emotion_recognition=False)
+    assert classify(settled, screened(settled).findings).fria.due is False
+
+
 def test_art6_3_derogation_never_covers_profiling() -> None:
     """Art. 6(3), last subparagraph: an Annex III system that profiles persons is always high-risk."""
     op = with_ai(
