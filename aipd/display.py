@@ -137,6 +137,19 @@ def _findings_markdown(findings: Sequence[Finding], lang: Lang) -> str:
     return "\n".join(lines)
 
 
+def _forbidden_decisions(a: Assessment, lang: Lang) -> list[str]:
+    """Solely automated decisions art. 47 LIL forbids: a blocking issue, as the document's summary says."""
+    decisions = a.algorithmic_decisions
+    if decisions is None or decisions.forbidden is not True:
+        return []
+    head = (
+        "Décisions entièrement automatisées interdites (RGPD, art. 22 ; loi Informatique et Libertés, art. 47)"
+        if lang == "fr"
+        else "Solely automated decisions that are forbidden (GDPR, art. 22; loi Informatique et Libertés, art. 47)"
+    )
+    return [f"{head} — " + " ".join(p.get(lang) for p in decisions.problems)]
+
+
 def _ul(items: Iterable[str]) -> str:
     return "<ul>" + "".join(f"<li>{escape(i)}</li>" for i in items) + "</ul>"
 
@@ -146,13 +159,19 @@ def assessment_html(a: Assessment, lang: Lang | None = None) -> str:
     lang = lang or a.settings.lang
     v = a.verdict
     parts = [f"<div><h3>{escape(a.operation.name)}</h3>"]
-    if a.blocking:
+    forbidden = _forbidden_decisions(a, lang)
+    if a.blocking or forbidden:
         parts.append(
             "<div style='border:2px solid #b71c1c;padding:6px'>"
             f"<strong style='color:#b71c1c'>{escape(_l('blocking', lang))}</strong>"
             + _ul(
-                f"{f.title.get(lang)} — {f.rationale.get(lang)} ({f.source.citation.get(lang)})"
-                for f in a.blocking
+                [
+                    *(
+                        f"{f.title.get(lang)} — {f.rationale.get(lang)} ({f.source.citation.get(lang)})"
+                        for f in a.blocking
+                    ),
+                    *forbidden,
+                ]
             )
             + "</div>"
         )
@@ -191,9 +210,11 @@ def assessment_markdown(a: Assessment, lang: Lang | None = None) -> str:
     lang = lang or a.settings.lang
     v = a.verdict
     out = [f"### {_md(a.operation.name)}", ""]
-    if a.blocking:
+    forbidden = _forbidden_decisions(a, lang)
+    if a.blocking or forbidden:
         out.append(f"**{_l('blocking', lang)}**")
         out += [f"- {_md(f.title.get(lang))} — {_md(f.rationale.get(lang))}" for f in a.blocking]
+        out += [f"- {_md(line)}" for line in forbidden]
         out.append("")
     out.append(f"**{_l('verdict', lang)} :** {v.requirement.label(lang)}  ")
     out.append(f"**{_l('reason', lang)} :** {v.reason.label(lang)} — {_md(v.explanation.get(lang))}")

@@ -9,7 +9,7 @@ import aipd
 from aipd import model as m
 from aipd.catalogue import Criterion, Effect, Outcome, Source
 from aipd.i18n import t
-from aipd.vocabulary import OrganisationKind
+from aipd.vocabulary import DataKind, DecisionEffect, HumanInvolvement, OrganisationKind
 
 
 class _Plugin:
@@ -131,3 +131,32 @@ def test_ai_act_class_shown_after_the_verdict() -> None:
     assert "art. 27" in html
     md = result._repr_markdown_()
     assert md.index("Verdict") < md.index("AI Act")
+
+
+def test_forbidden_automated_decisions_are_a_blocking_issue_before_the_verdict() -> None:
+    """Solely automated decisions on health data (art. 47 LIL) show among the blocking issues, HTML and Markdown.
+
+    Before, the notebook display went from the operation's name to the verdict: the problem was only in
+    ``Assessment.algorithmic_decisions``.
+    """
+    op = m.ProcessingOperation(
+        id="x",
+        name="Attribution automatique",
+        controller=m.Controller(name="Ville", kind=OrganisationKind.COMMUNE),
+        data=(m.DataCategory(kind=DataKind.HEALTH),),
+        decisions=m.Decisions(
+            automated=True,
+            effect=DecisionEffect.LEGAL,
+            human_involvement=HumanInvolvement.NONE,
+            administrative_decisions=True,
+            administrative_appeals=False,
+        ),
+    )
+    a = aipd.assess(op, registry=aipd.Registry(entry_points=False))
+    assert a.algorithmic_decisions is not None
+    assert a.algorithmic_decisions.forbidden is True
+    html = a._repr_html_()
+    assert html.index("Points bloquants") < html.index("Verdict")
+    assert "art. 47" in html[: html.index("Verdict")]
+    md = a._repr_markdown_()
+    assert md.index("Points bloquants") < md.index("Verdict")
