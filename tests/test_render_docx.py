@@ -127,6 +127,27 @@ def test_summary_says_forbidden_automated_decisions_first(lang: str, heading: st
     assert "47" in paras[start + 3].text
 
 
+def test_summary_names_the_high_risk_deployer_duties_next_to_the_fria() -> None:
+    """A public deployer of a high-risk system reads its art. 26 duties in the summary, not only in annex 2.
+
+    Before, the summary gave the FRIA and a count of obligations (« 12 obligation(s) »), without naming
+    the article the deployer's own duties come from.
+    """
+    root = Path(__file__).resolve().parent.parent
+    high = aipd.assess(aipd.load(root / "examples" / "tri-candidatures.yaml"))
+    paras = _doc(_render(high)).paragraphs
+    start = next(
+        i
+        for i, p in enumerate(paras)
+        if p.style.name == "Heading 2" and p.text == "Règlement sur l'intelligence artificielle (AI Act)"
+    )
+    summary = " ".join(p.text for p in paras[start : start + 8])
+    assert "obligations de l'article 26 (art. 26.1, art. 26.2" in summary
+    assert "à compter du 2 août 2026" in summary
+    chatbot = aipd.assess(aipd.load(root / "examples" / "chatbot-site-ville.yaml"))
+    assert not any("article 26" in t for t in (p.text for p in _doc(_render(chatbot)).paragraphs))
+
+
 def test_word_features_toc_fields_language_properties() -> None:
     """TOC field refreshed on opening, page numbers in the footer, language and core properties set."""
     a = assessment()

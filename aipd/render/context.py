@@ -582,7 +582,11 @@ def _ai_act(assessment: Assessment, lang: Lang) -> dict[str, Any] | None:
     if value is None:
         return None
     fria = value.fria
+    # The high-risk deployer's own duties (art. 26), named in the summary next to the FRIA.
+    art26 = [d for d in value.duties if d.id.startswith("ai-act:art26-")]
     return {
+        "art26": [_text(d.article, lang) for d in art26],
+        "art26_from": format_date(min(d.applies_from for d in art26), lang) if art26 else None,
         "class_code": value.ai_class.value,
         "label": value.ai_class.label(lang),
         "provisional": value.provisional_class.label(lang) if value.provisional_class is not None else None,
