@@ -5,12 +5,21 @@ from __future__ import annotations
 import re
 from typing import Any
 
+import attrs
 import pytest
 
 from aipd.catalogue import Effect, FindingStatus
-from aipd.model import AISystem, DataCategory, ProcessingOperation, Scale, SubjectCategory
+from aipd.model import (
+    AISystem,
+    Controller,
+    DataCategory,
+    LegalFramework,
+    ProcessingOperation,
+    Scale,
+    SubjectCategory,
+)
 from aipd.settings import Settings
-from aipd.vocabulary import AIArea, AITechnique, DataKind, Domain, OrganisationKind, SubjectKind
+from aipd.vocabulary import AIArea, AITechnique, DataKind, Domain, LegalRegime, OrganisationKind, SubjectKind
 from aipd_builtin import cnil_lists
 from rule_cases import RULES, evolve, quiet, run, unknown_everything
 
@@ -209,6 +218,9 @@ def test_item_11_an_ai_system_declared_as_remote_biometric_identification() -> N
 # --- the exemption list -------------------------------------------------------------------------
 
 
+ASSOCIATION = Controller(name="Amicale des donneurs de sang", kind=OrganisationKind.OTHER, agents=3)
+
+
 def exempt_case(*domains: Domain, **kw: Any) -> ProcessingOperation:
     return quiet(domains=domains, **kw)
 
@@ -240,8 +252,19 @@ EXEMPT: list[tuple[int, str, ProcessingOperation, FindingStatus]] = [
         ),
         NOT_MET,
     ),
-    (5, "members and donors", exempt_case(Domain.MEMBERS_DONORS, controller=quiet().controller), MET),
-    (5, "members' health data", exempt_case(Domain.MEMBERS_DONORS, data=HEALTH), NOT_MET),
+    (
+        5,
+        "an association's members and donors",
+        exempt_case(Domain.MEMBERS_DONORS, controller=ASSOCIATION),
+        MET,
+    ),
+    (
+        5,
+        "members' health data",
+        exempt_case(Domain.MEMBERS_DONORS, data=HEALTH, controller=ASSOCIATION),
+        NOT_MET,
+    ),
+    (5, "a commune's members and donors", exempt_case(Domain.MEMBERS_DONORS), NOT_MET),
     (
         6,
         "individual physician",
@@ -399,3 +422,48 @@ def test_rationales_contract_de_before_the_type_they_quote(operation: Processing
     for rule_id, rule in sorted(RULES.items()):
         outcome = rule.test(operation, Settings())
         assert not _UNCONTRACTED.search(outcome.rationale.fr), (rule_id, outcome.rationale.fr)
+
+
+def test_item_5_is_for_non_profit_bodies_only() -> None:
+    """Item 5 names associations, foundations and other non-profit institutions: a commune's or a CCAS's
+    members-and-donors file is not exempt; another body's is, the rationale asking to check it is non-profit."""
+    for kind in (OrganisationKind.COMMUNE, OrganisationKind.CCAS, OrganisationKind.STATE):
+        op = evolve(exempt_case(Domain.MEMBERS_DONORS), "controller", kind=kind)
+        outcome = run("cnil-2019-118:5", op)
+        assert outcome.status is NOT_MET
+        assert "sans but lucratif" in outcome.rationale.fr
+    outcome = run("cnil-2019-118:5", exempt_case(Domain.MEMBERS_DONORS, controller=ASSOCIATION))
+    assert outcome.status is MET
+    assert "à vérifier" in outcome.rationale.fr
+    assert "to check" in outcome.rationale.en
+
+
+POLICE_JUSTICE = LegalFramework(regime=LegalRegime.POLICE_JUSTICE, on_behalf_of_state=False)
+
+
+@pytest.mark.parametrize(
+    ("number", "op"), [pytest.param(n, op, id=f"{n}-{case}") for n, case, op, s in EXEMPT if s is MET]
+)
+def test_no_exemption_under_title_iii(number: int, op: ProcessingOperation) -> None:
+    """The 2019-118 list is the GDPR art. 35(5) list: under Title III of the loi Informatique et Libertés the
+    GDPR does not apply and art. 90 has no exemption, so no item is met, and the rationale says why."""
+    outcome = run(f"cnil-2019-118:{number}", attrs.evolve(op, legal=POLICE_JUSTICE))
+    assert outcome.status is NOT_MET
+    assert "titre III" in outcome.rationale.fr
+    assert "art. 35.5" in outcome.rationale.fr
+
+
+@pytest.mark.parametrize(
+    ("number", "op", "status"),
+    [pytest.param(n, op, s, id=f"{n}-{case}") for n, case, op, s in REQUIRED if s is not NOT_MET],
+)
+def test_required_type_under_title_iii_keeps_its_status_and_names_art_90(
+    number: int, op: ProcessingOperation, status: FindingStatus
+) -> None:
+    """Under Title III a required type still shows a high risk (never less severe), and the rationale says
+    that art. 90 of the loi, not the GDPR art. 35(4) list, makes the DPIA mandatory."""
+    outcome = run(f"cnil-2018-327:{number}", attrs.evolve(op, legal=POLICE_JUSTICE))
+    assert outcome.status is status
+    assert "article 90" in outcome.rationale.fr
+    assert "article 90" in outcome.rationale.en
+    assert "article 90" not in run(f"cnil-2018-327:{number}", op).rationale.fr

@@ -34,7 +34,7 @@ from aipd.hookspecs import hookimpl
 from aipd.i18n import Text, t
 from aipd.model import ProcessingOperation
 from aipd.settings import Settings
-from aipd.vocabulary import DataKind, Domain, OrganisationKind
+from aipd.vocabulary import DataKind, Domain, LegalRegime, OrganisationKind
 from aipd_builtin import facts
 from aipd_builtin.sources import CNIL_EXEMPT_LIST_URL, CNIL_REQUIRED_LIST_URL, source
 
@@ -245,6 +245,19 @@ def _location_large_scale(operation: ProcessingOperation, settings: Settings) ->
 
 # --- tests of the exemption list ------------------------------------------------------------------
 
+#: Délibération 2019-118 is the list of GDPR art. 35(5); under Title III of the loi Informatique et
+#: Libertés (directive 2016/680) the GDPR does not apply (art. 2(2)(d)) and art. 90 has no exemption.
+_NO_EXEMPTION_UNDER_TITLE_III = Outcome.not_met(
+    t(
+        "Traitement relevant du titre III de la loi Informatique et Libertés (directive 2016/680) : cette "
+        "liste, prise en application de l'art. 35.5 du RGPD, ne s'applique pas (art. 2.2.d du RGPD), et "
+        "l'art. 90 de la loi ne prévoit pas de dispense.",
+        "Processing under Title III of the loi Informatique et Libertés (directive 2016/680): this list, "
+        "adopted under GDPR art. 35(5), does not apply (GDPR art. 2(2)(d)), and art. 90 of the loi has no "
+        "exemption.",
+    )
+)
+
 
 @facts.per_operation
 def _no_outside_component(operation: ProcessingOperation) -> Outcome:
@@ -272,6 +285,8 @@ def _exempt_type(
     core_t, accessory_t, conditions_t = tuple(core), tuple(accessory), tuple(conditions)
 
     def test(operation: ProcessingOperation, _settings: Settings) -> Outcome:
+        if operation.legal.regime is LegalRegime.POLICE_JUSTICE:
+            return _NO_EXEMPTION_UNDER_TITLE_III
         in_type = facts.entirely_of_type(operation, core_t, accessory_t, what)
         if in_type.status is FindingStatus.NOT_MET:
             # Not of the exempt type: that alone settles it, and it is all the DPO needs to read.
@@ -314,6 +329,30 @@ def _no_sensitive_data(operation: ProcessingOperation) -> Outcome:
     return facts.negate(facts.sensitive_data(operation))
 
 
+def _non_profit_body(operation: ProcessingOperation) -> Outcome:
+    """Délibération 2019-118, item 5: « une association, une fondation ou toute autre institution sans but
+    lucratif ». A public person (commune, CCAS, EPCI, State…) is none of these: its members' or donors'
+    files are not of this type. The model does not say whether another body is non-profit: the
+    rationale asks the DPO to check it."""
+    kind = operation.controller.kind
+    if kind.is_public_law_body:
+        return Outcome.not_met(
+            t(
+                f"Organisme : « {kind.fr} », une personne publique ; le point 5 ne vise que les associations, "
+                "fondations et autres institutions sans but lucratif.",
+                f"Body: '{kind.en}', a public body; item 5 covers only associations, foundations and other "
+                "non-profit institutions.",
+            )
+        )
+    return Outcome.met(
+        t(
+            f"Organisme : « {kind.fr} » (à vérifier : une association, une fondation ou une autre institution "
+            "sans but lucratif).",
+            f"Body: '{kind.en}' (to check: an association, a foundation or another non-profit institution).",
+        )
+    )
+
+
 def _public_service_body(operation: ProcessingOperation) -> Outcome:
     kind = operation.controller.kind
     if kind is OrganisationKind.OTHER:
@@ -331,6 +370,33 @@ def _public_service_body(operation: ProcessingOperation) -> Outcome:
 # --- the items ----------------------------------------------------------------------------------
 
 
+_TITLE_III_NOTE = t(
+    " Sous le titre III de la loi Informatique et Libertés, cette liste, prise en application de l'art. 35.4 "
+    "du RGPD, ne s'applique pas comme telle : ce type de traitement caractérise le risque élevé qui rend l'AIPD "
+    "obligatoire au titre de l'article 90 de la loi.",
+    " Under Title III of the loi Informatique et Libertés, this list, adopted under GDPR art. 35(4), does not "
+    "apply as such: this type of processing shows the high risk that makes the DPIA mandatory under article 90 "
+    "of the loi.",
+)
+
+
+def _under_title_iii(test: Rule) -> Rule:
+    """A required type under Title III: the status is kept (a regime never makes an assessment less
+    severe), and the rationale says that art. 90 of the loi, not the art. 35(4) list, requires the DPIA."""
+
+    def wrapped(operation: ProcessingOperation, settings: Settings) -> Outcome:
+        outcome = test(operation, settings)
+        if (
+            operation.legal.regime is LegalRegime.POLICE_JUSTICE
+            and outcome.status is not FindingStatus.NOT_MET
+        ):
+            return facts.reworded(outcome, after=_TITLE_III_NOTE)
+        return outcome
+
+    wrapped.__doc__ = test.__doc__
+    return wrapped
+
+
 def _required(
     number: int, title: Text, conditions: Text, test: Rule, reliability: Reliability, note: Text | None = None
 ) -> ListItem:
@@ -341,7 +407,7 @@ def _required(
         title=title,
         conditions=conditions,
         source=_required_source(number, reliability, note),
-        test=test,
+        test=_under_title_iii(test),
     )
 
 
@@ -697,15 +763,16 @@ EXEMPT_ITEMS: tuple[ListItem, ...] = (
             "in its usual activities, provided the data are not sensitive",
         ),
         t(
-            "Gestion des membres et donateurs d'un organisme sans but lucratif ; activités habituelles ; aucune "
-            "donnée sensible (art. 9 et 10)." + _ENTIRELY.fr,
-            "Managing a non-profit body's members and donors; usual activities; no sensitive data (arts. 9 and "
-            "10)." + _ENTIRELY.en,
+            "Association, fondation ou autre institution sans but lucratif (pas une personne publique) ; gestion "
+            "de ses membres et donateurs ; activités habituelles ; aucune donnée sensible (art. 9 et 10)."
+            + _ENTIRELY.fr,
+            "Association, foundation or other non-profit institution (not a public body); managing its members "
+            "and donors; usual activities; no sensitive data (arts. 9 and 10)." + _ENTIRELY.en,
         ),
         _exempt_type(
             (Domain.MEMBERS_DONORS,),
             t("la gestion des membres et donateurs", "members and donors management"),
-            conditions=(_no_special_data,),
+            conditions=(_non_profit_body, _no_special_data),
         ),
         "verified",
     ),
