@@ -57,7 +57,27 @@ def test_nine_counted_criteria_in_the_order_of_the_guidelines() -> None:
         assert f"III.B.a, critère {number} " in c.source.citation.fr
         assert f"III.B.a, criterion {number} " in c.source.citation.en
         assert c.source.url is not None
-        assert "RGPD" in c.source.citation.fr
+
+
+def test_citations_name_the_provisions_the_guidelines_cite() -> None:
+    """Each criterion cites the GDPR provisions WP248 III.B.a names for it, and none it does not: criterion 8
+    rests on art. 35(1) and recitals 89 and 91; criterion 6 cites no GDPR provision (art. 35(1) was added)."""
+    cited = {c.id: c.source.citation for c in wp248.CRITERIA}
+    expected = {
+        "wp248:evaluation_scoring": "RGPD, considérants 71 et 91",
+        "wp248:automated_decision": "RGPD, art. 35.3.a",
+        "wp248:systematic_monitoring": "RGPD, art. 35.3.c",
+        "wp248:sensitive_data": "RGPD, art. 9 et 10",
+        "wp248:large_scale": "RGPD, considérant 91",
+        "wp248:vulnerable_subjects": "RGPD, considérant 75",
+        "wp248:innovative_use": "RGPD, art. 35.1 et considérants 89 et 91",
+        "wp248:prevents_right": "RGPD, art. 22 et considérant 91",
+    }
+    for rule_id, gdpr in expected.items():
+        assert cited[rule_id].fr.endswith(gdpr), rule_id
+    assert "RGPD" not in cited["wp248:matching_combining"].fr
+    assert "GDPR" not in cited["wp248:matching_combining"].en
+    assert cited["wp248:innovative_use"].en.endswith("GDPR, art. 35(1) and recitals 89 and 91")
 
 
 def test_reliability_follows_the_reference_markers() -> None:

@@ -40,14 +40,17 @@ def source(citation: Text, *, url: str | None, reliability: Reliability) -> Sour
     return Source(citation=citation, url=url, reliability=reliability)
 
 
-def wp248(criterion: int, name: Text, gdpr: Text, reliability: Reliability) -> Source:
-    """WP248 rev.01, section III.B.a, criterion ``criterion``, with the GDPR provisions it rests on."""
+def wp248(criterion: int, name: Text, gdpr: Text | None, reliability: Reliability) -> Source:
+    """WP248 rev.01, section III.B.a, criterion ``criterion``, with the GDPR provisions the guidelines
+    cite for it (``None`` where they cite none: only those the text names, never one added)."""
+    gdpr_fr = f" ; RGPD, {gdpr.fr}" if gdpr is not None else ""
+    gdpr_en = f"; GDPR, {gdpr.en}" if gdpr is not None else ""
     return source(
         t(
             f"Lignes directrices WP248 rév.01 du G29 (approuvées par le CEPD), section III.B.a, "
-            f"critère {criterion} « {name.fr} » ; RGPD, {gdpr.fr}",
+            f"critère {criterion} « {name.fr} »{gdpr_fr}",
             f"Article 29 WP guidelines WP248 rev.01 (endorsed by the EDPB), section III.B.a, "
-            f"criterion {criterion} '{name.en}'; GDPR, {gdpr.en}",
+            f"criterion {criterion} '{name.en}'{gdpr_en}",
         ),
         url=WP248_URL,
         reliability=reliability,

@@ -153,7 +153,9 @@ CRITERIA: tuple[Criterion, ...] = (
     Criterion(
         id="wp248:matching_combining",
         title=MATCHING_COMBINING,
-        source=wp248(6, MATCHING_COMBINING, t("art. 35.1", "art. 35(1)"), "recalled"),
+        # The guidelines cite no GDPR provision for this criterion (its footnote refers to the WP29
+        # opinion on purpose limitation): none is added here.
+        source=wp248(6, MATCHING_COMBINING, None, "recalled"),
         effect=Effect.COUNTS,
         test=_settings_free(facts.matching_combining),
         group=GROUP,
@@ -184,7 +186,10 @@ CRITERIA: tuple[Criterion, ...] = (
         id="wp248:innovative_use",
         title=INNOVATIVE_USE,
         source=wp248(
-            8, INNOVATIVE_USE, t("considérant 91 et art. 35.1", "recital 91 and art. 35(1)"), "recalled"
+            8,
+            INNOVATIVE_USE,
+            t("art. 35.1 et considérants 89 et 91", "art. 35(1) and recitals 89 and 91"),
+            "recalled",
         ),
         effect=Effect.COUNTS,
         test=_settings_free(facts.innovative_use),
