@@ -466,13 +466,31 @@ def _decide(findings: list[Finding]) -> tuple[Verdict, list[Notice]]:
             )
         )
         return verdict(Requirement.NOT_REQUIRED, Reason.SINGLE_CRITERION, _titles(counted), counted), notices
+    if counting_unknown:
+        # One criterion at most may still be met (two would have made the verdict incomplete): the
+        # answer stays "not required", but met it would call for the controller's judgement
+        # (single_criterion), so the missing facts are said, not left silent.
+        notices.append(
+            Notice(
+                code="criterion_unsettled",
+                message=t(
+                    "Aucun critère n'est rempli d'après les faits connus, mais un critère reste à trancher "
+                    "faute de faits. S'il était rempli, les lignes directrices WP248 admettent qu'un traitement "
+                    "ne remplissant qu'un critère exige une AIPD : complétez les faits avant de conclure.",
+                    "No criterion is met on the known facts, but one criterion cannot be settled for lack of "
+                    "facts. If it were met, the WP248 guidelines allow that a processing meeting a single "
+                    "criterion may require a DPIA: complete the facts before concluding.",
+                ),
+                related=_ids(counting_unknown),
+            )
+        )
+        explanation = t("Aucun critère rempli ; à trancher : ", "No criterion met; to settle: ") + _titles(
+            counting_unknown
+        )
+    else:
+        explanation = t("Aucun critère rempli.", "No criterion met.")
     return (
-        verdict(
-            Requirement.NOT_REQUIRED,
-            Reason.NO_HIGH_RISK,
-            t("Aucun critère rempli.", "No criterion met."),
-            (),
-        ),
+        verdict(Requirement.NOT_REQUIRED, Reason.NO_HIGH_RISK, explanation, ()),
         notices,
     )
 

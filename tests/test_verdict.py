@@ -198,6 +198,19 @@ def test_nothing_met_is_not_required() -> None:
     assert result.verdict.reason is Reason.NO_HIGH_RISK
 
 
+def test_no_criterion_met_but_one_unknown_says_so() -> None:
+    """No criterion met and one unknown: still not required (one criterion at most), but the verdict
+    names the unknown criterion and the criterion_unsettled notice asks for its facts, never silent."""
+    result = assess(evolve(quiet(), "technology", innovative=None))
+    assert result.verdict.requirement is Requirement.NOT_REQUIRED
+    assert result.verdict.criteria_unknown == ("wp248:innovative_use",)
+    assert "wp248:innovative_use" in result.verdict.explanation.fr
+    notice = {n.code: n for n in result.notices}["criterion_unsettled"]
+    assert notice.related == ("wp248:innovative_use",)
+    assert "technology.innovative" in result.missing_facts
+    assert "criterion_unsettled" not in {n.code for n in assess(quiet()).notices}
+
+
 def test_required_list_beats_an_exemption() -> None:
     """School services with biometric canteen access: item 11 of the required list prevails."""
     op = quiet(
