@@ -28,6 +28,8 @@ MET, NOT_MET, UNKNOWN = FindingStatus.MET, FindingStatus.NOT_MET, FindingStatus.
 HEALTH = (DataCategory(kind=DataKind.HEALTH),)
 PATIENTS = (SubjectCategory(kind=SubjectKind.PATIENTS, count=500),)
 CHILDREN = (SubjectCategory(kind=SubjectKind.CHILDREN, count=500),)
+#: A private practice (physician, lawyer, clerk, notary): the controller is the professional.
+PRACTICE = Controller(name="Cabinet", kind=OrganisationKind.OTHER, agents=2)
 
 
 def test_lists_and_numbering() -> None:
@@ -77,7 +79,11 @@ REQUIRED: list[tuple[int, str, ProcessingOperation, FindingStatus]] = [
     (
         1,
         "individual physician",
-        quiet(domains=(Domain.INDIVIDUAL_HEALTH_PROFESSIONAL, Domain.HEALTH_CARE), data=HEALTH),
+        quiet(
+            domains=(Domain.INDIVIDUAL_HEALTH_PROFESSIONAL, Domain.HEALTH_CARE),
+            data=HEALTH,
+            controller=PRACTICE,
+        ),
         NOT_MET,
     ),
     (
@@ -268,15 +274,17 @@ EXEMPT: list[tuple[int, str, ProcessingOperation, FindingStatus]] = [
     (
         6,
         "individual physician",
-        exempt_case(Domain.INDIVIDUAL_HEALTH_PROFESSIONAL, Domain.HEALTH_CARE, data=HEALTH),
+        exempt_case(
+            Domain.INDIVIDUAL_HEALTH_PROFESSIONAL, Domain.HEALTH_CARE, data=HEALTH, controller=PRACTICE
+        ),
         MET,
     ),
     (6, "health care establishment", exempt_case(Domain.HEALTH_CARE, data=HEALTH), NOT_MET),
-    (7, "individual lawyer", exempt_case(Domain.INDIVIDUAL_LAWYER), MET),
+    (7, "individual lawyer", exempt_case(Domain.INDIVIDUAL_LAWYER, controller=PRACTICE), MET),
     (7, "lawyer and recruitment", exempt_case(Domain.INDIVIDUAL_LAWYER, Domain.RECRUITMENT), NOT_MET),
-    (8, "commercial court clerk", exempt_case(Domain.COMMERCIAL_COURT_CLERK), MET),
+    (8, "commercial court clerk", exempt_case(Domain.COMMERCIAL_COURT_CLERK, controller=PRACTICE), MET),
     (8, "other field", exempt_case(Domain.OTHER), NOT_MET),
-    (9, "notary", exempt_case(Domain.NOTARY), MET),
+    (9, "notary", exempt_case(Domain.NOTARY, controller=PRACTICE), MET),
     (
         9,
         "notary with biometric signature",
@@ -467,3 +475,28 @@ def test_required_type_under_title_iii_keeps_its_status_and_names_art_90(
     assert "article 90" in outcome.rationale.fr
     assert "article 90" in outcome.rationale.en
     assert "article 90" not in run(f"cnil-2018-327:{number}", op).rationale.fr
+
+
+@pytest.mark.parametrize(
+    ("number", "domains"),
+    [
+        (6, (Domain.INDIVIDUAL_HEALTH_PROFESSIONAL, Domain.HEALTH_CARE)),
+        (7, (Domain.INDIVIDUAL_LAWYER,)),
+        (8, (Domain.COMMERCIAL_COURT_CLERK,)),
+        (9, (Domain.NOTARY,)),
+    ],
+)
+def test_professions_items_exclude_public_bodies(number: int, domains: tuple[Domain, ...]) -> None:
+    """Items 6 to 9 are a private professional's own processing: a commune declaring the field (a municipal
+    health centre as 'individual health professional') is not exempt, and the rationale says why."""
+    outcome = run(f"cnil-2019-118:{number}", exempt_case(*domains))
+    assert outcome.status is NOT_MET
+    assert "personne publique" in outcome.rationale.fr
+    assert run(f"cnil-2019-118:{number}", exempt_case(*domains, controller=PRACTICE)).status is MET
+
+
+def test_item_1_a_commune_health_centre_is_not_an_individual_practice() -> None:
+    """A commune's health care declared with the individual-professional field is still care by a health
+    establishment for item 1 (recital 91 and items 6 to 9 are for the private professional)."""
+    op = quiet(domains=(Domain.INDIVIDUAL_HEALTH_PROFESSIONAL, Domain.HEALTH_CARE), data=HEALTH)
+    assert run("cnil-2018-327:1", op).status is MET

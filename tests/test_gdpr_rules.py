@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 import strategies
 from aipd.assess import assess
 from aipd.catalogue import Effect, FindingStatus
-from aipd.model import DataCategory, LegalFramework, ProcessingOperation, Purpose, Scale
+from aipd.model import Controller, DataCategory, LegalFramework, ProcessingOperation, Purpose, Scale
 from aipd.screening import Reason
 from aipd.settings import Settings
 from aipd.vocabulary import (
@@ -89,6 +89,10 @@ def test_35_3_a_unknown_names_every_missing_fact() -> None:
 # --- art. 35(3)(b) ----------------------------------------------------------------------------------
 
 
+#: An individual practice: the controller is the professional, not a public body (recital 91).
+PRACTICE = Controller(name="Cabinet du Dr Martin", kind=OrganisationKind.OTHER, agents=2)
+
+
 def special(persons: int | None, kind: DataKind = DataKind.HEALTH, **kw: Any) -> ProcessingOperation:
     return quiet(
         data=(DataCategory(kind=kind),), scale=Scale(persons=persons, relevant_population=40_000), **kw
@@ -119,7 +123,7 @@ def test_35_3_b_uses_the_absolute_figure_not_the_share() -> None:
 
 def test_35_3_b_recital_91_and_unknown() -> None:
     """An individual physician's files are not large scale; an unknown number of persons is asked for."""
-    physician = special(20_000, domains=(Domain.INDIVIDUAL_HEALTH_PROFESSIONAL,))
+    physician = special(20_000, domains=(Domain.INDIVIDUAL_HEALTH_PROFESSIONAL,), controller=PRACTICE)
     assert run("gdpr:art35-3-b", physician).status is NOT_MET
     outcome = run(
         "gdpr:art35-3-b", quiet(data=(DataCategory(kind=DataKind.HEALTH),), scale=Scale(), data_subjects=())
@@ -237,7 +241,7 @@ def test_35_3_b_figures_with_the_share_setting_and_recital_91() -> None:
     few = attrs.evolve(few, scale=attrs.evolve(few.scale, relevant_population=5_000))
     assert run("gdpr:art35-3-b", few, whole).status is NOT_MET
     physician = beneficiaries(DataCategory(kind=DataKind.HEALTH, persons=20_000), persons=20_000)
-    physician = attrs.evolve(physician, domains=(Domain.INDIVIDUAL_HEALTH_PROFESSIONAL,))
+    physician = attrs.evolve(physician, domains=(Domain.INDIVIDUAL_HEALTH_PROFESSIONAL,), controller=PRACTICE)
     assert run("gdpr:art35-3-b", physician).status is NOT_MET
 
 
@@ -550,3 +554,25 @@ def test_art35_3_cases_keep_their_status_under_title_iii_and_name_article_90() -
     assert "article 90" not in under_gdpr.rationale.fr
     assert "article 90" in under_title_iii.rationale.fr
     assert "article 90" in under_title_iii.rationale.en
+
+
+def test_recital_91_is_for_the_individual_practice_only() -> None:
+    """Recital 91 sets aside the files of an individual physician or lawyer: not a commune's health centre
+    declared with that field, nor a processing that also covers another field. 60,000 patients' health
+    data are then a large-scale processing of special categories (art. 35(3)(b)), as the figures say."""
+    commune = special(60_000, domains=(Domain.INDIVIDUAL_HEALTH_PROFESSIONAL, Domain.HEALTH_CARE))
+    assert commune.controller.kind is OrganisationKind.COMMUNE
+    for op in (
+        commune,
+        special(
+            60_000, domains=(Domain.INDIVIDUAL_HEALTH_PROFESSIONAL, Domain.STATISTICS), controller=PRACTICE
+        ),
+    ):
+        outcome = run("gdpr:art35-3-b", op)
+        assert outcome.status is MET
+        assert "considérant 91" not in outcome.rationale.fr
+        assert run("wp248:large_scale", op).status is MET
+    practice = special(
+        60_000, domains=(Domain.INDIVIDUAL_HEALTH_PROFESSIONAL, Domain.HEALTH_CARE), controller=PRACTICE
+    )
+    assert run("gdpr:art35-3-b", practice).status is NOT_MET

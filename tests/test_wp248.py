@@ -9,6 +9,7 @@ import pytest
 from aipd.catalogue import Effect, FindingStatus
 from aipd.model import (
     AISystem,
+    Controller,
     DataCategory,
     ProcessingOperation,
     Scale,
@@ -25,6 +26,7 @@ from aipd.vocabulary import (
     Domain,
     Frequency,
     GeographicExtent,
+    OrganisationKind,
     SubjectKind,
     Vulnerability,
 )
@@ -366,7 +368,10 @@ def test_large_scale_thresholds_come_from_settings() -> None:
 @pytest.mark.parametrize("domain", [Domain.INDIVIDUAL_HEALTH_PROFESSIONAL, Domain.INDIVIDUAL_LAWYER])
 def test_recital_91_individual_professional_is_never_large_scale(domain: Domain) -> None:
     """An individual physician or lawyer is not large scale, whatever the figures (recital 91)."""
-    outcome = run("wp248:large_scale", quiet(domains=(domain,), scale=Scale(persons=80_000)))
+    practice = Controller(name="Cabinet", kind=OrganisationKind.OTHER, agents=2)
+    outcome = run(
+        "wp248:large_scale", quiet(domains=(domain,), scale=Scale(persons=80_000), controller=practice)
+    )
     assert outcome.status is NOT_MET
     assert "considérant 91" in outcome.rationale.fr
 

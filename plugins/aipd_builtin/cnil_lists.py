@@ -124,7 +124,7 @@ def _domain(*domains: Domain, what: Text) -> Rule:
 
 
 def _health_establishment(operation: ProcessingOperation, _settings: Settings) -> Outcome:
-    individual = Domain.INDIVIDUAL_HEALTH_PROFESSIONAL in operation.domains
+    individual = facts.individual_practice(operation) is Domain.INDIVIDUAL_HEALTH_PROFESSIONAL
     establishment = (
         Outcome.not_met(
             t(
@@ -351,6 +351,21 @@ def _non_profit_body(operation: ProcessingOperation) -> Outcome:
             f"Body: '{kind.en}' (to check: an association, a foundation or another non-profit institution).",
         )
     )
+
+
+def _private_practice(operation: ProcessingOperation) -> Outcome:
+    """Items 6 to 9 name professions practised by private persons (a health professional or a lawyer
+    practising individually, commercial court clerks, notaries): a public body is none of them."""
+    kind = operation.controller.kind
+    if kind.is_public_law_body:
+        return Outcome.not_met(
+            t(
+                f"Organisme : « {kind.fr} », une personne publique ; ce point ne vise que le traitement du "
+                "professionnel lui-même.",
+                f"Body: '{kind.en}', a public body; this item covers only the professional's own processing.",
+            )
+        )
+    return Outcome.met(t(f"Organisme : « {kind.fr} ».", f"Body: '{kind.en}'."))
 
 
 def _public_service_body(operation: ProcessingOperation) -> Outcome:
@@ -786,10 +801,10 @@ EXEMPT_ITEMS: tuple[ListItem, ...] = (
             "individually in a medical practice, a pharmacy or a medical biology laboratory",
         ),
         t(
-            "Professionnel de santé exerçant à titre individuel ; prise en charge de ses patients (et leur "
-            "facturation)." + _ENTIRELY.fr,
-            "Health professional practising individually; care of their patients (and its billing)."
-            + _ENTIRELY.en,
+            "Professionnel de santé exerçant à titre individuel (pas une personne publique) ; prise en charge de "
+            "ses patients (et leur facturation)." + _ENTIRELY.fr,
+            "Health professional practising individually (not a public body); care of their patients (and its "
+            "billing)." + _ENTIRELY.en,
         ),
         _exempt_type(
             (Domain.INDIVIDUAL_HEALTH_PROFESSIONAL,),
@@ -798,6 +813,7 @@ EXEMPT_ITEMS: tuple[ListItem, ...] = (
                 "patient care by an individual health professional",
             ),
             accessory=(Domain.HEALTH_CARE, Domain.TAXATION_BILLING),
+            conditions=(_private_practice,),
         ),
         "verified",
     ),
@@ -809,13 +825,14 @@ EXEMPT_ITEMS: tuple[ListItem, ...] = (
             "Processing by lawyers practising their profession individually",
         ),
         t(
-            "Avocat exerçant à titre individuel." + _ENTIRELY.fr,
-            "Lawyer practising individually." + _ENTIRELY.en,
+            "Avocat exerçant à titre individuel (pas une personne publique)." + _ENTIRELY.fr,
+            "Lawyer practising individually (not a public body)." + _ENTIRELY.en,
         ),
         _exempt_type(
             (Domain.INDIVIDUAL_LAWYER,),
             t("l'exercice individuel de la profession d'avocat", "an individual lawyer's practice"),
             accessory=(Domain.TAXATION_BILLING,),
+            conditions=(_private_practice,),
         ),
         "verified",
     ),
@@ -826,10 +843,14 @@ EXEMPT_ITEMS: tuple[ListItem, ...] = (
             "activité",
             "Processing by the clerks of commercial courts for their activity",
         ),
-        t("Greffe d'un tribunal de commerce." + _ENTIRELY.fr, "Clerk of a commercial court." + _ENTIRELY.en),
+        t(
+            "Greffe d'un tribunal de commerce (pas une personne publique)." + _ENTIRELY.fr,
+            "Clerk of a commercial court (not a public body)." + _ENTIRELY.en,
+        ),
         _exempt_type(
             (Domain.COMMERCIAL_COURT_CLERK,),
             t("l'activité d'un greffe de tribunal de commerce", "a commercial court clerk's activity"),
+            conditions=(_private_practice,),
         ),
         "verified",
     ),
@@ -840,8 +861,13 @@ EXEMPT_ITEMS: tuple[ListItem, ...] = (
             "rédaction des documents des offices notariaux",
             "Processing by notaries for their notarial activity and drafting the documents of notarial offices",
         ),
-        t("Activité notariale." + _ENTIRELY.fr, "Notarial activity." + _ENTIRELY.en),
-        _exempt_type((Domain.NOTARY,), t("l'activité notariale", "notarial activity")),
+        t(
+            "Activité notariale (pas une personne publique)." + _ENTIRELY.fr,
+            "Notarial activity (not a public body)." + _ENTIRELY.en,
+        ),
+        _exempt_type(
+            (Domain.NOTARY,), t("l'activité notariale", "notarial activity"), conditions=(_private_practice,)
+        ),
         "verified",
     ),
     _exempt(

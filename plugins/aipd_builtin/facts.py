@@ -46,6 +46,7 @@ R = TypeVar("R")
 __all__ = [
     "IMPLIED_VULNERABILITY",
     "NEW_AI_TECHNIQUES",
+    "PRACTICE_DOMAINS",
     "RECITAL_91_DOMAINS",
     "SENSITIVE_KINDS",
     "SPECIAL_CATEGORY_KINDS",
@@ -62,6 +63,7 @@ __all__ = [
     "flag",
     "fmt_int",
     "has_domain",
+    "individual_practice",
     "innovative_use",
     "large_scale",
     "mandatory_large_scale",
@@ -695,19 +697,40 @@ def ai_component(operation: ProcessingOperation) -> Outcome:
     )
 
 
+#: Fields that belong to an individual professional's own practice besides the profession itself
+#: (care of their patients, billing), as délibération 2019-118 items 6 and 7 read them.
+PRACTICE_DOMAINS = frozenset({*RECITAL_91_DOMAINS, Domain.HEALTH_CARE, Domain.TAXATION_BILLING})
+
+
+def individual_practice(operation: ProcessingOperation) -> Domain | None:
+    """The profession of recital 91 whose own practice the processing is, or None.
+
+    Recital 91 speaks of the data « from patients or clients by an individual physician, other
+    health care professional or lawyer »: the controller is that professional, and the
+    processing is their practice. A public body (a commune running a health centre) is not an
+    individual professional, and a processing that also covers another field (statistics, a
+    warehouse) is not only a practice: neither is set aside from "large scale" by the recital.
+    """
+    found = next((d for d in operation.domains if d in RECITAL_91_DOMAINS), None)
+    if found is None or operation.controller.kind.is_public_law_body:
+        return None
+    if any(d not in PRACTICE_DOMAINS for d in operation.domains):
+        return None
+    return found
+
+
 def _recital_91_outcome(operation: ProcessingOperation) -> Outcome | None:
-    """Not met under recital 91 when the processing is an individual physician's or lawyer's."""
-    for d in operation.domains:
-        if d in RECITAL_91_DOMAINS:
-            return Outcome.not_met(
-                t(
-                    f"Traitement d'un professionnel exerçant à titre individuel (« {d.fr} ») : "
-                    "le considérant 91 du RGPD exclut qu'il soit à grande échelle.",
-                    f"Processing by an individual professional ('{d.en}'): recital 91 GDPR rules out "
-                    "large scale.",
-                )
-            )
-    return None
+    """Not met under recital 91 when the processing is an individual physician's or lawyer's practice."""
+    d = individual_practice(operation)
+    if d is None:
+        return None
+    return Outcome.not_met(
+        t(
+            f"Traitement d'un professionnel exerçant à titre individuel (« {d.fr} ») : "
+            "le considérant 91 du RGPD exclut qu'il soit à grande échelle.",
+            f"Processing by an individual professional ('{d.en}'): recital 91 GDPR rules out large scale.",
+        )
+    )
 
 
 def _persons_sentence(persons: int, population: int | None) -> Text:
