@@ -117,7 +117,12 @@ def test_35_3_b_uses_the_absolute_figure_not_the_share() -> None:
         data=(DataCategory(kind=DataKind.HEALTH),), scale=Scale(persons=3_050, relevant_population=9_800)
     )
     assert run("wp248:large_scale", op).status is MET
-    assert run("gdpr:art35-3-b", op).status is NOT_MET
+    outcome = run("gdpr:art35-3-b", op)
+    assert outcome.status is NOT_MET
+    # The absolute figure is the library's choice, not the text's: the rationale says so, and how to change it.
+    assert "Choix de cette bibliothèque" in outcome.rationale.fr
+    assert "This library's choice" in outcome.rationale.en
+    assert "Settings.mandatory_large_scale_absolute" in outcome.rationale.fr
     assert run("gdpr:art35-3-b", op, Settings(mandatory_large_scale_absolute=False)).status is MET
 
 
