@@ -56,9 +56,16 @@ ART_36_1 = Source(
 )
 ART_36_3 = Source(citation=t("RGPD, art. 36.3", "GDPR art. 36(3)"), url=_GDPR_URL, reliability="verified")
 LIL_90_1 = Source(
-    citation=t("Loi n° 78-17 du 6 janvier 1978, art. 90, 1°", "Loi 78-17 of 6 January 1978, art. 90, 1°"),
+    citation=t(
+        "Loi n° 78-17 du 6 janvier 1978, art. 90, 1° ; lecture retenue, celle du CEPD et de la CNIL pour "
+        "l'art. 36.1 du RGPD, rédigé de façon semblable : risque résiduel élevé",
+        "Loi 78-17 of 6 January 1978, art. 90, 1°; reading applied, the EDPB's and the CNIL's for the "
+        "similarly worded GDPR art. 36(1): residual high risk",
+    ),
     url=_LIL_90_URL,
-    reliability="verified",
+    # The article is read (« présenterait un risque élevé si le responsable de traitement ne prenait pas
+    # de mesures »); the residual reading aipd applies to it is marked [R] in the reference (G.5).
+    reliability="recalled",
 )
 LIL_90_2 = Source(
     citation=t("Loi n° 78-17 du 6 janvier 1978, art. 90, 2°", "Loi 78-17 of 6 January 1978, art. 90, 2°"),
@@ -383,8 +390,10 @@ def _state(op: ProcessingOperation) -> ConsultationGround | None:
         return state_ground(
             status=FindingStatus.UNKNOWN,
             rationale=t(
-                "On ne sait pas si le traitement est mis en œuvre pour le compte de l'État.",
-                "It is not known whether the processing is carried out on behalf of the State.",
+                "On ne sait pas si le traitement est mis en œuvre pour le compte de l'État : s'il l'est, l'AIPD "
+                "est adressée à la CNIL avec la demande d'avis prévue à l'article 33 (art. 90, deuxième alinéa).",
+                "It is not known whether the processing is carried out on behalf of the State: if it is, the DPIA "
+                "is sent to the CNIL with the request for an opinion of article 33 (art. 90, second paragraph).",
             ),
             missing=("legal.on_behalf_of_state",),
         )
@@ -608,7 +617,20 @@ def decide_consultation(
     else:
         required = False
         formalities = [g for g in met if g.effect == "formality"]
-        if formalities:
+        open_formalities = [
+            g for g in triggering if g.effect == "formality" and g.status is FindingStatus.UNKNOWN
+        ]
+        if open_formalities and not formalities:
+            # No prior consultation either way, but a step with the CNIL may be due (the DPIA sent with
+            # the request for an opinion, for the State): « non requise » alone would hide it.
+            cites = ", ".join(g.source.citation.fr.split(" ;")[0] for g in open_formalities)
+            cites_en = ", ".join(g.source.citation.en.split(";")[0] for g in open_formalities)
+            label = t(
+                f"Pas de consultation préalable ; une formalité auprès de la CNIL reste à trancher faute de faits "
+                f"({cites})",
+                f"No prior consultation; a formality with the CNIL is still open for lack of facts ({cites_en})",
+            )
+        elif formalities:
             # Not a prior consultation, but the CNIL is still seized (an opinion, a declaration):
             # « non requise » alone would read as nothing to send.
             cites = ", ".join(g.source.citation.fr.split(" ;")[0] for g in formalities)
@@ -622,7 +644,11 @@ def decide_consultation(
                 "Consultation préalable de la CNIL non requise", "Prior consultation of the CNIL not required"
             )
     shown = consult or unknown or [g for g in grounds if g.effect == "consult"]
-    extra = [g for g in met if g.effect != "consult"] + [g for g in grounds if g.effect == "informs"]
+    extra = (
+        [g for g in met if g.effect != "consult"]
+        + [g for g in grounds if g.effect == "formality" and g.status is FindingStatus.UNKNOWN]
+        + [g for g in grounds if g.effect == "informs"]
+    )
     parts = [g.rationale for g in [*shown, *extra]]
     explanation = Text(" ".join(p.fr for p in parts), " ".join(p.en for p in parts))
     return Consultation(

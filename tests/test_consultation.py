@@ -587,3 +587,28 @@ def test_an_unknown_fact_never_weighs_less_than_its_unfavourable_value(
             assert getattr(w, name).rank >= getattr(r, name).rank, (key, r.id, name)
     if decide_consultation(worse_op, worse_risks, _screening(requirement), settings).required is True:
         assert decide_consultation(op, risks, _screening(requirement), settings).required is not False, key
+
+
+def test_title_iii_state_unknown_says_a_formality_may_be_due() -> None:
+    """Title III, no consultation ground met, on_behalf_of_state unknown: no prior consultation either way,
+    but the label and the explanation say that the State formality (DPIA sent with the request for an
+    opinion, art. 90) is still open, instead of « non requise » alone."""
+    c = _decide(_safe(legal=_police(), technology=Technology(innovative=False)))
+    assert c.required is False
+    assert "formalité auprès de la CNIL reste à trancher" in c.label.fr
+    assert "formality with the CNIL is still open" in c.label.en
+    assert "art. 90, deuxième alinéa" in c.explanation.fr
+    assert "legal.on_behalf_of_state" in c.missing
+    known = _decide(_safe(legal=_police(on_behalf_of_state=False), technology=Technology(innovative=False)))
+    assert known.label.fr == "Consultation préalable de la CNIL non requise"
+
+
+def test_art_90_1_names_the_reading_it_applies() -> None:
+    """Art. 90 1° literally speaks of the risk absent measures; aipd applies the residual reading, which its
+    source names and marks as to be checked, as for GDPR art. 36(1)."""
+    c = _decide(operation(legal=_police(on_behalf_of_state=False), technology=Technology(innovative=False)))
+    source = _ground(c, "lil:90-1").source
+    assert "risque résiduel" in source.citation.fr
+    assert "residual" in source.citation.en
+    assert source.reliability == "recalled"
+    assert c.label.fr.endswith("(Loi n° 78-17 du 6 janvier 1978, art. 90, 1°)")
