@@ -324,6 +324,18 @@ def _new_technology(op: ProcessingOperation, screening: Screening) -> Consultati
     ground = functools.partial(
         ConsultationGround, id="lil:90-2", title=title, source=LIL_90_2, effect="consult"
     )
+    presumed = t("", "")
+    if innovative is None:
+        # The screening may already hold the solution new without technology.innovative: WP248
+        # criterion 8 presumes deep learning and generative AI innovative (CNIL AI sheet 5). The
+        # same presumption holds here, or 2° would stay open where the screening counts it met.
+        criterion = next((f for f in screening.findings if f.id == "wp248:innovative_use"), None)
+        if criterion is not None and criterion.status is FindingStatus.MET:
+            innovative = True
+            presumed = (
+                t("Critère 8 des lignes directrices WP248 : ", "WP248 criterion 8: ") + criterion.rationale
+            )
+            presumed = presumed + t(" ", " ")
     if innovative is None:
         return ground(
             status=FindingStatus.UNKNOWN,
@@ -336,7 +348,8 @@ def _new_technology(op: ProcessingOperation, screening: Screening) -> Consultati
     if innovative and required:
         return ground(
             status=FindingStatus.MET,
-            rationale=t(
+            rationale=presumed
+            + t(
                 "Le traitement emploie une technologie nouvelle et son type est susceptible d'engendrer un risque "
                 "élevé (une AIPD est requise) : l'article 90, 2° impose la consultation à ce titre, "
                 "indépendamment des mesures.",
@@ -348,7 +361,8 @@ def _new_technology(op: ProcessingOperation, screening: Screening) -> Consultati
         # A new technology whose type may present high risks: the screening has not settled it yet.
         return ground(
             status=FindingStatus.UNKNOWN,
-            rationale=t(
+            rationale=presumed
+            + t(
                 "Le traitement emploie une technologie nouvelle ; l'examen préalable ne dit pas encore si son type "
                 "présente des risques élevés (faits manquants de l'examen préalable).",
                 "The processing uses a new technology; the screening does not say yet whether its type presents "
@@ -359,7 +373,8 @@ def _new_technology(op: ProcessingOperation, screening: Screening) -> Consultati
     if innovative:
         return ground(
             status=FindingStatus.NOT_MET,
-            rationale=t(
+            rationale=presumed
+            + t(
                 "Technologie nouvelle, mais l'examen préalable conclut qu'aucune AIPD n'est requise : le type de "
                 "traitement ne présente pas de risques élevés d'après les faits déclarés.",
                 "A new technology, but the screening concludes no DPIA is required: the type of processing does "

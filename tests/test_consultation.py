@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 
-from aipd.catalogue import FindingStatus
+from aipd.catalogue import Effect, FindingStatus, Source
 from aipd.consultation import Consultation, decide_consultation
 from aipd.i18n import t
 from aipd.model import (
@@ -31,8 +31,9 @@ from aipd.model import (
     SupportingAsset,
     Technology,
 )
+from aipd.registry import PluginInfo
 from aipd.risks import analyse_risks
-from aipd.screening import Reason, Requirement, Screening, Verdict
+from aipd.screening import Finding, Reason, Requirement, Screening, Verdict
 from aipd.settings import Settings
 from aipd.vocabulary import (
     AssetKind,
@@ -612,3 +613,32 @@ def test_art_90_1_names_the_reading_it_applies() -> None:
     assert "residual" in source.citation.en
     assert source.reliability == "recalled"
     assert c.label.fr.endswith("(Loi n° 78-17 du 6 janvier 1978, art. 90, 1°)")
+
+
+def test_90_2_follows_the_screening_presumption_for_deep_learning() -> None:
+    """technology.innovative not given, but WP248 criterion 8 met in the screening (deep learning presumed
+    innovative, CNIL AI sheet 5): art. 90 2° is met with the DPIA required, whatever the measures, instead of
+    staying open; the rationale quotes the presumption."""
+    op = _safe(legal=_police(on_behalf_of_state=False))
+    assert op.technology.innovative is None
+    settings = Settings()
+    criterion = Finding(
+        id="wp248:innovative_use",
+        kind="criterion",
+        group="wp248",
+        title=t("Usage innovant", "Innovative use"),
+        effect=Effect.COUNTS,
+        status=FindingStatus.MET,
+        rationale=t("Apprentissage profond, présumé innovant.", "Deep learning, presumed innovative."),
+        missing=(),
+        source=Source(citation=t("WP248", "WP248"), url=None, reliability="recalled"),
+        plugin=PluginInfo(name="builtin.wp248", version="0"),
+    )
+    screening = attrs.evolve(_screening(), findings=(criterion,))
+    c = decide_consultation(op, analyse_risks(op, builtin_catalogue(), settings), screening, settings)
+    ground = _ground(c, "lil:90-2")
+    assert ground.status is FindingStatus.MET
+    assert "présumé innovant" in ground.rationale.fr
+    assert c.required is True
+    # Without the finding (criterion not met), the fact is still asked.
+    assert _ground(_decide(op), "lil:90-2").status is FindingStatus.UNKNOWN
