@@ -64,8 +64,11 @@ class Reason(Vocabulary):
     )
     TWO_CRITERIA = (
         "two_criteria",
-        "Au moins deux critères des lignes directrices WP248 sont remplis",
-        "At least two WP248 criteria are met",
+        "Au moins deux critères des lignes directrices WP248 sont remplis : l'AIPD est requise en principe "
+        "(WP248 III.B.a ; ne pas la faire suppose de justifier et documenter pourquoi le risque n'est pas élevé, "
+        "avec l'avis du DPD)",
+        "At least two WP248 criteria are met: a DPIA is required in principle (WP248 III.B.a; not carrying "
+        "one out requires justifying and documenting why the risk is not high, with the DPO's view)",
     )
     SINGLE_CRITERION = (
         "single_criterion",

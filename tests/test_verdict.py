@@ -181,6 +181,10 @@ def test_two_criteria_require_a_dpia() -> None:
     assert result.verdict.requirement is Requirement.REQUIRED
     assert result.verdict.reason is Reason.TWO_CRITERIA
     assert "wp248:systematic_monitoring" in result.verdict.explanation.fr
+    # WP248 III.B.a: "in most cases" two criteria call for a DPIA, a presumption the reason says as such.
+    assert "requise en principe" in result.verdict.reason.fr
+    assert "justifier et documenter" in result.verdict.reason.fr
+    assert "required in principle" in result.verdict.reason.en
 
 
 def test_one_criterion_is_not_required_with_a_notice() -> None:
