@@ -221,6 +221,29 @@ def test_item_11_an_ai_system_declared_as_remote_biometric_identification() -> N
     assert run("cnil-2018-327:11", op).status is MET
 
 
+def test_item_11_biometric_verification_counts_and_an_unstated_one_is_asked() -> None:
+    """Item 11 reads « identifier une personne physique de manière unique » as GDPR art. 9(1) does, and its
+    examples are verifications (hand-contour canteen access): an AI system that only verifies identity
+    meets it; one that works on images of pupils without saying whether it identifies them is unknown,
+    asking ai_system.biometric_identification, never « not met »."""
+    images = (DataCategory(kind=DataKind.IMAGE),)
+    verifying = AISystem(
+        name="Contour de main", biometric_identification=False, biometric_verification_only=True
+    )
+    assert run("cnil-2018-327:11", quiet(ai_system=verifying, data_subjects=CHILDREN)).status is MET
+    silent = AISystem(name="Caméra cantine", techniques=(AITechnique.DEEP_LEARNING,))
+    outcome = run("cnil-2018-327:11", quiet(ai_system=silent, data=images, data_subjects=CHILDREN))
+    assert outcome.status is UNKNOWN
+    assert outcome.missing == ("ai_system.biometric_identification",)
+    # Nothing biometric data could come from (identity only): the system's silence is no sign.
+    assert run("cnil-2018-327:11", quiet(ai_system=silent, data_subjects=CHILDREN)).status is NOT_MET
+    said_no = attrs.evolve(silent, biometric_identification=False)
+    assert (
+        run("cnil-2018-327:11", quiet(ai_system=said_no, data=images, data_subjects=CHILDREN)).status
+        is NOT_MET
+    )
+
+
 # --- the exemption list -------------------------------------------------------------------------
 
 

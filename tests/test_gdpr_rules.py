@@ -13,10 +13,11 @@ from hypothesis import strategies as st
 import strategies
 from aipd.assess import assess
 from aipd.catalogue import Effect, FindingStatus
-from aipd.model import Controller, DataCategory, LegalFramework, ProcessingOperation, Purpose, Scale
+from aipd.model import AISystem, Controller, DataCategory, LegalFramework, ProcessingOperation, Purpose, Scale
 from aipd.screening import Reason
 from aipd.settings import Settings
 from aipd.vocabulary import (
+    AITechnique,
     Article9Exception,
     DataKind,
     DecisionEffect,
@@ -581,3 +582,23 @@ def test_recital_91_is_for_the_individual_practice_only() -> None:
         60_000, domains=(Domain.INDIVIDUAL_HEALTH_PROFESSIONAL, Domain.HEALTH_CARE), controller=PRACTICE
     )
     assert run("gdpr:art35-3-b", practice).status is NOT_MET
+
+
+def test_biometric_data_of_an_ai_system_are_special_categories() -> None:
+    """An AI system identifying 20,000 persons from their images processes biometric data (art. 9(1)) even
+    if the data list says « images » only: art. 35(3)(b) is met and an art. 9(2) exception is asked; with
+    the identification not stated, both are unknown, asking that fact (they read « not met » before)."""
+    images = (DataCategory(kind=DataKind.IDENTITY), DataCategory(kind=DataKind.IMAGE))
+    identifying = AISystem(
+        name="Accueil", techniques=(AITechnique.DEEP_LEARNING,), biometric_identification=True
+    )
+    op = quiet(data=images, scale=Scale(persons=20_000), ai_system=identifying)
+    assert run("gdpr:art35-3-b", op).status is MET
+    assert run("gdpr:no-art9-exception", op).missing == ("legal.article9_exception",)
+    silent = attrs.evolve(op, ai_system=attrs.evolve(identifying, biometric_identification=None))
+    for rule in ("gdpr:art35-3-b", "gdpr:no-art9-exception"):
+        outcome = run(rule, silent)
+        assert outcome.status is UNKNOWN
+        assert outcome.missing == ("ai_system.biometric_identification",)
+    title_iii = attrs.evolve(op, legal=LegalFramework(regime=LegalRegime.POLICE_JUSTICE))
+    assert run("lil:art90", title_iii).status is MET

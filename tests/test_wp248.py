@@ -450,3 +450,17 @@ def test_sensitive_rationale_lists_the_data() -> None:
     outcome = run("wp248:sensitive_data", op)
     assert "« Données de santé (art. 9) »" in outcome.rationale.fr
     assert "'Health data (art. 9)'" in outcome.rationale.en
+
+
+def test_sensitive_data_include_an_ai_systems_biometric_data() -> None:
+    """Criterion 4 counts the biometric data an AI system identifies or verifies persons from (art. 9(1)),
+    and is unknown, asking the fact, when a system working on images does not say."""
+    images = (DataCategory(kind=DataKind.IMAGE),)
+    verifying = AISystem(
+        name="Badge facial", biometric_identification=False, biometric_verification_only=True
+    )
+    assert run("wp248:sensitive_data", quiet(data=images, ai_system=verifying)).status is MET
+    silent = AISystem(name="Analyse vidéo", techniques=(AITechnique.MACHINE_LEARNING,))
+    outcome = run("wp248:sensitive_data", quiet(data=images, ai_system=silent))
+    assert outcome.status is UNKNOWN
+    assert outcome.missing == ("ai_system.biometric_identification",)

@@ -352,8 +352,20 @@ def entirely_of_type(
 
 
 def data_of_kinds(operation: ProcessingOperation, kinds: Iterable[DataKind], what: Text) -> Outcome:
-    """Met when data of one of ``kinds`` are processed; unknown when no data category is declared."""
+    """Met when data of one of ``kinds`` are processed; unknown when no data category is declared.
+
+    Biometric data are also processed when the AI system identifies or verifies persons from them,
+    declared as a data category or not; unknown when it works on images, voices or biometric data
+    without saying (:func:`_ai_biometric`).
+    """
     wanted = frozenset(kinds)
+    if DataKind.BIOMETRIC in wanted and operation.ai_system is not None:
+        return _with_ai_biometric(operation, _declared_kinds(operation, wanted, what))
+    return _declared_kinds(operation, wanted, what)
+
+
+def _declared_kinds(operation: ProcessingOperation, wanted: frozenset[DataKind], what: Text) -> Outcome:
+    """:func:`data_of_kinds` on the declared data categories alone."""
     if not operation.data:
         return Outcome.unknown(
             t("Les catégories de données ne sont pas déclarées.", "The data categories are not declared."),
@@ -648,16 +660,63 @@ def special_or_offence_data(operation: ProcessingOperation) -> Outcome:
     )
 
 
-def biometric_identification(operation: ProcessingOperation) -> Outcome:
-    """Biometric data to identify a person uniquely (art. 9(1)), in the data or by the AI system."""
+def _ai_biometric(operation: ProcessingOperation) -> Outcome | None:
+    """What the AI system's own facts say of biometric data, or None when they say nothing.
+
+    For the GDPR (art. 9(1)) and the CNIL's list (2018-327 item 11, whose examples are a fingerprint
+    check of a patient's identity and hand-contour access to a school canteen), verifying who a
+    person is from their biometric data is processing them "to identify a person uniquely", unlike
+    the AI Act, which separates verification from identification (art. 3(35)-(36)). A system that
+    works on images, voices or biometric data without saying whether it identifies persons leaves
+    the fact unknown, never "no biometrics".
+    """
     ai = operation.ai_system
-    if ai is not None and (ai.biometric_identification or AIArea.REMOTE_BIOMETRIC_IDENTIFICATION in ai.areas):
+    if ai is None:
+        return None
+    if ai.biometric_identification or AIArea.REMOTE_BIOMETRIC_IDENTIFICATION in ai.areas:
         return Outcome.met(
             t(
-                f"Le système d'IA « {ai.name} » identifie des personnes par leurs données biométriques.",
-                f"AI system '{ai.name}' identifies persons from biometric data.",
+                f"Le système d'IA « {ai.name} » identifie des personnes par leurs données biométriques "
+                "(art. 9.1 du RGPD).",
+                f"AI system '{ai.name}' identifies persons from biometric data (GDPR art. 9(1)).",
             )
         )
+    if ai.biometric_verification_only:
+        return Outcome.met(
+            t(
+                f"Le système d'IA « {ai.name} » vérifie l'identité de personnes par leurs données biométriques : "
+                "au sens de l'art. 9.1 du RGPD, ces données servent à identifier une personne de manière unique.",
+                f"AI system '{ai.name}' verifies persons' identity from biometric data: under GDPR art. 9(1), "
+                "these data serve to identify a person uniquely.",
+            )
+        )
+    if ai.biometric_identification is None and biometric_input_possible(operation):
+        return Outcome.unknown(
+            t(
+                f"Le système d'IA « {ai.name} » traite des images, des voix ou des données biométriques : on ne "
+                "sait pas s'il identifie ou authentifie des personnes par leurs données biométriques.",
+                f"AI system '{ai.name}' processes images, voices or biometric data: whether it identifies or "
+                "authenticates persons from biometric data is not known.",
+            ),
+            ["ai_system.biometric_identification"],
+        )
+    return None
+
+
+def _with_ai_biometric(operation: ProcessingOperation, declared: Outcome) -> Outcome:
+    """``declared`` (the data categories) completed by the AI system's biometric facts."""
+    if declared.status is FindingStatus.MET:
+        return declared
+    ai = _ai_biometric(operation)
+    if ai is None or ai.status is FindingStatus.NOT_MET:
+        return declared
+    if ai.status is FindingStatus.MET:
+        return ai
+    return any_of(declared, ai)
+
+
+def biometric_identification(operation: ProcessingOperation) -> Outcome:
+    """Biometric data to identify a person uniquely (art. 9(1)), in the data or by the AI system."""
     return data_of_kinds(
         operation,
         [DataKind.BIOMETRIC],
