@@ -464,3 +464,16 @@ def test_sensitive_data_include_an_ai_systems_biometric_data() -> None:
     outcome = run("wp248:sensitive_data", quiet(data=images, ai_system=silent))
     assert outcome.status is UNKNOWN
     assert outcome.missing == ("ai_system.biometric_identification",)
+
+
+def test_descriptions_separate_the_guidelines_examples_from_aipd_readings() -> None:
+    """Criteria 4 and 7 go beyond the guidelines' examples (social situation, NIR; protected adults, social
+    aid recipients): the description says which are the library's reading, so a DPO does not quote them
+    as WP248's own."""
+    by_id = {c.id: c for c in wp248.CRITERIA}
+    for rule_id in ("wp248:sensitive_data", "wp248:vulnerable_subjects"):
+        description = by_id[rule_id].description
+        assert description is not None
+        assert "exemples des lignes directrices" in description.fr
+        assert "lecture de cette bibliothèque" in description.fr
+        assert "this library's reading" in description.en

@@ -126,10 +126,15 @@ CRITERIA: tuple[Criterion, ...] = (
         description=t(
             "Catégories particulières de données (art. 9), données relatives aux condamnations et infractions "
             "(art. 10), et données à caractère hautement personnel : communications électroniques, "
-            "localisation, données financières, situation sociale, NIR.",
+            "localisation, données financières (exemples des lignes directrices) ; s'y ajoutent, lecture de "
+            "cette bibliothèque, la situation sociale et le NIR (que le modèle de registre de la CNIL range "
+            "parmi les données sensibles). Biométrie : aussi celle dont un système d'IA identifie ou vérifie "
+            "l'identité des personnes.",
             "Special categories of data (art. 9), data on criminal convictions and offences (art. 10), and data "
-            "of a highly personal nature: electronic communications, location, financial data, social "
-            "situation, national identification number.",
+            "of a highly personal nature: electronic communications, location, financial data (the guidelines' "
+            "examples); added, this library's reading, social situation and the national identification number "
+            "(which the CNIL register model lists among sensitive data). Biometrics: also those from which an AI "
+            "system identifies or verifies persons.",
         ),
     ),
     Criterion(
@@ -175,11 +180,14 @@ CRITERIA: tuple[Criterion, ...] = (
         group=GROUP,
         description=t(
             "Déséquilibre des rapports entre les personnes et le responsable de traitement : enfants, "
-            "employés (agents), patients, personnes âgées, demandeurs d'asile, majeurs protégés, personnes en "
-            "situation de précarité, et toute personne déclarée vulnérable.",
+            "employés (agents), patients, personnes âgées, demandeurs d'asile (exemples des lignes "
+            "directrices) ; majeurs protégés et bénéficiaires d'aides sociales (précarité), lecture de cette "
+            "bibliothèque des « segments plus vulnérables de la population » ; et toute personne déclarée "
+            "vulnérable.",
             "Increased power imbalance between the persons and the controller: children, employees (staff), "
-            "patients, the elderly, asylum seekers, protected adults, persons in hardship, and anyone declared "
-            "vulnerable.",
+            "patients, the elderly, asylum seekers (the guidelines' examples); protected adults and social aid "
+            "recipients (hardship), this library's reading of the 'more vulnerable segments of the population'; "
+            "and anyone declared vulnerable.",
         ),
     ),
     Criterion(
