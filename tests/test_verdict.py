@@ -25,13 +25,14 @@ from aipd.vocabulary import (
     DecisionEffect,
     Domain,
     LegalBasis,
+    LegalRegime,
     OrganisationKind,
     Status,
     SubjectKind,
 )
 from aipd_builtin import gdpr, wp248
 from rule_cases import evolve, quiet, registry
-from strategies import operations
+from strategies import ai_systems, operations
 
 REGISTRY = registry()
 
@@ -387,3 +388,27 @@ def test_assess_is_deterministic(op: ProcessingOperation) -> None:
     second = assess(op, registry())
     assert first.screening == second.screening
     assert first.input_digest == second.input_digest
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    persons=st.integers(min_value=0, max_value=10**6),
+    subject=st.sampled_from([SubjectKind.CHILDREN, SubjectKind.USERS, SubjectKind.PATIENTS]),
+    ai=ai_systems(biometric_identification=st.none(), biometric_verification_only=st.none()),
+    regime=st.sampled_from([None, LegalRegime.POLICE_JUSTICE]),
+)
+def test_an_unstated_biometric_identification_never_reads_as_none(
+    persons: int, subject: SubjectKind, ai: Any, regime: LegalRegime | None
+) -> None:
+    """An AI system on images whose biometric identification is not stated: wherever stating it would make
+    the DPIA required, the verdict without it is never « not required » (an unknown fact is never a no)."""
+    op = quiet(
+        data=(DataCategory(kind=DataKind.IDENTITY), DataCategory(kind=DataKind.IMAGE)),
+        data_subjects=(SubjectCategory(kind=subject, count=persons, vulnerable=False),),
+        scale=Scale(persons=persons),
+        legal=LegalFramework(regime=regime, on_behalf_of_state=False),
+        ai_system=ai,
+    )
+    stated = attrs.evolve(op, ai_system=attrs.evolve(ai, biometric_identification=True))
+    if assess(stated).verdict.requirement is Requirement.REQUIRED:
+        assert assess(op).verdict.requirement is not Requirement.NOT_REQUIRED
