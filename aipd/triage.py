@@ -127,7 +127,8 @@ def _screen_unknown_kind(op: ProcessingOperation, catalogue: Catalogue, settings
     placeholder « autre »): as if the kind were unknown, a rule whose answer turns on it unknown.
 
     The built-in screening rules read the kind two ways: a body governed by public law or not
-    (GDPR art. 6(1), second subparagraph), « autre » or not (délibération 2019-118, item 10). A
+    (GDPR art. 6(1), second subparagraph; recital 91 and délibération 2019-118, items 5 to 9, for the
+    fields they name), « autre » or not (délibération 2019-118, item 10). A
     commune and « autre » give every answer those tests can give (an organisme privé chargé d'un
     service public answers as « autre » to the first, as a commune to the second).
 
