@@ -1002,12 +1002,12 @@ def _judge_mandatory(settings: Settings, persons: int, sentence: Text) -> Outcom
         t(
             f"{sentence.fr} : moins que le seuil retenu là où l'AIPD est obligatoire ({threshold.fr} personnes). "
             "Choix de cette bibliothèque, que le texte ne fixe pas (Settings.mandatory_large_scale_absolute) : "
-            "là, seul ce nombre compte ; la proportion de la population et les autres facteurs du critère 5 "
-            "des lignes directrices WP248 y sont comptés au titre de ce critère.",
+            "là, seul ce nombre compte ; la proportion de la population et les autres facteurs ne comptent "
+            "qu'au titre du critère 5 des lignes directrices WP248.",
             f"{sentence.en}: below the threshold used where a DPIA is mandatory ({threshold.en} persons). This "
             "library's choice, which the text does not set (Settings.mandatory_large_scale_absolute): there, "
-            "only this figure counts; the share of the population and the other factors of WP248 criterion 5 "
-            "count towards that criterion.",
+            "only this figure counts; the share of the population and the other factors count only towards "
+            "WP248 criterion 5.",
         )
     )
 
