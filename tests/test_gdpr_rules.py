@@ -602,3 +602,13 @@ def test_biometric_data_of_an_ai_system_are_special_categories() -> None:
         assert outcome.missing == ("ai_system.biometric_identification",)
     title_iii = attrs.evolve(op, legal=LegalFramework(regime=LegalRegime.POLICE_JUSTICE))
     assert run("lil:art90", title_iii).status is MET
+
+
+def test_what_remains_to_state_reads_in_correct_french() -> None:
+    """A basis or exception not stated on a draft is asked in wording that agrees with any noun (« l'exception
+    … retenue » is feminine: « n'est pas encore indiqué » was wrong)."""
+    op = quiet(data=(DataCategory(kind=DataKind.HEALTH),))
+    outcome = run("gdpr:no-art9-exception", op)
+    assert outcome.status is UNKNOWN
+    assert "Reste à indiquer l'exception de l'art. 9.2 retenue :" in outcome.rationale.fr
+    assert "indiqué :" not in outcome.rationale.fr

@@ -400,7 +400,7 @@ def no_stated_value(operation: ProcessingOperation, *, path: str, what: Text, co
         )
     return Outcome.unknown(
         t(
-            f"{what.fr[0].upper()}{what.fr[1:]} n'est pas encore indiqué : {consequence.fr}",
+            f"Reste à indiquer {what.fr} : {consequence.fr}",
             f"{what.en[0].upper()}{what.en[1:]} is not stated yet: {consequence.en}",
         ),
         [path],
