@@ -187,7 +187,9 @@ def cmd_assess(args: argparse.Namespace) -> int:
         _print_data(data)
     else:
         print(assessment_text(data), end="")
-    return EXIT_FINDING if result.blocking else EXIT_OK
+    decisions = result.algorithmic_decisions
+    forbidden = decisions is not None and decisions.forbidden is True
+    return EXIT_FINDING if result.blocking or forbidden else EXIT_OK
 
 
 def cmd_plugins(args: argparse.Namespace) -> int:

@@ -28,6 +28,10 @@ _WORDS: dict[str, tuple[str, str]] = {
         "Le traitement ne peut pas être mis en œuvre en l'état.",
         "The processing cannot go ahead as it stands.",
     ),
+    "forbidden_decisions": (
+        "Décisions entièrement automatisées interdites",
+        "Solely automated decisions that are forbidden",
+    ),
     "verdict": ("Verdict", "Verdict"),
     "reason": ("Motif", "Reason"),
     "rules": ("Règles examinées", "Rules checked"),
@@ -110,13 +114,20 @@ def assessment_text(data: dict[str, Any]) -> str:
         f"{_head('operation', lang)} {op['name']} ({op['id']}, {_w('version', lang)} {op['version']})"
     ]
 
-    if data["blocking"]:
-        out += ["", f"{_w('blocking', lang)} ({len(data['blocking'])})", _w("blocking_hint", lang)]
+    decisions: dict[str, Any] = data.get("forbidden_decisions") or {}
+    forbidden = decisions.get("forbidden") is True
+    if data["blocking"] or forbidden:
+        count = len(data["blocking"]) + forbidden
+        out += ["", f"{_w('blocking', lang)} ({count})", _w("blocking_hint", lang)]
         for fid in data["blocking"]:
             f = findings[fid]
             out.append(f"  ✖ {fid} — {f['title']}")
             out.append(f"    {f['rationale']}")
             out.append(f"    {_head('source', lang)} {_source(f['source'], lang)}")
+        if forbidden:
+            out.append(f"  ✖ {_w('forbidden_decisions', lang)}")
+            out.append(f"    {' '.join(decisions['problems'])}")
+            out.append(f"    {_head('source', lang)} {decisions['source']}")
 
     v = data["verdict"]
     out += [

@@ -53,6 +53,7 @@ ASSESSMENT_KEYS = (
     "input_digest",
     "date",
     "blocking",
+    "forbidden_decisions",
     "verdict",
     "findings",
     "notices",
@@ -156,6 +157,7 @@ def assessment_to_data(assessment: Assessment, lang: Lang = "fr") -> dict[str, A
         "input_digest": assessment.input_digest,
         "date": assessment.date.isoformat() if assessment.date else None,
         "blocking": [f.id for f in assessment.blocking],
+        "forbidden_decisions": _forbidden_decisions(assessment, lang),
         "verdict": {
             "requirement": v.requirement.value,
             "requirement_label": v.requirement.label(lang),
@@ -178,6 +180,28 @@ def assessment_to_data(assessment: Assessment, lang: Lang = "fr") -> dict[str, A
         "plugins": [plugin_to_data(p) for p in assessment.plugins],
         "blocked_plugins": [plugin_to_data(p) for p in assessment.blocked_plugins],
         "settings": _settings(assessment),
+    }
+
+
+#: Where the ban on solely automated decisions comes from (see :mod:`aipd.algorithmic_decisions`).
+FORBIDDEN_DECISIONS_SOURCE = Text(
+    "RGPD, art. 22 ; loi n° 78-17 du 6 janvier 1978 (Informatique et Libertés), art. 47",
+    "GDPR, art. 22; loi n° 78-17 of 6 January 1978 (Informatique et Libertés), art. 47",
+)
+
+
+def _forbidden_decisions(assessment: Assessment, lang: Lang) -> dict[str, Any] | None:
+    """Whether solely automated decisions are forbidden here: a blocking issue that is not a rule's finding.
+
+    ``forbidden`` is True (the processing cannot go ahead as it stands), False, or None (facts missing).
+    """
+    decisions = assessment.algorithmic_decisions
+    if decisions is None:
+        return None
+    return {
+        "forbidden": decisions.forbidden,
+        "problems": [p.get(lang) for p in decisions.problems],
+        "source": FORBIDDEN_DECISIONS_SOURCE.get(lang),
     }
 
 

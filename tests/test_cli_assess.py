@@ -270,3 +270,50 @@ def test_lang_before_or_after_the_command(
     code, out, _ = run(capsys, *argv)
     assert code == cli.EXIT_OK
     assert "Criteria (3)" in out
+
+
+def test_forbidden_automated_decisions_are_a_blocking_issue(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Solely automated administrative decisions on health data (LIL art. 47, GDPR art. 22) cannot go ahead:
+    ``aipd assess`` exits 1 and says so first, as the document's summary does. Before, it exited 0 with no
+    blocking issue, and a script trusting the exit code let the processing through."""
+    import attrs
+
+    from aipd.model import DataCategory, Decisions
+    from aipd.vocabulary import DataKind, DecisionEffect, HumanInvolvement
+
+    decided = attrs.evolve(
+        operation(),
+        data=(DataCategory(kind=DataKind.HEALTH),),
+        decisions=Decisions(
+            automated=True,
+            effect=DecisionEffect.LEGAL,
+            human_involvement=HumanInvolvement.NONE,
+            administrative_decisions=True,
+            administrative_appeals=False,
+        ),
+    )
+    use(monkeypatch, DEMO, op=decided)
+    code, out, _ = run(capsys, "assess", "x.yaml")
+    assert code == cli.EXIT_FINDING
+    blocking = out[out.index("POINTS BLOQUANTS (1)") : out.index("Verdict")]
+    assert "Décisions entièrement automatisées interdites" in blocking
+    assert "art. 47" in blocking
+    code, out, _ = run(capsys, "assess", "x.yaml", "--format", "json")
+    assert code == cli.EXIT_FINDING
+    data = json.loads(out)["forbidden_decisions"]
+    assert data["forbidden"] is True
+    assert data["problems"]
+    assert "art. 47" in data["source"]
+    # The same operation whose decisions keep a person in the loop is not blocked.
+    use(
+        monkeypatch,
+        DEMO,
+        op=attrs.evolve(
+            decided, decisions=attrs.evolve(decided.decisions, human_involvement=HumanInvolvement.REVIEW)
+        ),
+    )
+    code, out, _ = run(capsys, "assess", "x.yaml", "--format", "json")
+    assert code == cli.EXIT_OK
+    assert json.loads(out)["forbidden_decisions"]["forbidden"] is False
