@@ -198,7 +198,8 @@ def _residual_ground(
             rationale=t("Aucun risque n'a pu être analysé.", "No risk could be analysed."),
             missing=("data",),
         )
-    if screening.verdict.requirement is Requirement.NOT_REQUIRED:
+    exempt = screening.verdict.requirement is Requirement.NOT_REQUIRED
+    if exempt:
         # a residual level of the DPO's, on either axis
         confirmed = [r for r in risks.high if any(n.startswith("residual_") for n in r.overridden)]
         if confirmed:
@@ -230,16 +231,7 @@ def _residual_ground(
                 ),
                 missing=("risk_judgements",),
             )
-        return ground(
-            status=FindingStatus.NOT_MET,
-            rationale=t(
-                "L'examen préalable conclut qu'aucune AIPD n'est requise ; la consultation suppose une AIPD "
-                "qui conclut à un risque élevé.",
-                "The screening concludes no DPIA is required; consultation presupposes a DPIA that finds a "
-                "high risk.",
-            ),
-        )
-    if high:
+    elif high:
         fr, en = _names(risks, high)
         both = t("et", "and") if settings.high_risk_axes == "both" else t("ou", "or")
         return ground(
@@ -282,6 +274,16 @@ def _residual_ground(
             )
             + note,
             missing=facts,
+        )
+    if exempt:
+        return ground(
+            status=FindingStatus.NOT_MET,
+            rationale=t(
+                "L'examen préalable conclut qu'aucune AIPD n'est requise ; la consultation suppose une AIPD "
+                "qui conclut à un risque élevé.",
+                "The screening concludes no DPIA is required; consultation presupposes a DPIA that finds a "
+                "high risk.",
+            ),
         )
     return ground(
         status=FindingStatus.NOT_MET,

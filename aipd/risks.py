@@ -451,6 +451,8 @@ class _Facts:
     #: Paths of processors' art. 28 contracts not known to be signed.
     contract_unknown: tuple[str, ...]
     no_assets: bool
+    #: No data category declared: what the data are is unknown (the feared events ask for ``data``).
+    no_data: bool = False
 
 
 def _facts(op: ProcessingOperation, settings: Settings) -> _Facts:
@@ -516,6 +518,7 @@ def _facts(op: ProcessingOperation, settings: Settings) -> _Facts:
             f"processors[{i}].contract_art28" for i, p in enumerate(op.processors) if p.contract_art28 is None
         ),
         no_assets=not op.assets,
+        no_data=not op.data,
     )
 
 
@@ -953,20 +956,31 @@ def could_be_high(
     """The risks among ``risks`` that would stay high after the planned measures if the facts they
     miss (``missing``) turned out unfavourable: systematic monitoring, an effect on rights, large
     scale, vulnerable persons, an asset reachable from the Internet, data hosted or processed
-    outside the EU, a processor without an art. 28 contract. A "no" built on unknown facts is not a
-    "no" (the consultation then waits on them)."""
+    outside the EU, a processor without an art. 28 contract, supports not declared (they may be
+    paper, or software outside the EU), data categories not declared (they may be biometric,
+    health or offence data). A "no" built on unknown facts is not a "no" (the consultation then
+    waits on them)."""
     candidates = [r for r in risks if r.missing and r.proposed_initial is not None]
     if not candidates:
         return ()
     f = _facts(op, settings)
+    # Unknown data may be biometric, health or offence data; unknown supports may be paper, or
+    # software hosted outside the EU and reachable from the Internet.
+    no_data = f.no_data
     worst = attrs.evolve(
         f,
+        highly_personal=f.highly_personal or ((DataKind.LOCATION,) if no_data else ()),
+        special=f.special or ((DataKind.HEALTH,) if no_data else ()),
+        offences=f.offences or no_data,
+        irreplaceable=f.irreplaceable or ((DataKind.BIOMETRIC,) if no_data else ()),
+        health=f.health or no_data,
         monitoring=True if f.monitoring is None else f.monitoring,
         rights_effect=True if f.rights_effect is None else f.rights_effect,
         large_scale=True if f.large_scale is None else f.large_scale,
         vulnerable=f.vulnerable or ((SubjectKind.OTHER,) if f.vulnerable_unknown else ()),
         internet_facing=f.internet_facing or (("?",) if f.internet_unknown or f.no_assets else ()),
-        non_eu=f.non_eu or (("?",) if f.non_eu_unknown else ()),
+        non_eu=f.non_eu or (("?",) if f.non_eu_unknown or f.no_assets else ()),
+        paper=f.paper or (("?",) if f.no_assets else ()),
         no_contract=f.no_contract or (("?",) if f.contract_unknown else ()),
     )
     bases: dict[str | None, tuple[_Base, _Base]] = {}

@@ -161,6 +161,25 @@ def test_high_proposed_levels_without_a_required_dpia_are_for_the_dpo_to_confirm
     assert c.required is None
 
 
+def test_without_a_required_dpia_an_unknown_fact_that_could_make_a_risk_high_leaves_it_open() -> None:
+    """Screening says no DPIA and no level is high on the known facts, but one would be if the
+    software turned out reachable from the Internet: the question stays open (the unfavourable
+    value leaves it open for the DPO to confirm), never « not required » on an unknown fact."""
+
+    def op(internet: bool | None) -> ProcessingOperation:
+        asset = SupportingAsset(
+            kind=AssetKind.SOFTWARE, name="Logiciel", hosting=Hosting.PROVIDER_EU, internet_facing=internet
+        )
+        declared = measures("builtin:access_control", "builtin:business_continuity")
+        return operation(assets=(asset,), measures=declared, **KNOWN)
+
+    assert _decide(op(False), Requirement.NOT_REQUIRED).required is False
+    assert _decide(op(True), Requirement.NOT_REQUIRED).required is None
+    c = _decide(op(None), Requirement.NOT_REQUIRED)
+    assert c.required is None
+    assert _ground(c, "gdpr:36.1").missing == ("assets[].internet_facing",)
+
+
 def test_a_dpo_confirmed_residual_high_risk_requires_consultation_whatever_the_screening() -> None:
     """The DPO's own residual levels are high: the processing is likely to result in a high risk
     (art. 35(1)) even if fewer than two criteria are met, and the consultation applies."""
@@ -480,12 +499,42 @@ def test_a_dpo_residual_likelihood_alone_confirms_the_high_risk() -> None:
     assert _ground(c, "gdpr:36.1").status is FindingStatus.MET
 
 
+def test_supports_not_declared_may_be_paper() -> None:
+    """No asset declared: the supports may be a paper file (disappearance one level likelier), so a
+    disappearance that one measure brings just below the line keeps the consultation open. Declared
+    paper makes it required; before, the unknown supports gave « not required »."""
+    declared = measures(
+        "builtin:access_control",
+        "builtin:logging",
+        "builtin:eu_hosting",
+        "builtin:output_filtering",
+        "builtin:integrity_check",
+        "builtin:data_quality",
+        "builtin:business_continuity",
+    )
+    paper = SupportingAsset(kind=AssetKind.PAPER, name="Fiches papier")
+    assert _decide(operation(assets=(paper,), measures=declared, **KNOWN)).required is True
+    c = _decide(operation(assets=(), measures=declared, **KNOWN))
+    assert c.required is None
+    assert _ground(c, "gdpr:36.1").missing == ("assets",)
+
+
+def test_data_not_declared_may_be_biometric() -> None:
+    """No data category declared: the data may be biometric (a disclosure is « Maximale »), so the
+    measures that keep identity data below the line do not make the consultation « not required »."""
+    assert _decide(_safe(data=(DataCategory(kind=DataKind.BIOMETRIC),))).required is True
+    c = _decide(_safe(data=()))
+    assert c.required is None
+    assert "data" in _ground(c, "gdpr:36.1").missing
+
+
 # --- unknown facts are never read as favourable (property) -----------------------------------------
 
 #: The facts the risk levels read, each with its favourable and unfavourable values (``persons`` and
 #: ``assets``: whether a category and an asset are declared; unknown, none is).
 _FACT_VALUES: dict[str, tuple[Any, Any]] = {
     "persons": (True, True),
+    "data": (True, True),
     "vulnerable": (False, True),
     "assets": (True, True),
     "hosting": (Hosting.PROVIDER_EU, Hosting.PROVIDER_NON_EU),
@@ -522,10 +571,11 @@ def _with_facts(
         hosting=facts["hosting"],
         internet_facing=facts["internet_facing"],
     )
+    paper = SupportingAsset(kind=AssetKind.PAPER, name="Dossiers papier")
     return operation(
-        data=tuple(DataCategory(kind=k) for k in kinds),
+        data=tuple(DataCategory(kind=k) for k in kinds) if facts["data"] else (),
         data_subjects=(persons,) if facts["persons"] else (),
-        assets=(asset,) if facts["assets"] else (),
+        assets=(asset, *((paper,) if facts.get("paper") else ())) if facts["assets"] else (),
         processors=(
             Processor(
                 name="Presta",
@@ -557,7 +607,7 @@ def _with_facts(
     ),
     axes=st.sampled_from(["either", "both"]),
     level=st.sampled_from([Level.SIGNIFICANT, Level.MAXIMUM]),
-    requirement=st.sampled_from([Requirement.REQUIRED, Requirement.INCOMPLETE]),
+    requirement=st.sampled_from([Requirement.REQUIRED, Requirement.INCOMPLETE, Requirement.NOT_REQUIRED]),
 )
 def test_an_unknown_fact_never_weighs_less_than_its_unfavourable_value(
     known: dict[str, Any],
@@ -569,16 +619,20 @@ def test_an_unknown_fact_never_weighs_less_than_its_unfavourable_value(
     requirement: Requirement,
 ) -> None:
     """Replacing an unknown fact by its unfavourable value never lowers a level, and a consultation
-    that the unfavourable value makes required is never « not required » while the fact is unknown."""
+    that the unfavourable value makes required, or leaves open, is never « not required » while the
+    fact is unknown (whatever the screening concluded)."""
     facts = known | dict.fromkeys(unknown)
     key = unknown[0]
     worse_facts = facts | {key: _FACT_VALUES[key][1]}
+    worse_kinds = kinds
     if key == "persons":
         worse_facts["vulnerable"] = True
     if key == "assets":
-        worse_facts |= {"hosting": Hosting.PROVIDER_NON_EU, "internet_facing": True}
+        worse_facts |= {"hosting": Hosting.PROVIDER_NON_EU, "internet_facing": True, "paper": True}
+    if key == "data":
+        worse_kinds = [*kinds, DataKind.BIOMETRIC, DataKind.HEALTH, DataKind.OFFENCES]
     settings = Settings(high_risk_axes=axes, high_risk_level=level)
-    ops = (_with_facts(facts, kinds, declared), _with_facts(worse_facts, kinds, declared))
+    ops = (_with_facts(facts, kinds, declared), _with_facts(worse_facts, worse_kinds, declared))
     (op, risks), (worse_op, worse_risks) = ((o, analyse_risks(o, builtin_catalogue(), settings)) for o in ops)
     for r in risks:
         w = worse_risks.get(r.id)
@@ -586,7 +640,7 @@ def test_an_unknown_fact_never_weighs_less_than_its_unfavourable_value(
             continue
         for name in ("severity", "likelihood", "residual_severity", "residual_likelihood"):
             assert getattr(w, name).rank >= getattr(r, name).rank, (key, r.id, name)
-    if decide_consultation(worse_op, worse_risks, _screening(requirement), settings).required is True:
+    if decide_consultation(worse_op, worse_risks, _screening(requirement), settings).required is not False:
         assert decide_consultation(op, risks, _screening(requirement), settings).required is not False, key
 
 
