@@ -35,7 +35,7 @@ import attrs
 from aipd.catalogue import FindingStatus, Source
 from aipd.i18n import Text, t
 from aipd.model import ProcessingOperation
-from aipd.risks import RiskAnalysis, could_be_high
+from aipd.risks import AssessedRisk, RiskAnalysis, could_be_high, is_high
 from aipd.screening import Requirement, Screening
 from aipd.settings import Settings
 from aipd.vocabulary import LegalRegime
@@ -245,6 +245,29 @@ def _residual_ground(
             + note,
         )
     relevant = [r for r in risks.risks if r.applies is not False]
+    # A level the DPO lowered below the proposal without a word: the decision cannot rest on it
+    # while the proposal would keep the risk high (a lowered level is never silent).
+    unjustified = [r for r in relevant if r.lowered_unjustified and _high_as_proposed(r, settings)]
+    if unjustified:
+        fr, en = _names(risks, tuple(r.id for r in unjustified))
+        paths = tuple(
+            f"risk_judgements[{i}].justification"
+            for i, j in enumerate(op.risk_judgements)
+            if any(r.id == j.risk for r in unjustified)
+        )
+        return ground(
+            status=FindingStatus.UNKNOWN,
+            rationale=t(
+                f"Le DPD retient pour ces risques des niveaux plus bas que ceux proposés, sans les justifier "
+                f"({fr}) : aux niveaux proposés, ils resteraient élevés après les mesures prévues. La décision "
+                "attend la justification du DPD.",
+                f"The DPO retains for these risks levels lower than those proposed, without a justification "
+                f"({en}): at the proposed levels they would stay high after the planned measures. The decision "
+                "awaits the DPO's justification.",
+            )
+            + note,
+            missing=paths,
+        )
     unrated = [r for r in relevant if r.acceptability is None]
     if unrated:
         # A risk without levels (a DPO's own risk, or one no loaded plug-in rates) may be high.
@@ -293,6 +316,17 @@ def _residual_ground(
         )
         + note,
     )
+
+
+def _high_as_proposed(r: AssessedRisk, settings: Settings) -> bool:
+    """Whether the risk would stay high after the planned measures without the DPO's lowering:
+    on each axis, the higher of the retained and the proposed residual level."""
+    p = r.proposed_residual
+    if p is None or r.residual_severity is None or r.residual_likelihood is None:
+        return False
+    severity = max(r.residual_severity, p.severity.level, key=lambda lv: lv.rank)
+    likelihood = max(r.residual_likelihood, p.likelihood.level, key=lambda lv: lv.rank)
+    return is_high(severity, likelihood, settings)
 
 
 def _if_title_iii(ground: ConsultationGround) -> tuple[ConsultationGround, ...]:

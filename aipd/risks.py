@@ -232,6 +232,15 @@ class AssessedRisk:
     residual_likelihood: Level | None
     acceptability: Acceptability | None
     notes: tuple[Text, ...] = ()
+    #: The retained levels below aipd's proposal (``severity``, ``residual_likelihood``…): the
+    #: DPO's own, or a residual the DPO's lower initial level brought down. Each is named in
+    #: ``notes``; without the DPO's ``justification`` the prior consultation does not rest on it.
+    lowered: tuple[str, ...] = ()
+
+    @property
+    def lowered_unjustified(self) -> bool:
+        """True when a retained level is below the proposal and the DPO gave no justification."""
+        return bool(self.lowered) and not (self.judgement is not None and self.judgement.justification)
 
     @property
     def high(self) -> bool | None:
@@ -1019,12 +1028,55 @@ def _retain(
     return sev, lik, rsev, rlik, notes
 
 
+_AXIS_LABELS: dict[str, Text] = {
+    "severity": t("gravité initiale", "initial severity"),
+    "likelihood": t("vraisemblance initiale", "initial likelihood"),
+    "residual_severity": t("gravité résiduelle", "residual severity"),
+    "residual_likelihood": t("vraisemblance résiduelle", "residual likelihood"),
+}
+
+
+def _below_proposal(
+    initial: Estimate, residual: Estimate, retained: tuple[Level, Level, Level, Level], path: str | None
+) -> tuple[tuple[str, ...], Text | None]:
+    """The retained levels below the proposal, and the note that names them (the CNIL method
+    asks that every level be justified: a lowered one is never silent)."""
+    proposed = (
+        initial.severity.level,
+        initial.likelihood.level,
+        residual.severity.level,
+        residual.likelihood.level,
+    )
+    lowered = [
+        (name, kept, prop)
+        for name, kept, prop in zip(_AXIS_LABELS, retained, proposed, strict=True)
+        if kept.rank < prop.rank
+    ]
+    if not lowered:
+        return (), None
+    fr = " ; ".join(f"{_AXIS_LABELS[n].fr} « {k.fr} » au lieu de « {p.fr} »" for n, k, p in lowered)
+    en = "; ".join(f"{_AXIS_LABELS[n].en} '{k.en}' instead of '{p.en}'" for n, k, p in lowered)
+    note = t(
+        f"Le DPD retient des niveaux plus bas que ceux que proposent les faits et les mesures déclarées : {fr}.",
+        f"The DPO retains levels lower than those the facts and declared measures support: {en}.",
+    )
+    if path is not None:
+        note = note + t(
+            f" Justification du DPD à fournir ({path}) : un niveau abaissé doit être motivé, et la "
+            "consultation préalable ne peut pas reposer sur lui tant qu'il ne l'est pas.",
+            f" The DPO's justification is to be given ({path}): a lowered level must be reasoned, and the "
+            "prior consultation cannot rest on it until it is.",
+        )
+    return tuple(n for n, _, _ in lowered), note
+
+
 def analyse_risks(op: ProcessingOperation, catalogue: Catalogue, settings: Settings) -> RiskAnalysis:
     """Analyse every risk of ``catalogue`` for ``op`` (pure; a risk's ``applies`` that fails is a PluginError)."""
     by_id = catalogue.measures_by_id
     declared = _declared(op)
     facts = _facts(op, settings)
     judged = {j.risk: j for j in op.risk_judgements}
+    judged_at = {j.risk: i for i, j in enumerate(op.risk_judgements)}
     bases: dict[str | None, tuple[_Base, _Base]] = {}
     assessed: list[AssessedRisk] = []
     skipped: list[NotApplicableRisk] = []
@@ -1040,6 +1092,15 @@ def analyse_risks(op: ProcessingOperation, catalogue: Catalogue, settings: Setti
         measures = _addressing(risk, catalogue, declared)
         initial, residual = _estimates(risk.id, risk.feared_event, facts, measures, bases)
         sev, lik, rsev, rlik, notes = _retain(initial, residual, j)
+        unjustified = j is not None and not j.justification
+        lowered, lowered_note = _below_proposal(
+            initial,
+            residual,
+            (sev, lik, rsev, rlik),
+            f"risk_judgements[{judged_at[risk.id]}].justification" if unjustified else None,
+        )
+        if lowered_note is not None:
+            notes.append(lowered_note)
         if outcome.status is FindingStatus.NOT_MET:
             notes.append(
                 t(
@@ -1076,6 +1137,7 @@ def analyse_risks(op: ProcessingOperation, catalogue: Catalogue, settings: Setti
                 residual_likelihood=rlik,
                 acceptability=_acceptability(sev, lik, rsev, rlik, settings),
                 notes=tuple(notes),
+                lowered=lowered,
             )
         )
     known = {r.id for r in catalogue.risks}

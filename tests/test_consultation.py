@@ -195,6 +195,32 @@ def test_a_dpo_confirmed_residual_high_risk_requires_consultation_whatever_the_s
     assert c.required is True
 
 
+def test_a_level_lowered_without_justification_leaves_the_consultation_open() -> None:
+    """No measure: the proposal keeps every feared event high. A DPO who lowers the levels without
+    a word does not make the consultation « not required »: it awaits the justification; given, the
+    DPO's levels decide."""
+    lowered = tuple(
+        RiskJudgement(risk=rid, severity=Level.NEGLIGIBLE, likelihood=Level.NEGLIGIBLE)
+        for rid in ("cnil:illegitimate_access", "cnil:unwanted_modification", "cnil:disappearance")
+    )
+    for requirement in (Requirement.REQUIRED, Requirement.NOT_REQUIRED):
+        c = _decide(operation(risk_judgements=lowered, **KNOWN), requirement)
+        g = _ground(c, "gdpr:36.1")
+        assert c.required is None, requirement
+        assert g.missing == tuple(f"risk_judgements[{i}].justification" for i in range(3))
+        assert "sans les justifier" in g.rationale.fr
+        reasoned = tuple(attrs.evolve(j, justification="Données publiques.") for j in lowered)
+        assert _decide(operation(risk_judgements=reasoned, **KNOWN), requirement).required is False
+
+
+def test_an_unjustified_lowering_that_changes_nothing_does_not_hold_the_decision() -> None:
+    """A level lowered without a word, on a risk the proposal does not make high, leaves the decision
+    to the other facts (the note still asks for the justification)."""
+    j = RiskJudgement(risk="cnil:illegitimate_access", severity=Level.NEGLIGIBLE)
+    c = _decide(_safe(risk_judgements=(j,)))
+    assert c.required is False
+
+
 def test_unknown_facts_that_could_raise_a_risk_leave_the_consultation_open() -> None:
     """No risk is high on the known facts, but one would be if an unknown fact were unfavourable
     (systematic monitoring): the answer is « incomplete », naming the fact, not « no »."""

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import attrs
+
 import pytest
 from hypothesis import given
 from hypothesis import settings as hsettings
@@ -466,6 +468,32 @@ def test_residual_above_initial_is_flagged() -> None:
     r = _risk(operation(risk_judgements=(j,)), ACCESS)
     assert r.residual_likelihood is Level.MAXIMUM
     assert r.notes
+
+
+def test_a_level_the_dpo_lowers_is_named_and_asks_for_a_justification() -> None:
+    """A DPO's level below the proposal is never silent: the risk names every lowered level (the
+    residual one it drags down too) and, without a justification, the path to give it."""
+    j = RiskJudgement(risk=ACCESS, likelihood=Level.NEGLIGIBLE)
+    r = _risk(operation(risk_judgements=(j,)), ACCESS)
+    assert r.lowered == ("likelihood", "residual_likelihood")
+    assert r.lowered_unjustified
+    assert any(
+        "« Négligeable » au lieu de « Importante »" in n.fr and "risk_judgements[0].justification" in n.fr
+        for n in r.notes
+    )
+    justified = _risk(operation(risk_judgements=(attrs.evolve(j, justification="Coffre hors ligne."),)), ACCESS)
+    assert justified.lowered == ("likelihood", "residual_likelihood")
+    assert not justified.lowered_unjustified
+    assert any("au lieu de" in n.fr and "justification" not in n.fr for n in justified.notes)
+
+
+def test_a_level_the_dpo_raises_or_confirms_is_not_lowered() -> None:
+    """Raising or confirming the proposal lowers nothing and asks for nothing."""
+    raised = RiskJudgement(risk=ACCESS, severity=Level.MAXIMUM, likelihood=Level.SIGNIFICANT)
+    r = _risk(operation(risk_judgements=(raised,)), ACCESS)
+    assert r.lowered == ()
+    assert not r.lowered_unjustified
+    assert not any("au lieu de" in n.fr for n in r.notes)
 
 
 def test_dpo_judgement_dpo_impacts_are_added() -> None:
