@@ -338,6 +338,12 @@ class MeasureType:
     ``reduces`` names the risk ids it addresses; ``lowers`` says on which axis
     of the CNIL scale it acts (``"likelihood"`` by default, ``"severity"`` for
     measures that limit the harm, such as minimisation or pseudonymisation).
+    ``applies`` (optional, a test like a risk's) says whether the measure can act
+    on an operation: *not met* when the facts give it nothing to act on
+    (protection of paper documents with no paper support) or contradict it
+    (hosting in the EU for data hosted outside); declared, such a measure then
+    lowers no level, and the analysis says why. ``None``, or *met* or *unknown*:
+    it counts.
     """
 
     id: str = attrs.field(validator=_check_id)
@@ -351,6 +357,7 @@ class MeasureType:
     source: Source | None = attrs.field(
         default=None, validator=_of(Source, "une Source ou None", "a Source or None", optional=True)
     )
+    applies: Test | None = attrs.field(default=None, eq=False)
 
 
 @attrs.frozen(kw_only=True)

@@ -188,6 +188,9 @@ class RiskMeasure:
     in_catalogue: bool = True
     #: The catalogue's family of the measure (``None`` for a measure no plug-in contributes).
     family: MeasureFamily | None = None
+    #: Why a declared measure lowers no level here (its ``MeasureType.applies`` is not met: the
+    #: facts give it nothing to act on, or contradict it); ``None`` when it counts.
+    not_counted: Text | None = None
 
     @property
     def label(self) -> Text:
@@ -196,6 +199,8 @@ class RiskMeasure:
             state = t("non déclarée", "not declared")
         else:
             state = t(self.status.fr.lower(), self.status.en.lower())
+        if self.not_counted is not None:
+            state = state + t(", non comptée : ", ", not counted: ") + self.not_counted
         return Text(f"{self.title.fr} ({state.fr})", f"{self.title.en} ({state.en})")
 
 
@@ -860,7 +865,7 @@ def _proposed_measures(catalogue: Catalogue) -> dict[str, tuple[RiskMeasure, ...
 
 
 def _addressing(
-    risk: RiskType, catalogue: Catalogue, declared: dict[str, MeasureStatus]
+    risk: RiskType, catalogue: Catalogue, declared: dict[str, MeasureStatus], idle: dict[str, Text]
 ) -> tuple[RiskMeasure, ...]:
     proposed = catalogue.derived("risks.proposed_measures", _proposed_measures)[risk.id]
     if not declared:
@@ -868,7 +873,9 @@ def _addressing(
     # Declared first (implemented, planned, considered), then the catalogue's other ideas, by id.
     stated = sorted(
         (
-            RiskMeasure(id=m.id, title=m.title, status=declared[m.id], lowers=m.lowers)
+            RiskMeasure(
+                id=m.id, title=m.title, status=declared[m.id], lowers=m.lowers, not_counted=idle.get(m.id)
+            )
             for m in proposed
             if m.id in declared
         ),
@@ -881,8 +888,29 @@ def _lowering(
     measures: Iterable[RiskMeasure], axis: Axis, statuses: frozenset[MeasureStatus]
 ) -> list[RiskMeasure]:
     return [
-        m for m in measures if m.status in statuses and m.lowers is not None and m.lowers in (axis, "both")
+        m
+        for m in measures
+        if m.status in statuses
+        and m.not_counted is None
+        and m.lowers is not None
+        and m.lowers in (axis, "both")
     ]
+
+
+def _idle_measures(
+    op: ProcessingOperation, catalogue: Catalogue, declared: dict[str, MeasureStatus], settings: Settings
+) -> dict[str, Text]:
+    """The declared catalogue measures whose ``applies`` is not met, with the reason: they lower no
+    level (a measure ticked for a support, a contract or a system the processing does not have)."""
+    idle: dict[str, Text] = {}
+    for mid in declared:
+        m = catalogue.measures_by_id.get(mid)
+        if m is None or m.applies is None:
+            continue
+        outcome = run_test(mid, m.applies, operation=op, settings=settings, plugin=catalogue.origin(mid))
+        if outcome.status is FindingStatus.NOT_MET:
+            idle[mid] = outcome.rationale
+    return idle
 
 
 _INITIAL = frozenset({MeasureStatus.IMPLEMENTED})
@@ -1077,6 +1105,7 @@ def analyse_risks(op: ProcessingOperation, catalogue: Catalogue, settings: Setti
     facts = _facts(op, settings)
     judged = {j.risk: j for j in op.risk_judgements}
     judged_at = {j.risk: i for i, j in enumerate(op.risk_judgements)}
+    idle = _idle_measures(op, catalogue, declared, settings)
     bases: dict[str | None, tuple[_Base, _Base]] = {}
     assessed: list[AssessedRisk] = []
     skipped: list[NotApplicableRisk] = []
@@ -1089,9 +1118,17 @@ def analyse_risks(op: ProcessingOperation, catalogue: Catalogue, settings: Setti
                 NotApplicableRisk(id=risk.id, title=risk.title, rationale=outcome.rationale, plugin=plugin)
             )
             continue
-        measures = _addressing(risk, catalogue, declared)
+        measures = _addressing(risk, catalogue, declared, idle)
         initial, residual = _estimates(risk.id, risk.feared_event, facts, measures, bases)
         sev, lik, rsev, rlik, notes = _retain(initial, residual, j)
+        for m in measures:
+            if m.not_counted is not None and m.status is not None:
+                notes.append(
+                    t(
+                        f"Mesure déclarée non comptée, « {m.title.fr} » : {m.not_counted.fr}.",
+                        f"Declared measure not counted, '{m.title.en}': {m.not_counted.en}.",
+                    )
+                )
         unjustified = j is not None and not j.justification
         lowered, lowered_note = _below_proposal(
             initial,
@@ -1205,6 +1242,7 @@ def analyse_risks(op: ProcessingOperation, catalogue: Catalogue, settings: Setti
                 status=status,
                 lowers=by_id[mid].lowers,
                 family=by_id[mid].family,
+                not_counted=idle.get(mid),
             )
             for mid, status in sorted(declared.items())
             if mid in by_id

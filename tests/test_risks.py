@@ -6,7 +6,6 @@ import datetime as dt
 from pathlib import Path
 
 import attrs
-
 import pytest
 from hypothesis import given
 from hypothesis import settings as hsettings
@@ -18,6 +17,7 @@ from aipd.errors import PluginError
 from aipd.hookspecs import hookimpl
 from aipd.i18n import t
 from aipd.model import (
+    AISystem,
     DataCategory,
     Decisions,
     Evaluation,
@@ -439,6 +439,97 @@ def _fields(op: ProcessingOperation) -> dict[str, object]:
     return {a.name: getattr(op, a.name) for a in attrs.fields(type(op))}
 
 
+# --- measures with nothing to act on ----------------------------------------------------------------------
+
+
+_PAPER = SupportingAsset(kind=AssetKind.PAPER, name="Dossiers papier")
+_SOFTWARE = SupportingAsset(
+    kind=AssetKind.SOFTWARE, name="Logiciel", hosting=Hosting.PROVIDER_EU, internet_facing=False
+)
+
+
+@pytest.mark.parametrize(
+    ("measure", "idle", "active"),
+    [
+        # protection of paper documents: no paper support / a paper file
+        ("builtin:paper_security", {"assets": (_SOFTWARE,)}, {"assets": (_SOFTWARE, _PAPER)}),
+        # an art. 28 contract: no processor, or one declared without a contract / one with a contract
+        (
+            "builtin:processor_contract",
+            {"processors": ()},
+            {"processors": (Processor(name="P", role="r", country="FR", contract_art28=True),)},
+        ),
+        (
+            "builtin:processor_contract",
+            {"processors": (Processor(name="P", role="r", country="FR", contract_art28=False),)},
+            {"processors": (Processor(name="P", role="r", country="FR", contract_art28=True),)},
+        ),
+        # hosting in the EU, for a software declared hosted outside / inside
+        (
+            "builtin:eu_hosting",
+            {"assets": (attrs.evolve(_SOFTWARE, hosting=Hosting.PROVIDER_NON_EU),)},
+            {"assets": (_SOFTWARE,)},
+        ),
+        # the outputs of an AI system, with none declared / one declared
+        ("builtin:output_filtering", {}, {"ai_system": AISystem(name="Assistant")}),
+    ],
+)
+def test_a_declared_measure_with_nothing_to_act_on_lowers_nothing(
+    measure: str, idle: dict[str, object], active: dict[str, object]
+) -> None:
+    """A measure ticked for a support, a contract or a system the processing does not have (or that
+    the facts contradict) lowers no level, and the risk and the measures table say why; where it has
+    something to act on, it counts."""
+    none = _analyse(operation(**idle)).get(ACCESS)
+    ticked = _analyse(operation(measures=measures(measure), **idle))
+    r = ticked.get(ACCESS)
+    assert none is not None
+    assert r is not None
+    assert (r.likelihood, r.severity) == (none.likelihood, none.severity), measure
+    assert any("non comptée, « " in n.fr for n in r.notes)
+    assert "non comptée" in next(m for m in r.addressed_by if m.id == measure).label.fr
+    assert next(d for d in ticked.declared_measures if d.id == measure).not_counted is not None
+    counted = _analyse(operation(measures=measures(measure), **active)).get(ACCESS)
+    base = _analyse(operation(**active)).get(ACCESS)
+    assert counted is not None
+    assert base is not None
+    assert counted.likelihood.rank < base.likelihood.rank, measure
+
+
+def test_the_measures_table_says_a_measure_is_not_counted() -> None:
+    """The document's measures table gives the reason beside the status."""
+    from aipd.render.context import build_context
+
+    a = aipd.assess(operation(measures=measures("builtin:paper_security")))
+    row = next(m for m in build_context(a, lang="fr")["measures"] if m["id"] == "builtin:paper_security")
+    assert row["status_label"].startswith("En place — non comptée : aucun support papier")
+
+
+def test_a_measure_applies_that_fails_is_a_plugin_error() -> None:
+    """A measure's ``applies`` that raises is a PluginError naming the plug-in, never « counts »."""
+
+    class Broken:
+        @hookimpl
+        def aipd_measures(self) -> list[aipd.MeasureType]:
+            def boom(_op: ProcessingOperation, _s: Settings) -> Outcome:
+                raise RuntimeError("boom")
+
+            return [
+                aipd.MeasureType(
+                    id="broken:m",
+                    title=t("M", "M"),
+                    family=aipd.vocabulary.MeasureFamily.SECURITY,
+                    description=t("d", "d"),
+                    reduces=(ACCESS,),
+                    applies=boom,
+                )
+            ]
+
+    registry = Registry(entry_points=False, plugins=[("broken", Broken())])
+    with pytest.raises(PluginError, match="broken"):
+        analyse_risks(operation(measures=measures("broken:m")), registry.catalogue(), Settings())
+
+
 # --- the DPO's judgements -------------------------------------------------------------------------------
 
 
@@ -481,7 +572,9 @@ def test_a_level_the_dpo_lowers_is_named_and_asks_for_a_justification() -> None:
         "« Négligeable » au lieu de « Importante »" in n.fr and "risk_judgements[0].justification" in n.fr
         for n in r.notes
     )
-    justified = _risk(operation(risk_judgements=(attrs.evolve(j, justification="Coffre hors ligne."),)), ACCESS)
+    justified = _risk(
+        operation(risk_judgements=(attrs.evolve(j, justification="Coffre hors ligne."),)), ACCESS
+    )
     assert justified.lowered == ("likelihood", "residual_likelihood")
     assert not justified.lowered_unjustified
     assert any("au lieu de" in n.fr and "justification" not in n.fr for n in justified.notes)

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from aipd.catalogue import Source
-from aipd.i18n import Lang, Text, check_lang
+from aipd.i18n import Lang, Text, check_lang, t
 from aipd.model import ProcessingOperation
 from aipd.vocabulary import LegalRegime, Level, MeasureStatus, Vocabulary
 
@@ -404,9 +404,19 @@ def _measures(assessment: Assessment, lang: Lang) -> list[dict[str, Any]]:
     """Declared measures, named by the operation's title, else the catalogue's, else their id."""
     known = _catalogue_measures(assessment)
     op = assessment.operation
+    risks = getattr(assessment, "risks", None)
+    # Declared measures the facts leave nothing to act on: said beside their status.
+    idle = {
+        d.id: d.not_counted
+        for d in (getattr(risks, "declared_measures", None) or ())
+        if getattr(d, "not_counted", None) is not None
+    }
     rows: list[dict[str, Any]] = []
     for m in sorted(op.measures, key=lambda m: m.id):
         cat = known.get(m.id)
+        status_label = _status_label(op, m, lang)
+        if m.id in idle:
+            status_label += (t(" — non comptée : ", " — not counted: ") + idle[m.id]).get(lang)
         family = m.family if m.family is not None else (cat.family if cat is not None else None)
         rows.append(
             {
@@ -416,7 +426,7 @@ def _measures(assessment: Assessment, lang: Lang) -> list[dict[str, Any]]:
                 "family": plain(family, lang),
                 "family_code": family.value if family is not None else None,
                 "status": op.counted_status(m).value,
-                "status_label": _status_label(op, m, lang),
+                "status_label": status_label,
                 "description": _s(m.description),
                 "owner": _s(m.owner),
                 "due": format_date(m.due, lang),

@@ -25,10 +25,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Literal
 
-from aipd.catalogue import MeasureType, Source
+from aipd.catalogue import MeasureType, Outcome, Source, Test
 from aipd.hookspecs import hookimpl
 from aipd.i18n import t
-from aipd.vocabulary import MeasureFamily
+from aipd.model import EEA_COUNTRIES, ProcessingOperation
+from aipd.settings import Settings
+from aipd.vocabulary import AssetKind, Hosting, MeasureFamily
 
 __all__ = ["ACCESS", "DISAPPEARANCE", "MEASURES", "MODIFICATION", "aipd_measures"]
 
@@ -76,6 +78,65 @@ def _gdpr(fr: str, en: str) -> Source:
 Axis = Literal["likelihood", "severity", "both"]
 
 
+# -- when a declared measure has something to act on (MeasureType.applies) ------------------
+# Not met only on known facts that leave the measure nothing to act on, or contradict it: a
+# measure ticked for a support, a contract or a system the processing does not have would
+# otherwise lower the likelihood of a risk it does not reduce.
+
+
+def _paper(op: ProcessingOperation, _s: Settings) -> Outcome:
+    if any(a.kind is AssetKind.PAPER for a in op.assets):
+        return Outcome.met(t("Des supports papier sont déclarés.", "Paper supports are declared."))
+    if not op.assets:
+        return Outcome.unknown(
+            t("Aucun support n'est déclaré.", "No support is declared."), missing=("assets",)
+        )
+    return Outcome.not_met(
+        t(
+            "aucun support papier n'est déclaré parmi les supports du traitement",
+            "no paper support is among the processing's declared supports",
+        )
+    )
+
+
+def _processors(op: ProcessingOperation, _s: Settings) -> Outcome:
+    if not op.processors:
+        return Outcome.not_met(t("aucun sous-traitant n'est déclaré", "no processor is declared"))
+    without = [p.name for p in op.processors if p.contract_art28 is False]
+    if without:
+        names = ", ".join(without)
+        return Outcome.not_met(
+            t(
+                f"sous-traitant déclaré sans contrat conforme à l'article 28 ({names})",
+                f"processor declared without an article 28 contract ({names})",
+            )
+        )
+    return Outcome.met(t("Des sous-traitants sont déclarés.", "Processors are declared."))
+
+
+def _eu_hosting(op: ProcessingOperation, _s: Settings) -> Outcome:
+    outside = [a.name for a in op.assets if a.hosting is Hosting.PROVIDER_NON_EU]
+    outside += [p.name for p in op.processors if p.country is not None and p.country not in EEA_COUNTRIES]
+    if outside:
+        names = ", ".join(outside)
+        return Outcome.not_met(
+            t(
+                f"des supports ou des sous-traitants sont déclarés hors de l'Union ou soumis à un droit "
+                f"extra-européen ({names})",
+                f"supports or processors are declared outside the EU or under non-EU law ({names})",
+            )
+        )
+    return Outcome.met(
+        t("Aucun hébergement hors de l'Union n'est déclaré.", "No hosting outside the EU is declared.")
+    )
+
+
+def _ai(op: ProcessingOperation, _s: Settings) -> Outcome:
+    if op.ai_system is None:
+        return Outcome.not_met(t("aucun système d'IA n'est déclaré", "no AI system is declared"))
+    return Outcome.met(t("Un système d'IA est déclaré.", "An AI system is declared."))
+
+
 def _m(
     name: str,
     family: MeasureFamily,
@@ -84,6 +145,7 @@ def _m(
     reduces: tuple[str, ...],
     lowers: Axis,
     source: Source = PIA_KB,
+    applies: Test | None = None,
 ) -> MeasureType:
     return MeasureType(
         id=f"builtin:{name}",
@@ -93,6 +155,7 @@ def _m(
         reduces=reduces,
         lowers=lowers,
         source=source,
+        applies=applies,
     )
 
 
@@ -211,6 +274,7 @@ MEASURES: tuple[MeasureType, ...] = (
         (ACCESS,),
         "severity",
         AI_GUIDANCE,
+        applies=_ai,
     ),
     _m(
         "differential_privacy",
@@ -337,6 +401,7 @@ MEASURES: tuple[MeasureType, ...] = (
         (ACCESS, DISAPPEARANCE),
         "likelihood",
         SECURITY_GUIDE,
+        applies=_paper,
     ),
     _m(
         "workstation_security",
@@ -393,6 +458,7 @@ MEASURES: tuple[MeasureType, ...] = (
         (ACCESS,),
         "likelihood",
         _gdpr("chapitre V (transferts)", "Chapter V (transfers)"),
+        applies=_eu_hosting,
     ),
     _m(
         "output_filtering",
@@ -407,6 +473,7 @@ MEASURES: tuple[MeasureType, ...] = (
         (ACCESS,),
         "likelihood",
         AI_GUIDANCE,
+        applies=_ai,
     ),
     # -- organisational measures: governance, people, third parties --------------------------
     _m(
@@ -450,6 +517,7 @@ MEASURES: tuple[MeasureType, ...] = (
         _ALL,
         "likelihood",
         _gdpr("art. 28.3", "art. 28(3)"),
+        applies=_processors,
     ),
     _m(
         "incident_management",
@@ -521,6 +589,7 @@ MEASURES: tuple[MeasureType, ...] = (
         (MODIFICATION,),
         "likelihood",
         AI_GUIDANCE,
+        applies=_ai,
     ),
     # -- measures protecting the persons' rights (CNIL method, part 2.2) --------------------
     _m(
