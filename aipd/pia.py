@@ -42,7 +42,7 @@ import json
 import re
 from collections.abc import Iterable, Mapping
 from html.parser import HTMLParser
-from typing import Any
+from typing import Any, Literal
 
 import attrs
 
@@ -149,6 +149,22 @@ def _answer(
         "data": {"text": text, "gauge": gauge, "list": list(items)},
         "created_at": stamp,
     }
+
+
+def _lowered_text(r: AssessedRisk, axis: Literal["severity", "likelihood"], lang: Lang) -> str:
+    """For a gauge the DPO set below aipd's proposal without a justification: said first, so the
+    proposal's reasons that follow are not read as the reasons of the lower level."""
+    if axis not in r.lowered or r.proposed_initial is None:
+        return ""
+    proposed = getattr(r.proposed_initial, axis).level
+    return _p(
+        t(
+            f"Niveau retenu par le DPD, plus bas que celui que propose aipd (« {proposed.fr} ») pour les "
+            "raisons ci-dessous : justification du DPD à fournir.",
+            f"Level retained by the DPO, lower than the one aipd proposes ('{proposed.en}') for the reasons "
+            "below: the DPO's justification is to be given.",
+        ).get(lang)
+    )
 
 
 def _measure_titles(a: Assessment, lang: Lang) -> dict[str, str]:
@@ -372,13 +388,17 @@ def export_pia(assessment: Assessment, *, lang: Lang | None = None) -> dict[str,
                 base + 5,
                 stamp,
                 gauge=r.severity.rank if r.severity else None,
-                text=_p(j) if j else "".join(_p(x.get(lang)) for x in sev_reasons),
+                text=_p(j)
+                if j
+                else _lowered_text(r, "severity", lang) + "".join(_p(x.get(lang)) for x in sev_reasons),
             ),
             _answer(
                 base + 6,
                 stamp,
                 gauge=r.likelihood.rank if r.likelihood else None,
-                text=_p(j) if j else "".join(_p(x.get(lang)) for x in lik_reasons),
+                text=_p(j)
+                if j
+                else _lowered_text(r, "likelihood", lang) + "".join(_p(x.get(lang)) for x in lik_reasons),
             ),
         ]
         if r.residual_severity is not None and r.residual_likelihood is not None:

@@ -143,6 +143,22 @@ def test_a_measure_in_place_with_a_due_date_to_come_is_exported_as_the_analysis_
     assert import_pia(exported).operation == op
 
 
+def test_a_gauge_the_dpo_lowered_without_justification_says_so_in_the_tool() -> None:
+    """A level the DPO set below the proposal without a word: answer 3.2.5's text says so before the
+    proposal's reasons, which argue for the higher level; the round trip keeps the judgement."""
+    op = aipd.load(EXAMPLES / "detection-fraude-ccas.yaml")
+    low = RiskJudgement(risk="cnil:illegitimate_access", severity=Level.NEGLIGIBLE)
+    op = attrs.evolve(op, risk_judgements=(*op.risk_judgements, low))
+    exported = export_pia(aipd.assess(op))
+    by_ref = {a["reference_to"]: a["data"] for a in exported["answers"]}
+    assert by_ref[325]["gauge"] == 1
+    assert (html_to_text(by_ref[325]["text"]) or "").startswith(
+        "Niveau retenu par le DPD, plus bas que celui que propose aipd"
+    )
+    assert "plus bas" not in (html_to_text(by_ref[326]["text"]) or "")
+    assert import_pia(exported).operation == op
+
+
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(strategies.operations(created=st.dates()))
 def test_round_trip_property(op: aipd.ProcessingOperation) -> None:
