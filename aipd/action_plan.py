@@ -2,9 +2,11 @@
 
 Its rows are the measures the operation declares as planned or considered (or
 in place with a due date still to come, which count as planned) and the other
-actions it lists (``operation.actions``). Each catalogue measure
-carries the risks it addresses, taken from the risk analysis. The plan
-exports as a CSV a French spreadsheet opens as it is.
+actions it lists (``operation.actions``), then what the analysis itself leaves
+to do: each principle « problème à résoudre » (to correct), the facts the risk
+levels still wait for, and each level the DPO lowered without a justification.
+Each catalogue measure carries the risks it addresses, taken from the risk
+analysis. The plan exports as a CSV a French spreadsheet opens as it is.
 """
 
 from __future__ import annotations
@@ -25,22 +27,35 @@ from aipd.vocabulary import MeasureStatus
 
 if TYPE_CHECKING:
     from aipd.assess import Assessment
+    from aipd.principles import Principles
 
 __all__ = ["ActionPlan", "ActionRow", "action_plan", "action_plan_csv"]
 
 
+#: The state of a row the analysis adds (a principle to correct, facts to complete): nobody has
+#: planned it yet.
+TO_DO = Text("À faire", "To do")
+
+
 @attrs.frozen(kw_only=True)
 class ActionRow:
-    """One line of the plan: a measure not yet in place, or another action."""
+    """One line of the plan: a measure not yet in place, another action, or what the analysis
+    leaves to do (``kind`` ``"principle"``: a principle to correct; ``"facts"``: facts to
+    complete or a lowered level to justify), whose ``status`` is ``None`` (« À faire »)."""
 
-    kind: Literal["measure", "action"]
+    kind: Literal["measure", "action", "principle", "facts"]
     id: str | None
     title: Text
     owner: str | None
     due: dt.date | None
-    status: MeasureStatus
+    status: MeasureStatus | None
     risks: tuple[str, ...]
     risk_titles: tuple[Text, ...]
+
+    @property
+    def status_label(self) -> Text:
+        """The state as a DPO reads it: the measure's or action's, « À faire » for the analysis's rows."""
+        return TO_DO if self.status is None else Text(self.status.fr, self.status.en)
 
 
 @attrs.frozen(kw_only=True)
@@ -57,8 +72,15 @@ class ActionPlan:
         return len(self.rows)
 
 
-def action_plan(op: ProcessingOperation, catalogue: Catalogue, risks: RiskAnalysis) -> ActionPlan:
-    """Build the plan from the declared measures not yet implemented and the other actions."""
+def action_plan(
+    op: ProcessingOperation,
+    catalogue: Catalogue,
+    risks: RiskAnalysis,
+    principles: Principles | None = None,
+) -> ActionPlan:
+    """Build the plan from the declared measures not yet implemented and the other actions, then
+    what the analysis leaves to do: the principles to correct (``principles``), the facts the
+    risks wait for, the lowered levels to justify."""
     by_id = catalogue.measures_by_id
     addressed: dict[str, list[tuple[str, Text]]] = {}
     for r in risks:
@@ -106,8 +128,80 @@ def action_plan(op: ProcessingOperation, catalogue: Catalogue, risks: RiskAnalys
             missing.append(f"actions[{i}].owner")
         if a.due is None:
             missing.append(f"actions[{i}].due")
-    rows.sort(key=lambda r: (r.due or dt.date.max, r.kind, r.title.fr, r.id or ""))
+    rows += _analysis_rows(op, risks, principles)
+    rows.sort(key=lambda r: (r.due or dt.date.max, _KIND_ORDER[r.kind], r.title.fr, r.id or ""))
     return ActionPlan(rows=tuple(rows), missing=tuple(missing))
+
+
+#: Undated rows: the declared actions and measures first, then what the analysis leaves to do.
+_KIND_ORDER = {"action": 0, "measure": 1, "principle": 2, "facts": 3}
+
+
+def _analysis_rows(
+    op: ProcessingOperation, risks: RiskAnalysis, principles: Principles | None
+) -> list[ActionRow]:
+    """What the analysis leaves to do, so the plan a DPO signs lists it (CNIL method, part 4:
+    the plan gathers what was judged « à corriger », and what the levels still wait for)."""
+    from aipd.render.context import fact_label
+
+    def row(kind: Literal["principle", "facts"], title: Text, linked: list[tuple[str, Text]]) -> ActionRow:
+        return ActionRow(
+            kind=kind,
+            id=None,
+            title=title,
+            owner=None,
+            due=None,
+            status=None,
+            risks=tuple(rid for rid, _ in linked),
+            risk_titles=tuple(tt for _, tt in linked),
+        )
+
+    rows: list[ActionRow] = []
+    for p in principles.problems if principles is not None else ():
+        rows.append(
+            row(
+                "principle",
+                Text(
+                    f"À corriger — {p.title.fr} ({p.source.citation.fr}) : "
+                    + " ; ".join(m.fr for m in p.missing or p.established),
+                    f"To correct — {p.title.en} ({p.source.citation.en}): "
+                    + "; ".join(m.en for m in p.missing or p.established),
+                ),
+                [],
+            )
+        )
+    waiting = [r for r in risks if r.missing]
+    facts = list(dict.fromkeys(m for r in waiting for m in r.missing))
+    if facts:
+        rows.append(
+            row(
+                "facts",
+                Text(
+                    "Compléter les faits dont dépendent les niveaux de risque (un fait inconnu peut relever un "
+                    "niveau, voire rendre la consultation préalable nécessaire) : "
+                    + " ; ".join(fact_label(m, "fr") for m in facts),
+                    "Complete the facts the risk levels depend on (an unknown fact may raise a level, or make "
+                    "prior consultation necessary): " + "; ".join(fact_label(m, "en") for m in facts),
+                ),
+                [(r.id, r.title) for r in waiting],
+            )
+        )
+    for i, j in enumerate(op.risk_judgements):
+        r = risks.get(j.risk)
+        if r is not None and r.lowered_unjustified:
+            rows.append(
+                row(
+                    "facts",
+                    Text(
+                        f"Justifier les niveaux retenus sous la proposition pour le risque « {r.title.fr} » "
+                        f"(risk_judgements[{i}].justification)",
+                        f"Justify the levels retained below the proposal for the risk '{r.title.en}' "
+                        f"(risk_judgements[{i}].justification)",
+                    ),
+                    [(r.id, r.title)],
+                )
+            )
+    return rows
 
 
 _HEADERS: dict[Lang, tuple[str, ...]] = {
@@ -147,7 +241,7 @@ def action_plan_csv(assessment: Assessment, lang: Lang = "fr") -> str:
                 _cell(r.id or ""),
                 _cell(r.owner or ""),
                 r.due.isoformat() if r.due else "",
-                r.status.label(lang),
+                r.status_label.get(lang),
                 _cell(", ".join(tt.get(lang) for tt in r.risk_titles)),
             ]
         )

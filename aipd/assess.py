@@ -160,6 +160,7 @@ def assess(
     catalogue = registry.catalogue()
     screening = screen(operation, catalogue, settings)
     risks = analyse_risks(operation, catalogue, settings)
+    principles = assess_principles(operation)
     return Assessment(
         operation=operation,
         settings=settings,
@@ -169,8 +170,8 @@ def assess(
         date=operation.reference_date,
         blocked_plugins=catalogue.blocked,
         risks=risks,
-        principles=assess_principles(operation),
-        action_plan=action_plan(operation, catalogue, risks),
+        principles=principles,
+        action_plan=action_plan(operation, catalogue, risks, principles),
         validation=review_validation(operation),
         consultation=decide_consultation(operation, risks, screening, settings),
         ai_act=(classify(operation, screening.findings) if operation.ai_system is not None else None),

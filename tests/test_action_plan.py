@@ -13,13 +13,21 @@ import aipd
 from aipd import cli
 from aipd.action_plan import action_plan_csv
 from aipd.assess import Assessment
-from aipd.model import ActionItem, Measure, ProcessingOperation
-from aipd.vocabulary import MeasureStatus
+from aipd.model import ActionItem, Decisions, Evaluation, Measure, Monitoring, ProcessingOperation
+from aipd.vocabulary import DecisionEffect, MeasureStatus
 from content_cases import builtin_registry, operation
+
+#: The facts the risk levels read, known: the plan then holds only the declared rows.
+KNOWN = {
+    "monitoring": Monitoring(systematic=False),
+    "decisions": Decisions(access_to_rights=False, effect=DecisionEffect.NONE),
+    "evaluation": Evaluation(scoring=False),
+}
 
 
 def _op() -> ProcessingOperation:
     return operation(
+        **KNOWN,
         measures=(
             Measure(id="builtin:access_control"),
             Measure(
@@ -124,6 +132,7 @@ def test_cli_never_leaves_a_half_written_plan(tmp_path: Path, monkeypatch: pytes
 def test_a_measure_said_in_place_with_a_due_date_to_come_is_in_the_plan_as_planned() -> None:
     """« En place » is the default status; a due date after the document's date says otherwise."""
     op = operation(
+        **KNOWN,
         updated=dt.date(2026, 11, 2),
         measures=(
             Measure(id="builtin:backup", owner="DSI", due=dt.date(2027, 1, 15)),
@@ -136,3 +145,35 @@ def test_a_measure_said_in_place_with_a_due_date_to_come_is_in_the_plan_as_plann
     assert (row.id, row.status, row.due) == ("builtin:backup", MeasureStatus.PLANNED, dt.date(2027, 1, 15))
     assert a.risks is not None
     assert a.risks.counted_as_planned == ("builtin:backup",)
+
+
+def test_the_plan_lists_what_the_analysis_leaves_to_do() -> None:
+    """A principle « problème à résoudre » (to correct), the facts the risk levels wait for and a
+    level the DPO lowered without a justification are rows of the plan, « À faire », after the
+    declared ones; before, the plan held only the declared measures and actions."""
+    from aipd.model import Purpose, RiskJudgement
+    from aipd.vocabulary import LegalBasis, Level
+
+    op = operation(
+        purposes=(Purpose(description="Relances", legal_basis=LegalBasis.LEGITIMATE_INTERESTS),),
+        decisions=KNOWN["decisions"],
+        evaluation=KNOWN["evaluation"],  # monitoring.systematic left unknown
+        risk_judgements=(RiskJudgement(risk="cnil:illegitimate_access", likelihood=Level.NEGLIGIBLE),),
+        measures=(Measure(id="builtin:backup", status=MeasureStatus.PLANNED),),
+    )
+    a = _assess(op)
+    plan = a.action_plan
+    assert plan is not None
+    assert [r.kind for r in plan] == ["measure", "principle", "facts", "facts"]
+    principle, facts, justify = plan.rows[1:]
+    assert principle.title.fr.startswith("À corriger — ")
+    assert "intérêt légitime" in principle.title.fr
+    assert "Observation, surveillance ou contrôle systématique" in facts.title.fr
+    assert "cnil:illegitimate_access" in facts.risks
+    assert "risk_judgements[0].justification" in justify.title.fr
+    assert justify.risks == ("cnil:illegitimate_access",)
+    assert {r.status for r in plan.rows[1:]} == {None}
+    text = action_plan_csv(a, "fr")
+    rows = list(csv.reader(io.StringIO(text.removeprefix("\ufeff"), newline=""), delimiter=";"))
+    assert [r[4] for r in rows[2:]] == ["À faire"] * 3
+    assert action_plan_csv(a, "en").count(";To do;") == 3

@@ -448,7 +448,7 @@ def _action_plan(assessment: Assessment, lang: Lang, letters: Mapping[str, str])
                 "owner": _s(row.owner),
                 "due": format_date(row.due, lang),
                 "due_iso": row.due.isoformat() if row.due else "",
-                "status_label": row.status.label(lang),
+                "status_label": row.status_label.get(lang),
                 "risks": [
                     {"id": rid, "letter": letters.get(rid), "title": _text(title, lang)}
                     for rid, title in zip(row.risks, row.risk_titles, strict=True)
