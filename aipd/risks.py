@@ -1024,7 +1024,14 @@ def could_be_high(
     found = []
     for risk in candidates:
         initial, residual = _estimates(risk.id, risk.feared_event, worst, risk.addressed_by, bases)
-        _, _, rsev, rlik, _ = _retain(initial, residual, risk.judgement)
+        j = risk.judgement
+        _, _, rsev, rlik, _ = _retain(initial, residual, j)
+        if j is not None and not j.justification:
+            # Levels written without a word do not settle what the missing facts leave open: they
+            # may raise the worst case, never lower it.
+            _, _, psev, plik, _ = _retain(initial, residual, None)
+            rsev = max(rsev, psev, key=lambda lv: lv.rank)
+            rlik = max(rlik, plik, key=lambda lv: lv.rank)
         if is_high(rsev, rlik, settings):
             found.append(risk)
     return tuple(found)

@@ -525,6 +525,27 @@ def test_a_dpo_residual_likelihood_alone_confirms_the_high_risk() -> None:
     assert _ground(c, "gdpr:36.1").status is FindingStatus.MET
 
 
+def test_residual_levels_written_without_a_word_do_not_settle_a_missing_fact() -> None:
+    """Systematic monitoring unknown keeps the consultation open; the DPO writing the proposed
+    residual levels, without a justification, does not close it; with one, the DPO's levels decide."""
+    op = operation(
+        decisions=KNOWN["decisions"],
+        evaluation=KNOWN["evaluation"],
+        measures=measures(
+            "builtin:access_control", "builtin:logging", "builtin:backup", "builtin:business_continuity"
+        ),
+    )
+    assert _decide(op).required is None
+    same = RiskJudgement(
+        risk="cnil:illegitimate_access", residual_severity=Level.LIMITED, residual_likelihood=Level.NEGLIGIBLE
+    )
+    c = _decide(attrs.evolve(op, risk_judgements=(same,)))
+    assert c.required is None
+    assert _ground(c, "gdpr:36.1").missing == ("monitoring.systematic",)
+    reasoned = attrs.evolve(same, justification="Aucun suivi des personnes : fichier de prêts.")
+    assert _decide(attrs.evolve(op, risk_judgements=(reasoned,))).required is False
+
+
 def test_supports_not_declared_may_be_paper() -> None:
     """No asset declared: the supports may be a paper file (disappearance one level likelier), so a
     disappearance that one measure brings just below the line keeps the consultation open. Declared
@@ -722,3 +743,57 @@ def test_90_2_follows_the_screening_presumption_for_deep_learning() -> None:
     assert c.required is True
     # Without the finding (criterion not met), the fact is still asked.
     assert _ground(_decide(op), "lil:90-2").status is FindingStatus.UNKNOWN
+
+
+_LEVELS = st.sampled_from([None, Level.NEGLIGIBLE, Level.LIMITED, Level.SIGNIFICANT, Level.MAXIMUM])
+
+
+@hsettings(max_examples=300, deadline=None)
+@given(
+    # Mostly favourable known facts and an unknown one, so that the unknown fact often decides.
+    known=st.fixed_dictionaries(
+        {k: st.sampled_from((fav, fav, fav, unfav)) for k, (fav, unfav) in _FACT_VALUES.items()}
+    ),
+    unknown=st.lists(st.sampled_from(sorted(_FACT_VALUES)), min_size=1, max_size=2, unique=True),
+    kinds=st.lists(st.sampled_from(_DATA_KINDS), min_size=1, max_size=2, unique=True),
+    declared=st.dictionaries(
+        st.sampled_from(_MEASURE_IDS),
+        st.sampled_from([MeasureStatus.IMPLEMENTED, MeasureStatus.PLANNED]),
+        min_size=2,
+        max_size=6,
+    ),
+    risk=st.sampled_from(["cnil:illegitimate_access", "cnil:unwanted_modification", "cnil:disappearance"]),
+    levels=st.tuples(_LEVELS, _LEVELS, _LEVELS, _LEVELS),
+    requirement=st.sampled_from([Requirement.REQUIRED, Requirement.INCOMPLETE, Requirement.NOT_REQUIRED]),
+)
+def test_levels_written_without_a_justification_never_close_the_consultation(
+    known: dict[str, Any],
+    unknown: list[str],
+    kinds: list[DataKind],
+    declared: dict[str, MeasureStatus],
+    risk: str,
+    levels: tuple[Level | None, Level | None, Level | None, Level | None],
+    requirement: Requirement,
+) -> None:
+    """A DPO's levels without a justification may raise a risk, never settle the consultation: when
+    the proposal leaves it required or open, such a judgement never makes it « not required »."""
+    op = _with_facts(known | dict.fromkeys(unknown), kinds, declared)
+    sev, lik, rsev, rlik = levels
+    judged = attrs.evolve(
+        op,
+        risk_judgements=(
+            RiskJudgement(
+                risk=risk, severity=sev, likelihood=lik, residual_severity=rsev, residual_likelihood=rlik
+            ),
+        ),
+    )
+    settings = Settings()
+    screening = _screening(requirement)
+
+    def decide(o: ProcessingOperation) -> bool | None:
+        return decide_consultation(
+            o, analyse_risks(o, builtin_catalogue(), settings), screening, settings
+        ).required
+
+    if decide(op) is not False:
+        assert decide(judged) is not False
