@@ -1128,6 +1128,18 @@ def analyse_risks(op: ProcessingOperation, catalogue: Catalogue, settings: Setti
         measures = _addressing(risk, catalogue, declared, idle)
         initial, residual = _estimates(risk.id, risk.feared_event, facts, measures, bases)
         sev, lik, rsev, rlik, notes = _retain(initial, residual, j)
+        planned = any(m.status is MeasureStatus.PLANNED and m.not_counted is None for m in measures)
+        if not planned and (rsev.rank < sev.rank or rlik.rank < lik.rank):
+            # Only the DPO's own residual level can be below the initial one here: said, since the
+            # action plan holds nothing that would bring it down.
+            notes.append(
+                t(
+                    "Le niveau résiduel retenu est plus bas que le niveau initial retenu, alors qu'aucune mesure "
+                    "prévue ne traite ce risque : à vérifier (le plan d'action ne contient rien qui l'abaisse).",
+                    "The residual level retained is lower than the initial one retained, while no planned "
+                    "measure addresses this risk: to check (the action plan holds nothing that lowers it).",
+                )
+            )
         for m in measures:
             if m.not_counted is not None and m.status is not None:
                 notes.append(

@@ -433,6 +433,40 @@ def test_a_due_date_to_come_never_lowers_a_level(
             assert getattr(after_r, name).rank >= getattr(before_r, name).rank, (before_r.id, name)
 
 
+@hsettings(max_examples=150, deadline=None)
+@given(
+    declared=st.dictionaries(st.sampled_from(_IDS), _STATUSES, min_size=1, max_size=12),
+    pick=st.integers(min_value=0),
+    kinds=st.sets(st.sampled_from(list(DataKind)), min_size=1, max_size=4),
+    paper=st.booleans(),
+)
+def test_a_measure_planned_instead_of_implemented_never_lowers_a_level(
+    declared: dict[str, MeasureStatus], pick: int, kinds: set[DataKind], paper: bool
+) -> None:
+    """Declaring an implemented measure planned (or considered) never lowers any level, initial or
+    residual, nor makes a high residual risk acceptable."""
+    items = sorted(declared.items())
+    k = pick % len(items)
+    assets = (SupportingAsset(kind=AssetKind.PAPER, name="Dossiers"),) if paper else ()
+
+    def op(status: MeasureStatus | None) -> ProcessingOperation:
+        return operation(
+            data=tuple(DataCategory(kind=kd) for kd in sorted(kinds)),
+            assets=(*operation().assets, *assets),
+            measures=tuple(
+                Measure(id=i, status=status if n == k and status is not None else s)
+                for n, (i, s) in enumerate(items)
+            ),
+        )
+
+    implemented = _analyse(op(MeasureStatus.IMPLEMENTED))
+    for later in (MeasureStatus.PLANNED, MeasureStatus.CONSIDERED):
+        for before_r, after_r in zip(implemented, _analyse(op(later)), strict=True):
+            for name in ("severity", "likelihood", "residual_severity", "residual_likelihood"):
+                assert getattr(after_r, name).rank >= getattr(before_r, name).rank, (before_r.id, name, later)
+            assert not (before_r.high and not after_r.high), before_r.id
+
+
 def _fields(op: ProcessingOperation) -> dict[str, object]:
     import attrs
 
@@ -587,6 +621,24 @@ def test_a_level_the_dpo_raises_or_confirms_is_not_lowered() -> None:
     assert r.lowered == ()
     assert not r.lowered_unjustified
     assert not any("au lieu de" in n.fr for n in r.notes)
+
+
+def test_a_residual_below_the_initial_level_without_planned_measures_is_flagged() -> None:
+    """The DPO raises the initial severity and keeps the proposed residual one, with no measure
+    planned: the drop from initial to residual rests on nothing in the action plan, and is said."""
+    j = RiskJudgement(
+        risk=ACCESS, severity=Level.SIGNIFICANT, residual_severity=Level.LIMITED, justification="Données RH."
+    )
+    r = _risk(operation(measures=measures("builtin:access_control")), ACCESS)
+    assert not any("aucune mesure prévue" in n.fr for n in r.notes)
+    judged = _risk(operation(measures=measures("builtin:access_control"), risk_judgements=(j,)), ACCESS)
+    assert judged.lowered == ()
+    assert any("aucune mesure prévue ne traite ce risque" in n.fr for n in judged.notes)
+    planned = measures("builtin:access_control") + measures(
+        "builtin:encryption", status=MeasureStatus.PLANNED
+    )
+    with_plan = _risk(operation(measures=planned, risk_judgements=(j,)), ACCESS)
+    assert not any("aucune mesure prévue" in n.fr for n in with_plan.notes)
 
 
 def test_dpo_judgement_dpo_impacts_are_added() -> None:
