@@ -953,7 +953,10 @@ def _estimates(
 
 def _missing(risk_id: str, feared: bool, f: _Facts) -> list[str]:
     access = not feared or risk_id == ACCESS
-    out = list(f.vulnerable_unknown)
+    # No data category declared: what they are decides the severity (asked by every risk, and tried
+    # as biometric, health or offence data by could_be_high).
+    out = ["data"] if f.no_data else []
+    out += f.vulnerable_unknown
     if f.no_assets:
         out.append("assets")
     elif f.internet_unknown and (access or risk_id == MODIFICATION):

@@ -473,6 +473,15 @@ def _fields(op: ProcessingOperation) -> dict[str, object]:
     return {a.name: getattr(op, a.name) for a in attrs.fields(type(op))}
 
 
+def test_every_risk_asks_for_the_data_when_none_is_declared() -> None:
+    """No data category: every risk, a plug-in's too, asks for ``data`` (the data may be biometric),
+    so none reads the unknown data as ordinary identity data in silence."""
+    analysis = _analyse(operation(data=(), ai_system=AISystem(name="Assistant")))
+    assert any(not r.feared_event for r in analysis)
+    for r in analysis:
+        assert "data" in r.missing, r.id
+
+
 # --- measures with nothing to act on ----------------------------------------------------------------------
 
 
