@@ -655,6 +655,19 @@ SEVERITY_RULES: tuple[_SeverityRule, ...] = (
         ),
     ),
     _SeverityRule(
+        _M,
+        3,
+        lambda f: f.offences,
+        lambda f: t(
+            "données d'infraction (art. 10 du RGPD) : une donnée altérée peut imputer une infraction à tort "
+            "et exposer à une poursuite ou à une sanction (l'échelle de la CNIL range la sanction pénale "
+            "parmi les conséquences maximales)",
+            "offence data (GDPR art. 10): altered data can wrongly attribute an offence and expose to "
+            "prosecution or a sanction (the CNIL's scale lists a criminal sanction among maximal "
+            "consequences)",
+        ),
+    ),
+    _SeverityRule(
         _M | _D,
         3,
         lambda f: f.health,

@@ -482,6 +482,17 @@ def test_every_risk_asks_for_the_data_when_none_is_declared() -> None:
         assert "data" in r.missing, r.id
 
 
+def test_offence_data_make_a_modification_significant() -> None:
+    """An altered offence record can attribute an offence to the wrong person and expose them to a
+    sanction (the CNIL's scale lists a criminal sanction among maximal consequences): the
+    modification is at least « Importante », not the « Limitée » of a wrong bill."""
+    data = (DataCategory(kind=DataKind.IDENTITY), DataCategory(kind=DataKind.OFFENCES))
+    r = _risk(operation(data=data), MODIFICATION)
+    assert r.proposed_initial is not None
+    assert r.proposed_initial.severity.level is Level.SIGNIFICANT
+    assert any("imputer une infraction à tort" in x.fr for x in r.proposed_initial.severity.reasons)
+
+
 # --- measures with nothing to act on ----------------------------------------------------------------------
 
 
