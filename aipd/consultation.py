@@ -695,11 +695,8 @@ def decide_consultation(
                 "Consultation préalable de la CNIL non requise", "Prior consultation of the CNIL not required"
             )
     shown = consult or unknown or [g for g in grounds if g.effect == "consult"]
-    extra = (
-        [g for g in met if g.effect != "consult"]
-        + [g for g in grounds if g.effect == "formality" and g.status is FindingStatus.UNKNOWN]
-        + [g for g in grounds if g.effect == "informs"]
-    )
+    extra = [g for g in grounds if g.effect == "formality" and g.status is not FindingStatus.NOT_MET]
+    extra += [g for g in grounds if g.effect == "informs"]
     parts = [g.rationale for g in [*shown, *extra]]
     explanation = Text(" ".join(p.fr for p in parts), " ".join(p.en for p in parts))
     return Consultation(

@@ -546,6 +546,22 @@ def test_residual_levels_written_without_a_word_do_not_settle_a_missing_fact() -
     assert _decide(attrs.evolve(op, risk_judgements=(reasoned,))).required is False
 
 
+def test_a_title_iii_processing_not_known_to_be_for_the_state_does_not_read_as_nothing_to_send() -> None:
+    """Title III, no high risk, but whether the processing is carried out on behalf of the State is
+    unknown: then the DPIA goes to the CNIL with the request for an opinion (art. 90 and 31–33). The
+    label says a formality remains to be determined and the explanation why, not a bare « non requise »."""
+    known = Technology(innovative=False)
+    c = _decide(_safe(legal=_police(), technology=known))
+    assert c.required is False
+    assert c.label.fr.startswith(
+        "Pas de consultation préalable ; une formalité auprès de la CNIL reste à trancher"
+    )
+    assert "pour le compte de l'État" in c.explanation.fr
+    assert "legal.on_behalf_of_state" in c.missing
+    settled = _decide(_safe(legal=_police(on_behalf_of_state=False), technology=known))
+    assert settled.label.fr == "Consultation préalable de la CNIL non requise"
+
+
 def test_supports_not_declared_may_be_paper() -> None:
     """No asset declared: the supports may be a paper file (disappearance one level likelier), so a
     disappearance that one measure brings just below the line keeps the consultation open. Declared
