@@ -279,6 +279,14 @@ class AssessedRisk:
         return _explain(self.proposed_initial, self.proposed_residual)
 
     @property
+    def proposal_reasons(self) -> Text | None:
+        """aipd's proposed levels with their reasons, whatever the DPO retained (``None`` without a
+        proposal): shown beside the DPO's words, so a reader sees what a judgement departs from."""
+        if self.proposed_initial is None or self.proposed_residual is None:
+            return None
+        return _explain(self.proposed_initial, self.proposed_residual)
+
+    @property
     def position(self) -> dict[str, Any]:
         """The risk on the 4×4 map as plain data: ranks 1–4, ``None`` when unknown."""
 

@@ -165,6 +165,11 @@ def test_dpo_overrides_are_shown_as_such_with_the_justification() -> None:
     assert judgement is not None
     assert judgement.justification
     assert judgement.justification in _texts(_doc(CAMERAS))
+    # aipd's proposal and its reasons stay beside the DPO's words: what the judgement departs from.
+    assert (
+        "Niveaux proposés par aipd : Gravité initiale proposée « Limitée » : des données identifiantes"
+        in _texts(_doc(CAMERAS))
+    )
 
 
 @pytest.mark.parametrize("name", [CAMERAS, CCAS])

@@ -348,8 +348,11 @@ def _analysed_risk(r: Any, lang: Lang) -> dict[str, Any]:
         },
         "overridden": list(get("overridden") or ()),
         "dpo_justification": dpo_words,
-        # The proposal's reasons; the DPO's words are kept apart so both are shown.
-        "justification": None if dpo_words else plain(get("justification"), lang),
+        # The proposal's reasons, also when the DPO gave words (kept apart): both are shown, so a
+        # reader sees what the DPO's levels depart from.
+        "justification": plain(get("proposal_reasons"), lang)
+        if get("proposal_reasons") is not None
+        else (None if dpo_words else plain(get("justification"), lang)),
         "acceptability": acceptability.label(lang) if acceptability is not None else None,
         "acceptability_code": acceptability.value if acceptability is not None else None,
         "notes": texts(get("notes")),
