@@ -524,6 +524,12 @@ _SOFTWARE = SupportingAsset(
             {"assets": (attrs.evolve(_SOFTWARE, hosting=Hosting.PROVIDER_NON_EU),)},
             {"assets": (_SOFTWARE,)},
         ),
+        # hosting with an EU provider, for data no provider hosts (on premises, no processor)
+        (
+            "builtin:eu_hosting",
+            {"assets": (attrs.evolve(_SOFTWARE, hosting=Hosting.ON_PREMISES),)},
+            {"assets": (attrs.evolve(_SOFTWARE, hosting=Hosting.SECNUMCLOUD),)},
+        ),
         # the outputs of an AI system, with none declared / one declared
         ("builtin:output_filtering", {}, {"ai_system": AISystem(name="Assistant")}),
     ],

@@ -126,6 +126,15 @@ def _eu_hosting(op: ProcessingOperation, _s: Settings) -> Outcome:
                 f"supports or processors are declared outside the EU or under non-EU law ({names})",
             )
         )
+    digital = [a for a in op.assets if a.kind in (AssetKind.SOFTWARE, AssetKind.HARDWARE, AssetKind.NETWORK)]
+    if digital and not op.processors and all(a.hosting is Hosting.ON_PREMISES for a in digital):
+        return Outcome.not_met(
+            t(
+                "les supports sont hébergés en interne et aucun sous-traitant n'est déclaré : aucun prestataire "
+                "n'héberge les données",
+                "the supports are hosted on premises and no processor is declared: no provider hosts the data",
+            )
+        )
     return Outcome.met(
         t("Aucun hébergement hors de l'Union n'est déclaré.", "No hosting outside the EU is declared.")
     )
