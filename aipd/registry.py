@@ -430,8 +430,10 @@ class Registry:
 
 def _check_callables(info: PluginInfo, value: Criterion | ListItem | RiskType | MeasureType) -> None:
     """A rule's test must be callable: say so at load time, not in the middle of an assessment."""
-    attr = "applies" if isinstance(value, RiskType) else "test"
-    if isinstance(value, MeasureType) or callable(getattr(value, attr)):
+    attr = "applies" if isinstance(value, (RiskType, MeasureType)) else "test"
+    test = getattr(value, attr)
+    # A measure's ``applies`` is optional (None: the measure always counts).
+    if callable(test) or (isinstance(value, MeasureType) and test is None):
         return
     raise PluginError(
         info.name,

@@ -565,6 +565,26 @@ def test_the_measures_table_says_a_measure_is_not_counted() -> None:
     assert row["status_label"].startswith("En place — non comptée : aucun support papier")
 
 
+def test_a_measure_applies_that_is_not_a_function_is_refused_at_load() -> None:
+    """A measure's ``applies`` that is not a function is a PluginError when the plug-in loads."""
+
+    class Odd:
+        @hookimpl
+        def aipd_measures(self) -> list[aipd.MeasureType]:
+            return [
+                aipd.MeasureType(
+                    id="odd:m",
+                    title=t("M", "M"),
+                    family=aipd.vocabulary.MeasureFamily.SECURITY,
+                    description=t("d", "d"),
+                    applies="paper",  # type: ignore[arg-type]
+                )
+            ]
+
+    with pytest.raises(PluginError, match="applies"):
+        Registry(entry_points=False, plugins=[("odd", Odd())]).catalogue()
+
+
 def test_a_measure_applies_that_fails_is_a_plugin_error() -> None:
     """A measure's ``applies`` that raises is a PluginError naming the plug-in, never « counts »."""
 
