@@ -124,7 +124,9 @@ def aipd_measures() -> Iterable[MeasureType]:
     declares a measure by its id (``measures: [{id: builtin:encryption}]``);
     declaring it implemented lowers the proposed initial levels (and so the
     residual ones) of the risks it ``reduces``, declaring it planned only the
-    residual ones, and a measure only considered lowers nothing.
+    residual ones, and a measure only considered lowers nothing; none lowers
+    anything when its optional ``applies`` test is not met for the operation
+    (the facts leave it nothing to act on).
     """
     return ()
 
