@@ -6,7 +6,11 @@
   (tests/test_render_docx.py varies only the text of one minimal operation);
 - LibreOffice lays out a small sample of generated operations with hostile text;
 - the loader's work is bounded by its limits: however deep, wide or alias-heavy the input,
-  it walks at most MAX_NODES + 1 nodes and MAX_DEPTH + 1 levels before answering.
+  it walks at most MAX_NODES + 1 nodes and MAX_DEPTH + 1 levels before answering;
+- on any operation, declaring a measure planned instead of implemented never lowers a level nor
+  makes the consultation « not required », and a DPO's judgement without a justification never
+  makes it « not required » when it was not (tests/test_risks.py and tests/test_consultation.py
+  check these on operations built around the facts the levels read).
 """
 
 from __future__ import annotations
@@ -223,3 +227,71 @@ def test_the_node_bound_is_reached_by_the_alias_bomb(monkeypatch: pytest.MonkeyP
         io.load(SHAPES["laughs_far_over_limit"])
     assert walked == io.MAX_NODES + 1
     assert str(io.MAX_NODES) in info.value.problems[0].message.en
+
+
+_AXES = ("severity", "likelihood", "residual_severity", "residual_likelihood")
+
+
+def _decided(op: ProcessingOperation) -> tuple[Any, bool | None]:
+    from aipd.consultation import decide_consultation
+    from aipd.risks import analyse_risks
+    from aipd.screening import screen
+
+    catalogue = Registry(entry_points=False).catalogue()
+    risks = analyse_risks(op, catalogue, aipd.Settings())
+    screening = screen(op, catalogue, aipd.Settings())
+    return risks, decide_consultation(op, risks, screening, aipd.Settings()).required
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(op=operations(), pick=st.integers(min_value=0))
+def test_a_measure_put_off_never_lowers_a_level_of_any_operation(op: ProcessingOperation, pick: int) -> None:
+    """Any operation: one declared measure planned (or considered) instead of implemented never lowers
+    a retained level, and never turns a consultation required or open into « not required »."""
+    from aipd.vocabulary import MeasureStatus
+
+    if not op.measures:
+        return
+    k = pick % len(op.measures)
+    done = attrs.evolve(
+        op,
+        measures=tuple(
+            attrs.evolve(m, status=MeasureStatus.IMPLEMENTED, due=None) if i == k else m
+            for i, m in enumerate(op.measures)
+        ),
+    )
+    base, required = _decided(done)
+    for later in (MeasureStatus.PLANNED, MeasureStatus.CONSIDERED):
+        put_off = attrs.evolve(
+            done,
+            measures=tuple(
+                attrs.evolve(m, status=later) if i == k else m for i, m in enumerate(done.measures)
+            ),
+        )
+        risks, put_off_required = _decided(put_off)
+        for b, a in zip(base, risks, strict=True):
+            for name in _AXES:
+                before, after = getattr(b, name), getattr(a, name)
+                if before is not None and after is not None:
+                    assert after.rank >= before.rank, (b.id, name, later)
+        if required is not False:
+            assert put_off_required is not False, later
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(op=operations())
+def test_judgements_without_justification_never_close_the_consultation_of_any_operation(
+    op: ProcessingOperation,
+) -> None:
+    """Any operation: its DPO's judgements, stripped of their justifications, never turn a consultation
+    the proposal leaves required or open into « not required » (levels written without a word may
+    raise a risk, never settle it)."""
+    if not op.risk_judgements:
+        return
+    bare = attrs.evolve(
+        op, risk_judgements=tuple(attrs.evolve(j, justification=None) for j in op.risk_judgements)
+    )
+    _, proposed = _decided(attrs.evolve(op, risk_judgements=()))
+    _, judged = _decided(bare)
+    if proposed is not False:
+        assert judged is not False
