@@ -27,7 +27,9 @@ from aipd.vocabulary import MeasureStatus
 
 if TYPE_CHECKING:
     from aipd.assess import Assessment
+    from aipd.consultation import Consultation
     from aipd.principles import Principles
+    from aipd.screening import Screening
 
 __all__ = ["ActionPlan", "ActionRow", "action_plan", "action_plan_csv"]
 
@@ -77,10 +79,14 @@ def action_plan(
     catalogue: Catalogue,
     risks: RiskAnalysis,
     principles: Principles | None = None,
+    *,
+    screening: Screening | None = None,
+    consultation: Consultation | None = None,
 ) -> ActionPlan:
     """Build the plan from the declared measures not yet implemented and the other actions, then
     what the analysis leaves to do: the principles to correct (``principles``), the facts the
-    risks wait for, the lowered levels to justify."""
+    screening, the risks and the consultation decision wait for (``screening``,
+    ``consultation``), the lowered levels to justify."""
     by_id = catalogue.measures_by_id
     addressed: dict[str, list[tuple[str, Text]]] = {}
     for r in risks:
@@ -128,7 +134,7 @@ def action_plan(
             missing.append(f"actions[{i}].owner")
         if a.due is None:
             missing.append(f"actions[{i}].due")
-    rows += _analysis_rows(op, risks, principles)
+    rows += _analysis_rows(op, risks, principles, screening, consultation)
     rows.sort(key=lambda r: (r.due or dt.date.max, _KIND_ORDER[r.kind], r.title.fr, r.id or ""))
     return ActionPlan(rows=tuple(rows), missing=tuple(missing))
 
@@ -138,7 +144,11 @@ _KIND_ORDER = {"action": 0, "measure": 1, "principle": 2, "facts": 3}
 
 
 def _analysis_rows(
-    op: ProcessingOperation, risks: RiskAnalysis, principles: Principles | None
+    op: ProcessingOperation,
+    risks: RiskAnalysis,
+    principles: Principles | None,
+    screening: Screening | None,
+    consultation: Consultation | None,
 ) -> list[ActionRow]:
     """What the analysis leaves to do, so the plan a DPO signs lists it (CNIL method, part 4:
     the plan gathers what was judged « à corriger », and what the levels still wait for)."""
@@ -170,20 +180,61 @@ def _analysis_rows(
                 [],
             )
         )
+
+    def labels(paths: list[str], lang: Lang) -> str:
+        return (" ; " if lang == "fr" else "; ").join(fact_label(m, lang) for m in paths)
+
+    asked: set[str] = set()
+    screening_facts = list(screening.missing_facts) if screening is not None else []
+    if screening_facts:
+        asked.update(screening_facts)
+        rows.append(
+            row(
+                "facts",
+                Text(
+                    "Compléter les faits dont dépend l'examen préalable (AIPD requise ou non) : "
+                    + labels(screening_facts, "fr"),
+                    "Complete the facts the screening depends on (DPIA required or not): "
+                    + labels(screening_facts, "en"),
+                ),
+                [],
+            )
+        )
     waiting = [r for r in risks if r.missing]
     facts = list(dict.fromkeys(m for r in waiting for m in r.missing))
+    asked.update(facts)
     if facts:
         rows.append(
             row(
                 "facts",
                 Text(
                     "Compléter les faits dont dépendent les niveaux de risque (un fait inconnu peut relever un "
-                    "niveau, voire rendre la consultation préalable nécessaire) : "
-                    + " ; ".join(fact_label(m, "fr") for m in facts),
+                    "niveau, voire rendre la consultation préalable nécessaire) : " + labels(facts, "fr"),
                     "Complete the facts the risk levels depend on (an unknown fact may raise a level, or make "
-                    "prior consultation necessary): " + "; ".join(fact_label(m, "en") for m in facts),
+                    "prior consultation necessary): " + labels(facts, "en"),
                 ),
                 [(r.id, r.title) for r in waiting],
+            )
+        )
+    # The consultation's own open questions (the justifications have their rows below).
+    deciding = [
+        m
+        for g in (consultation.grounds if consultation is not None else ())
+        for m in g.missing
+        if m not in asked and not m.endswith(".justification")
+    ]
+    deciding = list(dict.fromkeys(deciding))
+    if deciding:
+        rows.append(
+            row(
+                "facts",
+                Text(
+                    "Compléter les faits dont dépend la décision de consulter la CNIL : "
+                    + labels(deciding, "fr"),
+                    "Complete the facts the decision to consult the CNIL depends on: "
+                    + labels(deciding, "en"),
+                ),
+                [],
             )
         )
     for i, j in enumerate(op.risk_judgements):

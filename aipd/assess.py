@@ -161,6 +161,7 @@ def assess(
     screening = screen(operation, catalogue, settings)
     risks = analyse_risks(operation, catalogue, settings)
     principles = assess_principles(operation)
+    consultation = decide_consultation(operation, risks, screening, settings)
     return Assessment(
         operation=operation,
         settings=settings,
@@ -171,9 +172,11 @@ def assess(
         blocked_plugins=catalogue.blocked,
         risks=risks,
         principles=principles,
-        action_plan=action_plan(operation, catalogue, risks, principles),
+        action_plan=action_plan(
+            operation, catalogue, risks, principles, screening=screening, consultation=consultation
+        ),
         validation=review_validation(operation),
-        consultation=decide_consultation(operation, risks, screening, settings),
+        consultation=consultation,
         ai_act=(classify(operation, screening.findings) if operation.ai_system is not None else None),
         algorithmic_decisions=analyse_decisions(operation),
     )

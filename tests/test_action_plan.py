@@ -54,7 +54,10 @@ def test_plan_lists_measures_not_in_place_and_actions_by_due_date() -> None:
     """Implemented measures are left out; rows are sorted by due date, undated last."""
     plan = _assess(_op()).action_plan
     assert plan is not None
-    assert [r.id for r in plan] == [None, "builtin:backup", "builtin:logging"]
+    # The declared rows first; what the analysis leaves to do (unknown facts here) follows them.
+    declared = [r for r in plan if r.kind in ("measure", "action")]
+    assert [r.id for r in declared] == [None, "builtin:backup", "builtin:logging"]
+    assert plan.rows[: len(declared)] == tuple(declared)
     backup = plan.rows[1]
     assert backup.status is MeasureStatus.PLANNED
     assert set(backup.risks) == {"cnil:disappearance", "cnil:unwanted_modification"}
@@ -78,7 +81,9 @@ def test_csv_parses_back_with_quoting_intact() -> None:
     """Fields with ``;``, quotes and line breaks survive a round trip through the csv module."""
     text = action_plan_csv(_assess(_op()), "fr")
     rows = list(csv.reader(io.StringIO(text.removeprefix("\ufeff"), newline=""), delimiter=";"))
-    assert len(rows) == 4
+    # header, the three declared rows, then the analysis's « À faire » rows
+    assert len(rows) >= 4
+    assert [r[4] for r in rows[4:]] == ["À faire"] * (len(rows) - 4)
     assert rows[1][0] == 'Réunir le "comité"\nde pilotage'
     assert rows[2][2] == "DSI; équipe « infra »"
     assert rows[2][3] == "2025-06-30"
@@ -141,7 +146,7 @@ def test_a_measure_said_in_place_with_a_due_date_to_come_is_in_the_plan_as_plann
     )
     a = _assess(op)
     assert a.action_plan is not None
-    [row] = a.action_plan.rows
+    [row] = [r for r in a.action_plan.rows if r.kind == "measure"]
     assert (row.id, row.status, row.due) == ("builtin:backup", MeasureStatus.PLANNED, dt.date(2027, 1, 15))
     assert a.risks is not None
     assert a.risks.counted_as_planned == ("builtin:backup",)
@@ -164,9 +169,12 @@ def test_the_plan_lists_what_the_analysis_leaves_to_do() -> None:
     a = _assess(op)
     plan = a.action_plan
     assert plan is not None
-    assert [r.kind for r in plan] == ["measure", "principle", "facts", "facts"]
-    principle, facts, justify = plan.rows[1:]
+    assert [r.kind for r in plan] == ["measure", "principle", "facts", "facts", "facts"]
+    principle, screening, facts, justify = plan.rows[1:]
     assert principle.title.fr.startswith("À corriger — ")
+    assert screening.title.fr.startswith(
+        "Compléter les faits dont dépend l'examen préalable (AIPD requise ou non) : "
+    )
     assert "intérêt légitime" in principle.title.fr
     assert "Observation, surveillance ou contrôle systématique" in facts.title.fr
     assert "cnil:illegitimate_access" in facts.risks
@@ -175,5 +183,20 @@ def test_the_plan_lists_what_the_analysis_leaves_to_do() -> None:
     assert {r.status for r in plan.rows[1:]} == {None}
     text = action_plan_csv(a, "fr")
     rows = list(csv.reader(io.StringIO(text.removeprefix("\ufeff"), newline=""), delimiter=";"))
-    assert [r[4] for r in rows[2:]] == ["À faire"] * 3
-    assert action_plan_csv(a, "en").count(";To do;") == 3
+    assert [r[4] for r in rows[2:]] == ["À faire"] * 4
+    assert action_plan_csv(a, "en").count(";To do;") == 4
+
+
+def test_the_plan_lists_the_facts_the_consultation_waits_for() -> None:
+    """A consultation open on a fact the risks do not ask for (whether a Title III processing is
+    carried out on behalf of the State) is a row of the plan too."""
+    from aipd.model import LegalFramework
+    from aipd.vocabulary import LegalRegime
+
+    a = _assess(operation(**KNOWN, legal=LegalFramework(regime=LegalRegime.POLICE_JUSTICE)))
+    assert a.action_plan is not None
+    row = next(
+        r for r in a.action_plan if r.title.fr.startswith("Compléter les faits dont dépend la décision")
+    )
+    assert "Traitement mis en œuvre pour le compte de l'État" in row.title.fr
+    assert row.status is None
