@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import functools
 import types
 import typing
 from collections.abc import Collection, Iterable, Mapping
@@ -176,6 +177,7 @@ def _attrs_class_in(hint: Any) -> type | None:
     return None
 
 
+@functools.lru_cache(maxsize=4096)
 def fact_label(path: str, lang: Lang) -> str:
     """The documented label of a model path (``scale.persons`` → « Nombre de personnes concernées »).
 
