@@ -91,6 +91,47 @@ def test_police_justice_consultation_names_article_90() -> None:
     assert "36 du règlement (UE) 2016/679" not in letter
 
 
+@pytest.mark.parametrize(
+    ("lang", "heading", "analogy"),
+    [
+        (
+            "fr",
+            "Annexe 4. Consultation préalable de la CNIL et dossier (loi Informatique et Libertés, art. 90)",
+            "l'article 36.3 du RGPD ne s'applique pas aux traitements du titre III (article 2.2.d du RGPD)",
+        ),
+        (
+            "en",
+            "Annex 4. Prior consultation of the CNIL and file (loi Informatique et Libertés, art. 90)",
+            "GDPR article 36(3) does not apply to Title III processing (GDPR article 2(2)(d))",
+        ),
+    ],
+)
+def test_title_iii_consultation_file_does_not_rest_on_gdpr_article_36(
+    lang: str, heading: str, analogy: str
+) -> None:
+    """Cameras (Title III, GDPR art. 2(2)(d)): the annex, its file table and the letter do not present GDPR
+    art. 36(3) as the text that lists the file; they follow it by analogy and say so."""
+    d = _doc(CAMERAS, lang)
+    text = _texts(d)
+    assert heading in [t for _, t in _outline(d)]
+    assert analogy in text
+    letter = text.split("Projet de lettre d'accompagnement" if lang == "fr" else "Draft covering letter")[-1]
+    assert "qu'énumère l'article 36.3" not in letter
+    assert "listed in GDPR article 36(3)" not in letter
+    assert "service des consultations" not in letter
+    caption = (
+        "Éléments du dossier de consultation (sur le modèle"
+        if lang == "fr"
+        else "Elements of the consultation file (modelled"
+    )
+    assert len(_table(d, caption)) == 7
+    # a GDPR processing keeps art. 36(3) as the file's text
+    gdpr = _texts(_doc(CCAS, lang))
+    assert (
+        "les éléments qu'énumère l'article 36.3 du RGPD" if lang == "fr" else "listed in GDPR article 36(3)"
+    ) in gdpr
+
+
 def test_gdpr_consultation_letter_names_article_36() -> None:
     """The CCAS cover letter cites art. 36 GDPR and the high residual risks by their marks."""
     ctx = build_context(_assessment(CCAS), lang="fr")

@@ -28,7 +28,7 @@ PARTS = sorted(p.name for p in (BUILTIN / "fr").glob("*.md.j2"))
 
 # French names that stay French in English text (texts, institutions, an address).
 FRENCH_NAMES = (
-    "Commission nationale de l'informatique et des libertés, service des consultations, 3 place de Fontenoy",
+    "Commission nationale de l'informatique et des libertés, 3 place de Fontenoy",
     "loi Informatique et Libertés",
     "Informatique et Libertés",
     "délibération n°",
