@@ -31,7 +31,7 @@ from typing import Literal
 import attrs
 
 from aipd.catalogue import FindingStatus, Source, id_sort_key
-from aipd.i18n import Text, t
+from aipd.i18n import Text, format_date, format_number, t
 from aipd.model import AISystem, ProcessingOperation
 from aipd.screening import Finding
 from aipd.vocabulary import (
@@ -559,18 +559,18 @@ def _high_risk_date(operation: ProcessingOperation, ai: AISystem) -> tuple[dt.da
         )
     if since < GENERAL_DATE and public:
         return LEGACY_PUBLIC_DATE, t(
-            f"Système mis en service le {since.isoformat()}, avant le 2 août 2026, et utilisé par une autorité "
+            f"Système mis en service le {format_date(since, 'fr')}, avant le 2 août 2026, et utilisé par une autorité "
             "publique : mise en conformité au plus tard le 2 août 2030 (art. 111.2), plus tôt en cas de "
             "modification importante de sa conception.",
-            f"System put into service on {since.isoformat()}, before 2 August 2026, and used by a public "
+            f"System put into service on {format_date(since, 'en')}, before 2 August 2026, and used by a public "
             "authority: compliance by 2 August 2030 at the latest (art. 111(2)), earlier if its design changes "
             "significantly.",
         )
     if since < GENERAL_DATE:
         return GENERAL_DATE, t(
-            f"Système mis en service le {since.isoformat()}, avant le 2 août 2026 : les obligations ne s'appliquent "
+            f"Système mis en service le {format_date(since, 'fr')}, avant le 2 août 2026 : les obligations ne s'appliquent "
             "qu'en cas de modification importante de sa conception après cette date (art. 111.2).",
-            f"System put into service on {since.isoformat()}, before 2 August 2026: the obligations apply only if "
+            f"System put into service on {format_date(since, 'en')}, before 2 August 2026: the obligations apply only if "
             "its design changes significantly after that date (art. 111(2)).",
         )
     return GENERAL_DATE, None
@@ -1168,8 +1168,9 @@ def _fria_elements(operation: ProcessingOperation, ai: AISystem) -> tuple[FRIAEl
     if ai.in_service_since is not None:
         b_content.append(
             t(
-                f"En service depuis le {ai.in_service_since.isoformat()}",
-                f"In service since {ai.in_service_since.isoformat()}",
+                # a date to come as well as a past one: « depuis » would misdate a planned start
+                f"Mise en service : {format_date(ai.in_service_since, 'fr')}",
+                f"Put into service: {format_date(ai.in_service_since, 'en')}",
             )
         )
     b_missing = tuple(
@@ -1187,9 +1188,9 @@ def _fria_elements(operation: ProcessingOperation, ai: AISystem) -> tuple[FRIAEl
     # (c) categories of persons and groups
     c_content: list[Text] = []
     for s in operation.data_subjects:
-        extra = []
+        extra: list[tuple[str | None, str | None]] = []
         if s.count is not None:
-            extra.append(str(s.count))
+            extra.append((format_number(s.count, "fr"), format_number(s.count, "en")))
         vul = list(s.vulnerabilities)
         text = t(s.kind.fr, s.kind.en)
         if s.description:
@@ -1200,7 +1201,7 @@ def _fria_elements(operation: ProcessingOperation, ai: AISystem) -> tuple[FRIAEl
                 " — vulnerability: " + ", ".join(v.en for v in vul),
             )
         if extra:
-            text = text + t(f" — nombre estimé : {extra[0]}", f" — estimated number: {extra[0]}")
+            text = text + t(f" — nombre estimé : {extra[0][0]}", f" — estimated number: {extra[0][1]}")
         c_content.append(text)
     c = FRIAElement(
         letter="c",

@@ -534,7 +534,16 @@ def _file(op: ProcessingOperation) -> tuple[FileItem, ...]:
         for i, j in enumerate(op.joint_controllers)
         if not j.responsibilities
     )
-    names = [ctl.name, *(j.name for j in op.joint_controllers), *(p.name for p in op.processors)]
+    # Who is what, and what each one does: names alone say nothing of the responsibilities (a) asks for.
+    lines = [t(f"Responsable de traitement : {ctl.name}", f"Controller: {ctl.name}")]
+    lines += [
+        t(f"Responsable conjoint : {j.name}", f"Joint controller: {j.name}")
+        + (t(f" — {j.responsibilities}", f" — {j.responsibilities}") if j.responsibilities else t("", ""))
+        for j in op.joint_controllers
+    ]
+    lines += [
+        t(f"Sous-traitant : {p.name} — {p.role}", f"Processor: {p.name} — {p.role}") for p in op.processors
+    ]
     a = FileItem(
         letter="a",
         title=t(
@@ -542,7 +551,7 @@ def _file(op: ProcessingOperation) -> tuple[FileItem, ...]:
             "Respective responsibilities of the controller, joint controllers and processors",
         ),
         present=not jc_missing,
-        detail=t("; ".join(names), "; ".join(names)),
+        detail=t("\n".join(x.fr for x in lines), "\n".join(x.en for x in lines)),
         missing=jc_missing,
     )
     b_missing = tuple(x for x, ok in (("purposes", bool(op.purposes)), ("assets", bool(op.assets))) if not ok)

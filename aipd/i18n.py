@@ -6,6 +6,7 @@ plug-in ships its wording once and the caller chooses the language at the end.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Literal, TypeAlias
 
 import attrs
@@ -13,6 +14,34 @@ import attrs
 Lang: TypeAlias = Literal["fr", "en"]
 LANGS: tuple[Lang, ...] = ("fr", "en")
 DEFAULT_LANG: Lang = "fr"
+
+
+_MONTHS = {
+    "fr": (
+        "janvier", "février", "mars", "avril", "mai", "juin",
+        "juillet", "août", "septembre", "octobre", "novembre", "décembre",
+    ),
+    "en": (
+        "January", "February", "March", "April", "May", "June",
+        "July", "August", "September", "October", "November", "December",
+    ),
+}  # fmt: skip
+
+
+def format_date(value: dt.date | None, lang: Lang) -> str | None:
+    """A date as a DPO writes it: « 27 mai 2024 », "27 May 2024"."""
+    if value is None:
+        return None
+    day = "1er" if lang == "fr" and value.day == 1 else str(value.day)
+    return f"{day} {_MONTHS[lang][value.month - 1]} {value.year}"
+
+
+def format_number(value: int | None, lang: Lang) -> str | None:
+    """A whole number with the language's thousands separator (narrow no-break space in French)."""
+    if value is None:
+        return None
+    text = f"{value:,}"
+    return text.replace(",", "\u202f") if lang == "fr" else text
 
 
 def check_lang(lang: str) -> Lang:

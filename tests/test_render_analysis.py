@@ -132,6 +132,59 @@ def test_title_iii_consultation_file_does_not_rest_on_gdpr_article_36(
     ) in gdpr
 
 
+@pytest.mark.parametrize(
+    ("lang", "controller", "processor", "where"),
+    [
+        (
+            "fr",
+            "Responsable de traitement : Centre communal d'action sociale de Villemarne",
+            "Sous-traitant : Datalys Social SAS — Fournisseur et hébergeur du modèle de score",
+            ("Voir la partie 1.1", "Voir les parties 1.1", "Voir les parties 2"),
+        ),
+        (
+            "en",
+            "Controller: Centre communal d'action sociale de Villemarne",
+            "Processor: Datalys Social SAS — Fournisseur et hébergeur du modèle de score",
+            ("See part 1.1", "See parts 1.1", "See parts 2"),
+        ),
+    ],
+)
+def test_consultation_file_states_each_actors_role_and_where_to_read(
+    lang: str, controller: str, processor: str, where: tuple[str, str, str]
+) -> None:
+    """Art. 36(3)(a) asks for the respective responsibilities: who is controller, who is processor doing
+    what, not a bare list of names; (a) to (c) point to the parts of the document that set them out."""
+    caption = "Éléments du dossier de consultation" if lang == "fr" else "Elements of the consultation file"
+    rows = _table(_doc(CCAS, lang), caption)[1:]
+    assert controller in rows[0][1]
+    assert processor in rows[0][1]
+    for row, pointer in zip(rows[:3], where, strict=True):
+        assert pointer in row[1]
+
+
+@pytest.mark.parametrize(
+    ("lang", "service", "count"),
+    [
+        ("fr", "Mise en service : 4 janvier 2027", "nombre estimé : 6\u202f900"),
+        ("en", "Put into service: 4 January 2027", "estimated number: 6,900"),
+    ],
+)
+def test_fria_elements_write_dates_and_numbers_as_the_document_does(
+    lang: str, service: str, count: str
+) -> None:
+    """The FRIA table said « En service depuis le 2027-01-04 » (an ISO date, and « depuis » for a date to come)
+    and « 6900 » where the rest of the document writes « 4 janvier 2027 » and « 6 900 »."""
+    caption = (
+        "Éléments de l'analyse d'impact sur les droits fondamentaux"
+        if lang == "fr"
+        else "Elements of the fundamental rights impact assessment"
+    )
+    rows = _table(_doc(CCAS, lang), caption)[1:]
+    assert service in rows[1][1]
+    assert "2027-01-04" not in rows[1][1]
+    assert count in rows[2][1]
+
+
 def test_gdpr_consultation_letter_names_article_36() -> None:
     """The CCAS cover letter cites art. 36 GDPR and the high residual risks by their marks."""
     ctx = build_context(_assessment(CCAS), lang="fr")

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from aipd.catalogue import Source
-from aipd.i18n import Lang, Text, check_lang, t
+from aipd.i18n import Lang, Text, check_lang, format_date, format_number, t
 from aipd.model import ProcessingOperation
 from aipd.vocabulary import LegalRegime, Level, MeasureStatus, Vocabulary
 
@@ -30,17 +30,6 @@ if TYPE_CHECKING:
     from aipd.screening import Finding
 
 __all__ = ["build_context", "fact_label", "format_date", "format_number"]
-
-_MONTHS = {
-    "fr": (
-        "janvier", "février", "mars", "avril", "mai", "juin",
-        "juillet", "août", "septembre", "octobre", "novembre", "décembre",
-    ),
-    "en": (
-        "January", "February", "March", "April", "May", "June",
-        "July", "August", "September", "October", "November", "December",
-    ),
-}  # fmt: skip
 
 # Private-use delimiters of « À compléter » items (see aipd.render.text): removed from
 # user text so that only a template can emit one.
@@ -55,22 +44,6 @@ FEARED_EVENTS: tuple[tuple[str, Text], ...] = (
     ),
     ("cnil:disappearance", Text("Disparition de données", "Disappearance of data")),
 )
-
-
-def format_date(value: dt.date | None, lang: Lang) -> str | None:
-    """A date as a DPO writes it: « 27 mai 2024 », "27 May 2024"."""
-    if value is None:
-        return None
-    day = "1er" if lang == "fr" and value.day == 1 else str(value.day)
-    return f"{day} {_MONTHS[lang][value.month - 1]} {value.year}"
-
-
-def format_number(value: int | None, lang: Lang) -> str | None:
-    """A whole number with the language's thousands separator (narrow no-break space in French)."""
-    if value is None:
-        return None
-    text = f"{value:,}"
-    return text.replace(",", "\u202f") if lang == "fr" else text
 
 
 def _s(value: str | None) -> str | None:

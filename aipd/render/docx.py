@@ -70,6 +70,10 @@ LANG_TAGS: dict[Lang, str] = {"fr": "fr-FR", "en": "en-GB"}
 #: so colour is never the only signal.
 MAP_COLOURS = {"low": "C8E6C9", "medium": "FFE0B2", "high": "F4B6B0"}
 
+#: Elements of the art. 36(3) file the document sets out in its parts: the file table points to them
+#: (labels ``file_where_<letter>``).
+FILE_WHERE = frozenset("abc")
+
 #: Heading levels in the table of contents.
 TOC_DEPTH = 2
 
@@ -998,7 +1002,14 @@ def _annex_consultation(b: _Builder) -> None:
         [
             (
                 f"{f['letter']}) {f['title']}",
-                "\n".join([f["detail"], *(b.value(None, m["label"]) for m in f["missing"])]),
+                "\n".join(
+                    [
+                        f["detail"],
+                        *(b.value(None, m["label"]) for m in f["missing"]),
+                        # where the document sets the element out, so the CNIL can find it
+                        *([b.L(f"file_where_{f['letter']}")] if f["letter"] in FILE_WHERE else []),
+                    ]
+                ),
                 b.L("on_request")
                 if f["present"] is None
                 else (b.L("present_yes") if f["present"] else b.value(None, f["title"])),

@@ -36,7 +36,7 @@ from collections.abc import Callable, Iterable
 
 from aipd.catalogue import Criterion, Effect, FindingStatus, Outcome, Reliability, Source
 from aipd.hookspecs import hookimpl
-from aipd.i18n import Text, t
+from aipd.i18n import Text, format_date, t
 from aipd.model import AISystem, ProcessingOperation
 from aipd.settings import Settings
 from aipd.vocabulary import (
@@ -1286,11 +1286,11 @@ def _no_legal_basis(operation: ProcessingOperation) -> Outcome:
         if when <= JO_2024_END:
             return Outcome.not_met(
                 t(
-                    f"À la date de référence ({when.isoformat()}), l'expérimentation de la loi n° 2023-380 (art. 10) "
+                    f"À la date de référence ({format_date(when, 'fr')}), l'expérimentation de la loi n° 2023-380 (art. 10) "
                     "est en cours jusqu'au 31 mars 2025, dans ses conditions : décret après avis de la CNIL "
                     "(décret n° 2023-828), autorisation du préfet pour chaque usage, aucune donnée biométrique, "
                     "contrôle humain permanent.",
-                    f"At the reference date ({when.isoformat()}), the experiment of loi 2023-380 (art. 10) runs "
+                    f"At the reference date ({format_date(when, 'en')}), the experiment of loi 2023-380 (art. 10) runs "
                     "until 31 March 2025, under its conditions: décret after the CNIL's opinion (décret "
                     "2023-828), the préfet's authorisation for each use, no biometric data, permanent human "
                     "control.",
@@ -1298,8 +1298,8 @@ def _no_legal_basis(operation: ProcessingOperation) -> Outcome:
             )
         return Outcome.met(
             t(
-                f"À la date de référence ({when.isoformat()}), le traitement n'a plus de base légale. ",
-                f"At the reference date ({when.isoformat()}), the processing no longer has a legal basis. ",
+                f"À la date de référence ({format_date(when, 'fr')}), le traitement n'a plus de base légale. ",
+                f"At the reference date ({format_date(when, 'en')}), the processing no longer has a legal basis. ",
             )
             + ended
         )
