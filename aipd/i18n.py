@@ -7,6 +7,7 @@ plug-in ships its wording once and the caller chooses the language at the end.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Literal, TypeAlias
 
 import attrs
@@ -42,6 +43,22 @@ def format_number(value: int | None, lang: Lang) -> str | None:
         return None
     text = f"{value:,}"
     return text.replace(",", "\u202f") if lang == "fr" else text
+
+
+#: French typography: a space before « ; : ? ! » and inside guillemets is an espace insécable,
+#: so a line never starts with the sign (Lexique des règles typographiques de l'Imprimerie nationale;
+#: the CNIL's own pages write them so). Only an existing ordinary space is replaced: nothing is added.
+_SPACE_BEFORE = re.compile(r" (?=[:;?!»](?!=))")
+_SPACE_AFTER = re.compile(r"(?<=«) ")
+NBSP = "\u00a0"
+
+
+def typography(text: str, lang: Lang) -> str:
+    """``text`` with the spaces French typography makes non-breaking (« Motif : » → « Motif\u00a0: »);
+    English text is returned unchanged."""
+    if lang != "fr" or (" " not in text):
+        return text
+    return _SPACE_AFTER.sub(NBSP, _SPACE_BEFORE.sub(NBSP, text))
 
 
 def check_lang(lang: str) -> Lang:

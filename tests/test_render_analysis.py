@@ -75,9 +75,9 @@ def test_summary_states_the_ai_act_class_and_the_consultation_text() -> None:
     """The summary names the AI Act class and, for a GDPR processing, consultation under art. 36."""
     text = _texts(_doc(CCAS))
     summary = text.split("1. Contexte")[1]  # [0] ends in the table of contents
-    assert "Classe au regard du règlement (UE) 2024/1689 : Système à haut risque" in summary
+    assert "Classe au regard du règlement (UE) 2024/1689\u00a0: Système à haut risque" in summary
     assert "Consultation préalable de la CNIL requise (RGPD, art. 36.1)" in summary
-    assert "Texte applicable : article 36 du RGPD" in summary
+    assert "Texte applicable\u00a0: article 36 du RGPD" in summary
 
 
 def test_police_justice_consultation_names_article_90() -> None:
@@ -85,7 +85,7 @@ def test_police_justice_consultation_names_article_90() -> None:
     ctx = build_context(_assessment(CAMERAS), lang="fr")
     assert ctx["consultation"]["text"] == "lil"
     text = _texts(_doc(CAMERAS))
-    assert "Texte applicable : article 90 de la loi Informatique et Libertés" in text
+    assert "Texte applicable\u00a0: article 90 de la loi Informatique et Libertés" in text
     letter = text.split("Projet de lettre d'accompagnement")[-1]
     assert "En application de l'article 90 de la loi n° 78-17 du 6 janvier 1978" in letter
     assert "36 du règlement (UE) 2016/679" not in letter
@@ -137,8 +137,8 @@ def test_title_iii_consultation_file_does_not_rest_on_gdpr_article_36(
     [
         (
             "fr",
-            "Responsable de traitement : Centre communal d'action sociale de Villemarne",
-            "Sous-traitant : Datalys Social SAS — Fournisseur et hébergeur du modèle de score",
+            "Responsable de traitement\u00a0: Centre communal d'action sociale de Villemarne",
+            "Sous-traitant\u00a0: Datalys Social SAS — Fournisseur et hébergeur du modèle de score",
             ("Voir la partie 1.1", "Voir les parties 1.1", "Voir les parties 2"),
         ),
         (
@@ -165,7 +165,7 @@ def test_consultation_file_states_each_actors_role_and_where_to_read(
 @pytest.mark.parametrize(
     ("lang", "service", "count"),
     [
-        ("fr", "Mise en service : 4 janvier 2027", "nombre estimé : 6\u202f900"),
+        ("fr", "Mise en service\u00a0: 4 janvier 2027", "nombre estimé\u00a0: 6\u202f900"),
         ("en", "Put into service: 4 January 2027", "estimated number: 6,900"),
     ],
 )

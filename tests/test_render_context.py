@@ -293,7 +293,7 @@ def test_a_measure_in_place_with_a_due_date_to_come_shows_as_planned(
     [
         (
             "fr",
-            "(méthode de la CNIL, partie 4 ; l'article 35.2 du RGPD ne régit pas les traitements du titre III",
+            "(méthode de la CNIL, partie 4\u00a0; l'article 35.2 du RGPD ne régit pas les traitements du titre III",
             "données (article 35.2 du RGPD).",
         ),
         (

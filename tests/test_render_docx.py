@@ -31,7 +31,7 @@ HEADINGS_FR = [
     "2. Principes fondamentaux",
     "3. Risques",
     "4. Validation",
-    "Annexe 1. Examen préalable : critères et listes vérifiés",
+    "Annexe 1. Examen préalable\u00a0: critères et listes vérifiés",
     "Annexe 2. Système d'intelligence artificielle (AI Act)",
     "Annexe 3. Décisions fondées sur un traitement algorithmique",
     "Annexe 4. Consultation préalable de la CNIL et dossier (RGPD, art. 36.3)",
@@ -177,7 +177,7 @@ def test_toc_cache_lists_the_headings() -> None:
     """Before Word refreshes it, the TOC already lists the headings (for readers and converters)."""
     d = _doc(_render(assessment()))
     toc = [p.text for p in d.paragraphs if p.style.name.startswith("toc ")]
-    assert toc[:2] == ["Synthèse", "Une AIPD est-elle requise ?"]
+    assert toc[:2] == ["Synthèse", "Une AIPD est-elle requise\u00a0?"]
     assert "Annexe 5. Traçabilité" in toc
 
 

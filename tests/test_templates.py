@@ -244,3 +244,28 @@ def test_templates_cannot_reach_python_internals(tmp_path: Path) -> None:
     )
     with pytest.raises(TemplateError):
         build_document(minimal_assessment(), plugin_dirs=[folder])
+
+
+_ORDINARY_SPACE_BEFORE = re.compile(r"\S( [:;?!»])|(« )")
+
+
+@pytest.mark.parametrize("blocking", [True, False])
+def test_french_document_uses_non_breaking_spaces_before_high_punctuation(blocking: bool) -> None:
+    """French typography as the CNIL writes it: the space before « ; : ? ! » and inside guillemets is an
+    espace insécable in the library's own wording, so no line of the document starts with « : »."""
+    a = _token_assessment() if blocking else minimal_assessment()
+    text = _all_text(build_document(a, lang="fr"))
+    found = sorted({m.group(0) for m in _ORDINARY_SPACE_BEFORE.finditer(text)})
+    assert not found, f"ordinary spaces before high punctuation: {found[:20]}"
+    assert "\u00a0: " in text
+    assert "«\u00a0" in text
+
+
+def test_typography_leaves_user_text_and_english_as_written() -> None:
+    """The facts a user wrote are shown verbatim, spaces included, and English wording is unchanged."""
+    words = "Zqd : a ; b ? c ! « d »"
+    a = assess(operation(description=words), registry=registry())
+    assert words in _all_text(build_document(a, lang="fr"))
+    english = _all_text(build_document(a, lang="en"))
+    assert words in english
+    assert "\u00a0" not in english.replace(words, "")

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from aipd.catalogue import Source
-from aipd.i18n import Lang, Text, check_lang, format_date, format_number, t
+from aipd.i18n import Lang, Text, check_lang, format_date, format_number, t, typography
 from aipd.model import ProcessingOperation
 from aipd.vocabulary import LegalRegime, Level, MeasureStatus, Vocabulary
 
@@ -50,8 +50,14 @@ def _s(value: str | None) -> str | None:
     return None if value is None else value.translate(_NO_MARKERS)
 
 
+def _label(value: Any, lang: Lang) -> str:
+    """A vocabulary's label in ``lang``, in that language's typography."""
+    return typography(str(value.label(lang)), lang)
+
+
 def _text(value: Text | None, lang: Lang) -> str | None:
-    return None if value is None else _s(value.get(lang))
+    """A library or plug-in sentence in ``lang``, in that language's typography (user text is not one)."""
+    return None if value is None else _s(typography(value.get(lang), lang))
 
 
 def plain(value: Any, lang: Lang) -> Any:
@@ -61,7 +67,7 @@ def plain(value: Any, lang: Lang) -> Any:
     if isinstance(value, str) and not isinstance(value, enum.Enum):
         return _s(value)
     if isinstance(value, Vocabulary):
-        return value.label(lang)
+        return _label(value, lang)
     if isinstance(value, enum.Enum):
         return str(value.value)
     if isinstance(value, Text):
@@ -103,7 +109,13 @@ def fact_rows(
         # system does not carry out): said as such rather than flagged « À compléter ».
         moot = value is None and _is_yes_no(type(obj), a.name) and field_path not in asked
         rows.append(
-            {"field": a.name, "label": doc.get(lang), "value": plain(value, lang), "none": none, "moot": moot}
+            {
+                "field": a.name,
+                "label": typography(doc.get(lang), lang),
+                "value": plain(value, lang),
+                "none": none,
+                "moot": moot,
+            }
         )
     return rows
 
@@ -172,7 +184,7 @@ def fact_label(path: str, lang: Lang) -> str:
             labels.append(doc.get(lang))
         hints = typing.get_type_hints(cls)
         cls = _attrs_class_in(hints.get(name))
-    return " › ".join(labels) if labels else path
+    return typography(" › ".join(labels), lang) if labels else path
 
 
 def _source(source: Source | None, lang: Lang) -> dict[str, Any] | None:
@@ -193,9 +205,9 @@ def _finding(f: Finding, lang: Lang) -> dict[str, Any]:
         "number": f.number,
         "title": _text(f.title, lang),
         "effect": f.effect.value,
-        "effect_label": f.effect.label(lang),
+        "effect_label": _label(f.effect, lang),
         "status": f.status.value,
-        "status_label": f.status.label(lang),
+        "status_label": _label(f.status, lang),
         "rationale": _text(f.rationale, lang),
         "missing": [{"path": m, "label": fact_label(m, lang)} for m in f.missing],
         "source": _source(f.source, lang),
@@ -209,7 +221,7 @@ def _finding(f: Finding, lang: Lang) -> dict[str, Any]:
 def _level(level: Level | None, lang: Lang) -> dict[str, Any] | None:
     if level is None:
         return None
-    return {"rank": level.rank, "label": level.label(lang), "code": level.value}
+    return {"rank": level.rank, "label": _label(level, lang), "code": level.value}
 
 
 def _letters(n: int) -> list[str]:
@@ -328,7 +340,7 @@ def _analysed_risk(r: Any, lang: Lang) -> dict[str, Any]:
         "justification": plain(get("proposal_reasons"), lang)
         if get("proposal_reasons") is not None
         else (None if dpo_words else plain(get("justification"), lang)),
-        "acceptability": acceptability.label(lang) if acceptability is not None else None,
+        "acceptability": _label(acceptability, lang) if acceptability is not None else None,
         "acceptability_code": acceptability.value if acceptability is not None else None,
         "notes": texts(get("notes")),
         "source": _source(get("source"), lang),
@@ -374,7 +386,7 @@ _IN_PLACE_UNDATED = Text(
 
 def _status_label(op: ProcessingOperation, m: Any, lang: Lang) -> str:
     if not op.in_place_later(m):
-        return str(m.status.label(lang))
+        return _label(m.status, lang)
     return (_IN_PLACE_UNDATED if op.reference_date is None else _IN_PLACE_LATER).get(lang)
 
 
@@ -426,7 +438,7 @@ def _action_plan(assessment: Assessment, lang: Lang, letters: Mapping[str, str])
                 "owner": _s(row.owner),
                 "due": format_date(row.due, lang),
                 "due_iso": row.due.isoformat() if row.due else "",
-                "status_label": row.status_label.get(lang),
+                "status_label": _text(row.status_label, lang),
                 "risks": [
                     {"id": rid, "letter": letters.get(rid), "title": _text(title, lang)}
                     for rid, title in zip(row.risks, row.risk_titles, strict=True)
@@ -456,7 +468,7 @@ def _action_plan(assessment: Assessment, lang: Lang, letters: Mapping[str, str])
             "owner": _s(a.owner),
             "due": format_date(a.due, lang),
             "due_iso": a.due.isoformat() if a.due else "",
-            "status_label": a.status.label(lang),
+            "status_label": _label(a.status, lang),
             "risks": [],
         }
         for a in op.actions
@@ -478,7 +490,7 @@ def _principles(assessment: Assessment, lang: Lang) -> dict[str, Any] | None:
         return {
             "id": p.id,
             "title": _text(p.title, lang),
-            "status": p.status.label(lang),
+            "status": _label(p.status, lang),
             "status_code": p.status.value,
             "established": [_text(e, lang) for e in p.established],
             "missing": [_text(m, lang) for m in p.missing],
@@ -526,7 +538,7 @@ def _consultation(assessment: Assessment, lang: Lang, letters: Mapping[str, str]
             "id": g.id,
             "title": _text(g.title, lang),
             "effect": g.effect,
-            "status": g.status.label(lang),
+            "status": _label(g.status, lang),
             "status_code": g.status.value,
             "rationale": _text(g.rationale, lang),
             "missing": _facts(g.missing, lang),
@@ -576,15 +588,15 @@ def _ai_act(assessment: Assessment, lang: Lang) -> dict[str, Any] | None:
         "art26": [_text(d.article, lang) for d in art26],
         "art26_from": format_date(min(d.applies_from for d in art26), lang) if art26 else None,
         "class_code": value.ai_class.value,
-        "label": value.ai_class.label(lang),
-        "provisional": value.provisional_class.label(lang) if value.provisional_class is not None else None,
+        "label": _label(value.ai_class, lang),
+        "provisional": _label(value.provisional_class, lang) if value.provisional_class is not None else None,
         "article": _text(value.article, lang),
         "explanation": _text(value.rationale, lang),
         "decided_by": list(value.decided_by),
         "prohibited": list(value.prohibited),
         "annex_iii": list(value.annex_iii),
         "transparency": list(value.transparency),
-        "role": value.role.label(lang) if value.role is not None else None,
+        "role": _label(value.role, lang) if value.role is not None else None,
         "duties": [
             {
                 "id": d.id,
@@ -617,7 +629,7 @@ def _ai_act(assessment: Assessment, lang: Lang) -> dict[str, Any] | None:
                     "letter": e.letter,
                     "title": _text(e.title, lang),
                     "content": [_text(c, lang) for c in e.content],
-                    "status": e.status.label(lang),
+                    "status": _label(e.status, lang),
                     "status_code": e.status.value,
                     "missing": _facts(e.missing, lang),
                 }
@@ -641,7 +653,7 @@ def _algorithmic(assessment: Assessment, lang: Lang) -> dict[str, Any] | None:
         {
             "id": r.id,
             "title": _text(r.title, lang),
-            "status": r.status.label(lang),
+            "status": _label(r.status, lang),
             "status_code": r.status.value,
             "rationale": _text(r.rationale, lang),
             "duties": [_text(d, lang) for d in r.duties],
@@ -694,7 +706,7 @@ def build_context(assessment: Assessment, *, lang: Lang = "fr") -> dict[str, Any
             "date_iso": assessment.date.isoformat() if assessment.date else None,
             "created": format_date(op.created, lang),
             "updated": format_date(op.updated, lang),
-            "status": op.status.label(lang),
+            "status": _label(op.status, lang),
             "status_code": op.status.value,
             "authors": [_s(a) for a in op.authors],
             "register_ref": _s(op.register_ref),
@@ -705,13 +717,13 @@ def build_context(assessment: Assessment, *, lang: Lang = "fr") -> dict[str, Any
         "operation": {
             "name": _s(op.name),
             "description": _s(op.description),
-            "domains": [d.label(lang) for d in op.domains],
+            "domains": [_label(d, lang) for d in op.domains],
         },
         "verdict": {
             "code": verdict.requirement.value,
-            "label": verdict.requirement.label(lang),
+            "label": _label(verdict.requirement, lang),
             "reason_code": verdict.reason.value,
-            "reason": verdict.reason.label(lang),
+            "reason": _label(verdict.reason, lang),
             "explanation": _text(verdict.explanation, lang),
             "decisive": list(verdict.decisive),
             "criteria_met": list(verdict.criteria_met),
@@ -731,7 +743,7 @@ def build_context(assessment: Assessment, *, lang: Lang = "fr") -> dict[str, Any
         "regime_code": op.legal.regime.value if op.legal.regime is not None else None,
         "regime_in_doubt": op.regime_in_doubt,
         "data": [plain(d, lang) | {"persons_text": format_number(d.persons, lang)} for d in op.data],
-        "special_categories": [k.label(lang) for k in op.special_categories],
+        "special_categories": [_label(k, lang) for k in op.special_categories],
         "subjects": [
             plain(s, lang) | {"count_text": format_number(s.count, lang), "is_vulnerable": s.is_vulnerable}
             for s in op.data_subjects
@@ -764,7 +776,7 @@ def build_context(assessment: Assessment, *, lang: Lang = "fr") -> dict[str, Any
         "high_residual": high_residual,
         "residual_complete": bool(risks)
         and all(r["residual_severity"] and r["residual_likelihood"] for r in risks),
-        "high_risk_level": assessment.settings.high_risk_level.label(lang),
+        "high_risk_level": _label(assessment.settings.high_risk_level, lang),
         "high_risk_rank": assessment.settings.high_risk_level.rank,
         "high_risk_axes": assessment.settings.high_risk_axes,
         "action_plan": _action_plan(assessment, lang, letters),

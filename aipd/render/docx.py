@@ -31,7 +31,7 @@ from lxml import etree  # type: ignore[import-untyped]  # lxml ships no type stu
 
 from aipd.atomic import write_bytes
 from aipd.errors import TemplateError
-from aipd.i18n import Lang, t
+from aipd.i18n import Lang, t, typography
 from aipd.render.context import build_context
 from aipd.render.text import TODO_END, TODO_START, Wording, builtin_template_dir
 from aipd.risks import zone
@@ -306,6 +306,8 @@ class _Builder:
         # style ids resolved once: python-docx's name lookup scans every style each time
         self.sid = _style_ids(doc)
         self._todo = self.L("todo_label")
+        # the separator of a list in a cell: « a ; b » with an espace insécable in French
+        self.sep = typography(" ; ", ctx["lang"]) if ctx["lang"] == "fr" else "; "
 
     # wording
     def L(self, key: str) -> str:  # short name for the many label look-ups
@@ -326,7 +328,7 @@ class _Builder:
             end = len(rest) if end < 0 else end
             what = rest[start + 1 : end]
             label = (
-                f"{self._todo} : {what}"
+                f"{self._todo}\u00a0: {what}"
                 if what and self.ctx["lang"] == "fr"
                 else (f"{self._todo}: {what}" if what else self._todo)
             )
@@ -375,9 +377,12 @@ class _Builder:
         if v is None or v == "" or v == []:
             return f"{TODO_START}{what}{TODO_END}"
         if isinstance(v, list):
-            return "; ".join(self.value(x) for x in v)
+            return self.sep.join(self.value(x) for x in v)
         if isinstance(v, dict):
-            return "; ".join(f"{k}: {self.value(x)}" for k, x in v.items() if x not in (None, [], ""))
+            colon = "\u00a0: " if self.ctx["lang"] == "fr" else ": "
+            return self.sep.join(
+                f"{k}{colon}{self.value(x)}" for k, x in v.items() if x not in (None, [], "")
+            )
         return str(v)
 
     def table(
@@ -498,7 +503,7 @@ def _cover(b: _Builder) -> None:
     dpo = c["dpo"]
     dpo_text = None
     if dpo:
-        dpo_text = "; ".join(x for x in (dpo["name"], dpo.get("organisation"), dpo.get("email")) if x)
+        dpo_text = b.sep.join(x for x in (dpo["name"], dpo.get("organisation"), dpo.get("email")) if x)
     rows = [
         (b.L("cover_organisation"), c["doc"]["organisation"]),
         (b.L("cover_processing"), c["doc"]["processing"]),
@@ -831,7 +836,7 @@ def _annexes(b: _Builder) -> None:
                     f["status_label"],
                     f["rationale"]
                     + (
-                        ("\n" + b.L("missing_prefix") + " " + "; ".join(m["label"] for m in f["missing"]))
+                        ("\n" + b.L("missing_prefix") + " " + b.sep.join(m["label"] for m in f["missing"]))
                         if f["missing"]
                         else ""
                     ),
@@ -956,7 +961,7 @@ def _annex_algorithmic(b: _Builder) -> None:
                 r["status"],
                 r["rationale"]
                 + (
-                    "\n" + b.L("missing_prefix") + " " + "; ".join(m["label"] for m in r["missing"])
+                    "\n" + b.L("missing_prefix") + " " + b.sep.join(m["label"] for m in r["missing"])
                     if r["missing"]
                     else ""
                 ),
@@ -986,7 +991,7 @@ def _annex_consultation(b: _Builder) -> None:
                 g["status"],
                 g["rationale"]
                 + (
-                    "\n" + b.L("missing_prefix") + " " + "; ".join(m["label"] for m in g["missing"])
+                    "\n" + b.L("missing_prefix") + " " + b.sep.join(m["label"] for m in g["missing"])
                     if g["missing"]
                     else ""
                 ),

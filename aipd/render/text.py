@@ -19,6 +19,7 @@ import contextlib
 import contextvars
 import functools
 import json
+import re
 import textwrap
 import traceback
 import types
@@ -37,7 +38,7 @@ from jinja2.visitor import NodeTransformer
 from markupsafe import Markup
 
 from aipd.errors import TemplateError
-from aipd.i18n import Lang, Text, t
+from aipd.i18n import Lang, Text, t, typography
 
 __all__ = [
     "MAX_OUTPUT",
@@ -892,6 +893,29 @@ class _MeteredTemplate(jinja2.Template):
         return module
 
 
+_TAG = re.compile(r"({#.*?#}|{{.*?}}|{%.*?%})", re.DOTALL)
+_STRING = re.compile(r""""(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'""")
+
+
+def french_source(source: str) -> str:
+    """A French template's own wording with French typography (:func:`aipd.i18n.typography`).
+
+    Applied to the template's text and to the string literals of its tags (labels, « À compléter »
+    items), never to what an expression outputs: the facts a user wrote are shown as written.
+    Only spaces change, so line numbers in error messages stay right.
+    """
+    parts = _TAG.split(source)
+    out: list[str] = []
+    for i, part in enumerate(parts):
+        if i % 2 == 0:
+            out.append(typography(part, "fr"))
+        elif part.startswith("{#"):
+            out.append(part)
+        else:
+            out.append(_STRING.sub(lambda m: typography(m.group(0), "fr"), part))
+    return "".join(out)
+
+
 class _WordingSandbox(SandboxedEnvironment):
     """Jinja's sandbox, with every operation that can exhaust memory or time bounded."""
 
@@ -902,6 +926,11 @@ class _WordingSandbox(SandboxedEnvironment):
         super().__init__(*args, finalize=_finalize, **kwargs)
         self.globals["range"] = _range
         self.globals["lipsum"] = _lipsum
+
+    def preprocess(self, source: str, name: str | None = None, filename: str | None = None) -> str:
+        """French templates (``fr/…``) get French typography in their own wording."""
+        source = super().preprocess(source, name, filename)
+        return french_source(source) if name is not None and name.startswith("fr/") else source
 
     def meter_filters(self) -> None:
         """Count every filter and test (call once the project's own filters are added)."""
