@@ -403,3 +403,55 @@ def test_unreadable_reference_is_a_template_error(tmp_path: Path) -> None:
     bad.write_bytes(b"not a zip")
     with pytest.raises(aipd.TemplateError, match=r"bad\.docx"):
         _render(assessment(), template=bad)
+
+
+_HOSTILE_PIECES = (
+    "<b>&amp;</b> & <",
+    "🚀👩\u200d👩\u200d👧",
+    "\u202eRTL\u202c \u200f\u05d0\u05d1\u200e",
+    "{{ x }}",
+    "{% if %}",
+    "{# c #}",
+    "Motif : a ; b ? « c »",
+    "x" * 10_000,
+)
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_hostile_text_in_every_free_text_field_is_shown_verbatim(lang: str) -> None:
+    """Markup, emoji, bidirectional marks, Jinja-looking text, French punctuation and a 10 000-character word
+    in the name, description, authors, purposes, measures, processors, controller and validation fields:
+    the document reopens and shows each field as written (only XML-forbidden controls are dropped, by the
+    model), identically on a second render."""
+    import attrs
+
+    hostile = " | ".join(_HOSTILE_PIECES)
+    op = assessment().operation
+    op = attrs.evolve(
+        op,
+        name="N " + hostile,
+        description="D " + hostile + "\x01\x1b",
+        authors=("A " + hostile,),
+        purposes=tuple(
+            attrs.evolve(p, description="P " + hostile, legal_text="T " + hostile) for p in op.purposes
+        ),
+        measures=tuple(
+            attrs.evolve(m, title="M " + hostile, description="MD " + hostile, owner="O " + hostile)
+            for m in op.measures
+        ),
+        processors=tuple(attrs.evolve(p, name="S " + hostile, role="R " + hostile) for p in op.processors),
+        controller=attrs.evolve(op.controller, name="C " + hostile, representative="Rep " + hostile),
+        validation=attrs.evolve(
+            op.validation, dpo_opinion="DPO " + hostile, data_subjects_views="V " + hostile
+        ),
+    )
+    a = aipd.assess(op, registry=registry())
+    data = _render(a, lang)
+    assert data == _render(a, lang)
+    d = _doc(data)
+    body = "\n".join(
+        [p.text for p in d.paragraphs] + [c.text for t in d.tables for r in t.rows for c in r.cells]
+    )
+    for prefix in ("N", "D", "A", "P", "T", "M", "MD", "O", "S", "R", "C", "Rep", "DPO", "V"):
+        assert f"{prefix} {hostile}" in body, prefix
+    assert "\x01" not in body
