@@ -18,7 +18,7 @@ from aipd.vocabulary import Vocabulary
 
 __all__ = ["summary", "unknown_facts"]
 
-_NBSP = "\u00a0"  # French thousands separator; present in every common console encoding
+_NBSP = "\u00a0"  # French thousands separator and espace insécable; in every common console encoding
 
 
 _FACTS: dict[type, tuple[tuple[str, bool], ...]] = {}
@@ -86,7 +86,7 @@ def summary(op: ProcessingOperation, lang: Lang = "fr") -> str:
     def say(fr: str, en: str) -> str:
         return fr if lang == "fr" else en
 
-    colon = " :" if lang == "fr" else ":"
+    colon = f"{_NBSP}:" if lang == "fr" else ":"  # French typography: espace insécable before « : »
     lines = [
         f"{say('Traitement', 'Processing')}{colon} {op.name} ({op.id}, version {op.version}, {op.status.label(lang)})"
     ]
@@ -122,7 +122,12 @@ def summary(op: ProcessingOperation, lang: Lang = "fr") -> str:
     )
     for s in op.data_subjects:
         count = _number(s.count, lang) if s.count is not None else say("nombre inconnu", "number unknown")
-        vulnerable = say(", vulnérables", ", vulnerable") if s.is_vulnerable else ""
+        # unknown is said, never left out: silence would read as "not vulnerable"
+        vulnerable = {
+            True: say(", vulnérables", ", vulnerable"),
+            False: "",
+            None: say(", vulnérabilité inconnue", ", vulnerability unknown"),
+        }[s.is_vulnerable]
         lines.append(f"  - {s.kind.label(lang)} ({count}{vulnerable})")
     persons = op.persons
     total = _number(persons, lang) if persons is not None else _UNKNOWN.get(lang)
@@ -143,7 +148,7 @@ def summary(op: ProcessingOperation, lang: Lang = "fr") -> str:
     else:
         lines.append(
             say(
-                f"Faits encore inconnus : {n} (à renseigner pour une analyse complète)",
+                f"Faits encore inconnus{_NBSP}: {n} (à renseigner pour une analyse complète)",
                 f"Facts still unknown: {n} (to fill in for a complete analysis)",
             )
         )

@@ -43,8 +43,8 @@ ai_system:
 def test_summary_names_the_operation_controller_purposes_and_bases() -> None:
     """Name, id, controller with SIREN, and each purpose with its legal basis or 'unknown'."""
     text = summary(io.load(FULL), "fr")
-    assert "Traitement : Vidéoprotection augmentée (cameras, version 1, Brouillon)" in text
-    assert "Responsable de traitement : Commune de Test (Commune, SIREN 123456789)" in text
+    assert "Traitement\u00a0: Vidéoprotection augmentée (cameras, version 1, Brouillon)" in text
+    assert "Responsable de traitement\u00a0: Commune de Test (Commune, SIREN 123456789)" in text
     assert "Sécurité des espaces publics — Mission d'intérêt public" in text
     assert "Statistiques — base légale inconnue" in text
 
@@ -63,23 +63,23 @@ def test_summary_flags_special_categories_and_offence_data() -> None:
 def test_summary_counts_persons_and_marks_vulnerable_ones() -> None:
     """Counts use French digit grouping; unknown counts and vulnerability are said."""
     text = summary(io.load(FULL), "fr")
-    assert "Public, passants (12\u00a0000)" in text
+    assert "Public, passants (12\u00a0000, vulnérabilité inconnue)" in text
     assert "Enfants (mineurs) (nombre inconnu, vulnérables)" in text
-    assert "Nombre total de personnes : inconnu" in text
+    assert "Nombre total de personnes\u00a0: inconnu" in text
 
 
 def test_summary_names_the_ai_system_or_says_there_is_none() -> None:
     """The AI system with provider and role; 'aucun déclaré' without one."""
-    assert "Système d'IA : VisionCity, fournisseur Éditeur SA, Déployeur" in summary(io.load(FULL))
+    assert "Système d'IA\u00a0: VisionCity, fournisseur Éditeur SA, Déployeur" in summary(io.load(FULL))
     minimal = FULL.split("ai_system:")[0]
-    assert "Système d'IA : aucun déclaré" in summary(io.load(minimal))
+    assert "Système d'IA\u00a0: aucun déclaré" in summary(io.load(minimal))
 
 
 def test_summary_counts_unknown_facts() -> None:
     """The last line gives the number of facts still unknown."""
     op = io.load(FULL)
     assert summary(op).splitlines()[-1] == (
-        f"Faits encore inconnus : {len(unknown_facts(op))} (à renseigner pour une analyse complète)"
+        f"Faits encore inconnus\u00a0: {len(unknown_facts(op))} (à renseigner pour une analyse complète)"
     )
 
 
@@ -109,7 +109,7 @@ def test_summary_in_english() -> None:
     assert "Processing: Vidéoprotection augmentée" in text
     assert "Controller: Commune de Test (Municipality" in text
     assert "[special category, GDPR art. 9]" in text
-    assert "General public, passers-by (12,000)" in text
+    assert "General public, passers-by (12,000, vulnerability unknown)" in text
     assert "Facts still unknown:" in text
 
 
@@ -161,3 +161,15 @@ def test_check_missing_file_exits_2(tmp_path: Path, capsys: pytest.CaptureFixtur
     """A missing file is reported in one line, exit 2."""
     assert main(["check", str(tmp_path / "absent.yaml")]) == 2
     assert "absent.yaml" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(("vulnerable", "said"), [(None, ", vulnérabilité inconnue)"), (False, "(40)")])
+def test_summary_says_an_unknown_vulnerability(vulnerable: bool | None, said: str) -> None:
+    """A category whose vulnerability is unknown is said so, not shown as a category of persons not vulnerable."""
+    import attrs
+
+    op = io.load(FULL)
+    public = attrs.evolve(op.data_subjects[0], count=40, vulnerable=vulnerable)
+    text = summary(attrs.evolve(op, data_subjects=(public,)), "fr")
+    line = next(line for line in text.splitlines() if "passants" in line)
+    assert line.endswith(said)
