@@ -185,6 +185,40 @@ def test_fria_elements_write_dates_and_numbers_as_the_document_does(
     assert count in rows[2][1]
 
 
+@pytest.mark.parametrize(
+    ("lang", "letter", "instead"),
+    [
+        ("fr", "Projet de lettre d'accompagnement", "aucun projet de lettre de consultation n'est joint"),
+        ("en", "Draft covering letter", "no draft consultation letter is attached"),
+    ],
+)
+def test_no_consultation_letter_when_consultation_is_not_required(
+    lang: str, letter: str, instead: str
+) -> None:
+    """Badges: consultation not required, so no draft letter « j'ai l'honneur de vous consulter » to sign; a
+    processing that must consult (CCAS) keeps it."""
+    assert _assessment("badges-temps-travail").consultation.required is False
+    d = _doc("badges-temps-travail", lang)
+    assert letter not in [t for _, t in _outline(d)]
+    text = _texts(d)
+    assert instead in text
+    assert "j'ai l'honneur de vous consulter" not in text
+    assert "I hereby consult you" not in text
+    assert letter in [t for _, t in _outline(_doc(CCAS, lang))]
+
+
+@pytest.mark.parametrize(
+    ("lang", "one"),
+    [
+        ("fr", "un risque qui demeure élevé après les mesures envisagées (repère B de sa partie 3)"),
+        ("en", "a risk that remains high after the planned measures (mark B of its part 3)"),
+    ],
+)
+def test_the_letter_agrees_with_a_single_high_risk(lang: str, one: str) -> None:
+    """One risk left high (canteen, B): the letter says « un risque … (repère B) », not « des risques … repères »."""
+    assert one in _texts(_doc("inscription-cantine", lang))
+
+
 def test_gdpr_consultation_letter_names_article_36() -> None:
     """The CCAS cover letter cites art. 36 GDPR and the high residual risks by their marks."""
     ctx = build_context(_assessment(CCAS), lang="fr")

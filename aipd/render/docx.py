@@ -852,9 +852,13 @@ def _annexes(b: _Builder) -> None:
         _annex_ai_act(b)
     _annex_algorithmic(b)
     _annex_consultation(b)
-    b.page_break()
-    b.heading(b.L("h_cover_letter"), 2)
-    b.blocks("annexes", "cover_letter")
+    if c["consultation"] is not None and c["consultation"]["required"] is False:
+        # no letter asking to consult the CNIL when the analysis says consultation is not required
+        b.blocks("annexes", "no_cover_letter")
+    else:
+        b.page_break()
+        b.heading(b.L("h_cover_letter"), 2)
+        b.blocks("annexes", "cover_letter")
     b.page_break()
     b.heading(b.L("h_annex_trace"), 1)
     b.blocks("annexes", "traceability")
