@@ -219,6 +219,23 @@ def test_the_letter_agrees_with_a_single_high_risk(lang: str, one: str) -> None:
     assert one in _texts(_doc("inscription-cantine", lang))
 
 
+@pytest.mark.parametrize(
+    ("name", "said"),
+    [
+        (CAMERAS, "la CNIL se prononce dans les délais prévus à l'article 34 de cette loi"),
+        (CCAS, "huit semaines, prolongeable de six semaines, article 36.2"),
+    ],
+)
+def test_decision_part_says_the_processing_waits_for_the_consultation(name: str, said: str) -> None:
+    """The cameras were « validé » while consultation was required: part 4.4 now says the processing may start
+    only after consulting the CNIL (art. 36(1) GDPR, art. 90 LIL), with the text's time limit."""
+    part = _texts(_doc(name)).split("4.4 Décision du responsable de traitement")[-1].split("Annexe 1.")[0]
+    assert "le traitement ne peut être mis en œuvre qu'après l'avoir consultée" in part
+    assert said in part
+    badges = _texts(_doc("badges-temps-travail")).split("4.4 Décision du responsable de traitement")[-1]
+    assert "ne peut être mis en œuvre qu'après l'avoir consultée" not in badges
+
+
 def test_gdpr_consultation_letter_names_article_36() -> None:
     """The CCAS cover letter cites art. 36 GDPR and the high residual risks by their marks."""
     ctx = build_context(_assessment(CCAS), lang="fr")
