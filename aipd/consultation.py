@@ -610,6 +610,26 @@ def _file(op: ProcessingOperation) -> tuple[FileItem, ...]:
     return (a, b, c, d, e, f)
 
 
+def _cites(citations: Iterable[str], conjunction: str = " et ", sep: str = " ; ") -> str:
+    """Citations for a label, each text named once: « loi n° 78-17 du 6 janvier 1978, art. 90, 1° et 2° »
+    rather than the law's full name repeated, and a law's name in lower case inside the sentence."""
+    groups: dict[str, list[str]] = {}
+    for citation in citations:
+        head, _, tail = citation.rpartition(", ")
+        if not head:
+            head, tail = citation, ""
+        groups.setdefault(head, []).append(tail)
+    parts = []
+    for head, tails in groups.items():
+        named = [x for x in dict.fromkeys(tails) if x]
+        if len(named) > 1:
+            text = f"{head}, {', '.join(named[:-1])}{conjunction}{named[-1]}"
+        else:
+            text = f"{head}, {named[0]}" if named else head
+        parts.append(text[:1].lower() + text[1:] if text.startswith("Loi ") else text)
+    return sep.join(parts)
+
+
 def decide_consultation(
     op: ProcessingOperation, risks: RiskAnalysis, screening: Screening, settings: Settings
 ) -> Consultation:
@@ -662,8 +682,8 @@ def decide_consultation(
     required: bool | None
     if consult:
         required = True
-        cites = ", ".join(g.source.citation.fr.split(" ;")[0] for g in consult)
-        cites_en = ", ".join(g.source.citation.en.split(";")[0] for g in consult)
+        cites = _cites(g.source.citation.fr.split(" ;")[0] for g in consult)
+        cites_en = _cites((g.source.citation.en.split(";")[0] for g in consult), " and ", "; ")
         label = t(
             f"Consultation préalable de la CNIL requise ({cites})",
             f"Prior consultation of the CNIL required ({cites_en})",
@@ -683,8 +703,8 @@ def decide_consultation(
         if open_formalities and not formalities:
             # No prior consultation either way, but a step with the CNIL may be due (the DPIA sent with
             # the request for an opinion, for the State): « non requise » alone would hide it.
-            cites = ", ".join(g.source.citation.fr.split(" ;")[0] for g in open_formalities)
-            cites_en = ", ".join(g.source.citation.en.split(";")[0] for g in open_formalities)
+            cites = _cites(g.source.citation.fr.split(" ;")[0] for g in open_formalities)
+            cites_en = _cites((g.source.citation.en.split(";")[0] for g in open_formalities), " and ", "; ")
             label = t(
                 f"Pas de consultation préalable ; une formalité auprès de la CNIL reste à trancher faute de faits "
                 f"({cites})",
@@ -693,8 +713,8 @@ def decide_consultation(
         elif formalities:
             # Not a prior consultation, but the CNIL is still seized (an opinion, a declaration):
             # « non requise » alone would read as nothing to send.
-            cites = ", ".join(g.source.citation.fr.split(" ;")[0] for g in formalities)
-            cites_en = ", ".join(g.source.citation.en.split(";")[0] for g in formalities)
+            cites = _cites(g.source.citation.fr.split(" ;")[0] for g in formalities)
+            cites_en = _cites((g.source.citation.en.split(";")[0] for g in formalities), " and ", "; ")
             label = t(
                 f"Pas de consultation préalable, mais une formalité auprès de la CNIL ({cites})",
                 f"No prior consultation, but a formality with the CNIL ({cites_en})",

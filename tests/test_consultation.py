@@ -729,7 +729,7 @@ def test_art_90_1_names_the_reading_it_applies() -> None:
     assert "risque résiduel" in source.citation.fr
     assert "residual" in source.citation.en
     assert source.reliability == "recalled"
-    assert c.label.fr.endswith("(Loi n° 78-17 du 6 janvier 1978, art. 90, 1°)")
+    assert c.label.fr.endswith("(loi n° 78-17 du 6 janvier 1978, art. 90, 1°)")
 
 
 def test_90_2_follows_the_screening_presumption_for_deep_learning() -> None:
@@ -813,3 +813,22 @@ def test_levels_written_without_a_justification_never_close_the_consultation(
 
     if decide(op) is not False:
         assert decide(judged) is not False
+
+
+def test_the_label_names_each_text_once() -> None:
+    """Art. 90 1° and 2° both met: the label read « (Loi n° 78-17 du 6 janvier 1978, art. 90, 1°, Loi n° 78-17
+    du 6 janvier 1978, art. 90, 2°) » on the cover page; it names the law once, in lower case in the sentence."""
+    from pathlib import Path
+
+    import aipd
+
+    example = Path(__file__).resolve().parent.parent / "examples" / "cameras-augmentees.yaml"
+    c = aipd.assess(aipd.load(example)).consultation
+    assert c is not None
+    assert c.label.fr == (
+        "Consultation préalable de la CNIL requise (loi n° 78-17 du 6 janvier 1978, art. 90, 1° et 2°)"
+    )
+    assert (
+        c.label.en
+        == "Prior consultation of the CNIL required (loi 78-17 of 6 January 1978, art. 90, 1° and 2°)"
+    )
