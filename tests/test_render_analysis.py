@@ -236,6 +236,58 @@ def test_decision_part_says_the_processing_waits_for_the_consultation(name: str,
     assert "ne peut être mis en œuvre qu'après l'avoir consultée" not in badges
 
 
+@pytest.mark.parametrize(
+    ("lang", "box", "settle"),
+    [
+        ("fr", "Incomplet\u00a0: des faits manquent pour conclure.", "À trancher\u00a0: "),
+        ("en", "Incomplete: facts are missing.", "To settle: "),
+    ],
+)
+def test_an_incomplete_verdict_is_said_once(lang: str, box: str, settle: str) -> None:
+    """Water meters (incomplete): the box read « Incomplet : des faits manquent pour conclure. Des faits manquent
+    pour conclure. » and the next paragraph « À trancher : À trancher : … »."""
+    d = _doc("compteurs-eau", lang)
+    boxes = [p.text for p in d.paragraphs if p.style.name == "AIPD Box"]
+    assert boxes[0] == box
+    paragraph = next(p.text for p in d.paragraphs if settle in p.text)
+    assert paragraph.count(settle) == 1
+
+
+@pytest.mark.parametrize(
+    ("name", "lang", "said"),
+    [
+        ("compteurs-eau", "fr", "Aucune obligation n'en découle."),
+        ("cameras-augmentees", "fr", "Une obligation en découle, datée en annexe 2."),
+        (CCAS, "fr", "12 obligations en découlent, datées en annexe 2."),
+        ("compteurs-eau", "en", "No obligation follows."),
+        (CCAS, "en", "12 obligations follow, with their dates in annex 2."),
+    ],
+)
+def test_the_ai_act_summary_counts_duties_in_words_and_keeps_its_paragraphs(
+    name: str, lang: str, said: str
+) -> None:
+    """« 0 obligation(s) en découle(nt) » is now said in words; the FRIA sentence stays a paragraph of its own."""
+    d = _doc(name, lang)
+    [paragraph] = [p.text for p in d.paragraphs if said in p.text]
+    assert paragraph.endswith(said)
+
+
+@pytest.mark.parametrize(
+    ("lang", "row"),
+    [
+        ("fr", "Sans objet\u00a0: aucune date de l'AI Act ne s'applique"),
+        ("en", "Not applicable: no AI Act date applies"),
+    ],
+)
+def test_no_ai_act_date_to_complete_for_what_is_not_an_ai_system(lang: str, row: str) -> None:
+    """Water meters' fixed rules are not an AI system: the dates table said « À compléter » three times, a
+    fact nobody can supply."""
+    caption = "Dates d'application de l'AI Act" if lang == "fr" else "Dates of application of the AI Act"
+    [_, only] = _table(_doc("compteurs-eau", lang), caption)
+    assert row in only[1]
+    assert not any(cell.startswith(("[À compléter", "[To be completed")) for cell in only)
+
+
 def test_gdpr_consultation_letter_names_article_36() -> None:
     """The CCAS cover letter cites art. 36 GDPR and the high residual risks by their marks."""
     ctx = build_context(_assessment(CCAS), lang="fr")

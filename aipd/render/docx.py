@@ -923,7 +923,12 @@ def _annex_ai_act(b: _Builder) -> None:
                 )
                 for d in ai["deadlines"]
             ]
-            or [_todo_row(b, "col_deadline", 3)],
+            # not an AI system: no date of the AI Act applies, and nothing is left to complete
+            or (
+                [["–", b.L("no_deadline_not_ai"), "–"]]
+                if ai["class_code"] == "not_ai_system"
+                else [_todo_row(b, "col_deadline", 3)]
+            ),
             caption=b.L("deadlines_caption"),
             widths=(3, 8, 5.5),
         )
