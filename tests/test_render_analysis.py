@@ -448,3 +448,12 @@ def test_each_recipient_is_its_own_bullet() -> None:
             break
         bullets.append(p.text)
     assert len(bullets) == len(a.operation.recipients)
+
+
+def test_the_controller_and_the_domains_are_separate_paragraphs() -> None:
+    """Part 1.1: the controller's paragraph ended in a block tag, which swallowed the blank line, so the
+    domains and the regime were run into it."""
+    d = _doc(CCAS)
+    controller = next(p.text for p in d.paragraphs if p.text.startswith("Responsable de traitement"))
+    assert "Domaines" not in controller
+    assert any(p.text.startswith("Domaines\u00a0: ") for p in d.paragraphs)
