@@ -76,7 +76,7 @@ def test_installed_wheel_checks_an_example(venv_python: Path, tmp_path: Path) ->
     aipd = venv_python.parent / ("aipd.exe" if sys.platform == "win32" else "aipd")
     done = _run([str(aipd), "check", str(_example())], cwd=tmp_path)
     assert done.returncode == 0, done.stderr
-    assert done.stdout.startswith("Traitement : ")
+    assert done.stdout.startswith("Traitement\u00a0: ")
     assert "Faits encore inconnus" in done.stdout or "Tous les faits" in done.stdout
 
 
