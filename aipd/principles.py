@@ -586,17 +586,50 @@ def _transfers(op: ProcessingOperation) -> PrincipleCheck:
     return _check("transfers", title, src, est, miss, facts, problems=probs)
 
 
+@functools.cache
+def _title_iii(source: Source) -> Source:
+    """A GDPR article cited for a principle, as it reads under Title III of the loi Informatique et
+    Libertés: the GDPR does not govern that processing (GDPR art. 2(2)(d)), so the principle is the CNIL
+    method's and its Title III article is to be found, not the GDPR's asserted."""
+    return Source(
+        citation=t(
+            f"Méthode PIA de la CNIL, partie 2 ; au titre III de la loi Informatique et Libertés, article "
+            f"correspondant à vérifier (le RGPD, dont {source.citation.fr.removeprefix('RGPD, ')}, ne s'applique "
+            "pas : RGPD, art. 2.2.d)",
+            f"CNIL PIA method, part 2; under Title III of the loi Informatique et Libertés, the corresponding "
+            f"article is to be checked (the GDPR, {source.citation.en.removeprefix('GDPR, ')} included, does not "
+            "apply: GDPR art. 2(2)(d))",
+        ),
+        url=source.url,
+        reliability="recalled",
+    )
+
+
 def assess_principles(op: ProcessingOperation) -> Principles:
     """Examine each principle of the CNIL method's part 2 against the facts (pure)."""
-    return Principles(
-        proportionality=(_purposes(op), _lawfulness(op), _minimisation(op), _accuracy(op), _retention(op)),
-        rights=(
-            _information(op),
-            _consent(op),
-            _access(op),
-            _rectification(op),
-            _objection(op),
-            _processors(op),
-            _transfers(op),
-        ),
+    proportionality: tuple[PrincipleCheck, ...] = (
+        _purposes(op),
+        _lawfulness(op),
+        _minimisation(op),
+        _accuracy(op),
+        _retention(op),
     )
+    rights: tuple[PrincipleCheck, ...] = (
+        _information(op),
+        _consent(op),
+        _access(op),
+        _rectification(op),
+        _objection(op),
+        _processors(op),
+        _transfers(op),
+    )
+    if op.legal.regime is LegalRegime.POLICE_JUSTICE:
+        # Title III: no GDPR article is cited as the rule (lawfulness already cites the loi's art. 87).
+        def cited(check: PrincipleCheck) -> PrincipleCheck:
+            if check.source.url != _GDPR_URL or not check.source.citation.fr.startswith("RGPD, "):
+                return check
+            return attrs.evolve(check, source=_title_iii(check.source))
+
+        proportionality = tuple(cited(c) for c in proportionality)
+        rights = tuple(cited(c) for c in rights)
+    return Principles(proportionality=proportionality, rights=rights)

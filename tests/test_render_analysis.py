@@ -457,3 +457,40 @@ def test_the_controller_and_the_domains_are_separate_paragraphs() -> None:
     controller = next(p.text for p in d.paragraphs if p.text.startswith("Responsable de traitement"))
     assert "Domaines" not in controller
     assert any(p.text.startswith("Domaines\u00a0: ") for p in d.paragraphs)
+
+
+@pytest.mark.parametrize(
+    ("lang", "gdpr_rules", "principle_note"),
+    [
+        (
+            "fr",
+            (
+                "(article 35.7.b du RGPD)",
+                "(article 36.1 du RGPD\u00a0;",
+                "(article 9 du RGPD)",
+                "(chapitre V du RGPD)",
+            ),
+            "au titre III de la loi Informatique et Libertés, article correspondant à vérifier",
+        ),
+        (
+            "en",
+            ("(GDPR article 35(7)(b))", "(GDPR article 36(1);", "(GDPR article 9)", "(GDPR Chapter V)"),
+            "under Title III of the loi Informatique et Libertés, the corresponding article is to be checked",
+        ),
+    ],
+)
+def test_title_iii_document_does_not_cite_gdpr_articles_as_its_rules(
+    lang: str, gdpr_rules: tuple[str, ...], principle_note: str
+) -> None:
+    """Cameras (Title III, GDPR art. 2(2)(d)): part 2's introduction and principle table, and the map legend,
+    cited GDPR arts. 35(7)(b), 5, 12-21, 28, 44-49 and 36(1) as the rules; a GDPR processing keeps them."""
+    d = _doc(CAMERAS, lang)
+    text = _texts(d)
+    for rule in gdpr_rules:
+        assert rule not in text
+    caption = "Nécessité et proportionnalité" if lang == "fr" else "Necessity and proportionality"
+    rows = _table(d, caption)[1:]
+    assert sum(principle_note in r[0] for r in rows) == len(rows) - 1  # lawfulness cites LIL art. 87
+    gdpr = _texts(_doc(CCAS, lang))
+    assert gdpr_rules[0] in gdpr
+    assert gdpr_rules[1] in gdpr
