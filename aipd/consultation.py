@@ -288,12 +288,13 @@ def _residual_ground(
         facts = tuple(dict.fromkeys(m for r in uncertain for m in r.missing))
         return ground(
             status=FindingStatus.UNKNOWN,
+            # The facts are named in ``missing``, which every output shows with their labels: model paths
+            # (« assets[].internet_facing ») in the sentence would put code in the DPO's document.
             rationale=t(
                 "Aucun risque n'est élevé après les mesures prévues d'après les faits connus, mais ces risques "
-                f"le resteraient si les faits manquants se révélaient défavorables : {fr} (faits : "
-                f"{', '.join(facts)}).",
+                f"le resteraient si les faits manquants se révélaient défavorables : {fr}.",
                 "No risk is high after the planned measures on the known facts, but these risks would stay "
-                f"high if the missing facts turned out unfavourable: {en} (facts: {', '.join(facts)}).",
+                f"high if the missing facts turned out unfavourable: {en}.",
             )
             + note,
             missing=facts,

@@ -494,3 +494,23 @@ def test_title_iii_document_does_not_cite_gdpr_articles_as_its_rules(
     gdpr = _texts(_doc(CCAS, lang))
     assert gdpr_rules[0] in gdpr
     assert gdpr_rules[1] in gdpr
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_the_summary_does_not_announce_a_letter_the_annex_leaves_out(lang: str) -> None:
+    """Chatbot: consultation not required, so the summary no longer says the draft letter is in annex 4."""
+    summary = _texts(_doc("chatbot-site-ville", lang)).split("1. Contexte" if lang == "fr" else "1. Context")[
+        1
+    ]
+    assert "projet de lettre" not in summary
+    assert "draft cover letter" not in summary
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_no_model_path_in_the_consultation_rationale(lang: str) -> None:
+    """Traffic counting: the open consultation said « (faits : assets[].internet_facing) »; the fact is named by
+    its label in the list that follows, never by its path."""
+    d = _doc("comptage-trafic", lang)
+    text = _texts(d) + "\n".join(c.text for t in d.tables for r in t.rows for c in r.cells)
+    assert "internet_facing" not in text
+    assert ("Joignable depuis internet" if lang == "fr" else "Reachable from the internet") in text
