@@ -364,7 +364,7 @@ def test_dpo_overrides_are_shown_as_such_with_the_justification() -> None:
     assert judgement.justification in _texts(_doc(CAMERAS))
     # aipd's proposal and its reasons stay beside the DPO's words: what the judgement departs from.
     assert (
-        "Niveaux proposés par aipd : Gravité initiale proposée « Limitée » : des données identifiantes"
+        "Niveaux proposés par aipd\u00a0: Gravité initiale proposée «\u00a0Limitée\u00a0»\u00a0: des données identifiantes"
         in _texts(_doc(CAMERAS))
     )
 
@@ -498,10 +498,10 @@ def test_title_iii_document_does_not_cite_gdpr_articles_as_its_rules(
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
 def test_the_summary_does_not_announce_a_letter_the_annex_leaves_out(lang: str) -> None:
-    """Chatbot: consultation not required, so the summary no longer says the draft letter is in annex 4."""
-    summary = _texts(_doc("chatbot-site-ville", lang)).split("1. Contexte" if lang == "fr" else "1. Context")[
-        1
-    ]
+    """Badges: consultation not required, so the summary no longer says the draft letter is in annex 4."""
+    summary = _texts(_doc("badges-temps-travail", lang)).split(
+        "1. Contexte" if lang == "fr" else "1. Context"
+    )[1]
     assert "projet de lettre" not in summary
     assert "draft cover letter" not in summary
 
@@ -514,3 +514,31 @@ def test_no_model_path_in_the_consultation_rationale(lang: str) -> None:
     text = _texts(d) + "\n".join(c.text for t in d.tables for r in t.rows for c in r.cells)
     assert "internet_facing" not in text
     assert ("Joignable depuis internet" if lang == "fr" else "Reachable from the internet") in text
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        (
+            "fr",
+            "Aucun des risques estimés ne reste élevé après les mesures\u00a0; [À compléter\u00a0: niveaux résiduels",
+        ),
+        ("en", "None of the risks rated remains high after measures; [To be completed: residual levels"),
+    ],
+)
+def test_a_risk_without_levels_is_never_summed_up_as_not_high(lang: str, said: str) -> None:
+    """Badges plus a DPO's own risk without levels: the summary said « Aucun risque ne reste élevé après les
+    mesures » and the consultation « non requise »; the unrated risk leaves both open."""
+    import attrs
+
+    from aipd.model import RiskJudgement
+
+    op = aipd.load(EXAMPLES / "badges-temps-travail.yaml")
+    own = RiskJudgement(risk="commune:reidentification", impacts=("Réidentification des agents",))
+    a = aipd.assess(attrs.evolve(op, risk_judgements=(*op.risk_judgements, own)))
+    assert a.consultation is not None
+    assert a.consultation.required is None
+    assert "risk_judgements" in a.consultation.missing
+    text = _texts(docx.Document(io.BytesIO(build_document(a, lang=lang))))  # type: ignore[arg-type]
+    assert said in text
+    assert ("Aucun risque ne reste élevé" if lang == "fr" else "No risk remains high") not in text
