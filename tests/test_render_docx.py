@@ -455,3 +455,24 @@ def test_hostile_text_in_every_free_text_field_is_shown_verbatim(lang: str) -> N
     for prefix in ("N", "D", "A", "P", "T", "M", "MD", "O", "S", "R", "C", "Rep", "DPO", "V"):
         assert f"{prefix} {hostile}" in body, prefix
     assert "\x01" not in body
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("fr", "Risque élevé, axes pris en compte\u00a0: gravité ou vraisemblance (high_risk_axes)"),
+        ("en", "High risk, axes taken into account: severity or likelihood (high_risk_axes)"),
+    ],
+)
+def test_traceability_settings_are_in_the_documents_language(lang: str, said: str) -> None:
+    """The settings read « high_risk_axes = either », « mandatory_large_scale_absolute = True »,
+    « blocked_plugins = [] »: Python in a French document. Each is now labelled and valued in the document's
+    language, its identifier kept in brackets so the result can be reproduced."""
+    d = _doc(_render(assessment(), lang))
+    [cell] = [
+        r.cells[1].text for t in d.tables for r in t.rows if r.cells[0].text in ("Paramètres", "Settings")
+    ]
+    assert said in cell
+    for python in ("= either", "True", "[]", "= "):
+        assert python not in cell
+    assert ("5\u202f000 (large_scale_persons)" if lang == "fr" else "5,000 (large_scale_persons)") in cell

@@ -31,7 +31,7 @@ from lxml import etree  # type: ignore[import-untyped]  # lxml ships no type stu
 
 from aipd.atomic import write_bytes
 from aipd.errors import TemplateError
-from aipd.i18n import Lang, t, typography
+from aipd.i18n import Lang, format_number, t, typography
 from aipd.render.context import build_context
 from aipd.render.text import TODO_END, TODO_START, Wording, builtin_template_dir
 from aipd.risks import zone
@@ -874,7 +874,7 @@ def _annexes(b: _Builder) -> None:
                 "\n".join(f"{p['name']} {p['version'] or ''}".strip() for p in tr["plugins"])
                 or b.L("nothing"),
             ),
-            (b.L("trace_settings"), "\n".join(f"{s['name']} = {s['value']}" for s in tr["settings"])),
+            (b.L("trace_settings"), "\n".join(_setting(b, s) for s in tr["settings"])),
         ],
         caption=b.L("trace_caption"),
         widths=(5, 11.5),
@@ -1033,6 +1033,26 @@ def _annex_consultation(b: _Builder) -> None:
         caption=b.L("file_caption"),
         widths=(6, 7.5, 3),
     )
+
+
+def _setting(b: _Builder, s: dict[str, Any]) -> str:
+    """One setting as a DPO reads it: its label, its value in the document's words, then its identifier
+    (so the result can be reproduced): « Seuil de grande échelle (personnes) : 5 000 (large_scale_persons) »."""
+    value = s["value"]
+    if s["name"] == "high_risk_axes":
+        text = b.L(f"setting_axes_{value}")
+    elif isinstance(value, bool):
+        text = b.value(value)
+    elif isinstance(value, int):
+        text = format_number(value, b.ctx["lang"]) or ""
+    elif isinstance(value, float):
+        text = f"{value:g}".replace(".", ",") if b.ctx["lang"] == "fr" else f"{value:g}"
+    elif isinstance(value, list):
+        text = b.sep.join(str(x) for x in value) if value else b.L("none_declared")
+    else:
+        text = str(value)
+    colon = "\u00a0: " if b.ctx["lang"] == "fr" else ": "
+    return f"{b.L('setting_' + s['name'])}{colon}{text} ({s['name']})"
 
 
 def _cite(b: _Builder, source: dict[str, Any] | None) -> str:
