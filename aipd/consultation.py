@@ -528,6 +528,11 @@ def _jo_2024(op: ProcessingOperation) -> ConsultationGround | None:
     )
 
 
+def _count(n: int, one: str, many: str, *, english: bool = False) -> str:
+    """« 1 finalité », « 2 finalités »: French puts 0 and 1 in the singular, English only 1."""
+    return f"{n} {one if (n == 1 if english else n < 2) else many}"
+
+
 def _file(op: ProcessingOperation) -> tuple[FileItem, ...]:
     ctl = op.controller
     jc_missing = tuple(
@@ -563,8 +568,9 @@ def _file(op: ProcessingOperation) -> tuple[FileItem, ...]:
         ),
         present=not b_missing,
         detail=t(
-            f"{len(op.purposes)} finalité(s), {len(op.assets)} support(s)",
-            f"{len(op.purposes)} purpose(s), {len(op.assets)} supporting asset(s)",
+            f"{_count(len(op.purposes), 'finalité', 'finalités')}, {_count(len(op.assets), 'support', 'supports')}",
+            f"{_count(len(op.purposes), 'purpose', 'purposes', english=True)}, "
+            f"{_count(len(op.assets), 'supporting asset', 'supporting assets', english=True)}",
         ),
         missing=b_missing,
     )
@@ -575,7 +581,10 @@ def _file(op: ProcessingOperation) -> tuple[FileItem, ...]:
             "Measures and safeguards to protect the persons' rights and freedoms",
         ),
         present=bool(op.measures),
-        detail=t(f"{len(op.measures)} mesure(s) déclarée(s)", f"{len(op.measures)} measure(s) declared"),
+        detail=t(
+            f"{_count(len(op.measures), 'mesure déclarée', 'mesures déclarées')}",
+            f"{_count(len(op.measures), 'measure declared', 'measures declared', english=True)}",
+        ),
         missing=() if op.measures else ("measures",),
     )
     dpo = ctl.dpo

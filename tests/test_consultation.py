@@ -832,3 +832,19 @@ def test_the_label_names_each_text_once() -> None:
         c.label.en
         == "Prior consultation of the CNIL required (loi 78-17 of 6 January 1978, art. 90, 1° and 2°)"
     )
+
+
+def test_the_file_counts_in_words_not_with_brackets() -> None:
+    """The art. 36(3) file read « 2 finalité(s), 5 support(s) », « 13 mesure(s) déclarée(s) »."""
+    from pathlib import Path
+
+    import aipd
+
+    example = Path(__file__).resolve().parent.parent / "examples" / "detection-fraude-ccas.yaml"
+    c = aipd.assess(aipd.load(example)).consultation
+    assert c is not None
+    by = {f.letter: f for f in c.file}
+    assert by["b"].detail.fr == "2 finalités, 5 supports"
+    assert by["b"].detail.en == "2 purposes, 5 supporting assets"
+    assert by["c"].detail.fr == "13 mesures déclarées"
+    assert "(s)" not in by["c"].detail.en
