@@ -638,8 +638,9 @@ SEVERITY_RULES: tuple[_SeverityRule, ...] = (
         3,
         lambda f: bool(f.monitoring),
         lambda f: t(
-            "surveillance systématique : les données révèlent les déplacements et les habitudes des personnes",
-            "systematic monitoring: the data reveal persons' movements and habits",
+            "surveillance systématique : les données retracent, dans la durée, les faits et gestes des personnes "
+            "surveillées",
+            "systematic monitoring: the data trace, over time, what the monitored persons do",
         ),
     ),
     _SeverityRule(

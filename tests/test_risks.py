@@ -929,3 +929,14 @@ def test_example_agents_assistant_is_acceptable() -> None:
     """Generative assistant on SecNumCloud hosting, with security measures and the DPO's reasoned levels for the two AI risks aipd proposes as high: acceptable."""
     a = _example("assistant-agents")
     assert not a.high
+
+
+def test_systematic_monitoring_is_not_said_to_reveal_movements() -> None:
+    """The CCAS fraud score monitors aid recipients systematically but holds no location data: the severity
+    reason said « les données révèlent les déplacements », a fact the DPO would sign and the file contradicts."""
+    root = Path(__file__).resolve().parent.parent
+    a = aipd.assess(aipd.load(root / "examples" / "detection-fraude-ccas.yaml"))
+    assert a.risks is not None
+    reasons = " ".join(r.justification.fr for r in a.risks.risks if r.justification is not None)
+    assert "surveillance systématique" in reasons
+    assert "déplacements" not in reasons
