@@ -549,3 +549,30 @@ def test_a_risk_without_levels_is_never_summed_up_as_not_high(lang: str, said: s
     text = _texts(docx.Document(io.BytesIO(build_document(a, lang=lang))))  # type: ignore[arg-type]
     assert said in text
     assert ("Aucun risque ne reste élevé" if lang == "fr" else "No risk remains high") not in text
+
+
+@pytest.mark.parametrize(
+    ("lang", "open_words", "settled"),
+    [
+        (
+            "fr",
+            "Aucun risque ne reste élevé après les mesures d'après les faits connus\u00a0; des faits manquants",
+            "Aucun risque ne reste élevé après les mesures.",
+        ),
+        (
+            "en",
+            "No risk remains high after measures on the known facts; missing facts could make some high",
+            "No risk remains high after measures.",
+        ),
+    ],
+)
+def test_the_map_sentence_says_when_missing_facts_keep_the_consultation_open(
+    lang: str, open_words: str, settled: str
+) -> None:
+    """Chatbot: every rated risk is below the line, but the consultation is open on a missing fact
+    (internet exposure). The map said « Aucun risque ne reste élevé » flatly, beside an open consultation;
+    badges, where the consultation is settled, keeps the plain sentence."""
+    assert open_words in _texts(_doc("chatbot-site-ville", lang))
+    badges = _texts(_doc("badges-temps-travail", lang))
+    assert settled in badges
+    assert open_words not in badges
