@@ -27,6 +27,9 @@ EXIT_OK = 0
 EXIT_FINDING = 1
 EXIT_INPUT = 2
 EXIT_PLUGIN = 3
+#: The program reading the output closed it first (``aipd schema | head``): 128 + SIGPIPE, what a shell
+#: reports for a command the closed pipe stopped, so ``set -o pipefail`` scripts tell it from a verdict.
+EXIT_CLOSED = 141
 
 Command = Callable[[argparse.Namespace], int]
 
@@ -103,6 +106,8 @@ codes de sortie / exit codes:
      blocking issue found (aipd assess); unreadable rows (aipd triage)
   2  entrée invalide : fichier, options / bad input: file, options
   3  défaut d'une extension ou d'un modèle / plug-in or template fault
+  141  sortie fermée par le programme qui la lisait (aipd schema | head) /
+       output closed by the program reading it
 """
 
 
@@ -560,14 +565,29 @@ def main(argv: Sequence[str] | None = None) -> int:
     except AipdError as exc:
         print(str(exc), file=sys.stderr)
         return EXIT_INPUT
+    except BrokenPipeError:
+        # Not a file error: the reader had what it wanted. Say nothing, and point stdout at
+        # /dev/null so the interpreter's last flush does not raise again at exit.
+        _discard_stdout()
+        return EXIT_CLOSED
     except OSError as exc:
-        where = exc.filename or ""
+        where = f" {exc.filename}" if exc.filename else ""
         print(
-            _say(args, f"Erreur de fichier {where} : {exc.strerror}", f"File error {where}: {exc.strerror}"),
+            _say(args, f"Erreur de fichier{where} : {exc.strerror}", f"File error{where}: {exc.strerror}"),
             file=sys.stderr,
         )
         return EXIT_INPUT
     return code
+
+
+def _discard_stdout() -> None:
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):  # no real file descriptor (a test's capture)
+        pass
 
 
 if __name__ == "__main__":  # pragma: no cover

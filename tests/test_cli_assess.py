@@ -95,12 +95,18 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
 
 
 def test_help_lists_the_exit_codes(capsys: pytest.CaptureFixture[str]) -> None:
-    """aipd --help ends with the four exit codes."""
+    """aipd --help ends with the exit codes."""
     with pytest.raises(SystemExit) as exc:
         cli.main(["--help"])
     assert exc.value.code == 0
     out = capsys.readouterr().out
-    for line in ("0  terminé", "1  point bloquant", "2  entrée invalide", "3  défaut d'une extension"):
+    for line in (
+        "0  terminé",
+        "1  point bloquant",
+        "2  entrée invalide",
+        "3  défaut d'une extension",
+        "141  sortie",
+    ):
         assert line in out
 
 
@@ -317,3 +323,38 @@ def test_forbidden_automated_decisions_are_a_blocking_issue(
     code, out, _ = run(capsys, "assess", "x.yaml", "--format", "json")
     assert code == cli.EXIT_OK
     assert json.loads(out)["forbidden_decisions"]["forbidden"] is False
+
+
+def test_a_closed_output_is_not_a_file_error() -> None:
+    """``aipd plugins --format json | head -c 10``: the reader closes the pipe. Before, aipd printed
+    « Erreur de fichier  : Broken pipe » and exited 2 (bad input); now it says nothing and exits 141,
+    as a shell reports a command a closed pipe stopped."""
+    import subprocess
+    import sys
+
+    with subprocess.Popen(
+        [sys.executable, "-m", "aipd.cli", "plugins", "--format", "json"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    ) as proc:
+        assert proc.stdout is not None
+        assert proc.stderr is not None
+        assert proc.stdout.read(10)
+        proc.stdout.close()  # the reader stops: the output (~100 kB) no longer fits the pipe
+        err = proc.stderr.read().decode()
+        assert proc.wait(timeout=60) == cli.EXIT_CLOSED
+    assert err == ""
+
+
+def test_a_file_error_without_a_file_name_reads_cleanly(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An OS error without a file name read « Erreur de fichier  : … » (two spaces before the colon)."""
+
+    def load(_path: str, *, max_bytes: int | None) -> ProcessingOperation:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(cli, "_load", load)
+    code, _, err = run(capsys, "assess", "x.yaml")
+    assert code == cli.EXIT_INPUT
+    assert err.strip() == "Erreur de fichier : Permission denied"
