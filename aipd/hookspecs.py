@@ -137,7 +137,9 @@ def aipd_template_dirs() -> Iterable[Path]:
 
     A template found in a plug-in's folder overrides the built-in template of
     the same name (``fr/synthese.md.j2``); plug-in folders are searched in the
-    order of their plug-in names, before the built-in folder. Each folder must
-    be an existing :class:`pathlib.Path`.
+    order of their plug-in names, before the built-in folder. An override may
+    define only the labels and blocks it changes; the others, including those
+    a later aipd adds, are read from the built-in file. Each folder must be an
+    existing :class:`pathlib.Path`.
     """
     return ()

@@ -5,7 +5,6 @@ from __future__ import annotations
 import importlib.util
 import io
 import re
-import shutil
 from pathlib import Path
 
 import docx
@@ -222,16 +221,41 @@ def test_undefined_name_names_template_and_line(tmp_path: Path) -> None:
     assert "no_such_fact" in info.value.format("en")
 
 
-def test_missing_block_is_a_template_error(tmp_path: Path) -> None:
-    """An override that drops a block the document needs says which block."""
+def test_an_override_sets_only_what_it_changes(tmp_path: Path) -> None:
+    """A plug-in's fr/principes.md.j2 with one block, and fr/labels.md.j2 with one label: the rest comes
+    from aipd's own files. Before, every block and label had to be copied, so a label a later aipd adds
+    (« file_where_a ») broke every collectivité's override at the upgrade."""
     folder = tmp_path / "partial"
     (folder / "fr").mkdir(parents=True)
-    shutil.copy(BUILTIN / "fr" / "labels.md.j2", folder / "fr" / "labels.md.j2")
+    (folder / "fr" / "labels.md.j2").write_text(
+        '{% set h_synthese = "Synthèse de l\'AIPD (charte Acme)" %}\n', encoding="utf-8"
+    )
+    (folder / "fr" / "principes.md.j2").write_text(
+        "{% macro text_intro() %}Selon la charte Acme, les principes suivent.{% endmacro %}\n",
+        encoding="utf-8",
+    )
+    text = _all_text(build_document(minimal_assessment(), plugin_dirs=[folder]))
+    assert "Synthèse de l'AIPD (charte Acme)" in text
+    assert "Selon la charte Acme, les principes suivent." in text
+    builtin = _all_text(build_document(minimal_assessment()))
+    # Everything else is aipd's wording: the built-in document's other parts are all there.
+    for heading in ("Contexte", "Principes fondamentaux", "Risques", "Validation"):
+        assert (heading in text) is (heading in builtin)
+
+
+def test_a_label_or_block_defined_nowhere_is_a_template_error(tmp_path: Path) -> None:
+    """A name neither the override nor aipd's file defines is reported, naming the override's file."""
+    folder = tmp_path / "partial"
+    (folder / "fr").mkdir(parents=True)
     (folder / "fr" / "principes.md.j2").write_text(
         "{% macro text_intro() %}x{% endmacro %}\n", encoding="utf-8"
     )
-    with pytest.raises(TemplateError, match="text_proportionality"):
-        build_document(minimal_assessment(), plugin_dirs=[folder])
+    wording = text_module.Wording(lang="fr", context={}, plugin_dirs=[folder])
+    with pytest.raises(TemplateError, match="text_nothing_of_the_kind") as info:
+        wording.block("principes", "nothing_of_the_kind")
+    assert info.value.template.startswith(str(folder))
+    with pytest.raises(TemplateError, match="libellé « nothing_of_the_kind » non défini"):
+        wording.label("principes", "nothing_of_the_kind")
 
 
 def test_templates_cannot_reach_python_internals(tmp_path: Path) -> None:

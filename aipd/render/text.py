@@ -1157,10 +1157,42 @@ class Wording:
             self._modules[part] = (module, name, template)
         return self._modules[part]
 
+    def _builtin(self, part: str, template: jinja2.Template) -> tuple[Any, str, jinja2.Template] | None:
+        """The built-in ``part`` when ``template`` is a plug-in's file that replaces it, else None.
+
+        A collectivité's or a vendor's file may set only the labels and blocks it changes: one that a
+        later aipd adds is read from aipd's own file, so an upgrade never breaks a wording override.
+        """
+        builtin = self.search_path[-1]
+        if template.filename is None or Path(template.filename).resolve().is_relative_to(builtin.resolve()):
+            return None
+        key = f"builtin:{part}"
+        if key not in self._modules:
+            name = f"{self.lang}/{part}.md.j2"
+            env = environment((builtin,))
+            try:
+                found: jinja2.Template = self._guard(name, None, lambda: env.get_template(name))
+                module = self._guard(name, found, lambda: found.make_module(dict(self.context)))
+            except TemplateError:
+                # aipd's own file does not render with this context (a partial one, in a test): the
+                # name stays undefined, and the error names the override's file, where it was asked.
+                return None
+            self._modules[key] = (module, name, found)
+        return self._modules[key]
+
     def label(self, part: str, key: str) -> str:
-        """A label (a top-level ``{% set key = ... %}``) of ``part``."""
+        """A label (a top-level ``{% set key = ... %}``) of ``part``, else of the built-in ``part``."""
         module, name, template = self._module(part)
         value = getattr(module, key, None)
+        if value is None or callable(value):
+            builtin = self._builtin(part, template)
+            if (
+                builtin is not None
+                and not callable(found := getattr(builtin[0], key, None))
+                and found is not None
+            ):
+                module, name, template = builtin
+                value = found
         if value is None or callable(value):
             raise TemplateError(
                 template.filename or name,
@@ -1172,9 +1204,14 @@ class Wording:
         return text
 
     def block(self, part: str, key: str, **kwargs: Any) -> str:
-        """A text block (a ``{% macro text_<key>() %}``) of ``part``, rendered now."""
+        """A text block (a ``{% macro text_<key>() %}``) of ``part``, else of the built-in ``part``, rendered now."""
         module, name, template = self._module(part)
         macro = getattr(module, f"text_{key}", None)
+        if not callable(macro):
+            builtin = self._builtin(part, template)
+            if builtin is not None and callable(found := getattr(builtin[0], f"text_{key}", None)):
+                module, name, template = builtin
+                macro = found
         if not callable(macro):
             raise TemplateError(
                 template.filename or name,
