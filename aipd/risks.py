@@ -457,6 +457,8 @@ class _Facts:
     irreplaceable: tuple[DataKind, ...]
     health: bool
     monitoring: bool | None
+    #: The processing evaluates or scores persons (evaluation.scoring); None when not known.
+    scoring: bool | None
     rights_effect: bool | None
     #: Paths of the unknown facts that could ground decisions on persons (when rights_effect is None).
     rights_unknown: tuple[str, ...]
@@ -525,6 +527,7 @@ def _facts(op: ProcessingOperation, settings: Settings) -> _Facts:
         irreplaceable=tuple(k for k in (DataKind.BIOMETRIC, DataKind.GENETIC) if k in kinds),
         health=DataKind.HEALTH in kinds,
         monitoring=op.monitoring.systematic,
+        scoring=op.evaluation.scoring,
         rights_effect=rights,
         rights_unknown=rights_unknown,
         vulnerable=tuple(vulnerable),
@@ -631,6 +634,18 @@ SEVERITY_RULES: tuple[_SeverityRule, ...] = (
             f"données {_labels(f.irreplaceable).fr.lower()} : elles ne peuvent pas être changées, une "
             "divulgation est irrémédiable",
             f"{_labels(f.irreplaceable).en.lower()} data cannot be changed: a disclosure is irreversible",
+        ),
+    ),
+    _SeverityRule(
+        _A,
+        3,
+        lambda f: bool(f.scoring),
+        lambda f: t(
+            "évaluation ou notation de personnes (WP248, critère 1) : un classement ou une note divulgués "
+            "peuvent stigmatiser les personnes ou nuire à leur réputation ou à leur emploi, conséquences "
+            "significatives et difficiles à surmonter",
+            "evaluation or scoring of persons (WP248, criterion 1): a ranking or score disclosed can stigmatise "
+            "persons or harm their reputation or employment, significant consequences hard to overcome",
         ),
     ),
     _SeverityRule(
@@ -992,6 +1007,8 @@ def _missing(risk_id: str, feared: bool, f: _Facts) -> list[str]:
         out += f.rights_unknown
     if f.monitoring is None and (not feared or risk_id == ACCESS):
         out.append("monitoring.systematic")
+    if f.scoring is None and access and "evaluation.scoring" not in out:
+        out.append("evaluation.scoring")
     return out
 
 
@@ -1037,6 +1054,7 @@ def could_be_high(
         irreplaceable=f.irreplaceable or ((DataKind.BIOMETRIC,) if no_data else ()),
         health=f.health or no_data,
         monitoring=True if f.monitoring is None else f.monitoring,
+        scoring=True if f.scoring is None else f.scoring,
         rights_effect=True if f.rights_effect is None else f.rights_effect,
         large_scale=True if f.large_scale is None else f.large_scale,
         vulnerable=f.vulnerable or ((SubjectKind.OTHER,) if f.vulnerable_unknown else ()),

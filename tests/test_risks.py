@@ -184,13 +184,31 @@ def test_one_harmless_decision_fact_does_not_settle_the_effect_on_rights(
     decisions: Decisions, evaluation: Evaluation, asked: tuple[str, ...]
 ) -> None:
     """Decisions on persons rest on any of three facts: while one is unknown, modification keeps its
-    proposal on the known facts and asks for exactly the unknown ones (disclosure does not read them)."""
+    proposal on the known facts and asks for exactly the unknown ones. Disclosure reads only the scoring
+    (a ranking or score disclosed), asked while it is unknown."""
     op = operation(decisions=decisions, evaluation=evaluation)
     modification = _risk(op, MODIFICATION)
     rights = ("decisions.access_to_rights", "decisions.effect", "evaluation.scoring")
     assert tuple(m for m in modification.missing if m in rights) == asked
     assert modification.severity is Level.LIMITED
-    assert not any(m in rights for m in _risk(op, ACCESS).missing)
+    access = tuple(m for m in _risk(op, ACCESS).missing if m in rights)
+    assert access == (("evaluation.scoring",) if evaluation.scoring is None else ())
+
+
+def test_a_disclosed_evaluation_of_persons_weighs_importante_before_measures() -> None:
+    """Candidates ranked by an AI model: their CVs alone are identifying data (« Limitée »), which
+    minimisation lowered to « Négligeable »; a ranking or score disclosed can stigmatise or cost a job,
+    which the CNIL's scale puts at « Importante ». The evaluation is a floor of its own, with its reason;
+    measures that limit the consequences still take one level off it."""
+    root = Path(__file__).resolve().parent.parent
+    a = aipd.assess(aipd.load(root / "examples" / "tri-candidatures.yaml"))
+    assert a.risks is not None
+    access = next(r for r in a.risks.risks if r.id == ACCESS)
+    assert access.severity is Level.LIMITED  # « Importante », minus one level for data minimisation
+    assert access.justification is not None
+    assert "évaluation ou notation de personnes (WP248, critère 1)" in access.justification.fr
+    assert _risk(operation(evaluation=Evaluation(scoring=True)), ACCESS).severity is Level.SIGNIFICANT
+    assert _risk(operation(evaluation=Evaluation(scoring=False)), ACCESS).severity is Level.LIMITED
 
 
 def test_one_harmful_decision_fact_settles_the_effect_on_rights() -> None:
