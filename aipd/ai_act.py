@@ -237,10 +237,19 @@ def _dedup(values: Iterable[str]) -> tuple[str, ...]:
 
 
 def _points(ids: Iterable[str]) -> Text:
+    """The Annex III points of ``ids`` as each language writes them (« 1 a, 5 a », "1(a), 5(a)")."""
     pts = [i.removeprefix(ANNEX_III_PREFIX) for i in ids]
     fr = ", ".join(p.replace("-", " ") for p in pts)
     en = ", ".join(p if "-" not in p else f"{p.split('-')[0]}({p.split('-')[1]})" for p in pts)
     return t(fr, en)
+
+
+def _point_words(ids: Iterable[str]) -> Text:
+    """« point 5 a » or « points 1 a, 5 a »: the points of Annex III with the word they take."""
+    ids = list(ids)
+    points = _points(ids)
+    word = "point" if len(ids) == 1 else "points"
+    return t(f"{word} {points.fr}", f"{word} {points.en}")
 
 
 def _met(findings: Iterable[Finding]) -> list[Finding]:
@@ -267,14 +276,11 @@ def _class_of(
         letters = _letters(f.id for f in prohibited)
         return AIActClass.PROHIBITED, list(prohibited), t(f"art. 5.1 ({letters})", f"art. 5(1) ({letters})")
     if annex:
-        points = _points(f.id for f in annex)
+        points = _point_words(f.id for f in annex)
         return (
             AIActClass.HIGH_RISK,
             list(annex),
-            t(
-                f"art. 6.2 et annexe III, point(s) {points.fr}",
-                f"art. 6(2) and Annex III, point(s) {points.en}",
-            ),
+            t(f"art. 6.2 et annexe III, {points.fr}", f"art. 6(2) and Annex III, {points.en}"),
         )
     if transparency:
         pars = ", ".join(f.id.removeprefix("ai-act:art50-") for f in transparency)
@@ -1050,7 +1056,7 @@ def _fria(
             ),
             source=_FRIA_SOURCE,
         )
-    listed = _points(points)
+    listed = _point_words(points)
     if set(points) & set(FRIA_ANY_DEPLOYER):
         due, reason = (
             True,
@@ -1087,9 +1093,9 @@ def _fria(
         due, reason = (
             True,
             t(
-                f"Déployeur de droit public (« {kind.fr} ») d'un système de l'annexe III (point(s) {listed.fr}) : "
+                f"Déployeur de droit public (« {kind.fr} ») d'un système de l'annexe III ({listed.fr}) : "
                 "AIDF due avant la première utilisation (art. 27.1).",
-                f"Deployer governed by public law ('{kind.en}') of an Annex III system (point(s) {listed.en}): FRIA "
+                f"Deployer governed by public law ('{kind.en}') of an Annex III system ({listed.en}): FRIA "
                 "due before first use (art. 27(1)).",
             ),
         )
@@ -1097,9 +1103,9 @@ def _fria(
         due, reason = (
             True,
             t(
-                f"Organisme privé chargé d'un service public, déployeur d'un système de l'annexe III (point(s) "
+                f"Organisme privé chargé d'un service public, déployeur d'un système de l'annexe III ("
                 f"{listed.fr}) : AIDF due avant la première utilisation (art. 27.1).",
-                f"Private body providing a public service, deployer of an Annex III system (point(s) {listed.en}): "
+                f"Private body providing a public service, deployer of an Annex III system ({listed.en}): "
                 "FRIA due before first use (art. 27(1)).",
             ),
         )

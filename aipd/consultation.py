@@ -33,7 +33,7 @@ from typing import Literal
 import attrs
 
 from aipd.catalogue import FindingStatus, Source
-from aipd.i18n import Text, t
+from aipd.i18n import Text, count, t
 from aipd.model import ProcessingOperation
 from aipd.risks import AssessedRisk, RiskAnalysis, could_be_high, is_high
 from aipd.screening import Requirement, Screening
@@ -529,8 +529,7 @@ def _jo_2024(op: ProcessingOperation) -> ConsultationGround | None:
 
 
 def _count(n: int, one: str, many: str, *, english: bool = False) -> str:
-    """« 1 finalité », « 2 finalités »: French puts 0 and 1 in the singular, English only 1."""
-    return f"{n} {one if (n == 1 if english else n < 2) else many}"
+    return count(n, one, many, "en" if english else "fr")
 
 
 def _file(op: ProcessingOperation) -> tuple[FileItem, ...]:

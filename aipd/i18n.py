@@ -45,6 +45,15 @@ def format_number(value: int | None, lang: Lang) -> str | None:
     return text.replace(",", "\u202f") if lang == "fr" else text
 
 
+def count(n: int, one: str, many: str, lang: Lang) -> str:
+    """« 1 finalité », « 2 finalités », "1 purpose": French puts 0 and 1 in the singular, English only 1.
+
+    For counts in a document a DPO signs, where « 1 mesure(s) » reads as a machine's.
+    """
+    singular = n == 1 if lang == "en" else n < 2
+    return f"{format_number(n, lang)} {one if singular else many}"
+
+
 #: French typography: a space before « ; : ? ! » and inside guillemets is an espace insécable,
 #: so a line never starts with the sign (Lexique des règles typographiques de l'Imprimerie nationale;
 #: the CNIL's own pages write them so). Only an existing ordinary space is replaced: nothing is added.

@@ -18,7 +18,7 @@ from collections.abc import Iterable
 import attrs
 
 from aipd.catalogue import Source
-from aipd.i18n import Text, t
+from aipd.i18n import Text, count, t
 from aipd.model import EEA_COUNTRIES, ProcessingOperation
 from aipd.vocabulary import (
     DataKind,
@@ -171,7 +171,12 @@ def _purposes(op: ProcessingOperation) -> PrincipleCheck:
         "purposes",
         title,
         src,
-        [t(f"{len(op.purposes)} finalité(s) décrite(s)", f"{len(op.purposes)} purpose(s) described")],
+        [
+            t(
+                count(len(op.purposes), "finalité décrite", "finalités décrites", "fr"),
+                count(len(op.purposes), "purpose described", "purposes described", "en"),
+            )
+        ],
         [],
     )
 
@@ -252,7 +257,10 @@ def _minimisation(op: ProcessingOperation) -> PrincipleCheck:
             "minimisation", title, src, [], [t("les catégories de données", "the data categories")], ["data"]
         )
     est = [
-        t(f"{len(op.data)} catégorie(s) de données déclarée(s)", f"{len(op.data)} data categor(ies) declared")
+        t(
+            count(len(op.data), "catégorie de données déclarée", "catégories de données déclarées", "fr"),
+            count(len(op.data), "data category declared", "data categories declared", "en"),
+        )
     ]
     miss: list[Text] = []
     facts: list[str] = []

@@ -34,7 +34,7 @@ from typing import Any, Literal
 import attrs
 
 from aipd.catalogue import FindingStatus, RiskType, Source
-from aipd.i18n import Text, t
+from aipd.i18n import Text, count, t
 from aipd.model import EEA_COUNTRIES, ProcessingOperation, RiskJudgement
 from aipd.registry import Catalogue, PluginInfo
 from aipd.screening import run_test
@@ -855,10 +855,10 @@ def _likelihood(base: tuple[int, tuple[Text, ...]], lowering: list[RiskMeasure])
         lowered = max(1, level - step)
         reasons.append(
             t(
-                f"{n} mesure(s) qui rendent la menace plus difficile à réaliser ({names}) : "
-                f"{level - lowered} niveau(x) de moins",
-                f"{n} measure(s) that make the threat harder to carry out ({names_en}): "
-                f"{level - lowered} level(s) down",
+                f"{count(n, 'mesure qui rend', 'mesures qui rendent', 'fr')} la menace plus difficile à réaliser "
+                f"({names}) : {count(level - lowered, 'niveau', 'niveaux', 'fr')} de moins",
+                f"{count(n, 'measure that makes', 'measures that make', 'en')} the threat harder to carry out "
+                f"({names_en}): {count(level - lowered, 'level', 'levels', 'en')} down",
             )
         )
         level = lowered

@@ -193,7 +193,7 @@ def test_unknown_qualification_keeps_a_met_rule_unknown() -> None:
 @pytest.mark.parametrize(
     ("facts", "expected", "article"),
     [
-        ({"areas": (AIArea.RECRUITMENT,)}, AIActClass.HIGH_RISK, "annexe III, point(s) 4 a"),
+        ({"areas": (AIArea.RECRUITMENT,)}, AIActClass.HIGH_RISK, "annexe III, point 4 a"),
         ({"manipulative_techniques": True}, AIActClass.PROHIBITED, "art. 5.1 (a)"),
         ({"interacts_with_persons": True}, AIActClass.TRANSPARENCY, "art. 50 (1)"),
         ({}, AIActClass.MINIMAL_RISK, "art. 95"),

@@ -576,3 +576,13 @@ def test_the_map_sentence_says_when_missing_facts_keep_the_consultation_open(
     badges = _texts(_doc("badges-temps-travail", lang))
     assert settled in badges
     assert open_words not in badges
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+@pytest.mark.parametrize("name", ["tri-candidatures", "detection-fraude-ccas", "inscription-cantine"])
+def test_counts_take_their_plural_in_words(name: str, lang: str) -> None:
+    """« 1 mesure(s) qui rendent la menace… : 1 niveau(x) de moins », « point(s) 4 a », « 3 finalité(s)
+    décrite(s) » read as a machine's in the document a DPO signs: each count takes its number's form."""
+    d = _doc(name, lang)
+    text = _texts(d) + "\n".join(c.text for t in d.tables for r in t.rows for c in r.cells)
+    assert not re.search(r"\w\((?:s|x|ies)\)", text), re.findall(r".{30}\w\((?:s|x|ies)\).{10}", text)[:3]
