@@ -51,7 +51,8 @@ def count(n: int, one: str, many: str, lang: Lang) -> str:
     For counts in a document a DPO signs, where « 1 mesure(s) » reads as a machine's.
     """
     singular = n == 1 if lang == "en" else n < 2
-    return f"{format_number(n, lang)} {one if singular else many}"
+    # Risk reasons count measures and levels on every estimate: small numbers need no separator.
+    return f"{n if -1000 < n < 1000 else format_number(n, lang)} {one if singular else many}"
 
 
 #: French typography: a space before « ; : ? ! » and inside guillemets is an espace insécable,

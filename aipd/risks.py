@@ -34,7 +34,7 @@ from typing import Any, Literal
 import attrs
 
 from aipd.catalogue import FindingStatus, RiskType, Source
-from aipd.i18n import Text, count, t
+from aipd.i18n import Text, t
 from aipd.model import EEA_COUNTRIES, ProcessingOperation, RiskJudgement
 from aipd.registry import Catalogue, PluginInfo
 from aipd.screening import run_test
@@ -853,12 +853,14 @@ def _likelihood(base: tuple[int, tuple[Text, ...]], lowering: list[RiskMeasure])
         names = ", ".join(m.title.fr for m in lowering)
         names_en = ", ".join(m.title.en for m in lowering)
         lowered = max(1, level - step)
+        down = level - lowered
         reasons.append(
             t(
-                f"{count(n, 'mesure qui rend', 'mesures qui rendent', 'fr')} la menace plus difficile à réaliser "
-                f"({names}) : {count(level - lowered, 'niveau', 'niveaux', 'fr')} de moins",
-                f"{count(n, 'measure that makes', 'measures that make', 'en')} the threat harder to carry out "
-                f"({names_en}): {count(level - lowered, 'level', 'levels', 'en')} down",
+                # Inline rather than count(): this runs for every estimate of every risk.
+                f"{n} {'mesure qui rend' if n == 1 else 'mesures qui rendent'} la menace plus difficile à "
+                f"réaliser ({names}) : {down} {'niveau' if down == 1 else 'niveaux'} de moins",
+                f"{n} {'measure that makes' if n == 1 else 'measures that make'} the threat harder to carry out "
+                f"({names_en}): {down} {'level' if down == 1 else 'levels'} down",
             )
         )
         level = lowered
