@@ -54,6 +54,11 @@ class InputError(AipdError, ValueError):
         self.problems: tuple[Problem, ...] = tuple(problems)
         super().__init__(self.format("fr"))
 
+    def __reduce__(self) -> tuple[type[InputError], tuple[tuple[Problem, ...]]]:
+        # Rebuilt from what __init__ takes, not from ``args`` (the formatted message): an
+        # error raised in a worker process of ``triage(jobs=2)`` crosses to the parent.
+        return type(self), (self.problems,)
+
     def format(self, lang: Lang = "fr") -> str:
         """Every problem, one per line, under a heading that counts them, in ``lang``."""
         head = {
@@ -79,6 +84,11 @@ class PluginError(AipdError):
         self.message = message
         super().__init__(self.format("fr"))
 
+    def __reduce__(self) -> tuple[type[PluginError], tuple[str, str | None, Text]]:
+        # Rebuilt from its parts: pickle would call PluginError(formatted message) and fail in
+        # the parent of a ``triage(jobs=2)`` worker, which then waited for ever.
+        return type(self), (self.plugin, self.version, self.message)
+
     def format(self, lang: Lang = "fr") -> str:
         """The message in ``lang``, naming the plug-in and its version."""
         label = {"fr": "Extension", "en": "Plug-in"}[lang]
@@ -94,6 +104,9 @@ class TemplateError(AipdError):
         self.line = line
         self.message = message
         super().__init__(self.format("fr"))
+
+    def __reduce__(self) -> tuple[type[TemplateError], tuple[str, int | None, Text]]:
+        return type(self), (self.template, self.line, self.message)
 
     def format(self, lang: Lang = "fr") -> str:
         """The message in ``lang``, naming the template and the line."""

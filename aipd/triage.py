@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any, TypeAlias
 
 import attrs
 
-from aipd.errors import InputError, Problem
+from aipd.errors import AipdError, InputError, Problem
 from aipd.i18n import Lang, Text, t
 from aipd.vocabulary import Vocabulary
 
@@ -277,20 +277,28 @@ def triage_one(row: Row, number: int, catalogue: Catalogue, settings: Settings) 
 
 # --- parallel triage ---------------------------------------------------------------------------
 
-_WORKER: tuple[Catalogue, Settings] | None = None
+_WORKER: tuple[Catalogue, Settings] | AipdError | None = None
 
 
 def _init_worker(settings: Settings) -> None:
     from aipd.registry import default_registry
 
     global _WORKER
-    registry = default_registry(settings.blocked_plugins)
-    _WORKER = (registry.catalogue(), settings)
+    try:
+        registry = default_registry(settings.blocked_plugins)
+        _WORKER = (registry.catalogue(), settings)
+    except AipdError as exc:
+        # Kept for the first row: an initializer that raises makes multiprocessing.Pool start
+        # a new worker, which fails the same way, for ever (the triage hung, saying nothing).
+        _WORKER = exc
 
 
 def _work(item: tuple[int, Row]) -> TriageResult:
-    assert _WORKER is not None, "worker not initialised"
-    return triage_one(item[1], item[0], *_WORKER)
+    worker = _WORKER
+    assert worker is not None, "worker not initialised"
+    if isinstance(worker, AipdError):
+        raise worker
+    return triage_one(item[1], item[0], *worker)
 
 
 def triage(

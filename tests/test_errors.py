@@ -38,3 +38,19 @@ def test_template_error_names_template_and_line() -> None:
     assert TemplateError("fr/synthese.md.j2", 4, t("variable inconnue", "unknown variable")).format("fr") == (
         "fr/synthese.md.j2:4: variable inconnue"
     )
+
+
+def test_errors_cross_a_process_boundary() -> None:
+    """Each error aipd raises survives pickling whole, as it must from a triage worker process."""
+    import pickle
+
+    errors = [
+        InputError([Problem("$.name", t("manque", "missing"), source="a.yaml", line=2, column=3)]),
+        PluginError("evil", "6.6", t("en panne", "broken")),
+        TemplateError("fr/synthese.md.j2", 4, t("fautif", "faulty")),
+    ]
+    for error in errors:
+        back = pickle.loads(pickle.dumps(error))
+        assert type(back) is type(error)
+        assert back.format("en") == error.format("en")
+        assert back.format("fr") == error.format("fr")
