@@ -22,7 +22,9 @@ Rules every hook follows, so that vendors can rely on them:
   an assessment; two values with the same id are an error, naming both plug-ins;
 - a hook that raises, returns something else than documented, or a test that
   raises at assessment time is reported as :class:`aipd.PluginError` naming the
-  plug-in and its version. Nothing is swallowed;
+  plug-in and its version. Nothing is swallowed: "raises" means any exception,
+  ``SystemExit`` and other ``BaseException`` subclasses included; only
+  ``KeyboardInterrupt`` is left to stop the run;
 - an implementation of a hook that does not exist (a misspelled name), one
   that asks for an argument its hook does not have, and one declared as a
   wrapper are refused when the plug-in is loaded, with a ``PluginError``;

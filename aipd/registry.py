@@ -244,7 +244,9 @@ class Registry:
                 continue
             try:
                 obj = ep.load()
-            except (Exception, SystemExit) as exc:
+            except KeyboardInterrupt:
+                raise
+            except BaseException as exc:
                 # SystemExit too: a plug-in that exits on import must not end the host quietly.
                 raise PluginError(
                     ep.name,
@@ -367,7 +369,9 @@ class Registry:
             name = impl.plugin_name
             try:
                 result = impl.function(*(kwargs[arg] for arg in impl.argnames))
-            except Exception as exc:
+            except KeyboardInterrupt:
+                raise
+            except BaseException as exc:  # SystemExit too: a plug-in must not end the host
                 raise self._raised(name, hook_name, exc) from exc
             if result is None or isinstance(result, str | bytes) or not isinstance(result, Iterable):
                 raise PluginError(
@@ -380,7 +384,9 @@ class Registry:
                 )
             try:
                 values = list(result)
-            except Exception as exc:
+            except KeyboardInterrupt:
+                raise
+            except BaseException as exc:
                 raise self._raised(name, hook_name, exc) from exc
             results.append((name, values))
         return results
@@ -407,7 +413,7 @@ class Registry:
                 values.append(value)
         return tuple(sorted(values, key=lambda v: id_sort_key(v.id)))
 
-    def _raised(self, name: str, hook: str, exc: Exception) -> PluginError:
+    def _raised(self, name: str, hook: str, exc: BaseException) -> PluginError:
         return PluginError(
             name,
             self._version_of(name),
@@ -469,7 +475,9 @@ def _check_counts_as(criteria: tuple[Criterion, ...], provenance: dict[str, Plug
 def _import(name: str, module: str) -> ModuleType:
     try:
         return importlib.import_module(module)
-    except Exception as exc:
+    except KeyboardInterrupt:
+        raise
+    except BaseException as exc:
         raise PluginError(
             name,
             __version__,

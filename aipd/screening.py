@@ -166,17 +166,21 @@ def run_test(
 
     Any fault, including an attempt to change the frozen operation, is a
     :class:`aipd.PluginError` naming ``plugin``: a broken test never reads as "not met".
+    So is any ``BaseException`` but ``KeyboardInterrupt`` (``SystemExit`` included: a test
+    that calls ``sys.exit(0)`` ended ``aipd assess`` with success and no output).
     """
     try:
         outcome = test(operation, settings)
-    except Exception as exc:
+    except KeyboardInterrupt:
+        raise
+    except BaseException as exc:  # SystemExit too: a plug-in must not end the host, silently
         raise _test_failure(rule_id, plugin, exc) from exc
     if not isinstance(outcome, Outcome):
         raise _not_an_outcome(rule_id, plugin, outcome)
     return outcome
 
 
-def _test_failure(rule_id: str, plugin: PluginInfo, exc: Exception) -> PluginError:
+def _test_failure(rule_id: str, plugin: PluginInfo, exc: BaseException) -> PluginError:
     if isinstance(exc, attrs.exceptions.FrozenInstanceError):
         # The operation and its parts are frozen so that no rule can change what
         # the next rule sees; a rule that tries is a plug-in bug, said as such.
@@ -265,7 +269,9 @@ def _findings(operation: ProcessingOperation, catalogue: Catalogue, settings: Se
         # run_test's checks, inline: this loop runs 80 times per assessment.
         try:
             o = test(operation, settings)
-        except Exception as exc:
+        except KeyboardInterrupt:
+            raise
+        except BaseException as exc:
             raise _test_failure(rule_id, plugin, exc) from exc
         if not isinstance(o, Outcome):
             raise _not_an_outcome(rule_id, plugin, o)

@@ -736,3 +736,237 @@ def test_run_test_guards_a_risk_applies_too() -> None:
         "v:risk", always(FindingStatus.MET), operation=operation(), settings=Settings(), plugin=info
     )
     assert ok.status is FindingStatus.MET
+
+
+# --- a hostile vendor: faults on every surface (review "faults") ------------------------------
+
+
+class Exotic(BaseException):
+    """A plug-in's own BaseException subclass: not an Exception, still the plug-in's fault."""
+
+
+def _raising(exc: BaseException) -> Callable[[ProcessingOperation, Settings], Outcome]:
+    def test(_op: ProcessingOperation, _s: Settings) -> Outcome:
+        raise exc
+
+    return test
+
+
+class Surfaces:
+    """A vendor whose criterion, list item, risk and measure each carry ``test`` (or ``applies``)."""
+
+    __version__ = "6.6"
+
+    def __init__(self, **tests: Callable[[ProcessingOperation, Settings], Any]) -> None:
+        self.tests = tests
+
+    def _test(self, name: str) -> Callable[[ProcessingOperation, Settings], Any]:
+        return self.tests.get(name, always(FindingStatus.NOT_MET))
+
+    @hookimpl
+    def aipd_criteria(self) -> list[Criterion]:
+        return [criterion("evil:crit", test=self._test("criterion"))]
+
+    @hookimpl
+    def aipd_list_items(self) -> list[ListItem]:
+        lst = ReferenceList(id="evil-list", title=t("L", "L"), source=SOURCE, effect=Effect.REQUIRES)
+        return [
+            ListItem(
+                id="evil-list:1",
+                reference_list=lst,
+                number=1,
+                title=t("T", "T"),
+                conditions=t("C", "C"),
+                source=SOURCE,
+                test=self._test("list_item"),
+            )
+        ]
+
+    @hookimpl
+    def aipd_risks(self) -> list[RiskType]:
+        return [
+            RiskType(
+                id="evil:risk",
+                title=t("R", "R"),
+                description=t("d", "d"),
+                source=SOURCE,
+                applies=self._test("risk"),
+                measures=("evil:measure",),
+            )
+        ]
+
+    @hookimpl
+    def aipd_measures(self) -> list[MeasureType]:
+        return [
+            MeasureType(
+                id="evil:measure",
+                title=t("M", "M"),
+                family=MeasureFamily.SECURITY,
+                description=t("d", "d"),
+                reduces=("evil:risk",),
+                applies=self._test("measure"),
+            )
+        ]
+
+
+def _declaring_the_measure() -> ProcessingOperation:
+    from aipd.model import Measure
+    from aipd.vocabulary import MeasureStatus
+
+    return operation(measures=(Measure(id="evil:measure", status=MeasureStatus.IMPLEMENTED),))
+
+
+SURFACES = ("criterion", "list_item", "risk", "measure")
+
+
+@pytest.mark.parametrize("surface", SURFACES)
+@pytest.mark.parametrize(
+    ("exc", "said"),
+    [(SystemExit(0), "SystemExit: 0"), (Exotic("odd"), "Exotic: odd"), (GeneratorExit(), "GeneratorExit")],
+)
+def test_a_base_exception_from_a_test_is_a_plugin_error(surface: str, exc: BaseException, said: str) -> None:
+    """A test or ``applies`` raising a BaseException that is not an Exception (``sys.exit(0)``, the
+    plug-in's own class) is a PluginError naming the plug-in: it ended ``aipd assess`` with exit 0
+    and no output, or with a traceback."""
+    reg = Registry(entry_points=False, plugins=[("evil", Surfaces(**{surface: _raising(exc)}))])
+    with pytest.raises(PluginError) as err:
+        assess(_declaring_the_measure(), registry=reg)
+    assert (err.value.plugin, err.value.version) == ("evil", "6.6")
+    assert said in message(err)
+
+
+def test_keyboard_interrupt_in_a_test_still_stops_the_run() -> None:
+    """Ctrl-C is the user's, not the plug-in's: it is not turned into a PluginError."""
+    reg = Registry(entry_points=False, plugins=[("evil", Surfaces(criterion=_raising(KeyboardInterrupt())))])
+    with pytest.raises(KeyboardInterrupt):
+        assess(operation(), registry=reg)
+
+
+class ExitingHook:
+    __version__ = "0.3"
+
+    @hookimpl
+    def aipd_measures(self) -> list[MeasureType]:
+        raise SystemExit(0)
+
+
+class ExoticLater:
+    __version__ = "0.4"
+
+    @hookimpl
+    def aipd_criteria(self) -> Iterator[Criterion]:
+        raise Exotic("late")
+        yield  # makes this a generator
+
+
+@pytest.mark.parametrize(
+    ("plugin", "said"), [(ExitingHook(), "SystemExit: 0"), (ExoticLater(), "Exotic: late")]
+)
+def test_a_hook_raising_a_base_exception_is_a_plugin_error(plugin: object, said: str) -> None:
+    """A hook that exits or raises a BaseException subclass, when called or iterated, is a PluginError."""
+    with pytest.raises(PluginError) as err:
+        only(("raiser", plugin)).catalogue()
+    assert err.value.plugin == "raiser"
+    assert said in message(err)
+
+
+def test_entry_point_raising_a_base_exception_on_import(fake_dists: FakeDists) -> None:
+    """A module that raises its own BaseException subclass on import is a PluginError too."""
+    fake_dists.add(
+        dist="fake-odd",
+        version="0.5",
+        ep_name="odd",
+        module="fake_odd",
+        source="class Odd(BaseException):\n    pass\nraise Odd('on import')\n",
+    )
+    with pytest.raises(PluginError) as err:
+        Registry()
+    assert (err.value.plugin, err.value.version) == ("odd", "0.5")
+    assert "Odd: on import" in message(err)
+
+
+@pytest.mark.parametrize(
+    "error",
+    [
+        PluginError("evil", "6.6", t("en panne", "broken")),
+        PluginError("evil", None, t("en panne", "broken")),
+    ],
+)
+def test_a_plugin_error_crosses_a_process_boundary(error: PluginError) -> None:
+    """A PluginError raised in a worker of triage(jobs=2) is pickled to the parent: it must come
+    back whole (it raised TypeError in the parent's result thread, and the triage hung)."""
+    import pickle
+
+    back = pickle.loads(pickle.dumps(error))
+    assert (back.plugin, back.version, back.message) == (error.plugin, error.version, error.message)
+    assert back.format("en") == error.format("en")
+
+
+FAULTY_TEST_MODULE = """
+import sys
+from aipd import Criterion, Effect, Outcome, Source, hookimpl
+from aipd.i18n import t
+
+def test(op, s):
+    {body}
+
+@hookimpl
+def aipd_criteria():
+    {hook}
+    return [
+        Criterion(
+            id="fake:faulty",
+            title=t("Critère fautif", "Faulty criterion"),
+            source=Source(citation=t("Texte factice", "Fake text")),
+            effect=Effect.COUNTS,
+            test=test,
+        )
+    ]
+"""
+
+
+@pytest.mark.parametrize(
+    ("body", "hook", "said"),
+    [
+        ("raise RuntimeError('evil')", "pass", "RuntimeError: evil"),
+        ("sys.exit(0)", "pass", "SystemExit: 0"),
+        ("return Outcome.met(t('oui', 'yes'))", "raise RuntimeError('at load')", "RuntimeError: at load"),
+    ],
+    ids=["test raises", "test exits", "hook raises"],
+)
+def test_parallel_triage_reports_a_faulty_plugin_and_ends(
+    tmp_path: Path, body: str, hook: str, said: str
+) -> None:
+    """``aipd triage --jobs 2`` with a faulty installed plug-in exits 3 naming it, in seconds: the
+    PluginError did not survive pickling, and a worker whose catalogue failed was restarted for
+    ever, so the triage hung without a word."""
+    import os
+    import subprocess
+
+    site = tmp_path / "site"
+    site.mkdir()
+    FakeDists(site).add(
+        dist="fake-faulty",
+        version="6.6",
+        ep_name="faulty",
+        module="fake_faulty",
+        source=FAULTY_TEST_MODULE.format(body=body, hook=hook),
+    )
+    register = tmp_path / "r.csv"
+    register.write_text("Nom du traitement;Nombre de personnes concernées\nA;10\nB;20\n", encoding="utf-8")
+    out = tmp_path / "out.csv"
+    out.write_text("ancien\n", encoding="utf-8")
+    env = os.environ | {"PYTHONPATH": os.pathsep.join([str(site), *sys.path])}
+    cli = "import sys; from aipd.cli import main; sys.exit(main())"
+    run = subprocess.run(
+        [sys.executable, "-c", cli, "triage", str(register), "--jobs", "2", "-o", str(out)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert run.returncode == 3, run.stderr
+    assert "« faulty 6.6 »" in run.stderr
+    assert said in run.stderr
+    assert out.read_text(encoding="utf-8") == "ancien\n"  # nothing written half-way
