@@ -33,6 +33,7 @@ from typing import Any, Literal
 
 import attrs
 
+from aipd._purity import Watch
 from aipd.catalogue import FindingStatus, RiskType, Source
 from aipd.i18n import Text, t
 from aipd.model import EEA_COUNTRIES, ProcessingOperation, RiskJudgement
@@ -937,7 +938,11 @@ def _lowering(
 
 
 def _idle_measures(
-    op: ProcessingOperation, catalogue: Catalogue, declared: dict[str, MeasureStatus], settings: Settings
+    op: ProcessingOperation,
+    catalogue: Catalogue,
+    declared: dict[str, MeasureStatus],
+    settings: Settings,
+    watch: Watch,
 ) -> dict[str, Text]:
     """The declared catalogue measures whose ``applies`` is not met, with the reason: they lower no
     level (a measure ticked for a support, a contract or a system the processing does not have)."""
@@ -946,7 +951,9 @@ def _idle_measures(
         m = catalogue.measures_by_id.get(mid)
         if m is None or m.applies is None:
             continue
-        outcome = run_test(mid, m.applies, operation=op, settings=settings, plugin=catalogue.origin(mid))
+        outcome = run_test(
+            mid, m.applies, operation=op, settings=settings, plugin=catalogue.origin(mid), watch=watch
+        )
         if outcome.status is FindingStatus.NOT_MET:
             idle[mid] = outcome.rationale
     return idle
@@ -1157,13 +1164,14 @@ def analyse_risks(op: ProcessingOperation, catalogue: Catalogue, settings: Setti
     facts = _facts(op, settings)
     judged = {j.risk: j for j in op.risk_judgements}
     judged_at = {j.risk: i for i, j in enumerate(op.risk_judgements)}
-    idle = _idle_measures(op, catalogue, declared, settings)
+    watch = Watch(op, settings)  # a plug-in's applies that changes them is named (see run_test)
+    idle = _idle_measures(op, catalogue, declared, settings, watch)
     bases: dict[str | None, tuple[_Base, _Base]] = {}
     assessed: list[AssessedRisk] = []
     skipped: list[NotApplicableRisk] = []
     for risk in catalogue.risks:
         plugin = catalogue.origin(risk.id)
-        outcome = run_test(risk.id, risk.applies, operation=op, settings=settings, plugin=plugin)
+        outcome = run_test(risk.id, risk.applies, operation=op, settings=settings, plugin=plugin, watch=watch)
         j = judged.get(risk.id)
         if outcome.status is FindingStatus.NOT_MET and j is None:
             skipped.append(

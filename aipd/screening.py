@@ -14,6 +14,7 @@ from typing import Literal
 
 import attrs
 
+from aipd._purity import Watch
 from aipd.catalogue import Criterion, Effect, FindingStatus, Outcome, Source, Test
 from aipd.errors import PluginError
 from aipd.i18n import Text, t
@@ -161,6 +162,7 @@ def run_test(
     operation: ProcessingOperation,
     settings: Settings,
     plugin: PluginInfo,
+    watch: Watch | None = None,
 ) -> Outcome:
     """Run a plug-in's pure test (a rule's ``test``, a risk's ``applies``) and check its result.
 
@@ -168,13 +170,21 @@ def run_test(
     :class:`aipd.PluginError` naming ``plugin``: a broken test never reads as "not met".
     So is any ``BaseException`` but ``KeyboardInterrupt`` (``SystemExit`` included: a test
     that calls ``sys.exit(0)`` ended ``aipd assess`` with success and no output).
+    A test of a plug-in that is not aipd's is watched: if the operation or the settings
+    differ after it (``object.__setattr__`` goes round the freeze), that is a PluginError
+    too. ``watch`` lets a stage that runs several tests record the state once.
     """
+    if not plugin.builtin:
+        watch = watch or Watch(operation, settings)
+        watch.before()
     try:
         outcome = test(operation, settings)
     except KeyboardInterrupt:
         raise
     except BaseException as exc:  # SystemExit too: a plug-in must not end the host, silently
         raise _test_failure(rule_id, plugin, exc) from exc
+    if not plugin.builtin and watch is not None and watch.changed():
+        raise _changed(rule_id, plugin)
     if not isinstance(outcome, Outcome):
         raise _not_an_outcome(rule_id, plugin, outcome)
     return outcome
@@ -200,6 +210,19 @@ def _test_failure(rule_id: str, plugin: PluginInfo, exc: BaseException) -> Plugi
         t(
             f"le test de la règle « {rule_id} » a levé {type(exc).__name__}: {exc}",
             f"the test of rule '{rule_id}' raised {type(exc).__name__}: {exc}",
+        ),
+    )
+
+
+def _changed(rule_id: str, plugin: PluginInfo) -> PluginError:
+    return PluginError(
+        plugin.name,
+        plugin.version,
+        t(
+            f"le test de la règle « {rule_id} » a modifié le traitement ou les paramètres qu'il a reçus "
+            "(en contournant leur gel, par object.__setattr__ : un test doit être pur et ne rien modifier)",
+            f"the test of rule '{rule_id}' changed the operation or the settings it was given "
+            "(going round their freeze, with object.__setattr__: a test must be pure and change nothing)",
         ),
     )
 
@@ -262,17 +285,28 @@ def _rule_fields(catalogue: Catalogue) -> tuple[_RuleFields, ...]:
     return tuple(out)
 
 
+def _foreign(catalogue: Catalogue) -> bool:
+    """Whether a rule of ``catalogue`` comes from a plug-in that is not aipd's."""
+    return any(not plugin.builtin for _, plugin in catalogue.rules)
+
+
 def _findings(operation: ProcessingOperation, catalogue: Catalogue, settings: Settings) -> list[Finding]:
     findings: list[Finding] = []
     new = object.__new__
+    # Built-in rules are aipd's and are not watched: without other plug-ins, this costs nothing.
+    watch = Watch(operation, settings) if catalogue.derived("screening.foreign", _foreign) else None
     for rule_id, test, plugin, fields in catalogue.derived("screening.rule_fields", _rule_fields):
         # run_test's checks, inline: this loop runs 80 times per assessment.
+        if watch is not None and not plugin.builtin:
+            watch.before()
         try:
             o = test(operation, settings)
         except KeyboardInterrupt:
             raise
         except BaseException as exc:
             raise _test_failure(rule_id, plugin, exc) from exc
+        if watch is not None and not plugin.builtin and watch.changed():
+            raise _changed(rule_id, plugin)
         if not isinstance(o, Outcome):
             raise _not_an_outcome(rule_id, plugin, o)
         finding: Finding = new(Finding)

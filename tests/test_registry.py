@@ -970,3 +970,80 @@ def test_parallel_triage_reports_a_faulty_plugin_and_ends(
     assert "« faulty 6.6 »" in run.stderr
     assert said in run.stderr
     assert out.read_text(encoding="utf-8") == "ancien\n"  # nothing written half-way
+
+
+def _setting(path: str, value: object) -> Callable[[ProcessingOperation, Settings], Outcome]:
+    """A test that goes round the freeze with object.__setattr__ on what it was given."""
+
+    def test(op: ProcessingOperation, s: Settings) -> Outcome:
+        root, *rest = path.split(".")
+        target: object = s if root == "settings" else op
+        for name in rest[:-1]:
+            target = getattr(target, name)
+        object.__setattr__(target, rest[-1], value)
+        return Outcome.not_met(t("rien", "nothing"))
+
+    return test
+
+
+@pytest.mark.parametrize("surface", SURFACES)
+@pytest.mark.parametrize(
+    ("path", "value"),
+    [
+        ("operation.name", "Autre traitement"),
+        ("operation.controller.name", "Autre ville"),
+        ("settings.high_risk_level", "MAXIMUM"),
+    ],
+)
+def test_a_test_changing_what_it_was_given_through_object_setattr(
+    surface: str, path: str, value: str
+) -> None:
+    """``object.__setattr__`` goes round the freeze: a test, list item, risk or measure ``applies``
+    that changes the operation or the settings this way is a PluginError naming it. It changed, in
+    silence, what the later rules and the document read; raising ``high_risk_level`` to « maximale »
+    made no risk high, so no prior consultation."""
+    from aipd.vocabulary import Level
+
+    new = Level.MAXIMUM if value == "MAXIMUM" else value
+    reg = Registry(entry_points=False, plugins=[("evil", Surfaces(**{surface: _setting(path, new)}))])
+    with pytest.raises(PluginError) as err:
+        assess(_declaring_the_measure(), registry=reg)
+    assert (err.value.plugin, err.value.version) == ("evil", "6.6")
+    assert "changed the operation or the settings it was given" in message(err)
+    rule = {
+        "criterion": "evil:crit",
+        "list_item": "evil-list:1",
+        "risk": "evil:risk",
+        "measure": "evil:measure",
+    }
+    assert rule[surface] in message(err)
+
+
+def test_built_in_rules_are_not_watched(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Only the tests of plug-ins that are not aipd's are watched: an assessment with the
+    built-in plug-ins alone takes no snapshot of the operation (it stays as fast as it was)."""
+    from aipd import _purity
+
+    def refuse(_value: object) -> object:
+        raise AssertionError("snapshot taken")
+
+    monkeypatch.setattr(_purity, "snapshot", refuse)
+    assess(_declaring_the_measure(), registry=Registry(entry_points=False))
+    with pytest.raises(AssertionError, match="snapshot taken"):
+        assess(
+            _declaring_the_measure(), registry=Registry(entry_points=False, plugins=[("evil", Surfaces())])
+        )
+
+
+def test_the_watch_reads_no_property() -> None:
+    """The snapshot reads fields through their slots: the triage's controller that notes whether
+    its kind was read is not fooled into screening a row twice by the watch itself."""
+    from aipd._purity import snapshot
+    from aipd.triage import _watched
+
+    watched = _watched(operation().controller)
+    first = snapshot(watched)
+    assert not getattr(watched, "kind_read", False)
+    assert snapshot(watched) == first
+    object.__setattr__(watched, "name", "Autre")
+    assert snapshot(watched) != first
