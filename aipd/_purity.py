@@ -17,11 +17,12 @@ import datetime as dt
 import decimal
 import enum
 import functools
+import re
 import types
 from collections.abc import Callable
 from typing import Any
 
-__all__ = ["snapshot"]
+__all__ = ["Watch", "bad_character", "snapshot"]
 
 _ATOMS = (str, int, float, bool, type(None), dt.date, dt.time, dt.timedelta, decimal.Decimal, enum.Enum)
 
@@ -109,3 +110,24 @@ class Watch:
     def changed(self) -> bool:
         """Whether the operation or the settings differ from the recorded state."""
         return bool(snapshot((self.operation, self.settings)) != self._state)
+
+
+# What a plug-in's text may not hold: the characters XML 1.0 forbids (a .docx cannot be written:
+# aipd render stopped on a ValueError; ESC among them, which a terminal reads as a command). A
+# catalogue text (a title, a source) is the plug-in's alone, so it may not hold DEL, the C1
+# controls (CSI is a command too) nor the private-use characters that mark an « À compléter »
+# item (:data:`aipd.render.text.TODO_START`), which only aipd's templates write. A rationale may
+# quote the user's facts, which are cleaned of the first set only (:mod:`aipd.text`): it is held
+# to that set, so that a plug-in is never blamed for what the user typed.
+_NOT_XML = "\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\ufffe\\uffff\\ud800-\\udfff"
+_IN_RATIONALE = re.compile(f"[{_NOT_XML}]")
+_IN_CATALOGUE = re.compile(f"[{_NOT_XML}\\x7f-\\x9f\\ue000\\ue001]")
+
+
+def bad_character(text: str, *, catalogue: bool = True) -> str | None:
+    """The first character of ``text`` a plug-in may not write, as ``U+0000``, or ``None``.
+
+    ``catalogue`` for a catalogue's text, else for a test's rationale (see above).
+    """
+    found = (_IN_CATALOGUE if catalogue else _IN_RATIONALE).search(text)
+    return None if found is None else f"U+{ord(found.group()):04X}"

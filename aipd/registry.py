@@ -12,7 +12,7 @@ because a package broke.
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -21,10 +21,11 @@ import attrs
 import pluggy
 
 from aipd import hookspecs
+from aipd._purity import bad_character
 from aipd._version import __version__
 from aipd.catalogue import Criterion, Effect, ListItem, MeasureType, RiskType, id_sort_key
 from aipd.errors import PluginError
-from aipd.i18n import t
+from aipd.i18n import Text, t
 
 if TYPE_CHECKING:  # importlib.metadata is imported when entry points are read (≈15 ms at start-up)
     from importlib import metadata
@@ -399,6 +400,7 @@ class Registry:
                 if not isinstance(value, kind):
                     raise self._wrong_type(name, hook_name, kind.__name__, value)
                 _check_callables(info, value)
+                _check_characters(info, value)
                 if value.id in provenance:
                     other = provenance[value.id]
                     raise PluginError(
@@ -449,6 +451,39 @@ def _check_callables(info: PluginInfo, value: Criterion | ListItem | RiskType | 
             f"'{value.id}': {attr} must be a function (operation, settings) -> Outcome",
         ),
     )
+
+
+def _strings_in(value: object, path: str) -> Iterator[tuple[str, str]]:
+    """Every string of a catalogue value (its texts in both languages, its source), with its field."""
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, Text):
+        yield f"{path}.fr", value.fr
+        yield f"{path}.en", value.en
+    elif isinstance(value, tuple):
+        for i, item in enumerate(value):
+            yield from _strings_in(item, f"{path}[{i}]")
+    else:
+        for field in getattr(type(value), "__attrs_attrs__", ()):
+            yield from _strings_in(getattr(value, field.name), f"{path}.{field.name}" if path else field.name)
+
+
+def _check_characters(info: PluginInfo, value: Criterion | ListItem | RiskType | MeasureType) -> None:
+    """A catalogue text with a control character stops here, not in the middle of a render
+    (a .docx cannot hold it) nor in a terminal (ESC sequences are commands there)."""
+    for path, text in _strings_in(value, ""):
+        bad = bad_character(text)
+        if bad is not None:
+            raise PluginError(
+                info.name,
+                info.version,
+                t(
+                    f"« {value.id} » : le texte {path} contient le caractère {bad}, qu'un document ne peut "
+                    "pas contenir (caractère de contrôle, ou marque réservée aux modèles d'aipd)",
+                    f"'{value.id}': the text {path} holds the character {bad}, which a document cannot "
+                    "hold (a control character, or a mark reserved to aipd's templates)",
+                ),
+            )
 
 
 def _check_counts_as(criteria: tuple[Criterion, ...], provenance: dict[str, PluginInfo]) -> None:

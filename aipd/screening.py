@@ -14,7 +14,7 @@ from typing import Literal
 
 import attrs
 
-from aipd._purity import Watch
+from aipd._purity import Watch, bad_character
 from aipd.catalogue import Criterion, Effect, FindingStatus, Outcome, Source, Test
 from aipd.errors import PluginError
 from aipd.i18n import Text, t
@@ -183,8 +183,10 @@ def run_test(
         raise
     except BaseException as exc:  # SystemExit too: a plug-in must not end the host, silently
         raise _test_failure(rule_id, plugin, exc) from exc
-    if not plugin.builtin and watch is not None and watch.changed():
-        raise _changed(rule_id, plugin)
+    if not plugin.builtin:
+        if watch is not None and watch.changed():
+            raise _changed(rule_id, plugin)
+        return _foreign_outcome(rule_id, plugin, outcome)
     if not isinstance(outcome, Outcome):
         raise _not_an_outcome(rule_id, plugin, outcome)
     return outcome
@@ -225,6 +227,49 @@ def _changed(rule_id: str, plugin: PluginInfo) -> PluginError:
             "(going round their freeze, with object.__setattr__: a test must be pure and change nothing)",
         ),
     )
+
+
+def _foreign_outcome(rule_id: str, plugin: PluginInfo, value: object) -> Outcome:
+    """The outcome of a plug-in's test, read once and checked whole.
+
+    ``Outcome``'s constructors check their fields, but ``object.__setattr__`` goes round them
+    (a status set to the string ``"met"`` read as not met where the code asks ``is MET``), and a
+    subclass can answer differently at each read. A plug-in that is not aipd's gets its outcome
+    rebuilt from one read of each field, checked as the constructor checks it, its texts free of
+    characters a document cannot hold (see :func:`aipd._purity.bad_character`).
+    """
+    if not isinstance(value, Outcome):
+        raise _not_an_outcome(rule_id, plugin, value)
+    status, rationale, missing = value.status, value.rationale, value.missing
+    try:
+        outcome = Outcome(status=status, rationale=rationale, missing=missing)
+        texts = (rationale.fr, rationale.en, *outcome.missing)
+        for text in texts:
+            if text.__class__ is not str:
+                raise TypeError(f"texte attendu, reçu {type(text).__name__} (expected a string)")
+    except (TypeError, ValueError, AttributeError) as exc:
+        raise PluginError(
+            plugin.name,
+            plugin.version,
+            t(
+                f"le test de la règle « {rule_id} » a renvoyé un Outcome mal formé : {exc}",
+                f"the test of rule '{rule_id}' returned a malformed Outcome: {exc}",
+            ),
+        ) from exc
+    for text in texts:
+        bad = bad_character(text, catalogue=False)
+        if bad is not None:
+            raise PluginError(
+                plugin.name,
+                plugin.version,
+                t(
+                    f"le test de la règle « {rule_id} » a renvoyé un texte qui contient le caractère de "
+                    f"contrôle {bad}, qu'un document ne peut pas contenir",
+                    f"the test of rule '{rule_id}' returned a text holding the control character {bad}, "
+                    "which a document cannot hold",
+                ),
+            )
+    return outcome
 
 
 def _not_an_outcome(rule_id: str, plugin: PluginInfo, value: object) -> PluginError:
@@ -305,9 +350,11 @@ def _findings(operation: ProcessingOperation, catalogue: Catalogue, settings: Se
             raise
         except BaseException as exc:
             raise _test_failure(rule_id, plugin, exc) from exc
-        if watch is not None and not plugin.builtin and watch.changed():
-            raise _changed(rule_id, plugin)
-        if not isinstance(o, Outcome):
+        if watch is not None and not plugin.builtin:
+            if watch.changed():
+                raise _changed(rule_id, plugin)
+            o = _foreign_outcome(rule_id, plugin, o)
+        elif not isinstance(o, Outcome):
             raise _not_an_outcome(rule_id, plugin, o)
         finding: Finding = new(Finding)
         for set_field, value in fields:

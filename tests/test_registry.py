@@ -1047,3 +1047,100 @@ def test_the_watch_reads_no_property() -> None:
     assert snapshot(watched) == first
     object.__setattr__(watched, "name", "Autre")
     assert snapshot(watched) != first
+
+
+@pytest.mark.parametrize(
+    ("char", "said"),
+    [("\x00", "U+0000"), ("\x1b", "U+001B"), ("\x9b", "U+009B"), ("\ue000", "U+E000")],
+    ids=["NUL", "ESC", "CSI", "TODO mark"],
+)
+def test_a_catalogue_text_with_a_control_character_is_refused_at_load(char: str, said: str) -> None:
+    """A title (or any text) holding a character a .docx cannot hold stopped ``aipd render`` with a
+    ValueError traceback; ESC and CSI are commands to a terminal; U+E000 is aipd's « À compléter »
+    mark. Refused when the plug-in is loaded, naming it, the value and the field."""
+    bad = criterion("evil:crit")
+    bad = attrs.evolve(bad, title=t(f"Titre{char}piégé", "Title"))
+    with pytest.raises(PluginError) as err:
+        Registry(entry_points=False, plugins=[("evil", Plug(bad, version="6.6"))]).catalogue()
+    assert (err.value.plugin, err.value.version) == ("evil", "6.6")
+    assert "evil:crit" in message(err)
+    assert "title.fr" in message(err)
+    assert said in message(err)
+
+
+@pytest.mark.parametrize("surface", SURFACES)
+def test_a_rationale_with_a_control_character_is_a_plugin_error(surface: str) -> None:
+    """The same for the rationale a test returns, on every surface."""
+
+    def escape(_op: ProcessingOperation, _s: Settings) -> Outcome:
+        return Outcome.met(t("oui", "\x1b[2Jyes"))
+
+    reg = Registry(entry_points=False, plugins=[("evil", Surfaces(**{surface: escape}))])
+    with pytest.raises(PluginError) as err:
+        assess(_declaring_the_measure(), registry=reg)
+    assert err.value.plugin == "evil"
+    assert "U+001B" in message(err)
+
+
+def _tampered(field: str, value: object) -> Callable[[ProcessingOperation, Settings], Outcome]:
+    def test(_op: ProcessingOperation, _s: Settings) -> Outcome:
+        outcome = Outcome.met(t("oui", "yes"))
+        object.__setattr__(outcome, field, value)
+        return outcome
+
+    return test
+
+
+@pytest.mark.parametrize("surface", SURFACES)
+@pytest.mark.parametrize(
+    ("field", "value", "said"),
+    [
+        ("status", "met", "Outcome.status: expected a FindingStatus, got str"),
+        ("rationale", "oui", "Outcome.rationale: expected a Text"),
+        ("rationale", t(None, None), "expected a string"),  # type: ignore[arg-type]  # the fault under test
+        ("missing", "scale.persons", "expected a list of strings"),
+    ],
+)
+def test_an_outcome_tampered_with_after_it_was_built_is_a_plugin_error(
+    surface: str, field: str, value: object, said: str
+) -> None:
+    """An Outcome whose checked fields were replaced through object.__setattr__ (a status spelt
+    "met", which ``is FindingStatus.MET`` reads as not met; a rationale given as a plain string,
+    which fails far away in the document) is a PluginError naming the plug-in."""
+    reg = Registry(entry_points=False, plugins=[("evil", Surfaces(**{surface: _tampered(field, value)}))])
+    with pytest.raises(PluginError) as err:
+        assess(_declaring_the_measure(), registry=reg)
+    assert err.value.plugin == "evil"
+    assert "malformed Outcome" in message(err)
+    assert said in message(err)
+
+
+def test_an_outcome_that_answers_differently_at_each_read_is_read_once() -> None:
+    """A subclass of Outcome whose status is met at the first read only: a risk's ``applies`` read
+    it several times, so the risk was kept (met) yet said not to apply (``applies=False``), which
+    leaves it out of what the prior consultation weighs. It is read once: the risk applies."""
+
+    class Shifty(Outcome):
+        reads = 0
+
+        @property  # type: ignore[misc]  # shadows the slot on purpose: the fault under test
+        def status(self) -> FindingStatus:
+            Shifty.reads += 1
+            return FindingStatus.MET if Shifty.reads == 1 else FindingStatus.NOT_MET
+
+    def applies(_op: ProcessingOperation, _s: Settings) -> Outcome:
+        Shifty.reads = 0
+        shifty = object.__new__(Shifty)
+        object.__setattr__(shifty, "rationale", t("oui", "yes"))
+        object.__setattr__(shifty, "missing", ())
+        return shifty
+
+    reg = Registry(entry_points=False, plugins=[("evil", Surfaces(risk=applies, criterion=applies))])
+    result = assess(operation(), registry=reg)
+    [finding] = [f for f in result.findings if f.id == "evil:crit"]
+    assert type(finding.status) is FindingStatus
+    assert finding.status is FindingStatus.MET
+    assert result.risks is not None
+    [risk] = [r for r in result.risks.risks if r.id == "evil:risk"]
+    assert risk.applies is True
+    assert not any("condition d'application" in n.fr for n in risk.notes)
