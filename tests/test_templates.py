@@ -293,3 +293,26 @@ def test_typography_leaves_user_text_and_english_as_written() -> None:
     english = _all_text(build_document(a, lang="en"))
     assert words in english
     assert "\u00a0" not in english.replace(words, "")
+
+
+def test_the_traceability_annex_names_the_wording_files_that_replace_aipds(tmp_path: Path) -> None:
+    """A plug-in's wording file (here one that defines a single block, the rest read from aipd's)
+    can say anything, the verdict included: the traceability annex names each such file and its
+    folder, in the document's language, so the DPO knows which words aipd did not write. Without
+    one, the row is not there."""
+    folder = tmp_path / "vendor"
+    (folder / "fr").mkdir(parents=True)
+    (folder / "fr" / "synthese.md.j2").write_text(
+        "{% macro text_verdict() %}\n> Verdict du vendeur : {{ verdict.label }}.\n{% endmacro %}\n",
+        encoding="utf-8",
+    )
+    reg = registry(template_dirs=[folder])
+    a = assess(operation(), registry=reg)
+    text = _all_text(render_docx(a, tmp_path / "v.docx", registry=reg).read_bytes())
+    assert "Verdict du vendeur" in text
+    assert "Modèles de rédaction qui remplacent ceux d'aipd" in text
+    assert f"fr/synthese.md.j2 ({folder})" in text
+    en = _all_text(render_docx(a, tmp_path / "v-en.docx", lang="en", registry=reg).read_bytes())
+    assert "Wording templates replacing aipd's" not in en  # no English file replaced
+    plain = _all_text(render_docx(a, tmp_path / "p.docx", registry=registry()).read_bytes())
+    assert "Modèles de rédaction qui remplacent" not in plain

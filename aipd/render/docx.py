@@ -875,6 +875,8 @@ def _annexes(b: _Builder) -> None:
                 or b.L("nothing"),
             ),
             (b.L("trace_settings"), "\n".join(_setting(b, s) for s in tr["settings"])),
+            # Said only when a plug-in's file replaces aipd's wording: the DPO signs words aipd did not write.
+            *([(b.L("trace_wording"), "\n".join(overrides))] if (overrides := b.w.overrides()) else []),
         ],
         caption=b.L("trace_caption"),
         widths=(5, 11.5),

@@ -1180,6 +1180,20 @@ class Wording:
             self._modules[key] = (module, name, found)
         return self._modules[key]
 
+    def overrides(self) -> tuple[str, ...]:
+        """The wording files of plug-in folders that replace aipd's in this language, in full or in
+        part (``fr/synthese.md.j2 (/path/of/the/folder)``), in the order they are looked up: the
+        traceability annex names them, so a DPO knows which wording aipd did not write."""
+        builtin = self.search_path[-1] / self.lang
+        parts = sorted(p.name for p in builtin.glob("*.md.j2"))
+        found = []
+        for part in parts:
+            for folder in self.search_path[:-1]:
+                if (folder / self.lang / part).is_file():
+                    found.append(f"{self.lang}/{part} ({folder})")
+                    break
+        return tuple(found)
+
     def label(self, part: str, key: str) -> str:
         """A label (a top-level ``{% set key = ... %}``) of ``part``, else of the built-in ``part``."""
         module, name, template = self._module(part)
