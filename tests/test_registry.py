@@ -1144,3 +1144,20 @@ def test_an_outcome_that_answers_differently_at_each_read_is_read_once() -> None
     [risk] = [r for r in result.risks.risks if r.id == "evil:risk"]
     assert risk.applies is True
     assert not any("condition d'application" in n.fr for n in risk.notes)
+
+
+@pytest.mark.parametrize("surface", SURFACES)
+@pytest.mark.parametrize(
+    "value", [True, "evil:crit", Outcome.met(t("oui", "yes"))], ids=["bool", "str", "Outcome"]
+)
+def test_a_test_that_is_not_a_function_is_refused_at_load_on_every_surface(
+    surface: str, value: object
+) -> None:
+    """A criterion's or list item's ``test``, a risk's ``applies`` and a measure's optional ``applies``
+    that is not a function is a PluginError when the plug-in loads (a measure's ``applies=True``
+    was meant as "always applies": it must not be read as a test that was never run)."""
+    reg = Registry(entry_points=False, plugins=[("evil", Surfaces(**{surface: value}))])  # type: ignore[arg-type]
+    with pytest.raises(PluginError) as err:
+        reg.catalogue()
+    assert err.value.plugin == "evil"
+    assert "must be a function (operation, settings) -> Outcome" in message(err)
