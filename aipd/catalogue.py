@@ -38,6 +38,10 @@ __all__ = [
     "Test",
 ]
 
+#: The CNIL method's three feared events (PIA, part 3: illegitimate access, unwanted change,
+#: disappearance of data), in the method's order; only they are ``RiskType.feared_event``.
+FEARED_EVENTS = ("cnil:illegitimate_access", "cnil:unwanted_modification", "cnil:disappearance")
+
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_.-]*:[a-z0-9][a-z0-9_.-]*$")
 
 
@@ -379,3 +383,15 @@ class RiskType:
     risk_sources: tuple[Text, ...] = attrs.field(default=(), converter=_texts, validator=_texts_of)
     measures: tuple[str, ...] = attrs.field(default=(), converter=_strings)
     feared_event: bool = attrs.field(default=False, validator=_of(bool, "True ou False", "True or False"))
+
+    @feared_event.validator
+    def _feared_only_for_the_three(self, _att: attrs.Attribute[bool], value: bool) -> None:
+        # A feared event's levels are judged against that event alone: a plug-in's risk marked so
+        # matched none of the facts' rules and was proposed « négligeable », where an ordinary
+        # plug-in risk gets the highest level the facts support for any of the three.
+        if value and self.id not in FEARED_EVENTS:
+            raise ValueError(
+                f"RiskType.feared_event n'a de sens que pour les trois événements redoutés de la méthode de "
+                f"la CNIL ({', '.join(FEARED_EVENTS)}), pas pour « {self.id} » : laissez-le à False "
+                f"(RiskType.feared_event: only for the CNIL method's three feared events, not '{self.id}')"
+            )

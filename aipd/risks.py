@@ -34,7 +34,7 @@ from typing import Any, Literal
 import attrs
 
 from aipd._purity import Watch
-from aipd.catalogue import FindingStatus, RiskType, Source
+from aipd.catalogue import FEARED_EVENTS, FindingStatus, RiskType, Source
 from aipd.i18n import Text, t
 from aipd.model import EEA_COUNTRIES, ProcessingOperation, RiskJudgement
 from aipd.registry import Catalogue, PluginInfo
@@ -70,9 +70,7 @@ __all__ = [
     "is_high",
 ]
 
-ACCESS = "cnil:illegitimate_access"
-MODIFICATION = "cnil:unwanted_modification"
-DISAPPEARANCE = "cnil:disappearance"
+ACCESS, MODIFICATION, DISAPPEARANCE = FEARED_EVENTS
 #: The method's order (PIA items 3.2, 3.3, 3.4); other risks follow, sorted by id.
 FEARED_ORDER = (ACCESS, MODIFICATION, DISAPPEARANCE)
 

@@ -1161,3 +1161,40 @@ def test_a_test_that_is_not_a_function_is_refused_at_load_on_every_surface(
         reg.catalogue()
     assert err.value.plugin == "evil"
     assert "must be a function (operation, settings) -> Outcome" in message(err)
+
+
+def test_a_plugin_risk_cannot_pass_for_a_feared_event() -> None:
+    """``feared_event=True`` on a plug-in's own risk made aipd judge its levels against that id
+    alone, which no rule of the facts names: proposed « négligeable » (and fewer exposures, fewer
+    facts asked) where the same risk unmarked gets the highest level the facts support for any of
+    the three feared events. Refused when the plug-in loads; the three ids of the CNIL method
+    (contributed by another plug-in when aipd's is blocked) keep it."""
+
+    def vendor(rid: str) -> object:
+        class Vendor:
+            __version__ = "6.6"
+
+            @hookimpl
+            def aipd_risks(self) -> list[RiskType]:
+                return [
+                    RiskType(
+                        id=rid,
+                        title=t("R", "R"),
+                        description=t("d", "d"),
+                        source=SOURCE,
+                        applies=always(FindingStatus.MET),
+                        feared_event=True,
+                    )
+                ]
+
+        return Vendor()
+
+    with pytest.raises(PluginError) as err:
+        Registry(entry_points=False, plugins=[("evil", vendor("evil:risk"))]).catalogue()
+    assert (err.value.plugin, err.value.version) == ("evil", "6.6")
+    assert "only for the CNIL method's three feared events, not 'evil:risk'" in message(err)
+    reg = Registry(
+        entry_points=False, plugins=[("other", vendor("cnil:disappearance"))], blocked=["builtin.cnil_risks"]
+    )
+    [risk] = [r for r in reg.risks() if r.id == "cnil:disappearance"]
+    assert risk.feared_event
