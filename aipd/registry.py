@@ -403,6 +403,20 @@ class Registry:
                 _check_characters(info, value)
                 if value.id in provenance:
                     other = provenance[value.id]
+                    if info.builtin and not other.builtin:
+                        # Plug-ins are called by name, so « acme » comes before « builtin.* »: the
+                        # fault is the plug-in's that took aipd's id, never aipd's (blocking aipd's
+                        # plug-in, as the message suggested, let the vendor's rule replace it).
+                        raise PluginError(
+                            other.name,
+                            other.version,
+                            t(
+                                f"identifiant en double « {value.id} » : c'est celui d'une règle d'aipd "
+                                f"({info.label()}), qu'une extension ne peut pas remplacer",
+                                f"duplicate id '{value.id}': it is the id of one of aipd's values "
+                                f"({info.label()}), which a plug-in cannot replace",
+                            ),
+                        )
                     raise PluginError(
                         name,
                         info.version,

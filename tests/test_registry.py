@@ -1198,3 +1198,18 @@ def test_a_plugin_risk_cannot_pass_for_a_feared_event() -> None:
     )
     [risk] = [r for r in reg.risks() if r.id == "cnil:disappearance"]
     assert risk.feared_event
+
+
+@pytest.mark.parametrize("name", ["acme", "zeta"])
+def test_a_plugin_taking_a_built_in_id_is_the_one_named(name: str) -> None:
+    """A plug-in contributing a value under one of aipd's ids is the one the PluginError names,
+    whatever its name sorts before or after « builtin.* ». Named « acme », it was aipd's plug-in
+    that was blamed, and blocking it, as the message led one to, let the vendor's rule (here one
+    that is never met) stand in for WP248's large scale criterion."""
+    [large] = [c for c in Registry(entry_points=False).criteria() if c.id == "wp248:large_scale"]
+    never = attrs.evolve(large, test=always(FindingStatus.NOT_MET))
+    with pytest.raises(PluginError) as err:
+        Registry(entry_points=False, plugins=[(name, Plug(never, version="6.6"))]).catalogue()
+    assert (err.value.plugin, err.value.version) == (name, "6.6")
+    assert "wp248:large_scale" in message(err)
+    assert "builtin.wp248" in message(err)
