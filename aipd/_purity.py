@@ -22,7 +22,7 @@ import types
 from collections.abc import Callable
 from typing import Any
 
-__all__ = ["Watch", "bad_character", "snapshot"]
+__all__ = ["MAX_CATALOGUE_TEXT", "MAX_RATIONALE", "Watch", "bad_character", "snapshot"]
 
 _ATOMS = (str, int, float, bool, type(None), dt.date, dt.time, dt.timedelta, decimal.Decimal, enum.Enum)
 
@@ -122,6 +122,15 @@ class Watch:
 _NOT_XML = "\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\ufffe\\uffff\\ud800-\\udfff"
 _IN_RATIONALE = re.compile(f"[{_NOT_XML}]")
 _IN_CATALOGUE = re.compile(f"[{_NOT_XML}\\x7f-\\x9f\\ue000\\ue001]")
+
+
+#: The longest text (in characters) a catalogue value may hold: aipd's longest is under 800; a page
+#: is about 3 000. A plug-in's 30 million-character title stopped ``aipd render`` with a TemplateError
+#: that named aipd's own template (its MAX_OUTPUT), not the plug-in.
+MAX_CATALOGUE_TEXT = 20_000
+#: The longest rationale a plug-in's test may return: the largest input aipd reads
+#: (:data:`aipd.io.MAX_BYTES`), so that quoting the user's facts never reaches it.
+MAX_RATIONALE = 5 * 1024 * 1024
 
 
 def bad_character(text: str, *, catalogue: bool = True) -> str | None:

@@ -21,7 +21,7 @@ import attrs
 import pluggy
 
 from aipd import hookspecs
-from aipd._purity import bad_character
+from aipd._purity import MAX_CATALOGUE_TEXT, bad_character
 from aipd._version import __version__
 from aipd.catalogue import Criterion, Effect, ListItem, MeasureType, RiskType, id_sort_key
 from aipd.errors import PluginError
@@ -486,6 +486,17 @@ def _check_characters(info: PluginInfo, value: Criterion | ListItem | RiskType |
     """A catalogue text with a control character stops here, not in the middle of a render
     (a .docx cannot hold it) nor in a terminal (ESC sequences are commands there)."""
     for path, text in _strings_in(value, ""):
+        if len(text) > MAX_CATALOGUE_TEXT:
+            raise PluginError(
+                info.name,
+                info.version,
+                t(
+                    f"« {value.id} » : le texte {path} a {len(text):,} caractères, au plus "
+                    f"{MAX_CATALOGUE_TEXT:,} sont admis".replace(",", " "),
+                    f"'{value.id}': the text {path} has {len(text):,} characters, at most "
+                    f"{MAX_CATALOGUE_TEXT:,} are allowed",
+                ),
+            )
         bad = bad_character(text)
         if bad is not None:
             raise PluginError(

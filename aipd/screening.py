@@ -14,7 +14,7 @@ from typing import Literal
 
 import attrs
 
-from aipd._purity import Watch, bad_character
+from aipd._purity import MAX_RATIONALE, Watch, bad_character
 from aipd.catalogue import Criterion, Effect, FindingStatus, Outcome, Source, Test
 from aipd.errors import PluginError
 from aipd.i18n import Text, t
@@ -256,6 +256,18 @@ def _foreign_outcome(rule_id: str, plugin: PluginInfo, value: object) -> Outcome
                 f"the test of rule '{rule_id}' returned a malformed Outcome: {exc}",
             ),
         ) from exc
+    if len(rationale.fr) > MAX_RATIONALE or len(rationale.en) > MAX_RATIONALE:
+        size = max(len(rationale.fr), len(rationale.en))
+        raise PluginError(
+            plugin.name,
+            plugin.version,
+            t(
+                f"le test de la règle « {rule_id} » a renvoyé une justification de {size:,} caractères, au plus "
+                f"{MAX_RATIONALE:,} sont admis".replace(",", " "),
+                f"the test of rule '{rule_id}' returned a rationale of {size:,} characters, at most "
+                f"{MAX_RATIONALE:,} are allowed",
+            ),
+        )
     for text in texts:
         bad = bad_character(text, catalogue=False)
         if bad is not None:

@@ -1213,3 +1213,37 @@ def test_a_plugin_taking_a_built_in_id_is_the_one_named(name: str) -> None:
     assert (err.value.plugin, err.value.version) == (name, "6.6")
     assert "wp248:large_scale" in message(err)
     assert "builtin.wp248" in message(err)
+
+
+def test_a_huge_catalogue_text_is_the_plugins_fault() -> None:
+    """A 30-million-character title stopped ``aipd render`` with a TemplateError naming aipd's own
+    template (the sandbox's MAX_OUTPUT): the DPO looked for the fault in aipd. It is refused when
+    the plug-in loads, naming it; a text of the longest size admitted still loads."""
+    from aipd._purity import MAX_CATALOGUE_TEXT
+
+    long_enough = attrs.evolve(criterion("evil:crit"), title=t("x" * MAX_CATALOGUE_TEXT, "Title"))
+    Registry(entry_points=False, plugins=[("evil", Plug(long_enough))]).catalogue()
+    too_long = attrs.evolve(criterion("evil:crit"), title=t("x" * (MAX_CATALOGUE_TEXT + 1), "Title"))
+    with pytest.raises(PluginError) as err:
+        Registry(entry_points=False, plugins=[("evil", Plug(too_long, version="6.6"))]).catalogue()
+    assert (err.value.plugin, err.value.version) == ("evil", "6.6")
+    assert "title.fr has 20,001 characters, at most 20,000" in message(err)
+
+
+@pytest.mark.parametrize("surface", SURFACES)
+def test_a_huge_rationale_is_the_plugins_fault(surface: str) -> None:
+    """The same for a rationale longer than the largest input aipd reads (quoting the user's facts
+    never comes near it)."""
+    from aipd._purity import MAX_RATIONALE
+    from aipd.io import MAX_BYTES
+
+    assert MAX_RATIONALE == MAX_BYTES
+
+    def huge(_op: ProcessingOperation, _s: Settings) -> Outcome:
+        return Outcome.met(t("x" * (MAX_RATIONALE + 1), "yes"))
+
+    reg = Registry(entry_points=False, plugins=[("evil", Surfaces(**{surface: huge}))])
+    with pytest.raises(PluginError) as err:
+        assess(_declaring_the_measure(), registry=reg)
+    assert err.value.plugin == "evil"
+    assert "returned a rationale of 5,242,881 characters" in message(err)
