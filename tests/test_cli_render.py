@@ -63,3 +63,60 @@ def test_broken_plugin_template_exits_3_naming_the_line(
     assert cli.main(["render", "op.yaml", "-o", str(out)]) == cli.EXIT_PLUGIN
     assert "validation.md.j2:2" in capsys.readouterr().err
     assert not out.exists()
+
+
+def _faulty(kind: str) -> object:
+    import sys
+
+    from aipd.catalogue import Criterion, Effect, Outcome, Source
+    from aipd.hookspecs import hookimpl
+    from aipd.i18n import t
+
+    def test(op: Any, _s: Any) -> Outcome:
+        if kind == "raises":
+            raise RuntimeError("evil")
+        if kind == "exits":
+            sys.exit(0)
+        if kind == "mutates":
+            object.__setattr__(op, "name", "Autre")
+        if kind == "control":
+            return Outcome.met(t("oui\x00", "yes"))
+        return Outcome.met(t("oui", "yes"))
+
+    class Evil:
+        __version__ = "6.6"
+
+        @hookimpl
+        def aipd_criteria(self) -> list[Criterion]:
+            return [
+                Criterion(
+                    id="evil:crit",
+                    title=t("Critère", "Criterion"),
+                    source=Source(citation=t("Source", "Source")),
+                    effect=Effect.INFORMS,
+                    test=test,
+                )
+            ]
+
+    return Evil()
+
+
+@pytest.mark.parametrize("kind", ["raises", "exits", "mutates", "control"])
+def test_a_faulty_plugin_exits_3_and_keeps_the_previous_document(
+    kind: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """``aipd render`` over an existing document with a plug-in whose test raises, calls
+    ``sys.exit(0)`` (it exited 0 with nothing written), changes the operation, or returns a NUL
+    (it exited 1 on a traceback): exit 3 naming the plug-in, and the previous document intact."""
+
+    def registry(blocked: Any = ()) -> Registry:
+        return Registry(entry_points=False, plugins=[("evil", _faulty(kind))], blocked=blocked)
+
+    monkeypatch.setattr(cli, "default_registry", registry)
+    monkeypatch.setattr(cli, "_load", lambda _path, *, max_bytes: operation())
+    out = tmp_path / "aipd.docx"
+    out.write_bytes(b"previous document")
+    assert cli.main(["render", "op.yaml", "-o", str(out)]) == cli.EXIT_PLUGIN
+    assert "« evil 6.6 »" in capsys.readouterr().err
+    assert out.read_bytes() == b"previous document"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["aipd.docx"]
