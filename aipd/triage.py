@@ -288,8 +288,8 @@ def _init_worker(settings: Settings) -> None:
         registry = default_registry(settings.blocked_plugins)
         _WORKER = (registry.catalogue(), settings)
     except AipdError as exc:
-        # Kept for the first row: an initializer that raises makes multiprocessing.Pool start
-        # a new worker, which fails the same way, for ever (the triage hung, saying nothing).
+        # Kept for the first row, so that the error itself reaches the parent: an initializer that
+        # raises only breaks the pool (multiprocessing.Pool even restarted it for ever, silently).
         _WORKER = exc
 
 
@@ -325,13 +325,51 @@ def triage(
         for number, row in numbered:
             yield triage_one(row, number, catalogue, settings)
         return
-    import multiprocessing  # only for jobs > 1: it costs ~10 ms at import
-
     if registry is not None:
         raise ValueError("triage(jobs > 1) builds the default registry in each process: pass registry=None")
-    with multiprocessing.Pool(jobs, initializer=_init_worker, initargs=(settings,)) as pool:
-        # imap keeps the input order and reads the input lazily; chunks amortise the pickling.
-        yield from pool.imap(_work, numbered, chunksize=256)
+    yield from _parallel(numbered, settings, jobs)
+
+
+def _work_chunk(chunk: list[tuple[int, Row]]) -> list[TriageResult]:
+    return [_work(item) for item in chunk]
+
+
+def _parallel(numbered: Iterator[tuple[int, Row]], settings: Settings, jobs: int) -> Iterator[TriageResult]:
+    """The rows triaged by ``jobs`` processes, in input order, the input read a few chunks ahead.
+
+    concurrent.futures rather than multiprocessing.Pool: a worker that dies (a plug-in calling
+    ``os._exit``, the system killing it for lack of memory, a crash in a C library) breaks the
+    executor, which says so; the Pool waited for the lost rows for ever.
+    """
+    from collections import deque
+    from concurrent.futures import Future, ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    def chunks() -> Iterator[list[tuple[int, Row]]]:  # chunks amortise the pickling
+        while chunk := list(itertools.islice(numbered, 256)):
+            yield chunk
+
+    with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(settings,)) as pool:
+        waiting = chunks()
+        pending: deque[Future[list[TriageResult]]] = deque(
+            pool.submit(_work_chunk, c) for c in itertools.islice(waiting, 2 * jobs)
+        )
+        try:
+            while pending:
+                try:
+                    done = pending.popleft().result()
+                except BrokenProcessPool as exc:
+                    raise AipdError(
+                        "un processus du tri s'est arrêté brutalement (une extension qui appelle os._exit, "
+                        "un manque de mémoire, un plantage) : relancez avec --jobs 1 pour voir l'erreur, ou "
+                        "bloquez les extensions une à une (--block) "
+                        "(a triage process ended abruptly: run again with --jobs 1 to see the error)"
+                    ) from exc
+                pending.extend(pool.submit(_work_chunk, c) for c in itertools.islice(waiting, 1))
+                yield from done
+        finally:
+            # A fault, or a reader that stops early: the rows not yet started are not triaged.
+            pool.shutdown(wait=False, cancel_futures=True)
 
 
 # --- summary -----------------------------------------------------------------------------------

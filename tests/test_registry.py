@@ -1247,3 +1247,38 @@ def test_a_huge_rationale_is_the_plugins_fault(surface: str) -> None:
         assess(_declaring_the_measure(), registry=reg)
     assert err.value.plugin == "evil"
     assert "returned a rationale of 5,242,881 characters" in message(err)
+
+
+def test_parallel_triage_ends_when_a_worker_dies(tmp_path: Path) -> None:
+    """A worker that dies without an exception (a plug-in calling ``os._exit``; the same as the
+    system killing it for lack of memory) ends ``aipd triage --jobs 2`` with an error and exit 2:
+    multiprocessing.Pool waited for the lost rows for ever. The output file is not touched."""
+    import os
+    import subprocess
+
+    site = tmp_path / "site"
+    site.mkdir()
+    FakeDists(site).add(
+        dist="fake-dying",
+        version="6.6",
+        ep_name="dying",
+        module="fake_dying",
+        source=FAULTY_TEST_MODULE.format(body="import os; os._exit(0)", hook="pass"),
+    )
+    register = tmp_path / "r.csv"
+    register.write_text("Nom du traitement;Nombre de personnes concernées\nA;10\nB;20\n", encoding="utf-8")
+    out = tmp_path / "out.csv"
+    out.write_text("ancien\n", encoding="utf-8")
+    env = os.environ | {"PYTHONPATH": os.pathsep.join([str(site), *sys.path])}
+    cli = "import sys; from aipd.cli import main; sys.exit(main())"
+    run = subprocess.run(
+        [sys.executable, "-c", cli, "triage", str(register), "--jobs", "2", "-o", str(out)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert run.returncode == 2, run.stderr
+    assert "un processus du tri s'est arrêté brutalement" in run.stderr
+    assert out.read_text(encoding="utf-8") == "ancien\n"
