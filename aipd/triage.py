@@ -187,6 +187,12 @@ def _kind_watch() -> type[Controller]:
             # a plug-in that evolves the controller it was given gets a working copy.
             kind_slot.__set__(self, value)
 
+        def __hash__(self) -> int:
+            # The watch over a plug-in's tests hashes the operation (aipd._purity): that is not a
+            # rule reading the kind, so the fields are read through their slots.
+            return hash(tuple(slot.__get__(self, Controller) for slot in slots))
+
+    slots = [Controller.__dict__[a.name] for a in attrs.fields(Controller)]
     return KindWatch
 
 

@@ -101,3 +101,16 @@ def test_every_field_documented_in_both_languages(cls: type) -> None:
         assert doc is not None, f"{cls.__name__}.{a.name} has no doc"
         assert doc.fr.strip()
         assert doc.en.strip()
+
+
+def test_every_field_of_the_model_and_settings_is_hashed() -> None:
+    """aipd._purity watches a plug-in's tests by the hash of the operation and settings: a field left out
+    of eq or hash would let a change to it go unseen."""
+    import aipd.model as model
+    from aipd.settings import Settings
+
+    classes = [c for c in vars(model).values() if isinstance(c, type) and attrs.has(c)] + [Settings]
+    assert len(classes) > 10
+    for cls in classes:
+        for field in attrs.fields(cls):
+            assert field.eq and field.hash is not False, (cls.__name__, field.name)

@@ -1021,13 +1021,13 @@ def test_a_test_changing_what_it_was_given_through_object_setattr(
 
 def test_built_in_rules_are_not_watched(monkeypatch: pytest.MonkeyPatch) -> None:
     """Only the tests of plug-ins that are not aipd's are watched: an assessment with the
-    built-in plug-ins alone takes no snapshot of the operation (it stays as fast as it was)."""
+    built-in plug-ins alone records no state of the operation (it stays as fast as it was)."""
     from aipd import _purity
 
-    def refuse(_value: object) -> object:
+    def refuse(_watch: object) -> object:
         raise AssertionError("snapshot taken")
 
-    monkeypatch.setattr(_purity, "snapshot", refuse)
+    monkeypatch.setattr(_purity.Watch, "_now", refuse)
     assess(_declaring_the_measure(), registry=Registry(entry_points=False))
     with pytest.raises(AssertionError, match="snapshot taken"):
         assess(
@@ -1047,6 +1047,31 @@ def test_the_watch_reads_no_property() -> None:
     assert snapshot(watched) == first
     object.__setattr__(watched, "name", "Autre")
     assert snapshot(watched) != first
+    # The watch itself hashes the operation: the controller's hash reads no property either.
+    from aipd._purity import Watch
+
+    watch = Watch(attrs.evolve(operation(), controller=watched), Settings())
+    watch.before()
+    assert not watch.changed()
+    assert not getattr(watched, "kind_read", False)
+    object.__setattr__(watched, "name", "Encore une autre")
+    assert watch.changed()
+
+
+def test_the_watch_sees_a_change_deep_in_the_operation() -> None:
+    """The state the watch compares covers every field of the tree: a data category's description
+    changed through object.__setattr__ is seen, as is a setting."""
+    from aipd._purity import Watch
+
+    op, settings = operation(), Settings()
+    watch = Watch(op, settings)
+    watch.before()
+    object.__setattr__(op.controller, "name", "Autre commune")
+    assert watch.changed()
+    watch = Watch(op, settings)
+    watch.before()
+    object.__setattr__(settings, "large_scale_persons", 1)
+    assert watch.changed()
 
 
 @pytest.mark.parametrize(
