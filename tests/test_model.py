@@ -113,4 +113,5 @@ def test_every_field_of_the_model_and_settings_is_hashed() -> None:
     assert len(classes) > 10
     for cls in classes:
         for field in attrs.fields(cls):
-            assert field.eq and field.hash is not False, (cls.__name__, field.name)
+            assert field.eq, (cls.__name__, field.name)
+            assert field.hash is not False, (cls.__name__, field.name)
