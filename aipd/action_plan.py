@@ -53,6 +53,9 @@ class ActionRow:
     status: MeasureStatus | None
     risks: tuple[str, ...]
     risk_titles: tuple[Text, ...]
+    #: ``title`` is the user's own words (a measure's title, an action), shown as written: no
+    #: typography, in either language; else it is aipd's or a plug-in's wording.
+    user_title: bool = False
 
     @property
     def status_label(self) -> Text:
@@ -100,6 +103,7 @@ def action_plan(
             continue
         cat = by_id.get(m.id)
         title = Text(m.title, m.title) if m.title else cat.title if cat else Text(m.id, m.id)
+        user_title = bool(m.title) or cat is None  # the user's title, or the user's own id
         linked = addressed.get(m.id, [])
         rows.append(
             ActionRow(
@@ -111,6 +115,7 @@ def action_plan(
                 status=status,
                 risks=tuple(rid for rid, _ in linked),
                 risk_titles=tuple(tt for _, tt in linked),
+                user_title=user_title,
             )
         )
         if m.owner is None:
@@ -128,6 +133,7 @@ def action_plan(
                 status=a.status,
                 risks=(),
                 risk_titles=(),
+                user_title=True,
             )
         )
         if a.owner is None:

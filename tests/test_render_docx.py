@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 import aipd
 from aipd import atomic as atomic_module
-from aipd.model import DataCategory, Decisions
+from aipd.model import ActionItem, DataCategory, Decisions
 from aipd.registry import Registry
 from aipd.render import docx as render_module
 from aipd.render import render_docx
@@ -420,7 +420,8 @@ _HOSTILE_PIECES = (
 @pytest.mark.parametrize("lang", ["fr", "en"])
 def test_hostile_text_in_every_free_text_field_is_shown_verbatim(lang: str) -> None:
     """Markup, emoji, bidirectional marks, Jinja-looking text, French punctuation and a 10 000-character word
-    in the name, description, authors, purposes, measures, processors, controller and validation fields:
+    in the name, description, authors, purposes, measures, processors, controller, validation and action
+    plan fields:
     the document reopens and shows each field as written (only XML-forbidden controls are dropped, by the
     model), identically on a second render."""
     import attrs
@@ -444,6 +445,7 @@ def test_hostile_text_in_every_free_text_field_is_shown_verbatim(lang: str) -> N
         validation=attrs.evolve(
             op.validation, dpo_opinion="DPO " + hostile, data_subjects_views="V " + hostile
         ),
+        actions=(ActionItem(action="AC " + hostile, owner="AO " + hostile),),
     )
     a = aipd.assess(op, registry=registry())
     data = _render(a, lang)
@@ -452,7 +454,7 @@ def test_hostile_text_in_every_free_text_field_is_shown_verbatim(lang: str) -> N
     body = "\n".join(
         [p.text for p in d.paragraphs] + [c.text for t in d.tables for r in t.rows for c in r.cells]
     )
-    for prefix in ("N", "D", "A", "P", "T", "M", "MD", "O", "S", "R", "C", "Rep", "DPO", "V"):
+    for prefix in ("N", "D", "A", "P", "T", "M", "MD", "O", "S", "R", "C", "Rep", "DPO", "V", "AC", "AO"):
         assert f"{prefix} {hostile}" in body, prefix
     assert "\x01" not in body
 

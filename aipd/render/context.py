@@ -432,7 +432,7 @@ def _action_plan(assessment: Assessment, lang: Lang, letters: Mapping[str, str])
     if plan is not None:
         return [
             {
-                "action": _text(row.title, lang),
+                "action": _s(row.title.fr) if row.user_title else _text(row.title, lang),
                 "id": row.id,
                 "kind": row.kind,
                 "owner": _s(row.owner),
