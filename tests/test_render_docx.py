@@ -17,7 +17,8 @@ from hypothesis import strategies as st
 
 import aipd
 from aipd import atomic as atomic_module
-from aipd.model import ActionItem, DataCategory, Decisions
+from aipd.i18n import typography
+from aipd.model import ActionItem, DataCategory, Decisions, DpoContact, RiskJudgement
 from aipd.registry import Registry
 from aipd.render import docx as render_module
 from aipd.render import render_docx
@@ -441,11 +442,18 @@ def test_hostile_text_in_every_free_text_field_is_shown_verbatim(lang: str) -> N
             for m in op.measures
         ),
         processors=tuple(attrs.evolve(p, name="S " + hostile, role="R " + hostile) for p in op.processors),
-        controller=attrs.evolve(op.controller, name="C " + hostile, representative="Rep " + hostile),
+        controller=attrs.evolve(
+            op.controller,
+            name="C " + hostile,
+            representative="Rep " + hostile,
+            dpo=DpoContact(name="DN " + hostile, email="dpd@example.fr", phone="DP " + hostile),
+        ),
         validation=attrs.evolve(
             op.validation, dpo_opinion="DPO " + hostile, data_subjects_views="V " + hostile
         ),
         actions=(ActionItem(action="AC " + hostile, owner="AO " + hostile),),
+        legal=attrs.evolve(op.legal, covered_by_dpia="CD " + hostile),
+        risk_judgements=(RiskJudgement(risk="cnil:illegitimate_access", threats=("TH " + hostile,)),),
     )
     a = aipd.assess(op, registry=registry())
     data = _render(a, lang)
@@ -454,8 +462,30 @@ def test_hostile_text_in_every_free_text_field_is_shown_verbatim(lang: str) -> N
     body = "\n".join(
         [p.text for p in d.paragraphs] + [c.text for t in d.tables for r in t.rows for c in r.cells]
     )
-    for prefix in ("N", "D", "A", "P", "T", "M", "MD", "O", "S", "R", "C", "Rep", "DPO", "V", "AC", "AO"):
+    for prefix in (
+        "N",
+        "D",
+        "A",
+        "P",
+        "T",
+        "M",
+        "MD",
+        "O",
+        "S",
+        "R",
+        "C",
+        "Rep",
+        "DPO",
+        "V",
+        "AC",
+        "AO",
+        "DN",
+        "DP",
+    ):
         assert f"{prefix} {hostile}" in body, prefix
+    # Shown as written wherever it is shown, even quoted in aipd's sentences: nowhere retypeset (the
+    # consultation file, the action plan, the principles, the screening rationales, the risks)
+    assert typography("Motif : a ; b ? « c »", "fr") not in body
     assert "\x01" not in body
 
 

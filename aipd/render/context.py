@@ -10,9 +10,11 @@ the library's own sentences live in the templates.
 
 from __future__ import annotations
 
+import contextvars
 import datetime as dt
 import enum
 import functools
+import re
 import types
 import typing
 from collections.abc import Collection, Iterable, Mapping
@@ -55,9 +57,50 @@ def _label(value: Any, lang: Lang) -> str:
     return typography(str(value.label(lang)), lang)
 
 
+#: The user's texts that French typography would change, while a document is built: a sentence of
+#: aipd's that quotes one (« Fondement indiqué : « … » », « Sous-traitant : … ») is typeset around it,
+#: never inside it, so the user's words are shown as written.
+_VERBATIM: contextvars.ContextVar[re.Pattern[str] | None] = contextvars.ContextVar(
+    "aipd_verbatim", default=None
+)
+
+
+def _user_texts(op: ProcessingOperation) -> re.Pattern[str] | None:
+    """The operation's free texts that :func:`typography` would change, longest first, as one pattern."""
+    found: set[str] = set()
+    stack: list[Any] = [op]
+    while stack:
+        obj = stack.pop()
+        if isinstance(obj, str):
+            if not isinstance(obj, enum.Enum) and typography(obj, "fr") != obj:
+                found.add(obj)
+        elif isinstance(obj, tuple):
+            stack.extend(obj)
+        elif attrs.has(type(obj)):
+            stack.extend(getattr(obj, a.name) for a in attrs.fields(type(obj)))
+    if not found:
+        return None
+    return re.compile("|".join(re.escape(x) for x in sorted(found, key=len, reverse=True)))
+
+
+def _typeset(text: str, lang: Lang) -> str:
+    """``text`` in ``lang``'s typography, except the user's texts it quotes (:data:`_VERBATIM`)."""
+    quoted = _VERBATIM.get()
+    if lang != "fr" or quoted is None:
+        return typography(text, lang)
+    out: list[str] = []
+    last = 0
+    for m in quoted.finditer(text):
+        out += (typography(text[last : m.start()], lang), m.group())
+        last = m.end()
+    out.append(typography(text[last:], lang))
+    return "".join(out)
+
+
 def _text(value: Text | None, lang: Lang) -> str | None:
-    """A library or plug-in sentence in ``lang``, in that language's typography (user text is not one)."""
-    return None if value is None else _s(typography(value.get(lang), lang))
+    """A library or plug-in sentence in ``lang``, in that language's typography (user text is not one,
+    even quoted in the sentence)."""
+    return None if value is None else _s(_typeset(value.get(lang), lang))
 
 
 def plain(value: Any, lang: Lang) -> Any:
@@ -674,6 +717,14 @@ def _algorithmic(assessment: Assessment, lang: Lang) -> dict[str, Any] | None:
 def build_context(assessment: Assessment, *, lang: Lang = "fr") -> dict[str, Any]:
     """The plain mapping the document is written from, in ``lang``."""
     lang = check_lang(lang)
+    token = _VERBATIM.set(_user_texts(assessment.operation) if lang == "fr" else None)
+    try:
+        return _build_context(assessment, lang)
+    finally:
+        _VERBATIM.reset(token)
+
+
+def _build_context(assessment: Assessment, lang: Lang) -> dict[str, Any]:
     op = assessment.operation
     ctl = op.controller
     findings = [_finding(f, lang) for f in assessment.findings]
