@@ -22,6 +22,8 @@ import types
 from collections.abc import Callable
 from typing import Any
 
+from aipd.text import XML_ILLEGAL_CLASS
+
 __all__ = ["MAX_CATALOGUE_TEXT", "MAX_RATIONALE", "Watch", "bad_character", "snapshot"]
 
 _ATOMS = (str, int, float, bool, type(None), dt.date, dt.time, dt.timedelta, decimal.Decimal, enum.Enum)
@@ -130,7 +132,7 @@ class Watch:
 # item (:data:`aipd.render.text.TODO_START`), which only aipd's templates write. A rationale may
 # quote the user's facts, which are cleaned of the first set only (:mod:`aipd.text`): it is held
 # to that set, so that a plug-in is never blamed for what the user typed.
-_NOT_XML = "\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\ufffe\\uffff\\ud800-\\udfff"
+_NOT_XML = XML_ILLEGAL_CLASS  # what aipd.text removes from the user's text: one definition
 _IN_RATIONALE = re.compile(f"[{_NOT_XML}]")
 _IN_CATALOGUE = re.compile(f"[{_NOT_XML}\\x7f-\\x9f\\ue000\\ue001]")
 

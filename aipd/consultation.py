@@ -528,10 +528,6 @@ def _jo_2024(op: ProcessingOperation) -> ConsultationGround | None:
     )
 
 
-def _count(n: int, one: str, many: str, *, english: bool = False) -> str:
-    return count(n, one, many, "en" if english else "fr")
-
-
 def _file(op: ProcessingOperation) -> tuple[FileItem, ...]:
     ctl = op.controller
     jc_missing = tuple(
@@ -567,9 +563,9 @@ def _file(op: ProcessingOperation) -> tuple[FileItem, ...]:
         ),
         present=not b_missing,
         detail=t(
-            f"{_count(len(op.purposes), 'finalité', 'finalités')}, {_count(len(op.assets), 'support', 'supports')}",
-            f"{_count(len(op.purposes), 'purpose', 'purposes', english=True)}, "
-            f"{_count(len(op.assets), 'supporting asset', 'supporting assets', english=True)}",
+            f"{count(len(op.purposes), 'finalité', 'finalités', 'fr')}, {count(len(op.assets), 'support', 'supports', 'fr')}",
+            f"{count(len(op.purposes), 'purpose', 'purposes', 'en')}, "
+            f"{count(len(op.assets), 'supporting asset', 'supporting assets', 'en')}",
         ),
         missing=b_missing,
     )
@@ -581,8 +577,8 @@ def _file(op: ProcessingOperation) -> tuple[FileItem, ...]:
         ),
         present=bool(op.measures),
         detail=t(
-            f"{_count(len(op.measures), 'mesure déclarée', 'mesures déclarées')}",
-            f"{_count(len(op.measures), 'measure declared', 'measures declared', english=True)}",
+            f"{count(len(op.measures), 'mesure déclarée', 'mesures déclarées', 'fr')}",
+            f"{count(len(op.measures), 'measure declared', 'measures declared', 'en')}",
         ),
         missing=() if op.measures else ("measures",),
     )

@@ -25,7 +25,7 @@ from aipd._purity import MAX_CATALOGUE_TEXT, bad_character
 from aipd._version import __version__
 from aipd.catalogue import Criterion, Effect, ListItem, MeasureType, RiskType, id_sort_key
 from aipd.errors import PluginError
-from aipd.i18n import Text, t
+from aipd.i18n import Text, format_number, t
 
 if TYPE_CHECKING:  # importlib.metadata is imported when entry points are read (≈15 ms at start-up)
     from importlib import metadata
@@ -491,8 +491,8 @@ def _check_characters(info: PluginInfo, value: Criterion | ListItem | RiskType |
                 info.name,
                 info.version,
                 t(
-                    f"« {value.id} » : le texte {path} a {len(text):,} caractères, au plus "
-                    f"{MAX_CATALOGUE_TEXT:,} sont admis".replace(",", " "),
+                    f"« {value.id} » : le texte {path} a {format_number(len(text), 'fr')} caractères, au plus "
+                    f"{format_number(MAX_CATALOGUE_TEXT, 'fr')} sont admis",
                     f"'{value.id}': the text {path} has {len(text):,} characters, at most "
                     f"{MAX_CATALOGUE_TEXT:,} are allowed",
                 ),

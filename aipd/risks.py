@@ -642,9 +642,10 @@ SEVERITY_RULES: tuple[_SeverityRule, ...] = (
         lambda f: t(
             "évaluation ou notation de personnes (WP248, critère 1) : un classement ou une note divulgués "
             "peuvent stigmatiser les personnes ou nuire à leur réputation ou à leur emploi, conséquences "
-            "significatives et difficiles à surmonter",
+            "significatives et difficiles à surmonter (échelle de gravité de la CNIL : perte d'emploi)",
             "evaluation or scoring of persons (WP248, criterion 1): a ranking or score disclosed can stigmatise "
-            "persons or harm their reputation or employment, significant consequences hard to overcome",
+            "persons or harm their reputation or employment, significant consequences hard to overcome (the "
+            "CNIL's severity scale: loss of employment)",
         ),
     ),
     _SeverityRule(

@@ -17,7 +17,7 @@ import attrs
 from aipd._purity import MAX_RATIONALE, Watch, bad_character
 from aipd.catalogue import Criterion, Effect, FindingStatus, Outcome, Source, Test
 from aipd.errors import PluginError
-from aipd.i18n import Text, t
+from aipd.i18n import Text, format_number, t
 from aipd.model import ProcessingOperation
 from aipd.registry import Catalogue, PluginInfo
 from aipd.settings import Settings
@@ -262,8 +262,8 @@ def _foreign_outcome(rule_id: str, plugin: PluginInfo, value: object) -> Outcome
             plugin.name,
             plugin.version,
             t(
-                f"le test de la règle « {rule_id} » a renvoyé une justification de {size:,} caractères, au plus "
-                f"{MAX_RATIONALE:,} sont admis".replace(",", " "),
+                f"le test de la règle « {rule_id} » a renvoyé une justification de {format_number(size, 'fr')} "
+                f"caractères, au plus {format_number(MAX_RATIONALE, 'fr')} sont admis",
                 f"the test of rule '{rule_id}' returned a rationale of {size:,} characters, at most "
                 f"{MAX_RATIONALE:,} are allowed",
             ),

@@ -13,7 +13,9 @@ from collections.abc import Iterable
 
 # XML 1.0 allows tab, LF and CR among C0 controls; everything else in C0, plus
 # the non-characters U+FFFE/U+FFFF and lone surrogates, cannot appear in a .docx.
-_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+#: The character class, shared with the check of plug-in texts (:mod:`aipd._purity`).
+XML_ILLEGAL_CLASS = "\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff"
+_XML_ILLEGAL = re.compile(f"[{XML_ILLEGAL_CLASS}]")
 
 
 def clean_text(value: str) -> str:
