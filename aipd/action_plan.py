@@ -158,7 +158,7 @@ def _analysis_rows(
 ) -> list[ActionRow]:
     """What the analysis leaves to do, so the plan a DPO signs lists it (CNIL method, part 4:
     the plan gathers what was judged « à corriger », and what the levels still wait for)."""
-    from aipd.render.context import fact_label
+    from aipd.model import path_label
 
     def row(kind: Literal["principle", "facts"], title: Text, linked: list[tuple[str, Text]]) -> ActionRow:
         return ActionRow(
@@ -188,7 +188,9 @@ def _analysis_rows(
         )
 
     def labels(paths: list[str], lang: Lang) -> str:
-        return (" ; " if lang == "fr" else "; ").join(fact_label(m, lang) for m in paths)
+        return (" ; " if lang == "fr" else "; ").join(
+            label.get(lang) if (label := path_label(m)) is not None else m for m in paths
+        )
 
     asked: set[str] = set()
     screening_facts = list(screening.missing_facts) if screening is not None else []

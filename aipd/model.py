@@ -17,7 +17,10 @@ Conventions that hold for every class:
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
+import types
+import typing
 from collections.abc import Callable
 from typing import Any
 
@@ -878,3 +881,40 @@ class ProcessingOperation:
         from aipd.display import operation_markdown
 
         return operation_markdown(self)
+
+
+@functools.lru_cache(maxsize=4096)
+def path_label(path: str) -> Text | None:
+    """The documented label of a model path (``scale.persons`` → « Nombre de personnes concernées »,
+    ``assets[0].hosting`` → « Supports des données › Hébergement »), or None when the model does not know it.
+
+    Screening, risks and triage name missing facts by path; the document, the action plan and the
+    triage say what to fill in. One lookup for all of them, here, next to the fields it reads.
+    """
+    cls: type | None = ProcessingOperation
+    labels: list[Text] = []
+    for part in path.split("."):
+        name = part.split("[", 1)[0]
+        fields = attrs.fields_dict(cls) if cls is not None else {}
+        if name not in fields:
+            return None
+        doc = fields[name].metadata.get("doc")
+        if isinstance(doc, Text):
+            labels.append(doc)
+        cls = _attrs_class_in(typing.get_type_hints(cls).get(name))
+    if not labels:
+        return None
+    return Text(" › ".join(x.fr for x in labels), " › ".join(x.en for x in labels))
+
+
+def _attrs_class_in(hint: Any) -> type | None:
+    """The attrs class inside a type hint such as ``X | None`` or ``tuple[X, ...]``."""
+    if isinstance(hint, type) and attrs.has(hint):
+        return hint
+    origin = typing.get_origin(hint)
+    if origin in (typing.Union, types.UnionType, tuple, list):
+        for arg in typing.get_args(hint):
+            found = _attrs_class_in(arg)
+            if found is not None:
+                return found
+    return None

@@ -198,15 +198,10 @@ def _kind_watch() -> type[Controller]:
 
 def _partial_reason(partial: Iterable[str]) -> tuple[Text, Text]:
     """The reason and explanation of a row left incomplete because the register gives ``partial`` in part."""
-    from aipd.model import ProcessingOperation
+    from aipd.model import path_label
     from aipd.screening import Reason
 
-    fields = attrs.fields_dict(ProcessingOperation)
-    labels = []
-    for path in partial:
-        field = fields.get(path)
-        doc = field.metadata.get("doc") if field is not None else None
-        labels.append(doc if isinstance(doc, Text) else Text(path, path))
+    labels = [path_label(path) or Text(path, path) for path in partial]
     return Text(Reason.MISSING_FACTS.fr, Reason.MISSING_FACTS.en), Text(
         "À préciser dans le registre : " + " ; ".join(x.fr for x in labels) + ".",
         "To be given in the register: " + "; ".join(x.en for x in labels) + ".",

@@ -15,7 +15,6 @@ import datetime as dt
 import enum
 import functools
 import re
-import types
 import typing
 from collections.abc import Collection, Iterable, Mapping
 from typing import TYPE_CHECKING, Any
@@ -24,7 +23,7 @@ import attrs
 
 from aipd.catalogue import Source
 from aipd.i18n import Lang, Text, check_lang, format_date, format_number, t, typography
-from aipd.model import ProcessingOperation
+from aipd.model import ProcessingOperation, path_label
 from aipd.vocabulary import LegalRegime, Level, MeasureStatus, Vocabulary
 
 if TYPE_CHECKING:
@@ -192,42 +191,12 @@ def _asked(assessment: Assessment) -> frozenset[str]:
     return frozenset(paths)
 
 
-def _attrs_class_in(hint: Any) -> type | None:
-    """The attrs class inside a type hint such as ``X | None`` or ``tuple[X, ...]``."""
-    if isinstance(hint, type) and attrs.has(hint):
-        return hint
-    origin = typing.get_origin(hint)
-    if origin in (typing.Union, types.UnionType, tuple, list):
-        for arg in typing.get_args(hint):
-            found = _attrs_class_in(arg)
-            if found is not None:
-                return found
-    return None
-
-
 @functools.lru_cache(maxsize=4096)
 def fact_label(path: str, lang: Lang) -> str:
-    """The documented label of a model path (``scale.persons`` → « Nombre de personnes concernées »).
-
-    Screening names missing facts by path; the document shows what to fill in.
-    A path the model does not know is shown as it is.
-    """
-    cls: type | None = ProcessingOperation
-    labels: list[str] = []
-    for part in path.split("."):
-        name = part.split("[", 1)[0]
-        if cls is None:
-            return path
-        fields = attrs.fields_dict(cls)
-        if name not in fields:
-            return path
-        field = fields[name]
-        doc = field.metadata.get("doc")
-        if isinstance(doc, Text):
-            labels.append(doc.get(lang))
-        hints = typing.get_type_hints(cls)
-        cls = _attrs_class_in(hints.get(name))
-    return typography(" › ".join(labels), lang) if labels else path
+    """The documented label of a model path (``scale.persons`` → « Nombre de personnes concernées »),
+    in the document's typography; a path the model does not know is shown as it is."""
+    label = path_label(path)
+    return path if label is None else typography(label.get(lang), lang)
 
 
 def _source(source: Source | None, lang: Lang) -> dict[str, Any] | None:
