@@ -41,6 +41,17 @@ GDPR_URL = "https://eur-lex.europa.eu/legal-content/FR/TXT/?uri=CELEX:32016R0679
 #: CRPA art. L. 312-1-3: persons with fewer agents than the threshold set by decree are exempt.
 PUBLICATION_THRESHOLD = 50
 
+#: Where the ban on solely automated decisions comes from, for every output that reports it as a
+#: blocking issue (``aipd assess``, the notebook display); the document's templates word it too.
+FORBIDDEN_SOURCE = Source(
+    citation=t(
+        "RGPD, art. 22 ; loi n° 78-17 du 6 janvier 1978 (Informatique et Libertés), art. 47",
+        "GDPR, art. 22; loi 78-17 (Informatique et Libertés), art. 47",
+    ),
+    url=LIL_URL,
+    reliability="recalled",
+)
+
 MET, NOT_MET, UNKNOWN = FindingStatus.MET, FindingStatus.NOT_MET, FindingStatus.UNKNOWN
 
 

@@ -94,6 +94,12 @@ class Assessment:
         return self.screening.blocking
 
     @property
+    def decisions_forbidden(self) -> bool:
+        """Solely automated decisions the GDPR (art. 22) and the loi Informatique et Libertés (art. 47)
+        forbid here: a blocking issue that is not a rule's finding (:mod:`aipd.algorithmic_decisions`)."""
+        return self.algorithmic_decisions is not None and self.algorithmic_decisions.forbidden is True
+
+    @property
     def notices(self) -> tuple[Notice, ...]:
         return self.screening.notices
 

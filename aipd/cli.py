@@ -192,9 +192,7 @@ def cmd_assess(args: argparse.Namespace) -> int:
         _print_data(data)
     else:
         print(assessment_text(data), end="")
-    decisions = result.algorithmic_decisions
-    forbidden = decisions is not None and decisions.forbidden is True
-    return EXIT_FINDING if result.blocking or forbidden else EXIT_OK
+    return EXIT_FINDING if result.blocking or result.decisions_forbidden else EXIT_OK
 
 
 def cmd_plugins(args: argparse.Namespace) -> int:

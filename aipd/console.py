@@ -127,7 +127,7 @@ def assessment_text(data: dict[str, Any]) -> str:
         if forbidden:
             out.append(f"  ✖ {_w('forbidden_decisions', lang)}")
             out.append(f"    {' '.join(decisions['problems'])}")
-            out.append(f"    {_head('source', lang)} {decisions['source']}")
+            out.append(f"    {_head('source', lang)} {_source(decisions['source'], lang)}")
 
     v = data["verdict"]
     out += [

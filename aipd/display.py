@@ -139,15 +139,18 @@ def _findings_markdown(findings: Sequence[Finding], lang: Lang) -> str:
 
 def _forbidden_decisions(a: Assessment, lang: Lang) -> list[str]:
     """Solely automated decisions art. 47 LIL forbids: a blocking issue, as the document's summary says."""
+    from aipd.algorithmic_decisions import FORBIDDEN_SOURCE
+
     decisions = a.algorithmic_decisions
-    if decisions is None or decisions.forbidden is not True:
+    if decisions is None or not a.decisions_forbidden:
         return []
     head = (
-        "Décisions entièrement automatisées interdites (RGPD, art. 22 ; loi Informatique et Libertés, art. 47)"
+        "Décisions entièrement automatisées interdites"
         if lang == "fr"
-        else "Solely automated decisions that are forbidden (GDPR, art. 22; loi Informatique et Libertés, art. 47)"
+        else "Solely automated decisions that are forbidden"
     )
-    return [f"{head} — " + " ".join(p.get(lang) for p in decisions.problems)]
+    source = FORBIDDEN_SOURCE.citation.get(lang)
+    return [f"{head} ({source}) — " + " ".join(p.get(lang) for p in decisions.problems)]
 
 
 def _ul(items: Iterable[str]) -> str:

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from aipd._version import __version__
+from aipd.algorithmic_decisions import FORBIDDEN_SOURCE
 from aipd.catalogue import Criterion, ListItem, MeasureType, RiskType, Source
 from aipd.convert import unstructure
 from aipd.i18n import Lang, Text
@@ -183,13 +184,6 @@ def assessment_to_data(assessment: Assessment, lang: Lang = "fr") -> dict[str, A
     }
 
 
-#: Where the ban on solely automated decisions comes from (see :mod:`aipd.algorithmic_decisions`).
-FORBIDDEN_DECISIONS_SOURCE = Text(
-    "RGPD, art. 22 ; loi n° 78-17 du 6 janvier 1978 (Informatique et Libertés), art. 47",
-    "GDPR, art. 22; loi n° 78-17 of 6 January 1978 (Informatique et Libertés), art. 47",
-)
-
-
 def _forbidden_decisions(assessment: Assessment, lang: Lang) -> dict[str, Any] | None:
     """Whether solely automated decisions are forbidden here: a blocking issue that is not a rule's finding.
 
@@ -201,7 +195,7 @@ def _forbidden_decisions(assessment: Assessment, lang: Lang) -> dict[str, Any] |
     return {
         "forbidden": decisions.forbidden,
         "problems": [p.get(lang) for p in decisions.problems],
-        "source": FORBIDDEN_DECISIONS_SOURCE.get(lang),
+        "source": source_to_data(FORBIDDEN_SOURCE, lang),
     }
 
 

@@ -311,7 +311,8 @@ def test_forbidden_automated_decisions_are_a_blocking_issue(
     data = json.loads(out)["forbidden_decisions"]
     assert data["forbidden"] is True
     assert data["problems"]
-    assert "art. 47" in data["source"]
+    assert "art. 47" in data["source"]["citation"]
+    assert data["source"]["reliability"] == "recalled"
     # The same operation whose decisions keep a person in the loop is not blocked.
     use(
         monkeypatch,
