@@ -217,6 +217,15 @@ def _lawfulness(op: ProcessingOperation) -> PrincipleCheck:
                 )
             )
             facts.append(f"purposes[{i}].legal_text")
+        if p.legal_basis is LegalBasis.LEGITIMATE_INTERESTS and not p.legitimate_interest:
+            # Art. 35(7)(a): the description includes, where applicable, the legitimate interest pursued.
+            miss.append(
+                t(
+                    f"l'intérêt légitime poursuivi par la finalité {n} (art. 35.7.a)",
+                    f"the legitimate interest pursued by purpose {n} (art. 35(7)(a))",
+                )
+            )
+            facts.append(f"purposes[{i}].legitimate_interest")
         if p.legal_basis is LegalBasis.LEGITIMATE_INTERESTS and op.controller.kind.is_public_law_body:
             probs.append(
                 t(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from aipd.model import DataCategory, Measure, Processor, Purpose, Retention, Transfer
+from aipd.model import Controller, DataCategory, Measure, Processor, Purpose, Retention, Transfer
 from aipd.principles import Principles, PrincipleStatus, assess_principles
 from aipd.vocabulary import DataKind, LegalBasis, MeasureStatus, OrganisationKind, Safeguard
 from content_cases import measures, operation
@@ -54,6 +54,30 @@ def test_legitimate_interest_of_a_public_body_is_a_problem() -> None:
     op = operation(purposes=(Purpose(description="x", legal_basis=LegalBasis.LEGITIMATE_INTERESTS),))
     assert op.controller.kind is OrganisationKind.COMMUNE
     assert _status(op, "lawfulness") is PrincipleStatus.PROBLEM
+
+
+def test_legitimate_interests_basis_needs_the_interest_pursued() -> None:
+    """Art. 35(7)(a): with the basis of art. 6(1)(f), the legitimate interest pursued is asked for,
+    naming the fact; once given, lawfulness is justified (a body not governed by public law)."""
+    controller = Controller(name="Délégataire", kind=OrganisationKind.PRIVATE_PUBLIC_SERVICE)
+    op = operation(
+        controller=controller,
+        purposes=(Purpose(description="x", legal_basis=LegalBasis.LEGITIMATE_INTERESTS),),
+    )
+    check = _by_id(assess_principles(op))["lawfulness"]
+    assert check.status is PrincipleStatus.TO_COMPLETE  # type: ignore[attr-defined]
+    assert check.missing_facts == ("purposes[0].legitimate_interest",)  # type: ignore[attr-defined]
+    given = operation(
+        controller=controller,
+        purposes=(
+            Purpose(
+                description="x",
+                legal_basis=LegalBasis.LEGITIMATE_INTERESTS,
+                legitimate_interest="Sécurité des usagers du service délégué",
+            ),
+        ),
+    )
+    assert _status(given, "lawfulness") is PrincipleStatus.JUSTIFIED
 
 
 def test_special_categories_need_an_article_9_exception() -> None:
