@@ -391,7 +391,10 @@ class Transfer:
         what="un code pays ISO à deux lettres majuscules",
     )
     safeguard: Safeguard | None = opt("Garantie (chapitre V du RGPD)", "Safeguard (GDPR Chapter V)")
-    documentation: str | None = opt_text("Lien vers la garantie", "Link to the safeguard")
+    documentation: str | None = opt_text(
+        "Référence ou lien vers la garantie (décision d'adéquation, clauses signées, règles approuvées)",
+        "Reference or link to the safeguard (adequacy decision, signed clauses, approved rules)",
+    )
 
 
 @attrs.frozen(kw_only=True)
