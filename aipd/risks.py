@@ -56,6 +56,7 @@ from aipd.vocabulary import (
 
 __all__ = [
     "ACCESS",
+    "DIGITAL_ASSETS",
     "DISAPPEARANCE",
     "MODIFICATION",
     "Acceptability",
@@ -443,7 +444,7 @@ _VULNERABLE_KINDS = frozenset(
 _SUBORDINATION = frozenset({Vulnerability.EMPLOYEE, Vulnerability.POWER_IMBALANCE})
 #: The supports that are hosted somewhere and may be reachable from the internet (not paper,
 #: people or premises): their hosting and exposure are facts the likelihood reads.
-_DIGITAL = frozenset({AssetKind.SOFTWARE, AssetKind.NETWORK, AssetKind.HARDWARE})
+DIGITAL_ASSETS = frozenset({AssetKind.SOFTWARE, AssetKind.NETWORK, AssetKind.HARDWARE})
 
 
 @attrs.frozen(kw_only=True)
@@ -516,7 +517,9 @@ def _facts(op: ProcessingOperation, settings: Settings) -> _Facts:
     ]
     # Unknown, a country or a hosting may be outside the EU: asked for, and tried by could_be_high.
     non_eu_unknown = [
-        f"assets[{i}].hosting" for i, a in enumerate(op.assets) if a.hosting is None and a.kind in _DIGITAL
+        f"assets[{i}].hosting"
+        for i, a in enumerate(op.assets)
+        if a.hosting is None and a.kind in DIGITAL_ASSETS
     ]
     non_eu_unknown += [f"processors[{i}].country" for i, p in enumerate(op.processors) if p.country is None]
     return _Facts(
@@ -535,7 +538,7 @@ def _facts(op: ProcessingOperation, settings: Settings) -> _Facts:
         non_eu=tuple(sorted(set(non_eu))),
         non_eu_unknown=tuple(non_eu_unknown),
         internet_facing=tuple(a.name for a in op.assets if a.internet_facing),
-        internet_unknown=any(a.internet_facing is None and a.kind in _DIGITAL for a in op.assets),
+        internet_unknown=any(a.internet_facing is None and a.kind in DIGITAL_ASSETS for a in op.assets),
         paper=tuple(a.name for a in op.assets if a.kind is AssetKind.PAPER),
         no_contract=tuple(p.name for p in op.processors if p.contract_art28 is False),
         contract_unknown=tuple(

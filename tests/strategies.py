@@ -25,6 +25,7 @@ from aipd import model
 from aipd.vocabulary import Vocabulary
 
 __all__ = [
+    "Filled",
     "action_items",
     "ai_systems",
     "controllers",
@@ -32,6 +33,7 @@ __all__ = [
     "decisions",
     "dpo_contacts",
     "evaluations",
+    "filled_operation",
     "for_class",
     "joint_controllers",
     "legal_frameworks",
@@ -39,6 +41,7 @@ __all__ = [
     "measures",
     "monitorings",
     "operations",
+    "partly_filled_operations",
     "processors",
     "purposes",
     "recipients",
@@ -292,3 +295,104 @@ def operations(**overrides: st.SearchStrategy[Any]) -> st.SearchStrategy[model.P
     return (
         for_class(model.ProcessingOperation, **overrides).map(_within_the_whole).map(_one_judgement_per_risk)
     )
+
+
+# --- every field filled, each with a value found nowhere else ---------------------------------------
+
+
+@attrs.frozen
+class Filled:
+    """An operation built by :func:`filled_operation`, and the value each of its fields holds.
+
+    ``values`` maps a model path (``data[0].retention.justification``) to the leaf value put
+    there: a marker string (``MkRetentionJustification61Z``), a number, a date, a vocabulary
+    member or ``True``; a path absent from ``values`` was left unknown.
+    """
+
+    operation: model.ProcessingOperation
+    values: dict[str, Any]
+
+
+# Fields whose pattern a marker string cannot match: a value of the right form, still unique.
+def _patterned(pattern: Any, n: int, cls: type, name: str) -> str:
+    if pattern is model._SIREN:
+        return str(900_000_000 + n)
+    if pattern is model._COUNTRY:
+        # user-assigned ISO codes (XA…XZ): outside the EEA, so a processor there is outside the Union
+        return "X" + chr(ord("A") + n % 26)
+    # an identifier (slug): a risk id no plug-in describes is shown under its own id
+    return f"mk{n}:{cls.__name__.lower()}-{name.replace('_', '-')}"
+
+
+def _filled_value(
+    hint: Any, cls: type, name: str, path: str, keep: Any, counter: list[int], out: dict[str, Any]
+) -> Any:
+    counter[0] += 1
+    n = counter[0]
+    if typing.get_origin(hint) is tuple:
+        return (_filled_value(typing.get_args(hint)[0], cls, name, f"{path}[0]", keep, counter, out),)
+    if attrs.has(hint):
+        return _filled(hint, path, keep, counter, out)
+    if isinstance(hint, type) and issubclass(hint, Vocabulary):
+        value: Any = list(hint)[n % len(hint)]
+    elif hint is dt.date:
+        value = dt.date(2021, 1, 4) + dt.timedelta(days=11 * n)
+    elif hint is bool:
+        value = True
+    elif hint is int:
+        value = 10_000 + 37 * n
+    elif hint is str:
+        pattern = attrs.fields_dict(cls)[name].metadata.get("pattern")
+        value = (
+            _patterned(pattern, n, cls, name)
+            if pattern is not None
+            else f"Mk{cls.__name__}{name.title().replace('_', '')}{n}Z"
+        )
+    else:
+        raise TypeError(f"no filled value for {hint!r}: add it to tests/strategies.py")
+    out[path] = value
+    return value
+
+
+def _filled(cls: type, prefix: str, keep: Any, counter: list[int], out: dict[str, Any]) -> Any:
+    hints = typing.get_type_hints(cls)
+    kwargs: dict[str, Any] = {}
+    for a in attrs.fields(cls):
+        path = f"{prefix}.{a.name}" if prefix else a.name
+        hint = hints[a.name]
+        args = typing.get_args(hint)
+        optional = type(None) in args or a.default is not attrs.NOTHING
+        if optional and not keep(path):
+            continue
+        if type(None) in args:
+            (hint,) = (x for x in args if x is not type(None))
+        kwargs[a.name] = _filled_value(hint, cls, a.name, path, keep, counter, out)
+    return cls(**kwargs)
+
+
+def filled_operation(keep: Any = lambda path: True) -> Filled:
+    """An operation where every field the model has is given (those ``keep`` refuses are left at their
+    default), each with a value found nowhere else in the document: a field added to the model is
+    filled without touching this file."""
+    values: dict[str, Any] = {}
+    op = _filled(model.ProcessingOperation, "", keep, [0], values)
+    return Filled(_within_the_whole(op), values)
+
+
+def _optional_paths() -> list[str]:
+    """Every path :func:`filled_operation` could leave unknown, nested objects and lists included."""
+    seen: list[str] = []
+
+    def record(path: str) -> bool:
+        seen.append(path)
+        return True
+
+    filled_operation(record)
+    return seen
+
+
+@st.composite
+def partly_filled_operations(draw: st.DrawFn) -> Filled:
+    """:func:`filled_operation` with any set of its optional fields left unknown (or empty)."""
+    dropped = draw(st.frozensets(st.sampled_from(_optional_paths())))
+    return filled_operation(lambda path: path not in dropped)

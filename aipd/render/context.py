@@ -24,6 +24,7 @@ import attrs
 from aipd.catalogue import Source
 from aipd.i18n import Lang, Text, check_lang, format_date, format_number, t, typography
 from aipd.model import ProcessingOperation, path_label
+from aipd.risks import DIGITAL_ASSETS
 from aipd.vocabulary import LegalRegime, Level, MeasureStatus, Vocabulary
 
 if TYPE_CHECKING:
@@ -732,7 +733,11 @@ def _build_context(assessment: Assessment, lang: Lang) -> dict[str, Any]:
             "register_ref": _s(op.register_ref),
         },
         "controller": plain(ctl, lang)
-        | {"dpo": dpo, "population_served_text": format_number(ctl.population_served, lang)},
+        | {
+            "dpo": dpo,
+            "population_served_text": format_number(ctl.population_served, lang),
+            "agents_text": format_number(ctl.agents, lang),
+        },
         "dpo": dpo,
         "operation": {
             "name": _s(op.name),
@@ -758,14 +763,22 @@ def _build_context(assessment: Assessment, lang: Lang) -> dict[str, Any]:
         "findings": findings,
         "criteria": [f for f in findings if f["kind"] == "criterion"],
         "list_items": [f for f in findings if f["kind"] == "list_item"],
-        "purposes": plain(op.purposes, lang),
+        "purposes": [
+            plain(p, lang) | {"legal_basis_code": p.legal_basis.value if p.legal_basis is not None else None}
+            for p in op.purposes
+        ],
         "legal": plain(op.legal, lang),
         "regime_code": op.legal.regime.value if op.legal.regime is not None else None,
         "regime_in_doubt": op.regime_in_doubt,
         "data": [plain(d, lang) | {"persons_text": format_number(d.persons, lang)} for d in op.data],
         "special_categories": [_label(k, lang) for k in op.special_categories],
         "subjects": [
-            plain(s, lang) | {"count_text": format_number(s.count, lang), "is_vulnerable": s.is_vulnerable}
+            plain(s, lang)
+            | {
+                "count_text": format_number(s.count, lang),
+                "relevant_population_text": format_number(s.relevant_population, lang),
+                "is_vulnerable": s.is_vulnerable,
+            }
             for s in op.data_subjects
         ],
         "persons": format_number(op.persons, lang),
@@ -774,12 +787,23 @@ def _build_context(assessment: Assessment, lang: Lang) -> dict[str, Any]:
             "persons_text": format_number(op.scale.persons, lang),
             "relevant_population_text": format_number(op.scale.relevant_population, lang),
             "records_text": format_number(op.scale.records, lang),
+            "data_items_text": format_number(op.scale.data_items, lang),
         },
         "recipients": plain(op.recipients, lang),
         "processors": plain(op.processors, lang),
         "joint_controllers": plain(op.joint_controllers, lang),
         "transfers": plain(op.transfers, lang),
-        "assets": plain(op.assets, lang),
+        # whether the asset's exposure is asked for (a digital asset, unknown, that the risks need):
+        # « À compléter » then, « non renseigné, sans incidence » otherwise
+        "assets": [
+            plain(a, lang)
+            | {
+                "internet_facing_asked": a.internet_facing is None
+                and a.kind in DIGITAL_ASSETS
+                and "assets[].internet_facing" in asked
+            }
+            for a in op.assets
+        ],
         "measures": _measures(assessment, lang),
         "monitoring": fact_rows(op.monitoring, lang, path="monitoring", asked=asked),
         "evaluation": fact_rows(op.evaluation, lang, path="evaluation", asked=asked),

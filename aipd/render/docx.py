@@ -308,6 +308,8 @@ class _Builder:
         self._todo = self.L("todo_label")
         # the separator of a list in a cell: « a ; b » with an espace insécable in French
         self.sep = typography(" ; ", ctx["lang"]) if ctx["lang"] == "fr" else "; "
+        # « libellé : valeur », with an espace insécable before the colon in French
+        self.colon = "\u00a0: " if ctx["lang"] == "fr" else ": "
 
     # wording
     def L(self, key: str) -> str:  # short name for the many label look-ups
@@ -503,12 +505,28 @@ def _cover(b: _Builder) -> None:
     dpo = c["dpo"]
     dpo_text = None
     if dpo:
-        dpo_text = b.sep.join(x for x in (dpo["name"], dpo.get("organisation"), dpo.get("email")) if x)
+        designation = dpo.get("cnil_designation")
+        dpo_text = b.sep.join(
+            x
+            for x in (
+                dpo["name"],
+                dpo.get("organisation"),
+                dpo.get("email"),
+                b.L("cover_dpo_designation").replace("{n}", designation) if designation else None,
+            )
+            if x
+        )
     rows = [
         (b.L("cover_organisation"), c["doc"]["organisation"]),
         (b.L("cover_processing"), c["doc"]["processing"]),
         (b.L("cover_version"), c["doc"]["version"]),
         (b.L("cover_date"), b.value(c["doc"]["date"], b.L("cover_date"))),
+        # the document's date is the last update, else the creation: the other one is said beside it
+        *(
+            (b.L(f"cover_{k}"), c["doc"][k])
+            for k in ("created", "updated")
+            if c["doc"][k] and c["doc"][k] != c["doc"]["date"]
+        ),
         (b.L("cover_status"), c["doc"]["status"]),
         (b.L("cover_authors"), b.value(c["doc"]["authors"], b.L("cover_authors"))),
         (b.L("cover_dpo"), b.value(dpo_text, b.L("cover_dpo"))),
@@ -576,7 +594,7 @@ def _contexte(b: _Builder) -> None:
         [
             (
                 p["description"],
-                b.value(p["legal_basis"], b.L("col_basis")),
+                b.value(p["legal_basis"], b.L("col_basis")) + _legitimate_interest(b, p),
                 b.value(p["legal_text"], b.L("col_legal_text")),
             )
             for p in c["purposes"]
@@ -612,7 +630,7 @@ def _contexte(b: _Builder) -> None:
                 else d["kind"],
                 b.value(d["description"], b.L("col_details")),
                 b.value(d["sources"], b.L("col_sources")),
-                b.value(_retention(d["retention"]), b.L("col_retention")),
+                b.value(_retention(b, d["retention"]), b.L("col_retention")),
             )
             for d in c["data"]
         ]
@@ -627,8 +645,14 @@ def _contexte(b: _Builder) -> None:
             (
                 s["kind"],
                 b.value(s["description"], b.L("col_details")),
-                b.value(s["count_text"], b.L("col_count")),
-                b.value(s["is_vulnerable"], b.L("col_vulnerable")),
+                b.value(s["count_text"], b.L("col_count"))
+                + (
+                    f"\n{b.L('out_of_population').replace('{n}', s['relevant_population_text'])}"
+                    if s["relevant_population_text"]
+                    else ""
+                ),
+                b.value(s["is_vulnerable"], b.L("col_vulnerable"))
+                + (f"{b.colon}{b.sep.join(s['vulnerabilities'])}" if s["vulnerabilities"] else ""),
             )
             for s in c["subjects"]
         ]
@@ -643,13 +667,22 @@ def _contexte(b: _Builder) -> None:
     b.blocks("contexte", "assets")
     if c["assets"]:
         b.table(
-            [b.L("col_asset_kind"), b.L("col_name"), b.L("col_hosting"), b.L("col_provider")],
+            [
+                b.L("col_asset_kind"),
+                b.L("col_name"),
+                b.L("col_hosting"),
+                b.L("col_provider"),
+                b.L("col_internet_facing"),
+            ],
             [
                 (
                     a["kind"],
-                    a["name"],
+                    a["name"] + (f"\n{a['description']}" if a["description"] else ""),
                     b.value(a["hosting"], b.L("col_hosting")),
                     b.value(a["provider"], b.L("col_provider")),
+                    b.L("not_stated_moot")
+                    if a["internet_facing"] is None and not a["internet_facing_asked"]
+                    else b.value(a["internet_facing"], b.L("col_internet_facing")),
                 )
                 for a in c["assets"]
             ],
@@ -666,11 +699,36 @@ def _todo_row(b: _Builder, what: str, columns: int) -> list[str]:
     return [b.value(None, b.L(what))] * columns
 
 
-def _retention(r: dict[str, Any] | None) -> str | None:
+def _legitimate_interest(b: _Builder, p: dict[str, Any]) -> str:
+    """The legitimate interest pursued, under the basis: art. 35(7)(a) asks for it when the basis is
+    art. 6(1)(f), so it is « À compléter » then; given with another basis, it is shown as declared."""
+    if p["legitimate_interest"]:
+        return f"\n{b.L('legitimate_interest')}{b.colon}{p['legitimate_interest']}"
+    if p["legal_basis_code"] == "legitimate_interests":
+        return "\n" + b.value(None, b.L("legitimate_interest"))
+    return ""
+
+
+def _retention(b: _Builder, r: dict[str, Any] | None) -> str | None:
+    """Each period under its name, then what justifies them (GDPR art. 5(1)(e)). The active period is
+    « À compléter » when missing; once it is known, so are the final fate and the justification the
+    principles ask for (part 2.1)."""
     if not r:
         return None
-    parts = [x for x in (r.get("active"), r.get("intermediate"), r.get("final_fate")) if x]
-    return " / ".join(parts) or None
+    active = bool(r.get("active"))
+    periods = [
+        f"{b.L('retention_' + key)}{b.colon}{r[key]}"
+        if r.get(key)
+        else b.value(None, b.L("retention_" + key))
+        for key in ("active", "intermediate", "final_fate")
+        if r.get(key) or key == "active" or (key == "final_fate" and active)
+    ]
+    lines = [b.sep.join(periods)]
+    if r.get("justification"):
+        lines.append(f"{b.L('retention_justification')}{b.colon}{r['justification']}")
+    elif active:
+        lines.append(b.value(None, b.L("retention_justification")))
+    return "\n".join(lines)
 
 
 def _principes(b: _Builder) -> None:
@@ -717,10 +775,10 @@ def _risques(b: _Builder) -> None:
             [b.L("col_measure"), b.L("col_family"), b.L("col_status"), b.L("col_details")],
             [
                 (
-                    m["title"],
+                    _measure_name(b, m),
                     b.value(m["family"], b.L("col_family")),
                     m["status_label"],
-                    b.value(m["description"], b.L("col_details")),
+                    b.value(m["description"], b.L("col_details")) + _in_place_by(b, m),
                 )
                 for m in c["measures"]
             ],
@@ -766,6 +824,29 @@ def _risques(b: _Builder) -> None:
     b.risk_map(c["risk_map"]["initial"], caption=b.L("map_caption_initial"), **_line(c))
     b.risk_map(c["risk_map"]["residual"], caption=b.L("map_caption_residual"), **_line(c))
     _risk_legend(b)
+
+
+def _measure_name(b: _Builder, m: dict[str, Any]) -> str:
+    """The measure's title (declared, else the catalogue's). One no plug-in contributes is said to be
+    off the catalogue, under its id, its effect on the levels not counted (known once the risks are
+    analysed): the reader sees which measures the levels do not take into account."""
+    title = str(m["title"])
+    if not m["in_catalogue"] and b.ctx["risks_analysed"]:
+        return title + "\n" + b.L("measure_off_catalogue").replace("{id}", m["id"])
+    return title
+
+
+def _in_place_by(b: _Builder, m: dict[str, Any]) -> str:
+    """Who answers for a measure in place, and its date: a measure not in place has them in the action
+    plan (part 4.1), so they are said here only for the measures in place."""
+    if m["status"] != "implemented":
+        return ""
+    said = [
+        f"{b.L(label)}{b.colon}{m[key]}"
+        for key, label in (("owner", "col_owner"), ("due", "col_due"))
+        if m[key]
+    ]
+    return "\n" + b.sep.join(said) if said else ""
 
 
 def _proposed(b: _Builder, level: dict[str, Any] | None) -> str:
@@ -866,6 +947,7 @@ def _annexes(b: _Builder) -> None:
     b.table(
         [b.L("col_item"), b.L("col_value")],
         [
+            (b.L("trace_id"), c["doc"]["id"]),
             (b.L("trace_version"), f"aipd {tr['aipd_version']}"),
             (b.L("trace_digest"), f"SHA-256 {tr['digest']}"),
             (b.L("trace_date"), b.value(tr["date"], b.L("trace_date"))),
