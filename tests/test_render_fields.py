@@ -463,3 +463,19 @@ def test_fact_table_classes_are_those_of_the_model() -> None:
     """The fact tables named here are nested parts of the operation (a renamed part fails here first)."""
     hints = typing.get_type_hints(model.ProcessingOperation)
     assert all(part in hints for part in FACT_TABLES)
+
+
+def test_every_free_text_is_shown_as_written() -> None:
+    """Each free text of a fully filled operation, with French punctuation in it, shows as the DPO wrote
+    it, wherever aipd's sentences quote it: the document's typography is never applied inside."""
+    piece = "Motif : a ; b ? « c »"
+    filled = filled_operation(lambda path: path != "ai_system")
+    op = filled.operation
+    texts = {}
+    for path, value in filled.values.items():
+        if isinstance(value, str) and value.startswith("Mk"):
+            texts[path] = f"{value} {piece}"
+            op = _replace(op, path, texts[path])
+    body = "\n".join(_render(op))
+    assert [path for path, text in texts.items() if text not in body] == []
+    assert typography(piece, "fr") not in body
