@@ -129,12 +129,13 @@ class Watch:
 # aipd render stopped on a ValueError; ESC among them, which a terminal reads as a command). A
 # catalogue text (a title, a source) is the plug-in's alone, so it may not hold DEL, the C1
 # controls (CSI is a command too) nor the private-use characters that mark an « À compléter »
-# item (:data:`aipd.render.text.TODO_START`), which only aipd's templates write. A rationale may
-# quote the user's facts, which are cleaned of the first set only (:mod:`aipd.text`): it is held
-# to that set, so that a plug-in is never blamed for what the user typed.
+# item or the document's layout (:data:`aipd.render.text.RESERVED`, U+E000 to U+E005), which only
+# aipd's templates write. A rationale may quote the user's facts, which are cleaned of the first
+# set only (:mod:`aipd.text`): it is held to that set, so that a plug-in is never blamed for what
+# the user typed (the document's context removes the private-use ones from every text).
 _NOT_XML = XML_ILLEGAL_CLASS  # what aipd.text removes from the user's text: one definition
 _IN_RATIONALE = re.compile(f"[{_NOT_XML}]")
-_IN_CATALOGUE = re.compile(f"[{_NOT_XML}\\x7f-\\x9f\\ue000\\ue001]")
+_IN_CATALOGUE = re.compile(f"[{_NOT_XML}\\x7f-\\x9f\\ue000-\\ue005]")
 
 
 #: The longest text (in characters) a catalogue value may hold: aipd's longest is under 800; a page

@@ -36,6 +36,7 @@ __all__ = [
     "filled_operation",
     "for_class",
     "joint_controllers",
+    "layout_texts",
     "legal_frameworks",
     "matchings",
     "measures",
@@ -124,6 +125,44 @@ def texts(max_size: int = 30) -> st.SearchStrategy[str]:
     anything = st.text(st.characters(codec="utf-8"), max_size=max_size)
     awkward = st.lists(st.sampled_from(_AWKWARD) | st.text(max_size=3), max_size=6).map("".join)
     return anything | awkward
+
+
+#: Lines that look like the layout of aipd's wording blocks (a blank line, then "- ", "> ", "! "), the
+#: private-use characters aipd's templates write (« À compléter » delimiters, layout marks) and Markdown.
+_LAYOUT = [
+    "\n\n! ",
+    "\n\n> ",
+    "\n\n- ",
+    "\n- ",
+    "\n",
+    "\n\n",
+    "! ",
+    "> ",
+    "- ",
+    "  - ",
+    "\t! ",
+    "\r\n\r\n! ",
+    "\u2028! ",
+    "\ue000",
+    "\ue001",
+    "\ue002",
+    "\ue003 ",
+    "\ue004 ",
+    "\ue005 ",
+    "**x**",
+    "# ",
+    "1. ",
+    "[a](javascript:alert(1))",
+    "<img src=x onerror=alert(1)>",
+    "ALERTE",
+]
+
+
+def layout_texts(max_size: int = 30) -> st.SearchStrategy[str]:
+    """Free text that tries to take the look of aipd's own layout: any text, the pieces of
+    :func:`texts`, and lines that start as a bullet, a box or an alert would."""
+    pieces = st.sampled_from(_LAYOUT) | st.sampled_from(_AWKWARD) | texts(max_size=max_size // 3)
+    return st.lists(pieces, min_size=1, max_size=8).map("".join) | texts(max_size)
 
 
 _MAX_LIST = 3

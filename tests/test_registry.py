@@ -1076,13 +1076,20 @@ def test_the_watch_sees_a_change_deep_in_the_operation() -> None:
 
 @pytest.mark.parametrize(
     ("char", "said"),
-    [("\x00", "U+0000"), ("\x1b", "U+001B"), ("\x9b", "U+009B"), ("\ue000", "U+E000")],
-    ids=["NUL", "ESC", "CSI", "TODO mark"],
+    [
+        ("\x00", "U+0000"),
+        ("\x1b", "U+001B"),
+        ("\x9b", "U+009B"),
+        ("\ue000", "U+E000"),
+        ("\ue002", "U+E002"),
+        ("\ue005", "U+E005"),
+    ],
+    ids=["NUL", "ESC", "CSI", "TODO mark", "layout line", "layout alert"],
 )
 def test_a_catalogue_text_with_a_control_character_is_refused_at_load(char: str, said: str) -> None:
     """A title (or any text) holding a character a .docx cannot hold stopped ``aipd render`` with a
     ValueError traceback; ESC and CSI are commands to a terminal; U+E000 is aipd's « À compléter »
-    mark. Refused when the plug-in is loaded, naming it, the value and the field."""
+    mark, U+E002 to U+E005 the layout marks of its templates. Refused when the plug-in is loaded, naming it, the value and the field."""
     bad = criterion("evil:crit")
     bad = attrs.evolve(bad, title=t(f"Titre{char}piégé", "Title"))
     with pytest.raises(PluginError) as err:

@@ -24,6 +24,7 @@ import attrs
 from aipd.catalogue import Source
 from aipd.i18n import Lang, Text, check_lang, format_date, format_number, t, typography
 from aipd.model import ProcessingOperation, path_label
+from aipd.render.text import RESERVED
 from aipd.risks import DIGITAL_ASSETS
 from aipd.vocabulary import LegalRegime, Level, MeasureStatus, Vocabulary
 
@@ -33,9 +34,10 @@ if TYPE_CHECKING:
 
 __all__ = ["build_context", "fact_label", "format_date", "format_number"]
 
-# Private-use delimiters of « À compléter » items (see aipd.render.text): removed from
-# user text so that only a template can emit one.
-_NO_MARKERS = str.maketrans("", "", "\ue000\ue001")
+# The private-use characters of the document's layout and of « À compléter » items
+# (aipd.render.text.RESERVED): removed from user and plug-in text, so that only a template writes them.
+_NO_MARKERS = str.maketrans("", "", RESERVED)
+_HAS_MARKER = re.compile(f"[{RESERVED}]")
 
 #: The CNIL method's three feared events (PIA, part 3), in the method's order.
 FEARED_EVENTS: tuple[tuple[str, Text], ...] = (
@@ -689,9 +691,30 @@ def build_context(assessment: Assessment, *, lang: Lang = "fr") -> dict[str, Any
     lang = check_lang(lang)
     token = _VERBATIM.set(_user_texts(assessment.operation) if lang == "fr" else None)
     try:
-        return _build_context(assessment, lang)
+        context = _build_context(assessment, lang)
     finally:
         _VERBATIM.reset(token)
+    _scrub(context)
+    return context
+
+
+def _scrub(value: dict[str, Any] | list[Any]) -> None:
+    """Remove, in place, the layout characters (:data:`RESERVED`) from every text of the mapping.
+
+    Free texts already lose them on the way in (:func:`_s`); this pass covers every other string (an
+    identifier, a plug-in's name or label), so that the rule « only a template writes layout » does
+    not depend on each field remembering it.
+    """
+    stack: list[dict[str, Any] | list[Any]] = [value]
+    while stack:
+        container = stack.pop()
+        items = container.items() if isinstance(container, dict) else enumerate(container)
+        for key, item in items:
+            if isinstance(item, str):
+                if _HAS_MARKER.search(item):
+                    container[key] = item.translate(_NO_MARKERS)  # type: ignore[index]  # key fits its container
+            elif isinstance(item, dict | list):
+                stack.append(item)
 
 
 def _build_context(assessment: Assessment, lang: Lang) -> dict[str, Any]:

@@ -33,7 +33,17 @@ from aipd.atomic import write_bytes
 from aipd.errors import TemplateError
 from aipd.i18n import Lang, format_number, t, typography
 from aipd.render.context import build_context
-from aipd.render.text import TODO_END, TODO_START, Wording, builtin_template_dir
+from aipd.render.text import (
+    ALERT,
+    BOX,
+    BULLET,
+    LINE,
+    TODO_END,
+    TODO_START,
+    Wording,
+    as_written,
+    builtin_template_dir,
+)
 from aipd.risks import zone
 
 if TYPE_CHECKING:
@@ -356,19 +366,25 @@ class _Builder:
 
     def blocks(self, part: str, key: str, **kwargs: Any) -> None:
         """Render a wording block: blank lines separate paragraphs, ``- `` starts a bullet,
-        ``> `` a highlighted box, ``! `` an alert; other line breaks inside a paragraph are spaces."""
+        ``> `` a highlighted box, ``! `` an alert; other line breaks of the template inside a paragraph
+        are spaces.
+
+        Only the template's own text is read as layout (its marks, :func:`aipd.render.text.layout`):
+        a value it quotes is text, shown as written, its line breaks kept as line breaks (``w:br``)
+        inside its paragraph, so no user or plug-in text can open a bullet, a box or an alert."""
         text = self.w.block(part, key, **kwargs)
-        for block in _split_blocks(text):
-            lines = block.split("\n")
-            if all(line.startswith("- ") for line in lines):
+        for lines in _split_blocks(text):
+            if all(line[0] == BULLET for line in lines):
                 for line in lines:
-                    self.para(line[2:].strip(), "List Bullet")
-            elif block.startswith("> "):
-                self.para(" ".join(line.removeprefix("> ").strip() for line in lines), "AIPD Box")
-            elif block.startswith("! "):
-                self.para(" ".join(line.removeprefix("! ").strip() for line in lines), "AIPD Alert")
+                    self.para(as_written(line[1:].strip()), "List Bullet")
+            elif lines[0][0] == BOX:
+                self.para(as_written(" ".join(line.removeprefix(BOX).strip() for line in lines)), "AIPD Box")
+            elif lines[0][0] == ALERT:
+                self.para(
+                    as_written(" ".join(line.removeprefix(ALERT).strip() for line in lines)), "AIPD Alert"
+                )
             else:
-                self.para(" ".join(line.strip() for line in lines))
+                self.para(as_written(" ".join(line.strip() for line in lines)))
 
     def value(self, v: Any, what: str = "") -> str:
         """A cell value as text: yes/no for facts, « À compléter » for what is unknown."""
@@ -480,18 +496,20 @@ class _Builder:
         self.doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
 
 
-def _split_blocks(text: str) -> list[str]:
-    blocks: list[str] = []
+def _split_blocks(text: str) -> list[list[str]]:
+    """The paragraphs of a wording block, each as its non-blank lines, stripped: lines are those of
+    the template's text (split at :data:`LINE`), so a line break in a value it quotes splits nothing."""
+    blocks: list[list[str]] = []
     current: list[str] = []
-    for raw in text.split("\n"):
-        line = raw.rstrip()
-        if line.strip():
-            current.append(line.lstrip())
+    for raw in text.split(LINE):
+        line = raw.strip()
+        if line:
+            current.append(line)
         elif current:
-            blocks.append("\n".join(current))
+            blocks.append(current)
             current = []
     if current:
-        blocks.append("\n".join(current))
+        blocks.append(current)
     return blocks
 
 

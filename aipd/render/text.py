@@ -41,16 +41,23 @@ from aipd.errors import TemplateError
 from aipd.i18n import Lang, Text, t, typography
 
 __all__ = [
+    "ALERT",
+    "BOX",
+    "BULLET",
+    "LINE",
     "MAX_OUTPUT",
     "MAX_POWER_BITS",
     "MAX_RANGE",
     "MAX_REPEAT",
     "MAX_STEPS",
+    "RESERVED",
     "TODO_END",
     "TODO_START",
     "Wording",
+    "as_written",
     "builtin_template_dir",
     "environment",
+    "layout",
     "template_search_path",
 ]
 
@@ -59,6 +66,55 @@ __all__ = [
 #: stripped of them (:mod:`aipd.render.context`) so only templates can emit one.
 TODO_START = "\ue000"
 TODO_END = "\ue001"
+
+# --- The layout a wording template writes ------------------------------------------------------
+#
+# A wording block is read by the document builder as a tiny markup: blank lines separate paragraphs,
+# "- " starts a bullet, "> " a box (« AIPD Box »), "! " an alert (« AIPD Alert »). Only a template's
+# own text may write that layout: a value a template outputs (``{{ operation.description }}``, a
+# purpose, a DPO's words, a plug-in's rationale) is text, whatever it holds, so that nothing a user or
+# a vendor's field writes can take the look of aipd's alerts in a document the CNIL reads.
+#
+# So the literal text of every template (what is written outside ``{{ }}`` and ``{% %}``) is rewritten
+# when the template is parsed: its line breaks become LINE, and a "- ", "> " or "! " that starts one
+# of its lines gets BULLET, BOX or ALERT for its first character. The builder reads only those
+# characters as layout; a line break in a value stays a line break inside its paragraph. The context
+# removes every RESERVED character from what it takes from the user or a plug-in, so no value can
+# hold one. Each mark takes the place of one character: lengths, and so the sandbox's counts, are
+# unchanged.
+
+#: A line break of the template's own text.
+LINE = "\ue002"
+#: The first character of a template line that starts a bullet ("- ").
+BULLET = "\ue003"
+#: The first character of a template line that starts a box ("> ").
+BOX = "\ue004"
+#: The first character of a template line that starts an alert ("! ").
+ALERT = "\ue005"
+#: Every character only a template may write; removed from user and plug-in text.
+RESERVED = TODO_START + TODO_END + LINE + BULLET + BOX + ALERT
+
+_MARKS = {"-": BULLET, ">": BOX, "!": ALERT}
+_LINE_START = re.compile(r"(^|\n)([ \t]*)([->!]) ")
+_AS_WRITTEN = str.maketrans({LINE: "\n", BULLET: "-", BOX: ">", ALERT: "!"})
+
+
+def layout(data: str) -> str:
+    """A template's literal text with its layout marked (LINE, BULLET, BOX, ALERT), same length.
+
+    A mark is put wherever a line *may* start: at the start of the text too, since the text may
+    follow a line break written before it (``{% for %}`` then ``- {{ item }}``). The builder takes a
+    mark as layout only at the start of a line, and as the character it replaces elsewhere.
+    """
+    if "\n" not in data and data.lstrip(" \t")[:1] not in _MARKS:
+        return data
+    return _LINE_START.sub(lambda m: f"{m[1]}{m[2]}{_MARKS[m[3]]} ", data).replace("\n", LINE)
+
+
+def as_written(text: str) -> str:
+    """``text`` with its layout marks back to the characters a template wrote (labels, headings)."""
+    return text.translate(_AS_WRITTEN)
+
 
 _PACKAGE_ROOT = Path(__file__).resolve().parent.parent
 
@@ -953,6 +1009,8 @@ class _WordingSandbox(SandboxedEnvironment):
 
     def _parse(self, source: str, name: str | None, filename: str | None) -> nodes.Template:
         tree = super()._parse(source, name, filename)
+        for data in tree.find_all(nodes.TemplateData):
+            data.data = layout(data.data)
         _Metering().visit(tree)
         _tick_literal_text(tree.body, 1)  # the template's own text, each time it is rendered or included
         tree.set_environment(self)
@@ -1215,10 +1273,14 @@ class Wording:
             )
         # a label may be any value the template built: its text is counted and any fault is the template's
         text: str = self._guard(name, template, lambda: _as_text(value))
-        return text
+        # a label is shown as one text (a heading, a cell), never read as layout
+        return as_written(text)
 
     def block(self, part: str, key: str, **kwargs: Any) -> str:
-        """A text block (a ``{% macro text_<key>() %}``) of ``part``, else of the built-in ``part``, rendered now."""
+        """A text block (a ``{% macro text_<key>() %}``) of ``part``, else of the built-in ``part``, rendered now.
+
+        Its layout is marked (:data:`LINE`, :data:`BULLET`, :data:`BOX`, :data:`ALERT`, see
+        :func:`layout`); :func:`as_written` gives the text as the template wrote it."""
         module, name, template = self._module(part)
         macro = getattr(module, f"text_{key}", None)
         if not callable(macro):
