@@ -8,6 +8,7 @@ stays out of the model and the analysis.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from html import escape
 from typing import TYPE_CHECKING
@@ -121,9 +122,20 @@ def _findings_html(findings: Sequence[Finding], lang: Lang) -> str:
     return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
 
 
+#: What Markdown or HTML may read as markup (emphasis, code, links, images, raw HTML, entities,
+#: headings, tables, strikethrough, escapes), written as numeric character references: a reference is
+#: text in every Markdown a notebook uses (CommonMark, GFM, Python-Markdown), inside a table or not,
+#: never markup. Line breaks become spaces: the text stays on the line of its list item or cell.
+_MD_TEXT = str.maketrans({c: f"&#{ord(c)};" for c in "\\`*_[]<>&|#~"} | {"\n": " ", "\r": " "})
+#: A list marker or an ordered-list number that would start the text (after "- " it nests a list).
+_MD_LIST_START = re.compile(r"^([-+]|[0-9]{1,9}[.)])(?=\s|$)")
+
+
 def _md(text: str) -> str:
-    """Text safe inside a Markdown table cell."""
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+    """A user's or a plug-in's text shown as written in Markdown (a list item, a heading, a table
+    cell): ``**x**``, ``<img …>``, ``[a](javascript:…)`` or ``# titre`` are text, not markup."""
+    shown = text.translate(_MD_TEXT).strip()
+    return _MD_LIST_START.sub(lambda m: f"{m[1][:-1]}&#{ord(m[1][-1])};", shown)
 
 
 def _findings_markdown(findings: Sequence[Finding], lang: Lang) -> str:
@@ -215,7 +227,7 @@ def assessment_markdown(a: Assessment, lang: Lang | None = None) -> str:
     out = [f"### {_md(a.operation.name)}", ""]
     forbidden = _forbidden_decisions(a, lang)
     if a.blocking or forbidden:
-        out.append(f"**{_l('blocking', lang)}**")
+        out += [f"**{_l('blocking', lang)}**", ""]  # a blank line: a list after a paragraph, in any Markdown
         out += [f"- {_md(f.title.get(lang))} — {_md(f.rationale.get(lang))}" for f in a.blocking]
         out += [f"- {_md(line)}" for line in forbidden]
         out.append("")
@@ -237,7 +249,7 @@ def assessment_markdown(a: Assessment, lang: Lang | None = None) -> str:
         )
         out.append("")
     if a.notices:
-        out.append(f"**{_l('notices', lang)}**")
+        out += [f"**{_l('notices', lang)}**", ""]
         out += [f"- {_md(n.message.get(lang))}" for n in a.notices]
         out.append("")
     if a.missing_facts:

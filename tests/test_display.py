@@ -160,3 +160,79 @@ def test_forbidden_automated_decisions_are_a_blocking_issue_before_the_verdict()
     assert "art. 47" in html[: html.index("Verdict")]
     md = a._repr_markdown_()
     assert md.index("Points bloquants") < md.index("Verdict")
+
+
+_MARKUP = (
+    "<img src=x onerror=alert(1)>",
+    "**x**",
+    "[a](javascript:alert(1))",
+    "# titre",
+    "1. liste",
+    "- puce",
+    "`code`",
+    "a | b",
+    "_x_ ~~y~~ \\",
+    "&amp; <b>gras</b>",
+    "ligne\n\n! alerte",
+)
+
+
+class _Quoting:
+    """A rule whose rationale quotes the operation's name (a plug-in's text holding the user's)."""
+
+    @aipd.hookimpl
+    def aipd_criteria(self) -> list[Criterion]:
+        return [
+            Criterion(
+                id="quote:name",
+                title=t("Cite le nom", "Quotes the name"),
+                source=Source(citation=t("Source", "Source")),
+                effect=Effect.BLOCKS,
+                test=lambda op, s: Outcome.met(t(f"nom : {op.name}", f"name: {op.name}")),
+            )
+        ]
+
+
+@pytest.mark.parametrize("name", _MARKUP)
+def test_markdown_shows_a_name_as_written(name: str) -> None:
+    """The Markdown display (operation card, assessment, findings table) shows a name holding Markdown or
+    HTML as written: rendered, it makes no image, link, emphasis, heading, nested list, code or extra
+    table cell. Before, ``_repr_markdown_`` escaped only ``|`` and ``\\``: an ``<img onerror>`` ran in a
+    notebook that renders raw HTML."""
+    import html
+    import re
+
+    import markdown  # a dependency of mkdocs (test extra)
+
+    op = m.ProcessingOperation(
+        id="x", name=name, description=name, controller=m.Controller(name=name, kind=OrganisationKind.COMMUNE)
+    )
+    a = aipd.assess(
+        op, registry=aipd.Registry(builtins=False, entry_points=False, plugins=[("q", _Quoting())])
+    )
+    written = " ".join(name.split())  # line breaks become spaces in a list item or a cell
+    for md in (op._repr_markdown_(), a._repr_markdown_()):
+        rendered = markdown.markdown(md, extensions=["tables"])
+        tags = set(re.findall(r"<([a-z0-9]+)", rendered))
+        assert tags <= {
+            "h3",
+            "p",
+            "br",
+            "ul",
+            "li",
+            "strong",
+            "code",
+            "table",
+            "thead",
+            "tbody",
+            "tr",
+            "th",
+            "td",
+        }
+        assert rendered.count("<li>") == md.count("\n- ") + md.startswith("- ")
+        assert all(re.fullmatch(r"[a-z0-9_.:-]+", c) for c in re.findall(r"<code>(.*?)</code>", rendered))
+        text = html.unescape(re.sub(r"<[^>]+>", "", rendered))
+        assert written in " ".join(text.split())
+    table = a.table()._repr_markdown_()
+    rendered = markdown.markdown(table, extensions=["tables"])
+    assert rendered.count("<td") == 4 * len(a.findings)
