@@ -314,3 +314,13 @@ def test_a_plugin_may_not_write_a_layout_character() -> None:
     from aipd._purity import bad_character
 
     assert all(bad_character(f"a{c}b") == f"U+{ord(c):04X}" for c in RESERVED)
+
+
+def test_the_context_removes_layout_characters_from_every_text() -> None:
+    """Not only free texts (which lose them on the way in): any string of the mapping, at any depth
+    (an identifier, a plug-in's name or label), so the rule does not hang on each field remembering it."""
+    from aipd.render.context import _scrub
+
+    mapping: dict[str, Any] = {"a": ["x\ue003 y", {"b": "\ue005 z", "n": 1}], "c": "plain", "d": None}
+    _scrub(mapping)
+    assert mapping == {"a": ["x y", {"b": " z", "n": 1}], "c": "plain", "d": None}
