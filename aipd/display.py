@@ -8,7 +8,6 @@ stays out of the model and the analysis.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from html import escape
 from typing import TYPE_CHECKING
@@ -16,6 +15,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from aipd.i18n import Lang
+from aipd.text import markdown_text
 from aipd.vocabulary import Level
 
 if TYPE_CHECKING:
@@ -122,20 +122,9 @@ def _findings_html(findings: Sequence[Finding], lang: Lang) -> str:
     return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
 
 
-#: What Markdown or HTML may read as markup (emphasis, code, links, images, raw HTML, entities,
-#: headings, tables, strikethrough, escapes), written as numeric character references: a reference is
-#: text in every Markdown a notebook uses (CommonMark, GFM, Python-Markdown), inside a table or not,
-#: never markup. Line breaks become spaces: the text stays on the line of its list item or cell.
-_MD_TEXT = str.maketrans({c: f"&#{ord(c)};" for c in "\\`*_[]<>&|#~"} | {"\n": " ", "\r": " "})
-#: A list marker or an ordered-list number that would start the text (after "- " it nests a list).
-_MD_LIST_START = re.compile(r"^([-+]|[0-9]{1,9}[.)])(?=\s|$)")
-
-
 def _md(text: str) -> str:
-    """A user's or a plug-in's text shown as written in Markdown (a list item, a heading, a table
-    cell): ``**x**``, ``<img …>``, ``[a](javascript:…)`` or ``# titre`` are text, not markup."""
-    shown = text.translate(_MD_TEXT).strip()
-    return _MD_LIST_START.sub(lambda m: f"{m[1][:-1]}&#{ord(m[1][-1])};", shown)
+    """A user's or a plug-in's text shown as written in Markdown (see :func:`aipd.text.markdown_text`)."""
+    return markdown_text(text)
 
 
 def _findings_markdown(findings: Sequence[Finding], lang: Lang) -> str:

@@ -1,8 +1,10 @@
-"""Normalising free text at the model boundary.
+"""Normalising free text at the model boundary, and showing it as written in Markdown.
 
 Anything a user types may end up in a Word document, whose XML forbids most
 C0 control characters; Unicode NFC keeps accents comparable. Cleaning here
-means no module downstream can be broken by a pasted character.
+means no module downstream can be broken by a pasted character. The Markdown
+outputs (the notebook display, the triage summary) write a text with
+:func:`markdown_text`, so that nothing a user typed is read as markup.
 """
 
 from __future__ import annotations
@@ -39,3 +41,32 @@ def clean_tuple(values: Iterable[str]) -> tuple[str, ...]:
     if isinstance(values, str):
         raise TypeError("liste de textes attendue, reçu un texte seul")
     return tuple(clean_text(v) for v in values)
+
+
+# --- Text shown as written in Markdown -------------------------------------------------------------
+
+#: What Markdown or HTML may read as markup (code, emphasis with ``*``, links, images, raw HTML,
+#: entities, headings, tables, strikethrough, escapes), written as numeric character references: a
+#: reference is text in every Markdown aipd's outputs meet (CommonMark, GFM in a notebook,
+#: Python-Markdown), inside a table or not, never markup. Line breaks become spaces: the text stays on
+#: the line of its list item or table cell.
+_MARKDOWN = str.maketrans({c: f"&#{ord(c)};" for c in "\\`*[]<>&|#~"} | {"\n": " ", "\r": " "})
+#: An underscore that may open or close emphasis: one not between two letters or digits
+#: (``wp248:sensitive_data`` stays readable, ``_x_`` does not become italics).
+_EMPHASIS_UNDERSCORE = re.compile(r"_(?![^\W_])|(?<![^\W_])_")
+#: A list marker or an ordered-list number that would start the text (after "- " it nests a list).
+_LIST_START = re.compile(r"^([-+]|[0-9]{1,9}[.)])(?=\s|$)")
+_REFERENCE = re.compile(r"&#([0-9]+);")
+
+
+def markdown_text(text: str) -> str:
+    """``text`` (a user's or a plug-in's) shown as written in Markdown, as a list item, a heading or a
+    table cell: ``**x**``, ``<img …>``, ``[a](javascript:…)``, ``# titre`` or ``1. x`` are text, not
+    markup. :func:`from_markdown_text` reads it back."""
+    shown = _EMPHASIS_UNDERSCORE.sub("&#95;", text.translate(_MARKDOWN)).strip()
+    return _LIST_START.sub(lambda m: f"{m[1][:-1]}&#{ord(m[1][-1])};", shown)
+
+
+def from_markdown_text(text: str) -> str:
+    """The text :func:`markdown_text` wrote, its character references read back."""
+    return _REFERENCE.sub(lambda m: chr(int(m[1])), text)

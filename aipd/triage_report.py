@@ -17,6 +17,7 @@ from typing import IO, Any
 from aipd.atomic import atomic_path
 from aipd.i18n import Lang, t
 from aipd.registers import INSTALL_HINT
+from aipd.text import from_markdown_text, markdown_text
 from aipd.triage import TriageOutcome, TriageResult, TriageSummary
 
 __all__ = [
@@ -139,8 +140,9 @@ def write_xlsx(
 
 
 def _md(text: str) -> str:
-    """Text safe in a Markdown table cell."""
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+    """A register's or a plug-in's text shown as written in the Markdown summary (a cell, a list item):
+    a processing named ``**URGENT**`` or ``<img …>`` is not bold nor an image (:func:`markdown_text`)."""
+    return markdown_text(text)
 
 
 def summary_markdown(summary: TriageSummary, *, source: str, lang: Lang = "fr") -> str:
@@ -153,8 +155,8 @@ def summary_markdown(summary: TriageSummary, *, source: str, lang: Lang = "fr") 
         s("# Tri du registre des traitements", "# Triage of the register of processing activities"),
         "",
         s(
-            f"Registre : `{source}` — {summary.rows} traitement(s) lu(s).",
-            f"Register: `{source}` — {summary.rows} processing(s) read.",
+            f"Registre : {_md(source)} — {summary.rows} traitement(s) lu(s).",
+            f"Register: {_md(source)} — {summary.rows} processing(s) read.",
         ),
         "",
         s("## Totaux", "## Totals"),
@@ -327,8 +329,14 @@ class Progress:
 
 def _cells(line: str) -> list[str]:
     """The cells of a Markdown table line written by :func:`summary_markdown`."""
-    parts = re.split(r"(?<!\\)\|", line.strip())[1:-1]
-    return [p.strip().replace("\\|", "|").replace("\\\\", "\\").replace("`", "") for p in parts]
+    parts = line.strip().split("|")[1:-1]  # a text's own "|" is a character reference (_md)
+    return [_plain(p.strip()) for p in parts]
+
+
+def _plain(line: str) -> str:
+    """A line of the Markdown summary as plain text: aipd's code marks dropped, the texts' characters
+    read back (:func:`from_markdown_text`), so the DOCX shows a name as written, backticks included."""
+    return from_markdown_text(line.replace("`", ""))
 
 
 def summary_docx(summary: TriageSummary, *, source: str, lang: Lang = "fr") -> bytes:
@@ -357,7 +365,8 @@ def summary_docx(summary: TriageSummary, *, source: str, lang: Lang = "fr") -> b
                         run.bold = True
         table.clear()
 
-    for line in summary_markdown(summary, source=source, lang=lang).splitlines():
+    # Markdown's own line ends only: splitlines() also splits at U+2028 or U+0085, which a name may hold
+    for line in summary_markdown(summary, source=source, lang=lang).split("\n"):
         if line.startswith("|"):
             if not re.fullmatch(r"\|[-:|]+\|", line.strip()):
                 table.append(_cells(line))
@@ -368,8 +377,8 @@ def summary_docx(summary: TriageSummary, *, source: str, lang: Lang = "fr") -> b
         elif line.startswith("# "):
             doc.add_heading(line[2:], level=1)
         elif line.startswith("- "):
-            doc.add_paragraph(line[2:].replace("`", ""), style="List Bullet")
+            doc.add_paragraph(_plain(line[2:]), style="List Bullet")
         elif line.strip():
-            doc.add_paragraph(line.replace("`", ""))
+            doc.add_paragraph(_plain(line))
     flush()
     return package_bytes(doc)

@@ -1,12 +1,14 @@
 """Free text is normalised at the model boundary."""
 
+import re
 import unicodedata
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from aipd.text import clean_optional, clean_text, clean_tuple
+from aipd.text import clean_optional, clean_text, clean_tuple, from_markdown_text, markdown_text
+from strategies import layout_texts
 
 XML_ILLEGAL = {chr(c) for c in range(0x20) if chr(c) not in "\t\n\r"} | {"\ufffe", "\uffff"}
 
@@ -48,3 +50,15 @@ def test_clean_is_idempotent_and_xml_safe(value: str) -> None:
     assert not (set(once) & XML_ILLEGAL)
     assert "\r" not in once
     assert unicodedata.is_normalized("NFC", once)
+
+
+@given(layout_texts(60))
+def test_markdown_text_reads_back_and_holds_no_markup(text: str) -> None:
+    """markdown_text leaves no character Markdown reads as markup (outside an underscore between two
+    letters, and a "-", "+" or a number's "." or ")" past the text's start) and reads back as the text,
+    its line breaks as spaces and its ends stripped."""
+    shown = markdown_text(text)
+    assert not set(re.sub("&#[0-9]+;", "", shown)) & set("\\`*[]<>|#~&\n\r")
+    assert not shown.startswith(("- ", "+ "))
+    assert shown not in ("-", "+")
+    assert from_markdown_text(shown) == text.replace("\n", " ").replace("\r", " ").strip()

@@ -333,3 +333,44 @@ def test_the_controller_watched_for_its_kind_behaves_as_a_controller() -> None:
     assert attrs.asdict(changed) == attrs.asdict(
         attrs.evolve(plain, kind=OrganisationKind.COMMUNE, name="Autre ville")
     )
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "**URGENT** <img src=x onerror=alert(1)>",
+        "[a](javascript:alert(1)) `code` a | b",
+        "Caméras\u2028- puce forgée",
+        "Caméras\u2028| 9 | 9 | ligne forgée |",
+        "_x_ ~~y~~ \\ &amp; # titre",
+    ],
+)
+def test_summary_shows_a_processing_name_as_written(tmp_path: Path, name: str) -> None:
+    """A register's processing name holding Markdown or HTML is text in the Markdown summary (no bold, image,
+    link, code, extra cell) and in the DOCX built from it (no extra bullet or row, backticks kept). Before,
+    only ``|`` and ``\\`` were escaped, the DOCX dropped the name's backticks, and a U+2028 in the name
+    split the Markdown line the DOCX was read from into a bullet or a table row of its own."""
+    import html
+    import re
+
+    import markdown  # a dependency of mkdocs (test extra)
+    from docx import Document
+
+    from aipd.triage_report import summary_docx
+
+    summary = summarise(triage([{**CAMERAS, "name": name}]))
+    md = summary_markdown(summary, source="r.csv")
+    rendered = markdown.markdown(md, extensions=["tables"])
+    assert set(re.findall(r"<([a-z0-9]+)", rendered)) <= {
+        "h1", "h2", "p", "table", "thead", "tbody", "tr", "th", "td", "code",
+    }  # fmt: skip
+    assert all(re.fullmatch(r"[a-z0-9_.]+", c) for c in re.findall(r"<code>(.*?)</code>", rendered))
+    (row,) = [r for r in rendered.split("<tr>") if name in html.unescape(r)]  # shown whole, in one row
+    assert row.count("<td") == 5
+    path = tmp_path / "s.docx"
+    path.write_bytes(summary_docx(summary, source="r.csv"))
+    doc = Document(str(path))
+    ranking = doc.tables[1]
+    assert len(ranking.rows) == 2
+    assert ranking.rows[1].cells[2].text == name
+    assert not [p for p in doc.paragraphs if p.style.name == "List Bullet"]
