@@ -18,7 +18,7 @@ from typing import Any
 import attrs
 import docx
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 import aipd
@@ -205,7 +205,9 @@ def test_table_cells_show_a_value_as_written(field: str) -> None:
 @given(field=st.sampled_from(sorted(FIELDS)), value=layout_texts(), lang=st.sampled_from(["fr", "en"]))
 def test_any_text_in_any_field_leaves_the_layout_unchanged(field: str, value: str, lang: str) -> None:
     """For any text in any quoted field, the document's bullets, boxes and alerts are exactly those
-    of the same operation with a plain value in that field (style, order and text, the value aside)."""
+    of the same operation with a plain value in that field (style, order and text, the value aside).
+    A text with nothing but white space is an unknown fact to the analysis (« À compléter »): left out."""
+    assume(clean_text(value).strip() != "")
     styled = _styled(_document(FIELDS[field](operation(), value), lang))
     plain = _plain(field, lang)
     assert [s for s, _ in styled] == [s for s, _ in plain]
