@@ -129,12 +129,24 @@ def write_xlsx(
                 )
             ]
         ) from exc
+    from openpyxl.cell import WriteOnlyCell
+
     book = Workbook(write_only=True)
     sheet = book.create_sheet(t("Tri du registre", "Register triage").get(lang))
     sheet.append([c.get(lang) for c in COLUMNS])
+
+    def as_text(value: Any) -> Any:
+        # openpyxl stores a text starting with "=" as a formula: a register's name
+        # '=HYPERLINK("http://…")' would be a live link in the DPO's spreadsheet. Typed as text.
+        if isinstance(value, str) and value.startswith("="):
+            cell = WriteOnlyCell(sheet, value=value)
+            cell.data_type = "s"
+            return cell
+        return value
+
     for r in results:
         each(r)
-        sheet.append(result_row(r, lang))
+        sheet.append([as_text(v) for v in result_row(r, lang)])
     with atomic_path(out, ".xlsx") as tmp:
         book.save(tmp)
 

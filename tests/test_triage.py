@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import zipfile
 from pathlib import Path
 
 import attrs
@@ -374,3 +375,19 @@ def test_summary_shows_a_processing_name_as_written(tmp_path: Path, name: str) -
     assert len(ranking.rows) == 2
     assert ranking.rows[1].cells[2].text == name
     assert not [p for p in doc.paragraphs if p.style.name == "List Bullet"]
+
+
+def test_xlsx_output_writes_a_name_starting_with_equals_as_text(tmp_path: Path) -> None:
+    """A register row named ``=HYPERLINK("http://…", "clic")`` is that text in the XLSX triage, not a
+    formula (openpyxl stores a text starting with "=" as one: a live link in the DPO's spreadsheet)."""
+    openpyxl = pytest.importorskip("openpyxl")
+    from aipd.triage_report import write_xlsx
+
+    name = '=HYPERLINK("http://example.invalid", "clic")'
+    out = tmp_path / "o.xlsx"
+    write_xlsx(triage([{**CAMERAS, "name": name}]), out)
+    with zipfile.ZipFile(out) as z:
+        sheet_xml = z.read("xl/worksheets/sheet1.xml").decode()
+    assert "<f>" not in sheet_xml
+    row = list(openpyxl.load_workbook(out).worksheets[0].iter_rows(values_only=True))[1]
+    assert name in row
