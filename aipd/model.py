@@ -288,8 +288,10 @@ class Purpose:
     description: str = text("Finalité, décrite précisément", "The purpose, precisely described")
     legal_basis: LegalBasis | None = opt("Base légale (art. 6.1 du RGPD)", "Legal basis (GDPR art. 6(1))")
     legal_text: str | None = opt_text(
-        "Texte qui fonde la mission d'intérêt public ou l'obligation légale (ex. art. L. 2212-2 CGCT)",
-        "Text grounding the public task or legal obligation (e.g. CGCT art. L. 2212-2)",
+        "Texte qui fonde la mission d'intérêt public ou l'obligation légale (ex. art. L. 2212-2 CGCT) ; au "
+        "titre III (police-justice), le texte qui fonde la mission de l'autorité compétente (art. 87 LIL)",
+        "Text grounding the public task or legal obligation (e.g. CGCT art. L. 2212-2); under Title III "
+        "(law enforcement), the text grounding the competent authority's mission (LIL art. 87)",
     )
     legitimate_interest: str | None = opt_text(
         "Intérêt légitime poursuivi (art. 35.7.a), si la base est l'intérêt légitime",
@@ -564,6 +566,13 @@ class LegalFramework:
     article9_exception: Article9Exception | None = opt(
         "Exception de l'art. 9.2 pour les catégories particulières",
         "Art. 9(2) exception for special categories",
+    )
+    article88_justification: str | None = opt_text(
+        "Titre III (police-justice) : nécessité absolue, garanties appropriées et fondement (texte, intérêts "
+        "vitaux ou données manifestement rendues publiques) du traitement des données du I de l'art. 6 "
+        "(art. 88 LIL)",
+        "Title III (law enforcement): absolute necessity, appropriate safeguards and ground (a text, vital "
+        "interests or data manifestly made public) for processing the data of art. 6 I (LIL art. 88)",
     )
     offence_data_basis: str | None = opt_text(
         "Fondement du traitement de données d'infraction (art. 10 du RGPD, art. 46 LIL)",

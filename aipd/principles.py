@@ -187,8 +187,8 @@ def _lawfulness(op: ProcessingOperation) -> PrincipleCheck:
     src = (
         Source(
             citation=t(
-                "Loi n° 78-17, art. 87 (titre III) ; RGPD, art. 9 et 10",
-                "Loi 78-17, art. 87 (Title III); GDPR arts. 9 and 10",
+                "Loi n° 78-17, art. 87 et 88 (titre III) ; directive (UE) 2016/680, art. 8 et 10",
+                "Loi 78-17, arts. 87 and 88 (Title III); Directive (EU) 2016/680, arts. 8 and 10",
             ),
             reliability="recalled",
         )
@@ -202,6 +202,11 @@ def _lawfulness(op: ProcessingOperation) -> PrincipleCheck:
     if not op.purposes:
         miss.append(t("la base légale de chaque finalité", "the legal basis of each purpose"))
         facts.append("purposes")
+    if police:
+        # Title III: the GDPR's arts. 6, 9 and 10 do not apply (GDPR art. 2(2)(d)); the loi's
+        # art. 87 asks for a competent authority's mission grounded in a text, its art. 88 for the
+        # absolute necessity, safeguards and ground of any art. 6 I data (rules lil:art87, lil:art88).
+        return _title_iii_lawfulness(op, title, src)
     for i, p in enumerate(op.purposes):
         n = i + 1
         if p.legal_basis is None:
@@ -255,6 +260,57 @@ def _lawfulness(op: ProcessingOperation) -> PrincipleCheck:
             )
         )
         facts.append("legal.offence_data_basis")
+    return _check("lawfulness", title, src, est, miss, facts, problems=probs)
+
+
+def _title_iii_lawfulness(op: ProcessingOperation, title: Text, src: Source) -> PrincipleCheck:
+    """Lawfulness under Title III of the loi Informatique et Libertés (arts. 87 and 88)."""
+    est: list[Text] = []
+    miss: list[Text] = []
+    facts: list[str] = []
+    if not op.purposes:
+        miss.append(t("les finalités du traitement", "the purposes of the processing"))
+        facts.append("purposes")
+    probs: list[Text] = []
+    for i, p in enumerate(op.purposes):
+        n = i + 1
+        if p.legal_basis in (LegalBasis.CONSENT, LegalBasis.CONTRACT, LegalBasis.LEGITIMATE_INTERESTS):
+            probs.append(
+                t(
+                    f"finalité {n} : « {p.legal_basis.fr} » est une base du RGPD qui ne fonde pas un traitement "
+                    "du titre III (art. 87 ; directive 2016/680, considérant 35)",
+                    f"purpose {n}: '{p.legal_basis.en}' is a GDPR basis that cannot ground a Title III "
+                    "processing (art. 87; directive 2016/680, recital 35)",
+                )
+            )
+        if p.legal_text:
+            est.append(
+                t(
+                    f"finalité {n} : mission fondée par {p.legal_text}",
+                    f"purpose {n}: mission grounded in {p.legal_text}",
+                )
+            )
+        else:
+            miss.append(
+                t(
+                    f"le texte qui fonde la mission de l'autorité compétente pour la finalité {n} (art. 87)",
+                    f"the text grounding the competent authority's mission for purpose {n} (art. 87)",
+                )
+            )
+            facts.append(f"purposes[{i}].legal_text")
+    if op.special_categories:
+        justification = op.legal.article88_justification
+        if justification is None:
+            miss.append(
+                t(
+                    "la nécessité absolue, les garanties et le fondement du traitement des données du I de "
+                    "l'art. 6 (art. 88)",
+                    "the absolute necessity, safeguards and ground for processing the data of art. 6 I (art. 88)",
+                )
+            )
+            facts.append("legal.article88_justification")
+        else:
+            est.append(t(f"données de l'art. 6 I : {justification}", f"art. 6 I data: {justification}"))
     return _check("lawfulness", title, src, est, miss, facts, problems=probs)
 
 

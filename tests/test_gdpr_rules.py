@@ -47,6 +47,8 @@ def test_catalogue_ids_effects_and_sources() -> None:
         "gdpr:offence-data-art10": Effect.BLOCKS,
         "gdpr:nir-without-text": Effect.BLOCKS,
         "lil:art90": Effect.REQUIRES,
+        "lil:art87": Effect.BLOCKS,
+        "lil:art88": Effect.BLOCKS,
     }
     assert [c.id for c in gdpr.CRITERIA if c.overrides_mandatory] == ["gdpr:art35-10"]
     assert {c.group for c in gdpr.CRITERIA} == {"gdpr"}
@@ -612,3 +614,85 @@ def test_what_remains_to_state_reads_in_correct_french() -> None:
     assert outcome.status is UNKNOWN
     assert "Reste à indiquer l'exception de l'art. 9.2 retenue :" in outcome.rationale.fr
     assert "indiqué :" not in outcome.rationale.fr
+
+
+# --- loi Informatique et Libertés arts. 87 and 88 (Title III) --------------------------------------
+
+
+def police(status: Status = Status.DRAFT, **overrides: Any) -> ProcessingOperation:
+    """A Title III processing of the police municipale (regime stated)."""
+    legal = overrides.pop("legal", LegalFramework(regime=LegalRegime.POLICE_JUSTICE))
+    return quiet(status=status, domains=(Domain.MUNICIPAL_POLICE,), legal=legal, **overrides)
+
+
+def test_title_iii_lawfulness_is_article_87_not_gdpr_article_6() -> None:
+    """Under Title III a purpose with no text grounding the mission is asked for under art. 87, and a
+    validated record without it is blocking, citing art. 87; GDPR art. 6 is not the rule there."""
+    bare = (Purpose(description="Constater les infractions", legal_basis=LegalBasis.PUBLIC_TASK),)
+    assert run("gdpr:no-legal-basis", police(purposes=bare)).status is NOT_MET
+    assert "lil:art87" in run("gdpr:no-legal-basis", police(purposes=bare)).rationale.fr
+    draft = run("lil:art87", police(purposes=bare))
+    assert draft.status is UNKNOWN
+    assert draft.missing == ("purposes[0].legal_text",)
+    validated = run("lil:art87", police(Status.VALIDATED, purposes=bare))
+    assert validated.status is MET
+    assert "art. 87" in validated.rationale.fr
+    assert "art. 87" in validated.rationale.en
+    grounded = (
+        Purpose(description="Constater les infractions", legal_basis=None, legal_text="Art. L. 511-1 CSI"),
+    )
+    assert run("lil:art87", police(purposes=grounded)).status is NOT_MET
+    source = gdpr.CRITERIA[[c.id for c in gdpr.CRITERIA].index("lil:art87")].source
+    assert "art. 87" in source.citation.fr
+    assert "2016/680" in source.citation.fr
+    assert source.reliability == "recalled"
+
+
+def test_title_iii_purpose_on_consent_or_legitimate_interests_is_blocking() -> None:
+    """Consent, contract and legitimate interests do not ground a Title III purpose (art. 87;
+    directive 2016/680, art. 8 and recital 35): blocking, whatever the text stated."""
+    for basis in (LegalBasis.CONSENT, LegalBasis.CONTRACT, LegalBasis.LEGITIMATE_INTERESTS):
+        purposes = (Purpose(description="Vidéo", legal_basis=basis, legal_text="Art. L. 251-2 CSI"),)
+        outcome = run("lil:art87", police(purposes=purposes))
+        assert outcome.status is MET, basis
+        assert "titre III" in outcome.rationale.fr
+
+
+def test_title_iii_sensitive_data_need_article_88() -> None:
+    """Health data under Title III: GDPR art. 9 does not apply, art. 88 does: absolute necessity and
+    safeguards asked on a draft, blocking on a validated record, fine once stated."""
+    data = (DataCategory(kind=DataKind.HEALTH),)
+    assert run("gdpr:no-art9-exception", police(data=data)).status is NOT_MET
+    draft = run("lil:art88", police(data=data))
+    assert draft.status is UNKNOWN
+    assert draft.missing == ("legal.article88_justification",)
+    validated = run("lil:art88", police(Status.VALIDATED, data=data))
+    assert validated.status is MET
+    assert "nécessité absolue" in validated.rationale.fr
+    assert "absolutely necessary" in validated.rationale.en
+    stated = LegalFramework(
+        regime=LegalRegime.POLICE_JUSTICE,
+        article88_justification="Nécessité absolue : … ; garanties : … ; texte : décret n° …",
+    )
+    assert run("lil:art88", police(Status.VALIDATED, data=data, legal=stated)).status is NOT_MET
+    assert run("lil:art88", police(Status.VALIDATED)).status is NOT_MET  # no art. 6 I data
+
+
+def test_title_iii_rules_do_not_apply_under_the_gdpr_and_ask_the_regime_in_doubt() -> None:
+    """Under the GDPR arts. 87 and 88 are not the rules; police municipale with no regime stated and
+    what Title III would block: unknown, asking for the regime, never a silent "not met"."""
+    data = (DataCategory(kind=DataKind.HEALTH),)
+    assert run("lil:art88", health(Status.VALIDATED)).status is NOT_MET
+    assert run("lil:art87", quiet(status=Status.VALIDATED)).status is NOT_MET
+    doubt = police(Status.VALIDATED, data=data, legal=LegalFramework())
+    outcome = run("lil:art88", doubt)
+    assert outcome.status is UNKNOWN
+    assert outcome.missing[0] == "legal.regime"
+
+
+def test_title_iii_blocking_issue_reaches_the_assessment() -> None:
+    """A validated Title III processing of health data without art. 88's conditions is a blocking issue."""
+    op = police(Status.VALIDATED, data=(DataCategory(kind=DataKind.HEALTH),))
+    result = assess(op, settings=Settings(), registry=registry())
+    assert "lil:art88" in [f.id for f in result.blocking]
+    assert "gdpr:no-art9-exception" not in [f.id for f in result.blocking]

@@ -4,9 +4,18 @@ from __future__ import annotations
 
 import datetime as dt
 
-from aipd.model import Controller, DataCategory, Measure, Processor, Purpose, Retention, Transfer
+from aipd.model import (
+    Controller,
+    DataCategory,
+    LegalFramework,
+    Measure,
+    Processor,
+    Purpose,
+    Retention,
+    Transfer,
+)
 from aipd.principles import Principles, PrincipleStatus, assess_principles
-from aipd.vocabulary import DataKind, LegalBasis, MeasureStatus, OrganisationKind, Safeguard
+from aipd.vocabulary import DataKind, LegalBasis, LegalRegime, MeasureStatus, OrganisationKind, Safeguard
 from content_cases import measures, operation
 
 
@@ -85,6 +94,29 @@ def test_special_categories_need_an_article_9_exception() -> None:
     op = operation(data=(DataCategory(kind=DataKind.HEALTH, description="Allergies"),))
     check = _by_id(assess_principles(op))["lawfulness"]
     assert "legal.article9_exception" in check.missing_facts  # type: ignore[attr-defined]
+
+
+def test_title_iii_lawfulness_asks_article_88_not_article_9() -> None:
+    """Under Title III, health data call for art. 88's absolute necessity and safeguards, not a GDPR
+    art. 9(2) exception, and the section cites the loi's arts. 87 and 88 and the directive."""
+    op = operation(
+        legal=LegalFramework(regime=LegalRegime.POLICE_JUSTICE),
+        data=(DataCategory(kind=DataKind.HEALTH, description="Blessures constatées"),),
+    )
+    check = _by_id(assess_principles(op))["lawfulness"]
+    assert "legal.article88_justification" in check.missing_facts  # type: ignore[attr-defined]
+    assert "legal.article9_exception" not in check.missing_facts  # type: ignore[attr-defined]
+    assert "88" in check.source.citation.fr  # type: ignore[attr-defined]
+    assert "2016/680" in check.source.citation.fr  # type: ignore[attr-defined]
+
+
+def test_title_iii_purpose_on_consent_is_a_problem() -> None:
+    """Consent does not ground a Title III processing (directive 2016/680, recital 35)."""
+    op = operation(
+        legal=LegalFramework(regime=LegalRegime.POLICE_JUSTICE),
+        purposes=(Purpose(description="x", legal_basis=LegalBasis.CONSENT, legal_text="Art. L. 511-1 CSI"),),
+    )
+    assert _status(op, "lawfulness") is PrincipleStatus.PROBLEM
 
 
 def test_lawful_ordinary_case_is_justified() -> None:

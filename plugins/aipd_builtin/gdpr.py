@@ -26,7 +26,11 @@
   a legal basis (art. 6(1)), special categories without an art. 9(2)
   exception, offence data outside the conditions of art. 10, the NIR without
   its authorising text (loi Informatique et Libertés, art. 30; décret
-  n° 2019-341).
+  n° 2019-341). Under Title III the GDPR does not apply (art. 2(2)(d)): a
+  purpose without a competent authority's mission grounded in a text
+  (``lil:art87``) and data of art. 6 I without the absolute necessity,
+  safeguards and ground of art. 88 (``lil:art88``) are the blocking issues
+  there; arts. 6, 9 and 10 answer "not met" and name them.
 
 A condition the controller must state (a basis, an exception, a text) that is
 not stated is unknown on a draft and met (blocking) on a validated record: see
@@ -326,7 +330,22 @@ def covered_by_dpia(operation: ProcessingOperation, _settings: Settings) -> Outc
 
 
 def no_legal_basis(operation: ProcessingOperation, _settings: Settings) -> Outcome:
-    """A purpose has no basis of art. 6(1), or relies on one a public authority cannot use."""
+    """A purpose has no basis of art. 6(1), or relies on one a public authority cannot use.
+
+    Under Title III of the loi Informatique et Libertés the GDPR does not apply (GDPR art.
+    2(2)(d)): lawfulness is then art. 87 of the loi's, judged by ``lil:art87``.
+    """
+    if operation.legal.regime is LegalRegime.POLICE_JUSTICE:
+        return Outcome.not_met(
+            t(
+                "Le traitement relève du titre III de la loi Informatique et Libertés (directive 2016/680) : "
+                "sa licéité s'apprécie selon l'article 87 de la loi (règle lil:art87), pas selon l'article 6 "
+                "du RGPD.",
+                "The processing falls under Title III of the loi Informatique et Libertés (directive "
+                "2016/680): its lawfulness is judged under article 87 of the loi (rule lil:art87), not under "
+                "GDPR article 6.",
+            )
+        )
     if not operation.purposes:
         return Outcome.unknown(t("Aucune finalité n'est déclarée.", "No purpose is declared."), ["purposes"])
     parts: list[Outcome] = []
@@ -388,8 +407,9 @@ def no_legal_basis(operation: ProcessingOperation, _settings: Settings) -> Outco
     return facts.any_of(*parts)
 
 
-def _title_iii(operation: ProcessingOperation) -> Outcome | None:
-    """Not applicable under Title III of the LIL (directive 2016/680), which has its own conditions."""
+def _title_iii(operation: ProcessingOperation, instead: Text | None = None) -> Outcome | None:
+    """Not applicable under Title III of the LIL (directive 2016/680), which has its own conditions
+    (``instead`` names the rule that reads them)."""
     if operation.legal.regime is LegalRegime.POLICE_JUSTICE:
         return Outcome.not_met(
             t(
@@ -398,13 +418,20 @@ def _title_iii(operation: ProcessingOperation) -> Outcome | None:
                 "The processing falls under Title III of the loi Informatique et Libertés (directive 2016/680): "
                 "the conditions of that title apply, not those of the GDPR.",
             )
+            + (instead or t("", ""))
         )
     return None
 
 
 def no_art9_exception(operation: ProcessingOperation, _settings: Settings) -> Outcome:
     """Special categories (art. 9(1)) processed with no exception of art. 9(2)."""
-    regime = _title_iii(operation)
+    regime = _title_iii(
+        operation,
+        t(
+            " Pour ces données, voir l'article 88 de la loi (règle lil:art88).",
+            " For these data, see article 88 of the loi (rule lil:art88).",
+        ),
+    )
     if regime is not None:
         return regime
     special = facts.data_of_kinds(
@@ -468,6 +495,159 @@ def offence_data(operation: ProcessingOperation, _settings: Settings) -> Outcome
             ),
         )
     return facts.when(offences, stated)
+
+
+# --- Title III of the loi Informatique et Libertés: lawfulness (art. 87), sensitive data (art. 88) ---
+
+#: Bases of GDPR art. 6(1) that art. 87 of the loi (directive 2016/680, art. 8(1)) does not know:
+#: a Title III processing is lawful only as necessary for a competent authority's mission, and the
+#: directive's recital 35 rules out consent as its ground.
+_NOT_TITLE_III_BASES = (LegalBasis.CONSENT, LegalBasis.CONTRACT, LegalBasis.LEGITIMATE_INTERESTS)
+
+
+def _title_iii_rule(
+    operation: ProcessingOperation, check: Callable[[ProcessingOperation], Outcome], gdpr_note: Text
+) -> Outcome:
+    """``check`` under Title III; not met under the GDPR; with the regime in doubt (police municipale,
+    vidéoprotection, ``legal.regime`` not stated), what Title III would say, unknown unless not met."""
+    if operation.regime_in_doubt:
+        outcome = check(operation)
+        doubt = t(
+            "Régime non renseigné (legal.regime) pour un traitement de police municipale ou de "
+            "vidéoprotection, qui relève du titre III lorsque sa finalité est pénale. Sous ce titre : ",
+            "Regime not stated (legal.regime) for a municipal police or video protection processing, which "
+            "falls under Title III when its purpose is criminal-law enforcement. Under that title: ",
+        )
+        if outcome.status is FindingStatus.NOT_MET:
+            return facts.reworded(outcome, before=doubt)
+        return Outcome.unknown(doubt + outcome.rationale, ("legal.regime", *outcome.missing))
+    if operation.legal.regime is not LegalRegime.POLICE_JUSTICE:
+        return Outcome.not_met(gdpr_note)
+    return check(operation)
+
+
+def lil_art87(operation: ProcessingOperation, _settings: Settings) -> Outcome:
+    """Title III: a purpose not shown necessary for a competent authority's mission grounded in a text."""
+    return _title_iii_rule(
+        operation,
+        _art87,
+        t(
+            "Le traitement relève du RGPD : sa licéité s'apprécie selon l'article 6 du RGPD (règle "
+            "gdpr:no-legal-basis), pas selon l'article 87 de la loi Informatique et Libertés.",
+            "The processing falls under the GDPR: its lawfulness is judged under GDPR article 6 (rule "
+            "gdpr:no-legal-basis), not under article 87 of the loi Informatique et Libertés.",
+        ),
+    )
+
+
+def _art87(operation: ProcessingOperation) -> Outcome:
+    if not operation.purposes:
+        return Outcome.unknown(t("Aucune finalité n'est déclarée.", "No purpose is declared."), ["purposes"])
+    parts: list[Outcome] = []
+    for i, p in enumerate(operation.purposes):
+        name = Text(fr=f"finalité « {p.description} »", en=f"purpose '{p.description}'")
+        if p.legal_basis in _NOT_TITLE_III_BASES:
+            parts.append(
+                Outcome.met(
+                    t(
+                        f"La {name.fr} repose sur « {p.legal_basis.fr} », base du RGPD qui ne fonde pas un "
+                        "traitement du titre III : celui-ci n'est licite que s'il est nécessaire à une mission "
+                        "d'une autorité compétente, pour une finalité pénale de l'article 87. Si cette finalité "
+                        "relève en fait du RGPD, décrivez-la dans un traitement distinct ; sinon, indiquez le "
+                        "texte qui fonde la mission.",
+                        f"The {name.en} rests on '{p.legal_basis.en}', a GDPR basis that cannot ground a Title "
+                        "III processing: such a processing is lawful only if necessary for a competent "
+                        "authority's mission, for a criminal-law purpose of article 87. If this purpose in "
+                        "fact falls under the GDPR, describe it in a separate processing; otherwise state the "
+                        "text grounding the mission.",
+                    )
+                )
+            )
+        elif p.legal_text is None:
+            parts.append(
+                facts.no_stated_value(
+                    operation,
+                    path=f"purposes[{i}].legal_text",
+                    what=t(
+                        f"le texte qui fonde la mission de l'autorité compétente pour la {name.fr}",
+                        f"the text grounding the competent authority's mission for the {name.en}",
+                    ),
+                    consequence=t(
+                        "sous le titre III, un traitement n'est licite que s'il est nécessaire à l'exécution "
+                        "d'une mission d'une autorité compétente pour une finalité pénale (art. 87 de la loi "
+                        "Informatique et Libertés ; directive 2016/680, art. 8, qui exige un fondement dans "
+                        "le droit de l'Union ou de l'État membre).",
+                        "under Title III, processing is lawful only if necessary for the performance of a "
+                        "competent authority's mission for a criminal-law purpose (art. 87 of the loi "
+                        "Informatique et Libertés; directive 2016/680, art. 8, which requires a basis in "
+                        "Union or Member State law).",
+                    ),
+                )
+            )
+        else:
+            parts.append(
+                Outcome.not_met(
+                    t(
+                        f"La {name.fr} repose sur la mission fondée par « {p.legal_text} ».",
+                        f"The {name.en} rests on the mission grounded in '{p.legal_text}'.",
+                    )
+                )
+            )
+    return facts.any_of(*parts)
+
+
+def lil_art88(operation: ProcessingOperation, _settings: Settings) -> Outcome:
+    """Title III: data of art. 6 I processed without stating absolute necessity, safeguards and ground."""
+    return _title_iii_rule(
+        operation,
+        _art88,
+        t(
+            "Le traitement relève du RGPD : les catégories particulières de données relèvent de son article 9 "
+            "(règle gdpr:no-art9-exception), pas de l'article 88 de la loi Informatique et Libertés.",
+            "The processing falls under the GDPR: special categories of data are governed by its article 9 "
+            "(rule gdpr:no-art9-exception), not by article 88 of the loi Informatique et Libertés.",
+        ),
+    )
+
+
+def _art88(operation: ProcessingOperation) -> Outcome:
+    sensitive = facts.data_of_kinds(
+        operation,
+        facts.SPECIAL_CATEGORY_KINDS,
+        t("données mentionnées au I de l'article 6", "data referred to in article 6 I"),
+    )
+    justification = operation.legal.article88_justification
+    if justification is not None:
+        stated = Outcome.not_met(
+            t(
+                f"Justification indiquée : « {justification} » (à vérifier : nécessité absolue, garanties "
+                "appropriées, et un texte qui l'autorise, la protection des intérêts vitaux d'une personne ou "
+                "des données manifestement rendues publiques par la personne).",
+                f"Justification stated: '{justification}' (to check: absolute necessity, appropriate "
+                "safeguards, and a text authorising it, the protection of a person's vital interests or data "
+                "manifestly made public by the person).",
+            )
+        )
+    else:
+        stated = facts.no_stated_value(
+            operation,
+            path="legal.article88_justification",
+            what=t(
+                "la nécessité absolue, les garanties et le fondement du traitement de ces données",
+                "the absolute necessity, the safeguards and the ground for processing these data",
+            ),
+            consequence=t(
+                "sous le titre III, ces données ne peuvent être traitées qu'en cas de nécessité absolue, sous "
+                "réserve de garanties appropriées, et si un texte l'autorise, pour protéger les intérêts vitaux "
+                "d'une personne, ou s'il s'agit de données manifestement rendues publiques par la personne "
+                "(art. 88 de la loi Informatique et Libertés ; directive 2016/680, art. 10).",
+                "under Title III, these data may be processed only where absolutely necessary, subject to "
+                "appropriate safeguards, and where a text authorises it, to protect a person's vital interests, "
+                "or where the data were manifestly made public by the person (art. 88 of the loi Informatique "
+                "et Libertés; directive 2016/680, art. 10).",
+            ),
+        )
+    return facts.when(sensitive, stated)
 
 
 def nir_without_text(operation: ProcessingOperation, _settings: Settings) -> Outcome:
@@ -723,10 +903,84 @@ CRITERIA: tuple[Criterion, ...] = (
             "controllers and purposes.",
         ),
     ),
+    Criterion(
+        id="lil:art87",
+        title=t(
+            "Traitement du titre III (police-justice) : finalité sans mission d'une autorité compétente fondée "
+            "sur un texte",
+            "Title III (law-enforcement) processing: purpose without a competent authority's mission grounded "
+            "in a text",
+        ),
+        source=source(
+            t(
+                "Loi n° 78-17 du 6 janvier 1978, art. 87 (titre III) ; directive (UE) 2016/680, art. 8 et "
+                "considérant 35",
+                "Loi 78-17 of 6 January 1978, art. 87 (Title III); Directive (EU) 2016/680, art. 8 and "
+                "recital 35",
+            ),
+            url=LIL_URL,
+            reliability="recalled",
+        ),
+        effect=Effect.BLOCKS,
+        test=lil_art87,
+        group=GROUP,
+        description=t(
+            "Sous le titre III, le RGPD et son article 6 ne s'appliquent pas (RGPD, art. 2.2.d). Un traitement "
+            "n'y est licite que s'il est nécessaire à l'exécution d'une mission effectuée, pour une finalité "
+            "pénale de l'article 87, par une autorité compétente, et fondé sur le droit de l'Union ou de l'État "
+            "membre (directive, art. 8) ; le consentement n'en est pas le fondement (considérant 35). Le "
+            "consentement, le contrat et l'intérêt légitime ne fondent donc pas une telle finalité. Texte "
+            "rappelé, non relu dans une copie officielle : vérifiez-le sur Légifrance.",
+            "Under Title III, the GDPR and its article 6 do not apply (GDPR art. 2(2)(d)). Processing is lawful "
+            "there only if necessary for the performance of a mission carried out, for a criminal-law purpose "
+            "of article 87, by a competent authority, and based on Union or Member State law (directive, art. "
+            "8); consent is not its ground (recital 35). Consent, contract and legitimate interests therefore "
+            "do not ground such a purpose. Text recalled, not re-read in an official copy: check it on "
+            "Légifrance.",
+        ),
+    ),
+    Criterion(
+        id="lil:art88",
+        title=t(
+            "Traitement du titre III (police-justice) de données de l'article 6 sans nécessité absolue ni "
+            "garanties indiquées",
+            "Title III (law-enforcement) processing of article 6 data without stated absolute necessity and "
+            "safeguards",
+        ),
+        source=source(
+            t(
+                "Loi n° 78-17 du 6 janvier 1978, art. 88 (titre III) ; directive (UE) 2016/680, art. 10",
+                "Loi 78-17 of 6 January 1978, art. 88 (Title III); Directive (EU) 2016/680, art. 10",
+            ),
+            url=LIL_URL,
+            reliability="recalled",
+        ),
+        effect=Effect.BLOCKS,
+        test=lil_art88,
+        group=GROUP,
+        description=t(
+            "Sous le titre III, l'article 9 du RGPD ne s'applique pas : les données mentionnées au I de "
+            "l'article 6 de la loi (origine raciale ou ethnique, opinions politiques, convictions religieuses "
+            "ou philosophiques, appartenance syndicale, données génétiques, biométriques aux fins d'identifier "
+            "une personne de manière unique, santé, vie ou orientation sexuelle) ne peuvent être traitées qu'en "
+            "cas de nécessité absolue, sous réserve de garanties appropriées, et si un texte l'autorise, pour "
+            "protéger les intérêts vitaux d'une personne, ou s'il s'agit de données manifestement rendues "
+            "publiques par la personne. Texte rappelé, non relu dans une copie officielle : vérifiez-le sur "
+            "Légifrance.",
+            "Under Title III, GDPR article 9 does not apply: the data referred to in article 6 I of the loi "
+            "(racial or ethnic origin, political opinions, religious or philosophical beliefs, trade union "
+            "membership, genetic data, biometric data to identify a person uniquely, health, sex life or "
+            "orientation) may be processed only where absolutely necessary, subject to appropriate safeguards, "
+            "and where a text authorises it, to protect a person's vital interests, or where the data were "
+            "manifestly made public by the person. Text recalled, not re-read in an official copy: check it on "
+            "Légifrance.",
+        ),
+    ),
 )
 
 
 @hookimpl
 def aipd_criteria() -> Iterable[Criterion]:
-    """GDPR art. 35(3) and 35(10), WP248 III.B.b, and the blocking issues of arts. 6, 9, 10 and the NIR."""
+    """GDPR art. 35(3) and 35(10), WP248 III.B.b, LIL art. 90, and the blocking issues of arts. 6, 9, 10,
+    the NIR and, under Title III, LIL arts. 87 and 88."""
     return CRITERIA
