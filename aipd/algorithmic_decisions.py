@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import attrs
 
+from aipd import consistency
 from aipd.catalogue import FindingStatus, Source
 from aipd.i18n import Text, t
 from aipd.model import ProcessingOperation
@@ -152,6 +153,20 @@ def _administration(op: ProcessingOperation) -> _Fact:
 
 def _algorithmic(op: ProcessingOperation) -> _Fact:
     value = op.decisions.automated
+    if consistency.solely_automated_not_automated(op.decisions):
+        # "No decision on the processing" yet "solely automated": neither is read (aipd.consistency).
+        return _Fact(
+            None,
+            t(
+                "Faits contradictoires : aucune décision ne serait prise sur le fondement du traitement "
+                "(decisions.automated), mais les décisions sont dites entièrement automatisées "
+                "(decisions.human_involvement).",
+                "Contradictory facts: no decision is said to be taken on the basis of the processing "
+                "(decisions.automated), yet the decisions are said to be solely automated "
+                "(decisions.human_involvement).",
+            ),
+            ("decisions.automated", "decisions.human_involvement"),
+        )
     if value:
         return _Fact(
             True,
@@ -224,6 +239,19 @@ def _significant(op: ProcessingOperation) -> _Fact:
     effect = op.decisions.effect
     if effect in (DecisionEffect.LEGAL, DecisionEffect.SIMILARLY_SIGNIFICANT):
         return _Fact(True, t(f"Effet : « {effect.fr} ».", f"Effect: '{effect.en}'."))
+    if consistency.access_without_effect(op.decisions):
+        return _Fact(
+            None,
+            t(
+                "Faits contradictoires : les décisions n'auraient pas d'effet notable (decisions.effect), mais "
+                "le traitement autorise, modifie ou refuse l'accès à un droit, un service ou un contrat "
+                "(decisions.access_to_rights).",
+                "Contradictory facts: the decisions are said to have no notable effect (decisions.effect), yet "
+                "the processing allows, changes or refuses access to a right, a service or a contract "
+                "(decisions.access_to_rights).",
+            ),
+            ("decisions.effect", "decisions.access_to_rights"),
+        )
     if effect is DecisionEffect.NONE:
         return _Fact(
             False,

@@ -16,6 +16,7 @@ import attrs
 
 from aipd._purity import MAX_RATIONALE, Watch, bad_character
 from aipd.catalogue import Criterion, Effect, FindingStatus, Outcome, Source, Test
+from aipd.consistency import contradictions
 from aipd.errors import PluginError
 from aipd.i18n import Text, format_number, t
 from aipd.model import ProcessingOperation
@@ -125,7 +126,8 @@ class Finding:
 
 @attrs.frozen(kw_only=True)
 class Notice:
-    """A warning a DPO must act on, with a stable code and the findings it is about."""
+    """A warning a DPO must act on, with a stable code and the findings it is about (for the code
+    ``contradictory_facts``, the model paths of the facts that contradict each other)."""
 
     code: str
     message: Text
@@ -598,8 +600,21 @@ def _decide(findings: list[Finding]) -> tuple[Verdict, list[Notice]]:
 
 
 def screen(operation: ProcessingOperation, catalogue: Catalogue, settings: Settings) -> Screening:
-    """Check every rule of ``catalogue`` against ``operation`` and decide."""
-    return _screening(_findings(operation, catalogue, settings))
+    """Check every rule of ``catalogue`` against ``operation`` and decide.
+
+    Facts that contradict each other (:func:`aipd.consistency.contradictions`) add a notice
+    ``contradictory_facts`` naming both fields: a warning, not an error; the rules that read
+    them never take the favourable side.
+    """
+    screening = _screening(_findings(operation, catalogue, settings))
+    found = contradictions(operation)
+    if not found:
+        return screening
+    notices = (
+        *screening.notices,
+        *(Notice(code="contradictory_facts", message=c.message, related=c.fields) for c in found),
+    )
+    return attrs.evolve(screening, notices=tuple(sorted(notices, key=lambda n: (n.code, n.related))))
 
 
 def run_rules(

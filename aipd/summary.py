@@ -12,6 +12,7 @@ from typing import Any
 
 import attrs
 
+from aipd.consistency import contradictions
 from aipd.i18n import Lang, Text, check_lang
 from aipd.model import ProcessingOperation
 from aipd.vocabulary import Vocabulary
@@ -80,7 +81,8 @@ _UNKNOWN = Text(fr="inconnu", en="unknown")
 
 
 def summary(op: ProcessingOperation, lang: Lang = "fr") -> str:
-    """A few lines: name, controller, purposes and bases, data, persons, AI system, unknown facts."""
+    """A few lines: name, controller, purposes and bases, data, persons, AI system, unknown facts,
+    and a warning for each pair of contradictory facts (:mod:`aipd.consistency`)."""
     lang = check_lang(lang)
 
     def say(fr: str, en: str) -> str:
@@ -152,4 +154,7 @@ def summary(op: ProcessingOperation, lang: Lang = "fr") -> str:
                 f"Facts still unknown: {n} (to fill in for a complete analysis)",
             )
         )
+    # A warning, not an error: the file is valid, but the screening will not read either fact.
+    for contradiction in contradictions(op):
+        lines.append(f"{say('Avertissement', 'Warning')}{colon} {contradiction.message.get(lang)}")
     return "\n".join(lines)

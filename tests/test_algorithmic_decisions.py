@@ -101,6 +101,15 @@ def test_meaningful_human_review_takes_the_decision_out_of_art22() -> None:
     assert result.rule("crpa:l311-3-1").applies is True
 
 
+def test_no_decision_yet_solely_automated_is_unknown_not_no_duty() -> None:
+    """`automated: false` with human involvement "none": contradictory facts, so art. 22 is unknown
+    and nothing is read as "not forbidden"."""
+    result = analyse_decisions(decisions(automated=False))
+    assert result.rule("gdpr:art22").applies is None
+    assert result.forbidden is None
+    assert "decisions.human_involvement" in result.missing_facts
+
+
 def test_unknown_effect_leaves_art22_unknown() -> None:
     """When the decisions' effect is unknown, art. 22 is unknown and asks for it."""
     result = analyse_decisions(decisions(effect=None))
@@ -111,7 +120,8 @@ def test_unknown_effect_leaves_art22_unknown() -> None:
 
 def test_no_decision_no_duty() -> None:
     """Without decisions based on the processing, no rule applies and nothing is forbidden."""
-    result = analyse_decisions(decisions(automated=False))
+    # human_involvement "none" (solely automated) would contradict automated=False (aipd.consistency).
+    result = analyse_decisions(decisions(automated=False, human_involvement=None))
     assert {r.applies for r in result.rules} == {False}
     assert result.forbidden is False
     assert all(not r.duties for r in result.rules if r.id != "lil:art47")

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 import aipd
+from aipd.consistency import contradictions
 from aipd.model import ProcessingOperation
 from aipd.vocabulary import AIArea, DataKind, Domain, LegalRegime, Status
 
@@ -175,6 +176,12 @@ def test_cameras_flagship_facts() -> None:
     assert op.persons == 120_000
     assert op.risk_judgements
     assert op.actions
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
+def test_example_has_no_contradictory_facts(path: Path) -> None:
+    """An example is filled as a DPO should: no two facts contradict each other (aipd.consistency)."""
+    assert contradictions(aipd.load(path)) == ()
 
 
 def test_chatbot_facts() -> None:

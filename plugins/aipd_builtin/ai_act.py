@@ -34,6 +34,7 @@ import datetime as dt
 import re
 from collections.abc import Callable, Iterable
 
+from aipd import consistency
 from aipd.catalogue import Criterion, Effect, FindingStatus, Outcome, Reliability, Source
 from aipd.hookspecs import hookimpl
 from aipd.i18n import Text, format_date, t
@@ -122,6 +123,19 @@ def qualification(operation: ProcessingOperation) -> Outcome:
             t("Aucun système d'IA n'est déclaré (ai_system).", "No AI system is declared (ai_system).")
         )
     name = ai.name
+    if consistency.infers_denied_with_inference_techniques(ai):
+        # The favourable side of a contradiction is never read (aipd.consistency).
+        return Outcome.unknown(
+            t(
+                f"Faits contradictoires : « {name} » est dit ne pas déduire ses sorties de ses entrées "
+                "(ai_system.infers_outputs), mais emploie des techniques d'inférence (ai_system.techniques, "
+                "considérant 12) : on ne sait pas si c'est un système d'IA au sens de l'art. 3.1.",
+                f"Contradictory facts: '{name}' is said not to infer its outputs from its inputs "
+                "(ai_system.infers_outputs), yet uses inference techniques (ai_system.techniques, recital 12): "
+                "whether it is an AI system under art. 3(1) is not known.",
+            ),
+            ["ai_system.infers_outputs", "ai_system.techniques"],
+        )
     if ai.infers_outputs is False:
         return Outcome.not_met(
             t(

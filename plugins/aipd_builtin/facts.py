@@ -23,6 +23,7 @@ import functools
 from collections.abc import Callable, Iterable, Sequence
 from typing import TypeVar
 
+from aipd import consistency
 from aipd.catalogue import FindingStatus, Outcome
 from aipd.i18n import Text, t
 from aipd.model import ProcessingOperation
@@ -455,6 +456,20 @@ def evaluation_scoring(operation: ProcessingOperation) -> Outcome:
                 "Evaluation or scoring of persons: " + "; ".join(s.en for s in signs) + aspects.en + ".",
             )
         )
+    contradicting = consistency.scoring_denied_with_signs(ev)
+    if contradicting:
+        # "No scoring" with aspects evaluated or a systematic and extensive evaluation declared:
+        # the favourable side of a contradiction is never read (aipd.consistency).
+        return Outcome.unknown(
+            t(
+                "Faits contradictoires : le traitement est dit n'évaluer ni noter personne "
+                f"(evaluation.scoring), mais {', '.join(contradicting)} est renseigné{aspects.fr} ; le critère "
+                "reste à trancher.",
+                "Contradictory facts: the processing is said to evaluate or score no one (evaluation.scoring), "
+                f"yet {', '.join(contradicting)} is given{aspects.en}; the criterion remains to be settled.",
+            ),
+            ["evaluation.scoring", *contradicting],
+        )
     if ev.scoring is False:
         return Outcome.not_met(
             t(
@@ -535,6 +550,31 @@ def systematic_extensive_evaluation(operation: ProcessingOperation) -> Outcome:
 def automated_decision(operation: ProcessingOperation) -> Outcome:
     """WP248 criterion 2: decisions based on the processing, with legal or similarly significant effects."""
     d = operation.decisions
+    contradicting = [
+        pair
+        for pair, found in (
+            (
+                ("decisions.automated", "decisions.human_involvement"),
+                # With no notable effect, neither reading meets the criterion: it stays not met.
+                consistency.solely_automated_not_automated(d) and d.effect is not DecisionEffect.NONE,
+            ),
+            (("decisions.effect", "decisions.access_to_rights"), consistency.access_without_effect(d)),
+        )
+        if found
+    ]
+    if contradicting:
+        # Never read the favourable side of a contradiction (aipd.consistency): ask both facts again.
+        paths = [p for pair in contradicting for p in pair]
+        return Outcome.unknown(
+            t(
+                f"Faits contradictoires ({' ; '.join(' et '.join(pair) for pair in contradicting)}) : on ne "
+                "sait pas si des décisions produisant des effets juridiques ou similaires sont prises sur la "
+                "base du traitement.",
+                f"Contradictory facts ({'; '.join(' and '.join(pair) for pair in contradicting)}): whether "
+                "decisions with legal or similarly significant effects are based on the processing is not known.",
+            ),
+            paths,
+        )
     if d.automated is False:
         return Outcome.not_met(
             t(
@@ -591,6 +631,16 @@ def systematic_monitoring(operation: ProcessingOperation) -> Outcome:
         if details
         else t("", "")
     )
+    if consistency.constant_not_systematic(m):
+        return Outcome.unknown(
+            t(
+                "Faits contradictoires : la surveillance est dite non systématique (monitoring.systematic) mais "
+                f"constante (monitoring.constant){detail.fr} ; le critère reste à trancher.",
+                "Contradictory facts: the monitoring is said not to be systematic (monitoring.systematic) yet "
+                f"constant (monitoring.constant){detail.en}; the criterion remains to be settled.",
+            ),
+            ["monitoring.systematic", "monitoring.constant"],
+        )
     return flag(
         m.systematic,
         path="monitoring.systematic",
@@ -1141,6 +1191,17 @@ def _whole_figure_note(
 def matching_combining(operation: ProcessingOperation) -> Outcome:
     """WP248 criterion 6: datasets from different purposes or controllers, beyond reasonable expectations."""
     mt = operation.matching
+    if consistency.combines_denied_with_datasets(mt):
+        listed = " ; ".join(mt.sources)
+        return Outcome.unknown(
+            t(
+                f"Faits contradictoires : aucun croisement n'est déclaré (matching.combines), mais plusieurs jeux "
+                f"de données croisés sont listés (matching.sources : {listed}) ; le critère reste à trancher.",
+                "Contradictory facts: no matching is declared (matching.combines), yet several combined datasets "
+                f"are listed (matching.sources: {'; '.join(mt.sources)}); the criterion remains to be settled.",
+            ),
+            ["matching.combines", "matching.sources"],
+        )
     if mt.combines is False:
         return Outcome.not_met(
             t("Aucun croisement ni combinaison de jeux de données.", "No datasets are matched or combined.")
