@@ -31,10 +31,16 @@ class Settings:
     #: WP248 III.B.a criterion 5 (b)–(d) (the WP243 factors: volume, duration or
     #: permanence, geographical extent): below the thresholds on persons, a processing
     #: concerning at least ``large_scale_min_persons`` persons is large scale when all three
-    #: other factors point the same way: at least ``large_scale_records`` records a year,
-    #: continuous (permanent) processing, and an extent in ``large_scale_extents``.
+    #: other factors point the same way: at least ``large_scale_records`` records a year (or
+    #: ``large_scale_data_items`` different data items), continuous (permanent) processing, and an
+    #: extent in ``large_scale_extents``.
     #: No text sets these figures: this library's choice.
     large_scale_records: int = 1_000_000
+    #: WP248 III.B.a criterion 5 (b) reads « the volume of data and/or the range of different data
+    #: items being processed »: the volume factor holds with ``large_scale_records`` records a year
+    #: **or** with at least this many different data items (``scale.data_items``). No text sets a
+    #: figure: this library's choice.
+    large_scale_data_items: int = 50
     large_scale_extents: frozenset[GeographicExtent] = attrs.field(
         default=frozenset(
             {
@@ -68,5 +74,10 @@ class Settings:
     def __attrs_post_init__(self) -> None:
         if not 0 < self.large_scale_share <= 1:
             raise ValueError("large_scale_share : une proportion entre 0 et 1 est attendue")
-        if self.large_scale_persons < 1 or self.large_scale_min_persons < 0 or self.large_scale_records < 1:
+        if (
+            self.large_scale_persons < 1
+            or self.large_scale_min_persons < 0
+            or self.large_scale_records < 1
+            or self.large_scale_data_items < 1
+        ):
             raise ValueError("les seuils de large échelle doivent être positifs")

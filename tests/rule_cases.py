@@ -75,6 +75,7 @@ def quiet(**overrides: Any) -> ProcessingOperation:
             persons=300,
             relevant_population=10_000,
             records=2_000,
+            data_items=8,
             frequency=Frequency.PERIODIC,
             geographic_extent=GeographicExtent.MUNICIPALITY,
         ),

@@ -89,7 +89,7 @@ def credit_rating_database() -> ProcessingOperation:
     op = quiet(
         domains=(Domain.FRAUD_DETECTION,),
         data=(DataCategory(kind=DataKind.FINANCIAL),),
-        scale=Scale(persons=2_000, relevant_population=60_000_000, records=5_000),
+        scale=Scale(persons=2_000, relevant_population=60_000_000, records=5_000, data_items=12),
     )
     op = evolve(op, "evaluation", scoring=True, systematic_extensive=True)
     return evolve(op, "decisions", automated=True, effect=DecisionEffect.LEGAL, access_to_rights=True)

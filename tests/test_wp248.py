@@ -305,7 +305,9 @@ def test_large_scale_by_share_of_the_population() -> None:
     """Below the absolute figure, a large share of the relevant population is large scale."""
     assert run("wp248:large_scale", scaled(persons=3_000, relevant_population=9_000)).status is MET
     assert (
-        run("wp248:large_scale", scaled(persons=3_000, relevant_population=90_000, records=10)).status
+        run(
+            "wp248:large_scale", scaled(persons=3_000, relevant_population=90_000, records=10, data_items=8)
+        ).status
         is NOT_MET
     )
 
@@ -334,12 +336,39 @@ def test_large_scale_by_volume_permanence_and_extent_together() -> None:
     )
     pending = run("wp248:large_scale", scaled(**(wide | {"records": None})))
     assert pending.status is UNKNOWN
-    assert pending.missing == ("scale.records",)
+    assert pending.missing == ("scale.records", "scale.data_items")
+
+
+def test_large_scale_volume_factor_reads_the_range_of_data_items() -> None:
+    """WP248 criterion 5 (b) is « the volume of data and/or the range of different data items »: a
+    wide range of data items meets the volume factor even with few records; few items and few records
+    do not; few records with the number of items unknown leave the criterion unknown, never not met."""
+    wide = {
+        "persons": 2_000,
+        "relevant_population": 500_000,
+        "records": 2_000,
+        "frequency": Frequency.CONTINUOUS,
+        "geographic_extent": GeographicExtent.DEPARTMENT,
+    }
+    many = run("wp248:large_scale", scaled(**(wide | {"data_items": 80})))
+    assert many.status is MET
+    assert "80 types de données collectés (seuil retenu : 50)" in many.rationale.fr
+    assert "80 different data items" in many.rationale.en
+    assert run("wp248:large_scale", scaled(**(wide | {"data_items": 12}))).status is NOT_MET
+    unknown = run("wp248:large_scale", scaled(**wide))
+    assert unknown.status is UNKNOWN
+    assert unknown.missing == ("scale.data_items",)
+    assert (
+        run(
+            "wp248:large_scale", scaled(**(wide | {"data_items": 80})), Settings(large_scale_data_items=100)
+        ).status
+        is NOT_MET
+    )
 
 
 def test_large_scale_unknown_population_is_asked_for() -> None:
     """2,000 persons without a relevant population: the share cannot be computed, so it is asked for."""
-    outcome = run("wp248:large_scale", scaled(persons=2_000, records=10))
+    outcome = run("wp248:large_scale", scaled(persons=2_000, records=10, data_items=8))
     assert outcome.status is UNKNOWN
     assert outcome.missing == ("scale.relevant_population",)
 
@@ -358,7 +387,7 @@ def test_large_scale_persons_from_subject_counts() -> None:
 
 def test_large_scale_thresholds_come_from_settings() -> None:
     """Raising the threshold in Settings changes the outcome and the figure quoted."""
-    op = scaled(persons=6_000, relevant_population=1_000_000, records=10)
+    op = scaled(persons=6_000, relevant_population=1_000_000, records=10, data_items=8)
     assert run("wp248:large_scale", op).status is MET
     outcome = run("wp248:large_scale", op, Settings(large_scale_persons=10_000))
     assert outcome.status is NOT_MET

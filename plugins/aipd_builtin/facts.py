@@ -865,8 +865,8 @@ def large_scale(operation: ProcessingOperation, settings: Settings) -> Outcome:
     2. Number of persons: at least ``settings.large_scale_persons``.
     3. Proportion of the relevant population: at least ``settings.large_scale_share``,
        with at least ``settings.large_scale_min_persons`` persons.
-    4. The other factors together (volume, permanence, geographical extent), with at least
-       ``settings.large_scale_min_persons`` persons.
+    4. The other factors together (volume of data or range of data items, permanence,
+       geographical extent), with at least ``settings.large_scale_min_persons`` persons.
     """
     individual = _recital_91_outcome(operation)
     if individual is not None:
@@ -964,25 +964,60 @@ def _share_factor(persons: int, population: int | None, settings: Settings) -> O
     )
 
 
+def _records_factor(records: int | None, settings: Settings) -> Outcome:
+    """WP248 criterion 5 (b), the volume of data: records a year against ``large_scale_records``."""
+    records_min = fmt_int(settings.large_scale_records)
+    if records is None:
+        return Outcome.unknown(t("Volume annuel inconnu.", "Yearly volume unknown."), ["scale.records"])
+    if records >= settings.large_scale_records:
+        return Outcome.met(
+            t(
+                f"Volume : {fmt_int(records).fr} enregistrements par an (seuil retenu : {records_min.fr}).",
+                f"Volume: {fmt_int(records).en} records a year (threshold used: {records_min.en}).",
+            )
+        )
+    return Outcome.not_met(
+        t(
+            f"Volume : {fmt_int(records).fr} enregistrements par an, sous le seuil retenu ({records_min.fr}).",
+            f"Volume: {fmt_int(records).en} records a year, below the threshold used ({records_min.en}).",
+        )
+    )
+
+
+def _items_factor(items: int | None, settings: Settings) -> Outcome:
+    """WP248 criterion 5 (b), « and/or the range of different data items »: ``scale.data_items``
+    against ``large_scale_data_items``. Either part of factor (b) is enough."""
+    items_min = fmt_int(settings.large_scale_data_items)
+    if items is None:
+        return Outcome.unknown(
+            t(
+                "Nombre de types de données collectés inconnu.",
+                "Number of different data items collected unknown.",
+            ),
+            ["scale.data_items"],
+        )
+    if items >= settings.large_scale_data_items:
+        return Outcome.met(
+            t(
+                f"Variété des données : {fmt_int(items).fr} types de données collectés (seuil retenu : "
+                f"{items_min.fr}).",
+                f"Range of data: {fmt_int(items).en} different data items collected (threshold used: "
+                f"{items_min.en}).",
+            )
+        )
+    return Outcome.not_met(
+        t(
+            f"Variété des données : {fmt_int(items).fr} types de données collectés, sous le seuil retenu "
+            f"({items_min.fr}).",
+            f"Range of data: {fmt_int(items).en} different data items collected, below the threshold used "
+            f"({items_min.en}).",
+        )
+    )
+
+
 def _other_factors(operation: ProcessingOperation, settings: Settings) -> Outcome:
     scale = operation.scale
-    records_min = fmt_int(settings.large_scale_records)
-    if scale.records is None:
-        volume = Outcome.unknown(t("Volume annuel inconnu.", "Yearly volume unknown."), ["scale.records"])
-    elif scale.records >= settings.large_scale_records:
-        volume = Outcome.met(
-            t(
-                f"Volume : {fmt_int(scale.records).fr} enregistrements par an (seuil retenu : {records_min.fr}).",
-                f"Volume: {fmt_int(scale.records).en} records a year (threshold used: {records_min.en}).",
-            )
-        )
-    else:
-        volume = Outcome.not_met(
-            t(
-                f"Volume : {fmt_int(scale.records).fr} enregistrements par an, sous le seuil retenu ({records_min.fr}).",
-                f"Volume: {fmt_int(scale.records).en} records a year, below the threshold used ({records_min.en}).",
-            )
-        )
+    volume = any_of(_records_factor(scale.records, settings), _items_factor(scale.data_items, settings))
     duration = (
         t(f" ; durée : « {scale.duration} »", f"; duration: '{scale.duration}'")
         if scale.duration

@@ -146,11 +146,11 @@ CRITERIA: tuple[Criterion, ...] = (
         group=GROUP,
         description=t(
             "Facteurs : nombre de personnes (en valeur ou en proportion de la population de référence), volume "
-            "de données, durée ou permanence, étendue géographique. Seuils : ceux de aipd.Settings (choix de "
+            "de données ou variété des types de données traités, durée ou permanence, étendue géographique. Seuils : ceux de aipd.Settings (choix de "
             "cette bibliothèque). Le traitement d'un médecin, d'un professionnel de santé ou d'un avocat "
             "exerçant à titre individuel n'est pas à grande échelle (considérant 91).",
-            "Factors: number of persons (as a figure or as a share of the relevant population), volume of data, "
-            "duration or permanence, geographical extent. Thresholds: those of aipd.Settings (this library's "
+            "Factors: number of persons (as a figure or as a share of the relevant population), volume of data "
+            "or range of different data items, duration or permanence, geographical extent. Thresholds: those of aipd.Settings (this library's "
             "choice). Processing by an individual physician, health professional or lawyer is not large scale "
             "(recital 91).",
         ),
