@@ -473,6 +473,18 @@ def test_vulnerable_rationale_names_the_categories() -> None:
     assert "employees (subordination)" in outcome.rationale.en
 
 
+def test_job_applicants_are_vulnerable_by_power_imbalance() -> None:
+    """Job applicants meet criterion 7 on their kind alone (power imbalance, as employees; CNIL list
+    2018-327 item 3 cites the criterion for recruitment), and the rationale says it is this library's
+    reading, with its ground."""
+    op = quiet(data_subjects=(SubjectCategory(kind=SubjectKind.CANDIDATES, count=900),))
+    outcome = run("wp248:vulnerable_subjects", op)
+    assert outcome.status is MET
+    assert "lecture de cette bibliothèque" in outcome.rationale.fr
+    assert "2018-327" in outcome.rationale.fr
+    assert "this library's reading" in outcome.rationale.en
+
+
 def test_sensitive_rationale_lists_the_data() -> None:
     """The rationale lists the sensitive categories found, in each language."""
     op = quiet(data=(DataCategory(kind=DataKind.IDENTITY), DataCategory(kind=DataKind.HEALTH)))

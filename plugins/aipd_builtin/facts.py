@@ -45,6 +45,7 @@ from aipd.vocabulary import (
 R = TypeVar("R")
 
 __all__ = [
+    "IMPLIED_BY_READING",
     "IMPLIED_VULNERABILITY",
     "NEW_AI_TECHNIQUES",
     "PRACTICE_DOMAINS",
@@ -90,7 +91,8 @@ RECITAL_91_DOMAINS = (Domain.INDIVIDUAL_HEALTH_PROFESSIONAL, Domain.INDIVIDUAL_L
 
 #: Kinds of persons WP248 III.B.a criterion 7 (and recital 75) names as vulnerable,
 #: so that declaring the kind is enough: children, employees, patients, the elderly,
-#: asylum seekers, protected adults, and recipients of social aid (precarity).
+#: asylum seekers (the guidelines' examples); protected adults, recipients of social aid
+#: (precarity) and job applicants, read by this library (:data:`IMPLIED_BY_READING`).
 IMPLIED_VULNERABILITY: dict[SubjectKind, Vulnerability] = {
     SubjectKind.CHILDREN: Vulnerability.CHILD,
     SubjectKind.AGENTS: Vulnerability.EMPLOYEE,
@@ -99,6 +101,30 @@ IMPLIED_VULNERABILITY: dict[SubjectKind, Vulnerability] = {
     SubjectKind.ASYLUM_SEEKERS: Vulnerability.ASYLUM_SEEKER,
     SubjectKind.PROTECTED_ADULTS: Vulnerability.PROTECTED_ADULT,
     SubjectKind.BENEFICIARIES: Vulnerability.PRECARITY,
+    SubjectKind.CANDIDATES: Vulnerability.POWER_IMBALANCE,
+}
+
+#: Kinds the guidelines do not name, implied by this library's reading, each with its ground.
+#: Job applicants: criterion 7 rests on « the increased power imbalance between the data subjects
+#: and the data controller » and names employees; an applicant seeks a post from the controller,
+#: before any employment contract, and the CNIL's list 2018-327 cites the criterion « personnes
+#: vulnérables » for its item 3 (profiles for human resources management), whose example is
+#: recruitment helped « notamment grâce à un algorithme de sélection ».
+IMPLIED_BY_READING: dict[SubjectKind, Text] = {
+    SubjectKind.PROTECTED_ADULTS: t(
+        "« segments plus vulnérables de la population » des lignes directrices",
+        "the guidelines' 'more vulnerable segments of the population'",
+    ),
+    SubjectKind.BENEFICIARIES: t(
+        "« segments plus vulnérables de la population » des lignes directrices",
+        "the guidelines' 'more vulnerable segments of the population'",
+    ),
+    SubjectKind.CANDIDATES: t(
+        "déséquilibre des rapports avec le responsable de traitement, comme pour les employés que les lignes "
+        "directrices citent ; la délibération CNIL n° 2018-327 (point 3, recrutement) retient ce critère",
+        "power imbalance with the controller, as for the employees the guidelines name; CNIL délibération "
+        "2018-327 (item 3, recruitment) cites this criterion",
+    ),
 }
 
 #: AI techniques the CNIL calls "still new" (fiche IA n° 5: « telles que l'apprentissage
@@ -1308,6 +1334,14 @@ def vulnerable_subjects(operation: ProcessingOperation) -> Outcome:
                 else t("déclarées vulnérables", "declared vulnerable")
             )
             found.append(t(f"« {s.kind.fr} » ({why.fr})", f"'{s.kind.en}' ({why.en})"))
+        elif s.kind in IMPLIED_BY_READING:
+            v, why = IMPLIED_VULNERABILITY[s.kind], IMPLIED_BY_READING[s.kind]
+            found.append(
+                t(
+                    f"« {s.kind.fr} » ({v.fr.lower()} ; lecture de cette bibliothèque : {why.fr})",
+                    f"'{s.kind.en}' ({v.en.lower()}; this library's reading: {why.en})",
+                )
+            )
         elif s.kind in IMPLIED_VULNERABILITY:
             v = IMPLIED_VULNERABILITY[s.kind]
             found.append(

@@ -182,12 +182,16 @@ CRITERIA: tuple[Criterion, ...] = (
             "Déséquilibre des rapports entre les personnes et le responsable de traitement : enfants, "
             "employés (agents), patients, personnes âgées, demandeurs d'asile (exemples des lignes "
             "directrices) ; majeurs protégés et bénéficiaires d'aides sociales (précarité), lecture de cette "
-            "bibliothèque des « segments plus vulnérables de la population » ; et toute personne déclarée "
-            "vulnérable.",
+            "bibliothèque des « segments plus vulnérables de la population » ; candidats à un emploi "
+            "(déséquilibre des rapports, comme pour les employés ; la délibération CNIL n° 2018-327 retient ce "
+            "critère pour son point 3, dont l'exemple est le recrutement), lecture de cette bibliothèque ; et "
+            "toute personne déclarée vulnérable.",
             "Increased power imbalance between the persons and the controller: children, employees (staff), "
             "patients, the elderly, asylum seekers (the guidelines' examples); protected adults and social aid "
             "recipients (hardship), this library's reading of the 'more vulnerable segments of the population'; "
-            "and anyone declared vulnerable.",
+            "job applicants (power imbalance, as for employees; CNIL délibération 2018-327 cites this criterion "
+            "for its item 3, whose example is recruitment), this library's reading; and anyone declared "
+            "vulnerable.",
         ),
     ),
     Criterion(
