@@ -19,7 +19,16 @@ from aipd.model import (
     SubjectCategory,
 )
 from aipd.settings import Settings
-from aipd.vocabulary import AIArea, AITechnique, DataKind, Domain, LegalRegime, OrganisationKind, SubjectKind
+from aipd.vocabulary import (
+    AIArea,
+    AITechnique,
+    DataKind,
+    Domain,
+    LegalRegime,
+    OrganisationKind,
+    Status,
+    SubjectKind,
+)
 from aipd_builtin import cnil_lists
 from rule_cases import RULES, evolve, quiet, run, unknown_everything
 
@@ -124,7 +133,7 @@ REQUIRED: list[tuple[int, str, ProcessingOperation, FindingStatus]] = [
     (12, "social housing", quiet(domains=(Domain.SOCIAL_HOUSING,)), MET),
     (12, "other field", quiet(), NOT_MET),
     (13, "social support", quiet(domains=(Domain.SOCIAL_SUPPORT,)), MET),
-    (13, "social aid is another field", quiet(domains=(Domain.SOCIAL_AID,)), NOT_MET),
+    (13, "other field", quiet(), NOT_MET),
     (
         14,
         "bike-share geolocation",
@@ -164,6 +173,24 @@ def test_required_item_unknown_asks_first_for_the_guarding_fact(
     outcome = run(f"cnil-2018-327:{number}", unknown_everything())
     assert outcome.status is UNKNOWN
     assert outcome.missing == missing
+
+
+def test_item_13_social_aid_alone_is_for_the_dpo_to_settle_never_not_met() -> None:
+    """Instructing and paying social aid: item 13 names « l'accompagnement social ou médico-social »,
+    and the CNIL référentiel 2021-028 counts that instruction among the purposes of the bodies that
+    support persons: unknown (asking whether the processing also serves the support), not "not met";
+    declared as social support too, it is met."""
+    aid = run("cnil-2018-327:13", quiet(domains=(Domain.SOCIAL_AID,)))
+    assert aid.status is FindingStatus.UNKNOWN
+    assert aid.missing == ("domains",)
+    assert "2021-028" in aid.rationale.fr
+    assert "social_support" in aid.rationale.en
+    validated = run("cnil-2018-327:13", quiet(status=Status.VALIDATED, domains=(Domain.SOCIAL_AID,)))
+    assert validated.status is FindingStatus.NOT_MET  # the DPO's fields are final: the answer is "no"
+    assert "documentée" in validated.rationale.fr
+    both = run("cnil-2018-327:13", quiet(domains=(Domain.SOCIAL_AID, Domain.SOCIAL_SUPPORT)))
+    assert both.status is FindingStatus.MET
+    assert "2021-028" in RULES["cnil-2018-327:13"].source.citation.fr
 
 
 def test_item_14_counts_the_persons_whose_location_data_are_processed() -> None:

@@ -34,7 +34,7 @@ from aipd.hookspecs import hookimpl
 from aipd.i18n import Text, t
 from aipd.model import ProcessingOperation
 from aipd.settings import Settings
-from aipd.vocabulary import DataKind, Domain, LegalRegime, OrganisationKind
+from aipd.vocabulary import DataKind, Domain, LegalRegime, OrganisationKind, Status
 from aipd_builtin import facts
 from aipd_builtin.sources import CNIL_EXEMPT_LIST_URL, CNIL_REQUIRED_LIST_URL, source
 
@@ -121,6 +121,59 @@ def _domain(*domains: Domain, what: Text) -> Rule:
         return facts.has_domain(operation, domains, what)
 
     return test
+
+
+_SOCIAL_SUPPORT = t("l'accompagnement social ou médico-social", "social or medico-social support")
+
+
+def _social_support(operation: ProcessingOperation, _settings: Settings) -> Outcome:
+    """Item 13: social or medico-social support of persons; social aid alone leaves it to the DPO.
+
+    The item names « l'accompagnement social ou médico-social des personnes ». Instructing and
+    paying social aid (``social_aid``) is not named by it; but the CNIL's référentiel on the same
+    sector (délibération n° 2021-028) puts that instruction among the purposes of the bodies that
+    support persons, beside the support itself, and a CCAS's aid file often serves both. A
+    processing declared as social aid only is therefore not read as outside the item on a draft
+    ("not met" would lighten the assessment on a reading the texts do not settle): the DPO says
+    whether it also serves the persons' support (field ``social_support``). On a validated record
+    the declared fields are the DPO's final answer: not met, the rationale keeping the question.
+    """
+    found = facts.has_domain(operation, (Domain.SOCIAL_SUPPORT,), _SOCIAL_SUPPORT)
+    if found.status is not FindingStatus.NOT_MET or Domain.SOCIAL_AID not in operation.domains:
+        return found
+    if operation.status is Status.VALIDATED:
+        return Outcome.not_met(
+            t(
+                f"Domaine déclaré : « {Domain.SOCIAL_AID.fr} », sans « {Domain.SOCIAL_SUPPORT.fr} » sur ce "
+                "traitement validé : le DPD a retenu qu'il ne sert pas l'accompagnement social des personnes "
+                "(point 13). Le référentiel de la CNIL sur ce secteur (délibération n° 2021-028) range "
+                "pourtant l'instruction des prestations sociales parmi les finalités des organismes qui "
+                "accompagnent les personnes : la décision doit être documentée.",
+                f"Field declared: '{Domain.SOCIAL_AID.en}', without '{Domain.SOCIAL_SUPPORT.en}' on this "
+                "validated processing: the DPO held that it does not serve the persons' social support (item "
+                "13). The CNIL's référentiel on that sector (délibération n° 2021-028) does count instructing "
+                "social benefits among the purposes of the bodies that support persons: the decision must be "
+                "documented.",
+            )
+        )
+    return Outcome.unknown(
+        t(
+            f"Domaine déclaré : « {Domain.SOCIAL_AID.fr} ». Le point 13 vise « l'accompagnement social ou "
+            "médico-social des personnes » ; le référentiel de la CNIL sur ce secteur (délibération "
+            "n° 2021-028 du 11 mars 2021) range l'instruction, la gestion et le versement des prestations "
+            "sociales légales et facultatives parmi les finalités des organismes qui accompagnent les "
+            "personnes (dont les CCAS). Si ce traitement sert aussi l'accompagnement social des personnes, "
+            f"déclarez le domaine « {Domain.SOCIAL_SUPPORT.fr} » (social_support) : il figure alors sur la "
+            "liste ; sinon, documentez pourquoi il n'en relève pas.",
+            f"Field declared: '{Domain.SOCIAL_AID.en}'. Item 13 covers 'the social or medico-social support "
+            "of persons'; the CNIL's référentiel on that sector (délibération n° 2021-028 of 11 March 2021) "
+            "counts instructing, managing and paying legal and optional social benefits among the purposes of "
+            "the bodies that support persons (CCAS included). If this processing also serves the persons' "
+            f"social support, declare the field '{Domain.SOCIAL_SUPPORT.en}' (social_support): it is then on "
+            "the list; otherwise, document why it is not.",
+        ),
+        ["domains"],
+    )
 
 
 def _health_establishment(operation: ProcessingOperation, _settings: Settings) -> Outcome:
@@ -672,14 +725,25 @@ REQUIRED_ITEMS: tuple[ListItem, ...] = (
             "Processing for the social or medico-social support of persons",
         ),
         t(
-            "Accompagnement social ou médico-social des personnes (domaine du même nom).",
-            "Social or medico-social support of persons (field of that name).",
+            "Accompagnement social ou médico-social des personnes (domaine du même nom). Instruction et "
+            "versement d'aides sociales seuls : à trancher par le DPD (aipd : le référentiel CNIL "
+            "n° 2021-028 range cette instruction parmi les finalités des organismes qui accompagnent les "
+            "personnes).",
+            "Social or medico-social support of persons (field of that name). Instructing and paying social "
+            "aid alone: for the DPO to settle (aipd: CNIL référentiel 2021-028 counts that instruction among "
+            "the purposes of the bodies that support persons).",
         ),
-        _domain(
-            Domain.SOCIAL_SUPPORT,
-            what=t("l'accompagnement social ou médico-social", "social or medico-social support"),
-        ),
+        _social_support,
         "verified",
+        # The référentiel (JORF, JORFTEXT000043274920) names CCAS among its addressees [V, legal
+        # reference C.2]; its list of purposes was read in secondary summaries only.
+        t(
+            " ; pour l'aide sociale, référentiel CNIL relatif à l'accueil, l'hébergement et l'accompagnement "
+            "social et médico-social (délibération n° 2021-028 du 11 mars 2021 ; finalités connues par des "
+            "sources secondaires)",
+            "; for social aid, CNIL référentiel on hosting and social and medico-social support (délibération "
+            "n° 2021-028 of 11 March 2021; purposes known from secondary sources)",
+        ),
     ),
     _required(
         14,
