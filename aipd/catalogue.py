@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from aipd.settings import Settings
 
 __all__ = [
+    "PRESUMED_NECESSARY",
     "Criterion",
     "Effect",
     "FindingStatus",
@@ -36,6 +37,7 @@ __all__ = [
     "RiskType",
     "Source",
     "Test",
+    "effect_text",
 ]
 
 #: The CNIL method's three feared events (PIA, part 3: illegitimate access, unwanted change,
@@ -169,6 +171,21 @@ class Effect(Vocabulary):
     INFORMS = "informs", "Information, sans effet sur le verdict", "Information, no effect on the verdict"
 
 
+#: The effect of a ``REQUIRES`` rule whose source presumes a DPIA necessary rather than making it
+#: mandatory (:attr:`Criterion.presumption`): same verdict, "required", worded as the source words it.
+PRESUMED_NECESSARY = Text(
+    fr="Rend l'AIPD présumée nécessaire (présomption de la source citée)",
+    en="Makes a DPIA presumed necessary (a presumption of the cited source)",
+)
+
+
+def effect_text(effect: Effect, presumption: bool = False) -> Text:
+    """What a met rule does, as a reader sees it: the effect's label, or :data:`PRESUMED_NECESSARY`."""
+    if presumption and effect is Effect.REQUIRES:
+        return PRESUMED_NECESSARY
+    return Text(fr=effect.fr, en=effect.en)
+
+
 Reliability = Literal["verified", "secondary", "recalled"]
 
 
@@ -267,7 +284,10 @@ class Criterion:
     it can make the criterion count but never adds a tenth one by accident.
     An exemption that sets aside art. 35(1) to (7) altogether (GDPR art.
     35(10)) sets ``overrides_mandatory``: it then prevails even over a case where
-    a DPIA would otherwise be mandatory.
+    a DPIA would otherwise be mandatory. A ``REQUIRES`` rule whose source only
+    *presumes* a DPIA necessary (the CNIL on high-risk AI systems) sets
+    ``presumption``: the verdict is still "required" (a presumption is never read
+    as less), but its reason and effect say "presumed necessary", not "mandatory".
     """
 
     id: str = attrs.field(validator=_check_id)
@@ -281,6 +301,7 @@ class Criterion:
     overrides_mandatory: bool = attrs.field(
         default=False, validator=_of(bool, "True ou False", "True or False")
     )
+    presumption: bool = attrs.field(default=False, validator=_of(bool, "True ou False", "True or False"))
 
     @counts_as.validator
     def _counts_as_only_for_counts(self, _att: attrs.Attribute[str | None], value: str | None) -> None:
@@ -293,6 +314,11 @@ class Criterion:
     def _overrides_only_for_exemptions(self, _att: attrs.Attribute[bool], value: bool) -> None:
         if value and self.effect is not Effect.EXEMPTS:
             raise ValueError("overrides_mandatory n'a de sens que pour un critère d'effet EXEMPTS")
+
+    @presumption.validator
+    def _presumption_only_for_requires(self, _att: attrs.Attribute[bool], value: bool) -> None:
+        if value and self.effect is not Effect.REQUIRES:
+            raise ValueError("presumption n'a de sens que pour un critère d'effet REQUIRES")
 
     @property
     def counted_key(self) -> str:

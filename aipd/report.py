@@ -117,7 +117,7 @@ def finding_to_data(f: Finding, lang: Lang) -> dict[str, Any]:
         "number": f.number,
         "title": f.title.get(lang),
         "effect": f.effect.value,
-        "effect_label": f.effect.label(lang),
+        "effect_label": f.effect_text.get(lang),
         "status": f.status.value,
         "status_label": f.status.label(lang),
         "rationale": f.rationale.get(lang),

@@ -14,7 +14,7 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from aipd.catalogue import Criterion, ListItem, Source
+from aipd.catalogue import Criterion, ListItem, Source, effect_text
 from aipd.i18n import LANGS, Lang
 from aipd.registry import Catalogue, Registry
 
@@ -52,7 +52,8 @@ def _row(rule: Criterion | ListItem, lang: Lang) -> str:
     title = _cell(rule.title.get(lang))
     if isinstance(rule, ListItem):
         title += f"<br>*{_CONDITIONS[lang]}* {_cell(rule.conditions.get(lang))}"
-    effect = _cell(rule.effect.label(lang))
+    presumption = isinstance(rule, Criterion) and rule.presumption
+    effect = _cell(effect_text(rule.effect, presumption).get(lang))
     reliability = _RELIABILITY[lang][rule.source.reliability]
     return f"| `{rule.id}` | {title} | {effect} | {_source(rule.source, lang)} | {reliability} |"
 

@@ -15,7 +15,7 @@ from typing import Literal
 import attrs
 
 from aipd._purity import MAX_RATIONALE, Watch, bad_character
-from aipd.catalogue import Criterion, Effect, FindingStatus, Outcome, Source, Test
+from aipd.catalogue import Criterion, Effect, FindingStatus, Outcome, Source, Test, effect_text
 from aipd.consistency import contradictions
 from aipd.errors import PluginError
 from aipd.i18n import Text, format_number, t
@@ -58,6 +58,13 @@ class Reason(Vocabulary):
         "mandatory_rule",
         "Un cas où l'AIPD est obligatoire est rempli",
         "A case where a DPIA is mandatory is met",
+    )
+    PRESUMED_REQUIRED = (
+        "presumed_required",
+        "Un cas où l'AIPD est présumée nécessaire est rempli (présomption posée par la source que la règle "
+        "cite, avec sa fiabilité)",
+        "A case where a DPIA is presumed necessary is met (a presumption set by the source the rule cites, "
+        "with its reliability)",
     )
     REQUIRED_LIST = (
         "required_list",
@@ -114,6 +121,14 @@ class Finding:
     #: An exemption that sets aside art. 35(1) to (7) (GDPR art. 35(10)), so it prevails
     #: over a mandatory case (see :attr:`aipd.catalogue.Criterion.overrides_mandatory`).
     overrides_mandatory: bool = False
+    #: A ``REQUIRES`` rule whose source presumes a DPIA necessary rather than making it mandatory
+    #: (see :attr:`aipd.catalogue.Criterion.presumption`).
+    presumption: bool = False
+
+    @property
+    def effect_text(self) -> Text:
+        """What the rule does, as a reader sees it (« présumée nécessaire » for a presumption)."""
+        return effect_text(self.effect, self.presumption)
 
     @property
     def met(self) -> bool:
@@ -332,6 +347,7 @@ def _rule_fields(catalogue: Catalogue) -> tuple[_RuleFields, ...]:
                 group=rule.group,
                 counts_as=rule.counts_as,
                 overrides_mandatory=rule.overrides_mandatory,
+                presumption=rule.presumption,
             )
         else:
             static.update(
@@ -456,20 +472,27 @@ def _decide(findings: list[Finding]) -> tuple[Verdict, list[Notice]]:
         )
 
     if requires_met:
-        reason = (
-            Reason.REQUIRED_LIST
-            if all(f.kind == "list_item" for f in requires_met)
-            else Reason.MANDATORY_RULE
-        )
+        # A presumption (Criterion.presumption) requires the DPIA as a mandatory case does, but the
+        # reason says "presumed necessary" when nothing stronger is met: the words follow the source.
+        mandatory = [f for f in requires_met if not f.presumption]
+        if not mandatory:
+            reason = Reason.PRESUMED_REQUIRED
+        elif all(f.kind == "list_item" for f in mandatory):
+            reason = Reason.REQUIRED_LIST
+        else:
+            reason = Reason.MANDATORY_RULE
         if exempts_met:
+            case = (
+                t("obligatoire", "mandatory") if mandatory else t("présumée nécessaire", "presumed necessary")
+            )
             notices.append(
                 Notice(
                     code="exemption_overridden",
                     message=t(
                         "Un cas de dispense est rempli, mais il ne s'applique pas : le traitement relève aussi "
-                        "d'un cas où l'AIPD est obligatoire.",
+                        f"d'un cas où l'AIPD est {case.fr}.",
                         "An exemption matches, but it does not apply: the processing also falls under a case "
-                        "where a DPIA is mandatory.",
+                        f"where a DPIA is {case.en}.",
                     ),
                     related=_ids(exempts_met + requires_met),
                 )

@@ -30,7 +30,7 @@ from aipd.model import (
     SubjectCategory,
 )
 from aipd.registry import Registry
-from aipd.screening import Screening, screen
+from aipd.screening import Reason, Screening, screen
 from aipd.settings import Settings
 from aipd.vocabulary import (
     AIArea,
@@ -1064,3 +1064,47 @@ def test_example_traffic_counting_is_not_high_risk() -> None:
     a = _example("comptage-trafic")
     assert a.ai_act is not None
     assert not a.ai_act.annex_iii
+
+
+def test_high_risk_presumption_is_worded_as_a_presumption_not_a_mandatory_case() -> None:
+    """A high-risk system whose only met DPIA rule is the CNIL's presumption (known from a secondary
+    source): the DPIA stays required, but the reason says « présumée nécessaire », not « obligatoire »,
+    and so does the finding's effect; the rationale says the AI Act (art. 26(9)) does not create the duty."""
+    op = with_ai(areas=(AIArea.RECRUITMENT,))
+    result = screened(op)
+    assert result.verdict.requirement is aipd.Requirement.REQUIRED
+    assert result.verdict.reason is Reason.PRESUMED_REQUIRED
+    assert "présumée nécessaire" in result.verdict.reason.fr
+    assert "obligatoire" not in result.verdict.reason.fr
+    assert result.verdict.decisive == ("ai-act:high-risk-dpia-presumption",)
+    finding = {f.id: f for f in result.findings}["ai-act:high-risk-dpia-presumption"]
+    assert "présumée nécessaire" in finding.effect_text.fr
+    assert "26.9" in finding.rationale.fr
+    assert "art. 35" in finding.rationale.fr
+    assert RULES["ai-act:high-risk-dpia-presumption"].presumption is True
+
+
+def test_a_mandatory_case_beside_the_presumption_keeps_the_mandatory_reason() -> None:
+    """With a case of GDPR art. 35(3)(a) met too, the reason stays « un cas où l'AIPD est obligatoire »."""
+    op = with_ai(areas=(AIArea.RECRUITMENT,))
+    op = attrs.evolve(
+        op,
+        evaluation=attrs.evolve(op.evaluation, scoring=True, systematic_extensive=True),
+        decisions=attrs.evolve(op.decisions, automated=True, effect=DecisionEffect.LEGAL),
+    )
+    result = screened(op)
+    assert result.verdict.reason is Reason.MANDATORY_RULE
+    assert "gdpr:art35-3-a" in result.verdict.decisive
+
+
+def test_presumption_only_for_requires_rules() -> None:
+    """Only a rule that requires a DPIA can be a presumption."""
+    with pytest.raises(ValueError, match="REQUIRES"):
+        aipd.Criterion(
+            id="acme:x",
+            title=aipd.Text("x", "x"),
+            source=RULES["ai-act:high-risk-dpia-presumption"].source,
+            effect=Effect.COUNTS,
+            test=lambda op, s: None,  # type: ignore[arg-type,return-value]
+            presumption=True,
+        )

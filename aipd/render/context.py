@@ -220,7 +220,7 @@ def _finding(f: Finding, lang: Lang) -> dict[str, Any]:
         "number": f.number,
         "title": _text(f.title, lang),
         "effect": f.effect.value,
-        "effect_label": _label(f.effect, lang),
+        "effect_label": typography(f.effect_text.get(lang), lang),
         "status": f.status.value,
         "status_label": _label(f.status, lang),
         "rationale": _text(f.rationale, lang),

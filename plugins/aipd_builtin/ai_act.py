@@ -15,8 +15,11 @@ the duties and the dates:
   system profiles natural persons. Annex I (art. 6(1), products) is out of
   scope: no fact of the model describes it;
 - ``ai-act:art50-*`` (``INFORMS``): the transparency paragraphs of art. 50;
-- ``ai-act:high-risk-dpia-presumption`` (``REQUIRES``): the CNIL presumes a DPIA
-  for a high-risk AI system that processes personal data (secondary source);
+- ``ai-act:high-risk-dpia-presumption`` (``REQUIRES``, ``presumption``): the CNIL
+  presumes a DPIA for a high-risk AI system that processes personal data (secondary
+  source). The verdict is "required" but worded "presumed necessary", as the source
+  words it: the AI Act itself (art. 26(9)) creates no DPIA duty, it refers to the one
+  of GDPR art. 35 "where applicable";
 - ``fr:jo2024-experiment-ended`` (``BLOCKS``, group ``fr-law``): algorithmic
   processing of video images without a legal basis since the end of the
   experiment of loi n° 2023-380, art. 10 (31 March 2025).
@@ -915,9 +918,15 @@ def _dpia_presumption(operation: ProcessingOperation, settings: Settings) -> Out
             high.rationale
             + t(
                 " Système d'IA à haut risque traitant des données personnelles : la CNIL présume qu'une AIPD "
-                "est nécessaire. L'AIPD ne se confond pas avec la documentation de conformité de l'AI Act.",
-                " High-risk AI system processing personal data: the CNIL presumes a DPIA is necessary. The "
-                "DPIA is distinct from the AI Act conformity documentation.",
+                "est nécessaire (fiche IA n° 5, connue ici par une source secondaire). L'AI Act ne crée pas "
+                "lui-même l'obligation : son art. 26.9 demande au déployeur d'utiliser, « le cas échéant », la "
+                "notice du fournisseur (art. 13) pour l'AIPD due au titre de l'art. 35 du RGPD. L'AIPD ne se "
+                "confond pas avec la documentation de conformité de l'AI Act.",
+                " High-risk AI system processing personal data: the CNIL presumes a DPIA is necessary (AI sheet "
+                "no. 5, known here from a secondary source). The AI Act does not itself create the duty: its "
+                "art. 26(9) asks the deployer to use, 'where applicable', the provider's instructions (art. 13) "
+                "for the DPIA due under GDPR art. 35. The DPIA is distinct from the AI Act conformity "
+                "documentation.",
             )
         )
     if high.status is FindingStatus.UNKNOWN:
@@ -1632,16 +1641,22 @@ CRITERIA: tuple[Criterion, ...] = (
             reliability="secondary",
         ),
         effect=Effect.REQUIRES,
+        presumption=True,
         test=_dpia_presumption,
         group=GROUP,
         description=t(
             "La CNIL présume nécessaire l'AIPD d'un système d'IA à haut risque au sens de l'AI Act dès lors "
-            "qu'il traite des données personnelles ; le déployeur s'appuie sur la notice du fournisseur "
-            "(art. 13) pour la réaliser (art. 26.9). La règle est connue par une source secondaire : "
-            "vérifiez-la dans la fiche de la CNIL.",
+            "qu'il traite des données personnelles. C'est une présomption, pas un cas où la loi rend l'AIPD "
+            "obligatoire : le verdict est « AIPD requise », avec ce motif. L'AI Act ne crée pas lui-même "
+            "l'obligation : son art. 26.9 demande au déployeur d'utiliser, « le cas échéant », la notice du "
+            "fournisseur (art. 13) pour l'AIPD due au titre de l'art. 35 du RGPD. La règle est connue par "
+            "une source secondaire : vérifiez-la dans la fiche de la CNIL.",
             "The CNIL presumes a DPIA necessary for a high-risk AI system under the AI Act whenever it "
-            "processes personal data; the deployer uses the provider's instructions (art. 13) to carry it "
-            "out (art. 26(9)). The rule is known from a secondary source: check it in the CNIL's sheet.",
+            "processes personal data. It is a presumption, not a case where the law makes a DPIA mandatory: "
+            "the verdict is 'DPIA required', with that reason. The AI Act does not itself create the duty: "
+            "its art. 26(9) asks the deployer to use, 'where applicable', the provider's instructions "
+            "(art. 13) for the DPIA due under GDPR art. 35. The rule is known from a secondary source: check "
+            "it in the CNIL's sheet.",
         ),
     ),
     Criterion(
