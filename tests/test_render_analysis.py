@@ -8,12 +8,15 @@ import re
 from pathlib import Path
 from typing import Any
 
+import attrs
 import docx
 import pytest
 
 import aipd
+from aipd.model import DataCategory
 from aipd.render.context import build_context
 from aipd.render.docx import build_document
+from aipd.vocabulary import DataKind
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 CAMERAS = "cameras-augmentees"
@@ -89,6 +92,18 @@ def test_police_justice_consultation_names_article_90() -> None:
     letter = text.split("Projet de lettre d'accompagnement")[-1]
     assert "En application de l'article 90 de la loi n° 78-17 du 6 janvier 1978" in letter
     assert "36 du règlement (UE) 2016/679" not in letter
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_police_justice_sensitive_data_ask_article_88_not_article_9(lang: str) -> None:
+    """Under Title III the document asks for art. 88's absolute necessity and safeguards for art. 6 I
+    data, not for a GDPR art. 9(2) exception, which does not apply there."""
+    op = aipd.load(EXAMPLES / f"{CAMERAS}.yaml")
+    op = attrs.evolve(op, data=(*op.data, DataCategory(kind=DataKind.HEALTH)))
+    text = _texts(docx.Document(io.BytesIO(build_document(aipd.assess(op), lang=lang))))  # type: ignore[arg-type]
+    assert "article 88" in text
+    assert "9.2" not in text
+    assert "9(2)" not in text
 
 
 @pytest.mark.parametrize(
