@@ -22,7 +22,7 @@ import attrs
 from hypothesis import strategies as st
 
 from aipd import model
-from aipd.vocabulary import Vocabulary
+from aipd.vocabulary import MeasureStatus, Vocabulary
 
 __all__ = [
     "Filled",
@@ -415,7 +415,24 @@ def filled_operation(keep: Any = lambda path: True) -> Filled:
     filled without touching this file."""
     values: dict[str, Any] = {}
     op = _filled(model.ProcessingOperation, "", keep, [0], values)
-    return Filled(_within_the_whole(op), values)
+    return Filled(_in_place_before_the_date(_within_the_whole(op), values), values)
+
+
+def _in_place_before_the_date(
+    op: model.ProcessingOperation, values: dict[str, Any]
+) -> model.ProcessingOperation:
+    """A measure drawn « en place » is due before the document's date: one due later is shown as
+    planned (its status label then never appears), which would depend on how many fields come first."""
+    when = op.reference_date
+    if when is None:
+        return op
+    measures = []
+    for i, m in enumerate(op.measures):
+        if m.status is MeasureStatus.IMPLEMENTED and m.due is not None and m.due > when:
+            m = attrs.evolve(m, due=when - dt.timedelta(days=1 + i))
+            values[f"measures[{i}].due"] = m.due
+        measures.append(m)
+    return attrs.evolve(op, measures=tuple(measures))
 
 
 def _optional_paths() -> list[str]:
