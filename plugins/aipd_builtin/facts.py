@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import TypeVar
 
 from aipd import consistency
-from aipd.catalogue import FindingStatus, Outcome
+from aipd.catalogue import FindingStatus, Outcome, _outcome
 from aipd.i18n import Text, t
 from aipd.model import ProcessingOperation
 from aipd.settings import Settings
@@ -207,10 +207,12 @@ def _quote(value: str) -> Text:
 
 
 def _join(parts: Sequence[Outcome]) -> Text:
-    return Text(
-        fr=" ".join(p.rationale.fr for p in parts),
-        en=" ".join(p.rationale.en for p in parts),
-    )
+    """The parts' rationales, one after the other (a single part's rationale is returned as it is:
+    the same two strings, without a new text; combinations run several times per rule)."""
+    if len(parts) == 1:
+        return parts[0].rationale
+    rationales = [p.rationale for p in parts]
+    return Text(" ".join([r.fr for r in rationales]), " ".join([r.en for r in rationales]))
 
 
 def _missing(parts: Iterable[Outcome]) -> tuple[str, ...]:
@@ -222,29 +224,32 @@ def _missing(parts: Iterable[Outcome]) -> tuple[str, ...]:
     return tuple(out)
 
 
+# The combinations below build their outcomes from outcomes already checked (a Text rationale, a
+# tuple of strings): they set the slots as Outcome's own constructors do, without checking again.
+_MET, _NOT_MET, _UNKNOWN = FindingStatus.MET, FindingStatus.NOT_MET, FindingStatus.UNKNOWN
+
+
 # --- three-valued combinations -------------------------------------------------------------------
 
 
 def all_of(*parts: Outcome) -> Outcome:
     """Met when every part is met; not met as soon as one is not met; else unknown."""
-    failed = [p for p in parts if p.status is FindingStatus.NOT_MET]
-    if failed:
-        return Outcome.not_met(_join(failed))
-    pending = [p for p in parts if p.status is FindingStatus.UNKNOWN]
-    if pending:
-        return Outcome.unknown(_join(parts), _missing(pending))
-    return Outcome.met(_join(parts))
+    statuses = [p.status for p in parts]
+    if _NOT_MET in statuses:
+        return _outcome(Outcome, _NOT_MET, _join([p for p in parts if p.status is _NOT_MET]), ())
+    if _UNKNOWN in statuses:
+        return _outcome(Outcome, _UNKNOWN, _join(parts), _missing([p for p in parts if p.status is _UNKNOWN]))
+    return _outcome(Outcome, _MET, _join(parts), ())
 
 
 def any_of(*parts: Outcome) -> Outcome:
     """Met as soon as one part is met; not met when every part is not met; else unknown."""
-    met = [p for p in parts if p.status is FindingStatus.MET]
-    if met:
-        return Outcome.met(_join(met))
-    pending = [p for p in parts if p.status is FindingStatus.UNKNOWN]
-    if pending:
-        return Outcome.unknown(_join(parts), _missing(pending))
-    return Outcome.not_met(_join(parts))
+    statuses = [p.status for p in parts]
+    if _MET in statuses:
+        return _outcome(Outcome, _MET, _join([p for p in parts if p.status is _MET]), ())
+    if _UNKNOWN in statuses:
+        return _outcome(Outcome, _UNKNOWN, _join(parts), _missing([p for p in parts if p.status is _UNKNOWN]))
+    return _outcome(Outcome, _NOT_MET, _join(parts), ())
 
 
 def when(guard: Outcome, *conditions: Outcome) -> Outcome:
@@ -254,20 +259,21 @@ def when(guard: Outcome, *conditions: Outcome) -> Outcome:
     X is unknown, asking for the facts of Y would be noise (the text authorising
     the NIR, before knowing whether the NIR is used).
     """
-    if guard.status is not FindingStatus.UNKNOWN:
+    if guard.status is not _UNKNOWN:
         return all_of(guard, *conditions)
-    rest = all_of(*conditions)
-    if rest.status is FindingStatus.NOT_MET:
-        return rest
-    return Outcome.unknown(_join([guard, *conditions]), guard.missing)
+    failed = [c for c in conditions if c.status is _NOT_MET]
+    if failed:  # what all_of(*conditions) answers
+        return _outcome(Outcome, _NOT_MET, _join(failed), ())
+    return _outcome(Outcome, _UNKNOWN, _join([guard, *conditions]), guard.missing)
 
 
 def negate(part: Outcome) -> Outcome:
     """Met when ``part`` is not met and the reverse; unknown stays unknown. The facts quoted stay."""
-    if part.status is FindingStatus.MET:
-        return Outcome.not_met(part.rationale)
-    if part.status is FindingStatus.NOT_MET:
-        return Outcome.met(part.rationale)
+    status = part.status
+    if status is _MET:
+        return _outcome(Outcome, _NOT_MET, part.rationale, ())
+    if status is _NOT_MET:
+        return _outcome(Outcome, _MET, part.rationale, ())
     return part
 
 
@@ -322,17 +328,33 @@ def _data_labels(operation: ProcessingOperation) -> Text:
 # --- facts about the kind of processing ---------------------------------------------------------
 
 
-def has_domain(operation: ProcessingOperation, wanted: Iterable[Domain], what: Text) -> Outcome:
-    """Met when one of the declared domains is in ``wanted``; unknown when none is declared."""
-    wanted_set = frozenset(wanted)
-    if not operation.domains:
-        return Outcome.unknown(
+#: The answer of :func:`has_domain` when no field is declared, by the words of the type of processing:
+#: it depends on them alone, and a register without a « domaine » column asks it of every row, a dozen
+#: times (the CNIL list items). Bounded: a plug-in could word its types at run time.
+_NO_DOMAINS: dict[tuple[str, str], Outcome] = {}
+
+
+def _no_domains(what: Text) -> Outcome:
+    key = (what.fr, what.en)
+    outcome = _NO_DOMAINS.get(key)
+    if outcome is None:
+        if len(_NO_DOMAINS) >= 512:
+            _NO_DOMAINS.clear()
+        outcome = _NO_DOMAINS[key] = Outcome.unknown(
             t(
                 f"Les domaines du traitement ne sont pas déclarés : impossible de dire s'il relève {de(what.fr)}.",
                 f"The fields of the processing are not declared: cannot tell whether it is {what.en}.",
             ),
-            ["domains"],
+            ("domains",),
         )
+    return outcome
+
+
+def has_domain(operation: ProcessingOperation, wanted: Iterable[Domain], what: Text) -> Outcome:
+    """Met when one of the declared domains is in ``wanted``; unknown when none is declared."""
+    if not operation.domains:
+        return _no_domains(what)
+    wanted_set = frozenset(wanted)
     found = [d for d in operation.domains if d in wanted_set]
     if found:
         labels = _labels(found)
@@ -354,10 +376,11 @@ def entirely_of_type(
     An exemption covers a type of processing, not a processing that also does
     something else: a component outside the type takes it out of the exemption.
     """
-    core_set, allowed = frozenset(core), frozenset(core) | frozenset(accessory)
+    core_set = frozenset(core)
     in_type = has_domain(operation, core_set, what)
     if in_type.status is not FindingStatus.MET:
         return in_type
+    allowed = core_set | frozenset(accessory)
     outside = [d for d in operation.domains if d not in allowed]
     if outside:
         labels = _labels(outside)
@@ -391,13 +414,15 @@ def data_of_kinds(operation: ProcessingOperation, kinds: Iterable[DataKind], wha
     return _declared_kinds(operation, wanted, what)
 
 
+_NO_DATA = Outcome.unknown(
+    t("Les catégories de données ne sont pas déclarées.", "The data categories are not declared."), ("data",)
+)
+
+
 def _declared_kinds(operation: ProcessingOperation, wanted: frozenset[DataKind], what: Text) -> Outcome:
     """:func:`data_of_kinds` on the declared data categories alone."""
     if not operation.data:
-        return Outcome.unknown(
-            t("Les catégories de données ne sont pas déclarées.", "The data categories are not declared."),
-            ["data"],
-        )
+        return _NO_DATA
     found = [d.kind for d in operation.data if d.kind in wanted]
     if found:
         labels = _labels(found)

@@ -1,0 +1,129 @@
+"""The built-in plug-in's three-valued combinations and shared answers, against their definitions.
+
+The combinations are written for speed (one pass over the statuses, outcomes built without
+checking again what is already checked); these tests hold them to the plain definitions they
+replace, rationale and missing facts included, since both reach the DPO's document.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from aipd.catalogue import FindingStatus, Outcome
+from aipd.i18n import Text, t
+from aipd_builtin import facts
+from strategies import operations
+
+_PATHS = st.sampled_from(["scale.persons", "data", "domains", "ai_system.areas", "legal.regime"])
+
+
+@st.composite
+def outcomes(draw: st.DrawFn) -> Outcome:
+    status = draw(st.sampled_from(list(FindingStatus)))
+    words = draw(st.text(alphabet="abcé .", min_size=0, max_size=6))
+    rationale = t(f"fr {words}", f"en {words}")
+    missing = tuple(draw(st.lists(_PATHS, max_size=3))) if status is FindingStatus.UNKNOWN else ()
+    return Outcome(status=status, rationale=rationale, missing=missing)
+
+
+def _join(parts: Sequence[Outcome]) -> Text:
+    return Text(" ".join(p.rationale.fr for p in parts), " ".join(p.rationale.en for p in parts))
+
+
+def _missing(parts: Sequence[Outcome]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(m for p in parts for m in p.missing))
+
+
+def _all_of(*parts: Outcome) -> Outcome:
+    failed = [p for p in parts if p.status is FindingStatus.NOT_MET]
+    if failed:
+        return Outcome.not_met(_join(failed))
+    pending = [p for p in parts if p.status is FindingStatus.UNKNOWN]
+    if pending:
+        return Outcome.unknown(_join(parts), _missing(pending))
+    return Outcome.met(_join(parts))
+
+
+def _any_of(*parts: Outcome) -> Outcome:
+    met = [p for p in parts if p.status is FindingStatus.MET]
+    if met:
+        return Outcome.met(_join(met))
+    pending = [p for p in parts if p.status is FindingStatus.UNKNOWN]
+    if pending:
+        return Outcome.unknown(_join(parts), _missing(pending))
+    return Outcome.not_met(_join(parts))
+
+
+def _when(guard: Outcome, *conditions: Outcome) -> Outcome:
+    if guard.status is not FindingStatus.UNKNOWN:
+        return _all_of(guard, *conditions)
+    rest = _all_of(*conditions)
+    if rest.status is FindingStatus.NOT_MET:
+        return rest
+    return Outcome.unknown(_join([guard, *conditions]), guard.missing)
+
+
+def _same(got: Outcome, expected: Outcome) -> None:
+    assert type(got) is Outcome
+    assert (got.status, got.rationale, got.missing) == (expected.status, expected.rationale, expected.missing)
+    assert type(got.rationale.fr) is str
+    assert type(got.rationale.en) is str
+    assert type(got.missing) is tuple
+
+
+@given(st.lists(outcomes(), max_size=5))
+def test_all_of_and_any_of_are_kleene_conjunction_and_disjunction(parts: list[Outcome]) -> None:
+    _same(facts.all_of(*parts), _all_of(*parts))
+    _same(facts.any_of(*parts), _any_of(*parts))
+
+
+@given(outcomes(), st.lists(outcomes(), max_size=4))
+def test_when_asks_the_conditions_facts_only_once_the_guard_holds(
+    guard: Outcome, conditions: list[Outcome]
+) -> None:
+    _same(facts.when(guard, *conditions), _when(guard, *conditions))
+
+
+@given(outcomes())
+def test_negate_swaps_met_and_not_met_and_keeps_the_facts_quoted(part: Outcome) -> None:
+    flipped = {FindingStatus.MET: FindingStatus.NOT_MET, FindingStatus.NOT_MET: FindingStatus.MET}
+    expected = Outcome(
+        status=flipped.get(part.status, part.status), rationale=part.rationale, missing=part.missing
+    )
+    _same(facts.negate(part), expected)
+
+
+@given(operations())
+def test_no_field_declared_answer_names_the_type_asked_for(op: object) -> None:
+    # The answer without declared fields is shared between calls: it must still be the one for
+    # the words asked, never another type's (a cache keyed on the wrong thing would mix them).
+    from aipd.model import ProcessingOperation
+
+    assert isinstance(op, ProcessingOperation)
+    first = t("le contrôle d'accès", "access control")
+    second = t("une gestion des ressources humaines", "human resources management")
+    for what in (first, second, first):
+        outcome = facts.has_domain(op, [], what)
+        if op.domains:
+            assert outcome.status is FindingStatus.NOT_MET
+            continue
+        assert outcome.status is FindingStatus.UNKNOWN
+        assert outcome.missing == ("domains",)
+        assert what.en in outcome.rationale.en
+        assert facts.de(what.fr) in outcome.rationale.fr
+
+
+def test_no_field_declared_answers_are_bounded() -> None:
+    # Plug-ins may word their types at run time: the shared answers must not grow without end.
+    from aipd.model import Controller, ProcessingOperation
+    from aipd.vocabulary import OrganisationKind
+
+    op = ProcessingOperation(
+        id="x", name="x", controller=Controller(name="Ville", kind=OrganisationKind.COMMUNE)
+    )
+    for i in range(2000):
+        facts.has_domain(op, [], t(f"type {i}", f"type {i}"))
+    assert len(facts._NO_DOMAINS) <= 512
