@@ -41,6 +41,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import errno
+import functools
 import json
 import os
 import re
@@ -124,14 +125,16 @@ _PATTERN_WORDS: dict[str, Text] = {
 # --- the node tree every input is turned into ----------------------------------------------
 
 
-@attrs.frozen
-class _Node:
+class _Node(typing.NamedTuple):
     """One value with its position. ``kind`` says how to read ``value``.
 
     ``plain``: an unquoted YAML scalar, read with the type the field expects;
     ``text``: a quoted or block YAML scalar, always text;
     ``value``: a typed value from JSON or Python; ``map``: a tuple of
     :class:`_Entry`; ``seq``: a tuple of nodes; ``bad``: already reported.
+
+    A named tuple, not an attrs class: every value of every input is one (a register row is
+    about forty), and a tuple is built for a fraction of a frozen class's ``__init__``.
     """
 
     kind: str
@@ -140,8 +143,7 @@ class _Node:
     column: int | None = None
 
 
-@attrs.frozen
-class _Entry:
+class _Entry(typing.NamedTuple):
     key: str
     node: _Node
     line: int | None = None
@@ -186,6 +188,11 @@ class _Context:
 
     def count(self, path: str, depth: int, line: int | None, column: int | None) -> None:
         self.nodes += 1
+        if self.nodes > MAX_NODES or depth > MAX_DEPTH:
+            self.refuse(path, depth, line, column)
+
+    def refuse(self, path: str, depth: int, line: int | None, column: int | None) -> None:
+        """Stop on the node just counted, if there are too many or it is too deep."""
         if self.nodes > MAX_NODES:
             raise _Fatal(
                 self.problem(
@@ -212,7 +219,10 @@ class _Context:
             )
 
 
+@functools.lru_cache(maxsize=4096)
 def _child(path: str, key: str) -> str:
+    # Cached: the walk names every field it meets twice (reading, then structuring), and the rows
+    # of a register name the same fields again and again. Bounded, since keys are the input's.
     return f"{path}.{key}" if _KEY.match(key) else f"{path}[{json.dumps(key, ensure_ascii=False)}]"
 
 
@@ -393,9 +403,23 @@ class _JsonObject(list[tuple[str, Any]]):
     """The pairs of one JSON object, duplicates kept so they can be reported."""
 
 
+#: Classes of plain values, read as they are (what the isinstance tests below answer for them, sooner).
+_PLAIN_VALUES = frozenset({str, int, bool, float, type(None)})
+
+
+#: ``_Node(kind, value, line, column)`` without the named tuple's keyword-binding ``__new__``.
+_node = functools.partial(tuple.__new__, _Node)
+_entry = functools.partial(tuple.__new__, _Entry)
+
+
 def _from_python(value: Any, path: str, depth: int, ctx: _Context) -> _Node:
-    ctx.count(path, depth, None, None)
-    if isinstance(value, _JsonObject | Mapping):
+    ctx.nodes += 1  # ctx.count, inline: a register row has about forty values
+    if ctx.nodes > MAX_NODES or depth > MAX_DEPTH:
+        ctx.refuse(path, depth, None, None)
+    cls = value.__class__
+    if cls in _PLAIN_VALUES:
+        return _node(("value", value, None, None))
+    if cls is dict or (cls is not list and isinstance(value, _JsonObject | Mapping)):
         pairs = list(value) if isinstance(value, _JsonObject) else list(value.items())
         entries: list[_Entry] = []
         seen: set[str] = set()
@@ -413,13 +437,12 @@ def _from_python(value: Any, path: str, depth: int, ctx: _Context) -> _Node:
                 ctx.add(child, Text(fr=f"clé « {key} » en double", en=f"duplicate key '{key}'"))
                 continue
             seen.add(key)
-            entries.append(_Entry(key, _from_python(item, child, depth + 1, ctx)))
-        return _Node("map", tuple(entries))
-    if isinstance(value, list | tuple):
-        return _Node(
-            "seq", tuple(_from_python(v, f"{path}[{i}]", depth + 1, ctx) for i, v in enumerate(value))
-        )
-    return _Node("value", value)
+            entries.append(_entry((key, _from_python(item, child, depth + 1, ctx), None, None)))
+        return _node(("map", tuple(entries), None, None))
+    if cls is list or isinstance(value, list | tuple):
+        items = [_from_python(v, f"{path}[{i}]", depth + 1, ctx) for i, v in enumerate(value)]
+        return _node(("seq", tuple(items), None, None))
+    return _node(("value", value, None, None))
 
 
 # --- reading the input -----------------------------------------------------------------------
@@ -589,6 +612,8 @@ class _FieldPlan:
     type: Any  # the hint without ``| None``
     optional: bool
     empty_is_default: bool  # a list or block field with a default: ``null`` or nothing means "none declared"
+    pattern: re.Pattern[str] | None  # the field's metadata, read once
+    minimum: int | None
 
 
 @cache
@@ -600,7 +625,14 @@ def _class_plan(cls: type) -> tuple[dict[str, _FieldPlan], tuple[attrs.Attribute
     for a in attrs.fields(cls):
         tp, optional = _split_optional(hints[a.name])
         container = typing.get_origin(tp) is tuple or attrs.has(tp)
-        plans[a.name] = _FieldPlan(a, tp, optional, a.default is not attrs.NOTHING and container)
+        plans[a.name] = _FieldPlan(
+            a,
+            tp,
+            optional,
+            a.default is not attrs.NOTHING and container,
+            a.metadata.get("pattern"),
+            a.metadata.get("minimum"),
+        )
     required = tuple(a for a in attrs.fields(cls) if a.default is attrs.NOTHING)
     return plans, required
 
@@ -696,8 +728,9 @@ def _structure_class(cls: type, node: _Node, path: str, ctx: _Context) -> Any:
             ok = False
         else:
             values[entry.key] = value
-    present = {e.key for e in node.value}
-    for a in required:
+    absent = [a for a in required if a.name not in values]  # given and valid: nothing to say
+    present = {e.key for e in node.value} if absent else ()
+    for a in absent:
         if a.name not in present:
             doc = a.metadata.get("doc")
             what_fr = f" ({doc.fr})" if doc else ""
@@ -749,7 +782,7 @@ def _structure_field(plan: _FieldPlan, node: _Node, path: str, ctx: _Context) ->
     value = _structure_value(plan.type, node, path, ctx)
     if value is _INVALID:
         return value
-    pattern = a.metadata.get("pattern")
+    pattern = plan.pattern
     if pattern is not None and isinstance(value, str) and not pattern.match(value):
         words = _PATTERN_WORDS.get(
             pattern.pattern,
@@ -757,7 +790,7 @@ def _structure_field(plan: _FieldPlan, node: _Node, path: str, ctx: _Context) ->
         )
         ctx.add(path, _expected(words.fr, words.en, node), node)
         return _INVALID
-    minimum = a.metadata.get("minimum")
+    minimum = plan.minimum
     if minimum is not None and isinstance(value, int) and value < minimum:
         ctx.add(
             path,

@@ -295,3 +295,22 @@ def test_judgements_without_justification_never_close_the_consultation_of_any_op
     _, judged = _decided(bare)
     if proposed is not False:
         assert judged is not False
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        SHAPES["json_wide_over_limit"],
+        {"authors": ["a"] * (io.MAX_NODES + 10)},
+        {"authors": [[["a"] * 100] * 100] * 11},
+    ],
+    ids=["json", "mapping", "mapping_nested"],
+)
+def test_json_and_mappings_past_the_node_bound_are_refused(source: Any) -> None:
+    """JSON and Python mappings are walked without ``_Context.count`` (inline, for speed): the bound
+    still holds for them, with the same problem."""
+    with pytest.raises(aipd.InputError) as info:
+        io.load(source)
+    assert len(info.value.problems) == 1
+    assert str(io.MAX_NODES) in info.value.problems[0].message.en
+    assert "once aliases are expanded" in info.value.problems[0].message.en
