@@ -9,7 +9,7 @@ counts as "not met".
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from typing import Literal
 
 import attrs
@@ -101,9 +101,13 @@ class Reason(Vocabulary):
     )
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, slots=False)
 class Finding:
     """One rule checked against the operation: met or not, why, and where the rule comes from."""
+
+    # Not slotted: screening builds one per rule per operation (80 per assessment, 800 000 in a
+    # triage of 10 000 rows), and filling an instance dictionary from one prepared per rule costs
+    # a third of setting fourteen slots one by one (see _new_finding). Reading a field costs the same.
 
     id: str
     kind: Literal["criterion", "list_item"]
@@ -312,20 +316,39 @@ def _not_an_outcome(rule_id: str, plugin: PluginInfo, value: object) -> PluginEr
     )
 
 
-# Findings are built by setting their slots, not through Finding.__init__: binding fifteen
-# keyword arguments is most of what a finding costs, and screening builds one per rule per
-# operation (80 per assessment, 800 000 in a triage of 10 000 rows). Finding has no
-# validator, converter or default factory, so the result is what __init__ would build;
-# _rule_fields checks that every field is set, so a field added later cannot be forgotten.
-_Setter = Callable[[Finding, object], None]
+# Findings are built by filling their instance dictionary, not through Finding.__init__:
+# binding fourteen keyword arguments is most of what a finding costs, and screening builds one
+# per rule per operation. Finding has no validator, converter or default factory, so the result
+# is what __init__ would build (same fields, in the same order); _rule_fields checks that every
+# field is set, so a field added later cannot be forgotten.
 _Factory: type = type(attrs.Factory(list))  # the class of attrs' default factories
-_SLOT_SETTERS: dict[str, _Setter] = {a.name: getattr(Finding, a.name).__set__ for a in attrs.fields(Finding)}
-_set_status, _set_rationale, _set_missing = (_SLOT_SETTERS[n] for n in ("status", "rationale", "missing"))
-_RuleFields = tuple[str, Test, PluginInfo, tuple[tuple[_Setter, object], ...]]
+_OUTCOME_FIELDS = ("status", "rationale", "missing")
+_FIELD_NAMES = tuple(a.name for a in attrs.fields(Finding))
+#: The fields before the outcome's, and after (so that the dictionary is in __init__'s order).
+_HEAD = _FIELD_NAMES[: _FIELD_NAMES.index("status")]
+_TAIL = _FIELD_NAMES[_FIELD_NAMES.index("missing") + 1 :]
+if (*_HEAD, *_OUTCOME_FIELDS, *_TAIL) != _FIELD_NAMES:
+    raise RuntimeError("Finding's status, rationale and missing must follow each other, in that order")
+_new = object.__new__
+
+
+def _new_finding(head: dict[str, object], tail: dict[str, object], outcome: Outcome) -> Finding:
+    """The finding of a rule whose other fields are ``head`` and ``tail``, and of ``outcome``."""
+    finding: Finding = _new(Finding)
+    fields = finding.__dict__
+    fields.update(head)
+    fields["status"] = outcome.status
+    fields["rationale"] = outcome.rationale
+    fields["missing"] = outcome.missing
+    fields.update(tail)
+    return finding
+
+
+_RuleFields = tuple[str, Test, PluginInfo, dict[str, object], dict[str, object]]
 
 
 def _rule_fields(catalogue: Catalogue) -> tuple[_RuleFields, ...]:
-    """Each rule's test and the fields its finding copies from it, in id order."""
+    """Each rule's test and the fields its finding copies from it (:data:`_HEAD`, :data:`_TAIL`), in id order."""
     fields = attrs.fields(Finding)
     checked = [a.name for a in fields if a.validator or a.converter or isinstance(a.default, _Factory)]
     if checked:
@@ -353,10 +376,11 @@ def _rule_fields(catalogue: Catalogue) -> tuple[_RuleFields, ...]:
             static.update(
                 kind="list_item", group=rule.reference_list.id, number=rule.number, conditions=rule.conditions
             )
-        unset = _SLOT_SETTERS.keys() - static.keys() - {"status", "rationale", "missing"}
+        unset = {*_HEAD, *_TAIL} - static.keys()
         if unset:
             raise RuntimeError(f"Finding fields not set by screening: {sorted(unset)}")
-        out.append((rule.id, rule.test, plugin, tuple((_SLOT_SETTERS[k], v) for k, v in static.items())))
+        head = {name: static[name] for name in _HEAD}
+        out.append((rule.id, rule.test, plugin, head, {name: static[name] for name in _TAIL}))
     return tuple(out)
 
 
@@ -367,10 +391,9 @@ def _foreign(catalogue: Catalogue) -> bool:
 
 def _findings(operation: ProcessingOperation, catalogue: Catalogue, settings: Settings) -> list[Finding]:
     findings: list[Finding] = []
-    new = object.__new__
     # Built-in rules are aipd's and are not watched: without other plug-ins, this costs nothing.
     watch = Watch(operation, settings) if catalogue.derived("screening.foreign", _foreign) else None
-    for rule_id, test, plugin, fields in catalogue.derived("screening.rule_fields", _rule_fields):
+    for rule_id, test, plugin, head, tail in catalogue.derived("screening.rule_fields", _rule_fields):
         # run_test's checks, inline: this loop runs 80 times per assessment.
         if watch is not None and not plugin.builtin:
             watch.before()
@@ -386,13 +409,7 @@ def _findings(operation: ProcessingOperation, catalogue: Catalogue, settings: Se
             o = _foreign_outcome(rule_id, plugin, o)
         elif not isinstance(o, Outcome):
             raise _not_an_outcome(rule_id, plugin, o)
-        finding: Finding = new(Finding)
-        for set_field, value in fields:
-            set_field(finding, value)
-        _set_status(finding, o.status)
-        _set_rationale(finding, o.rationale)
-        _set_missing(finding, o.missing)
-        findings.append(finding)
+        findings.append(_new_finding(head, tail, o))
     return findings
 
 
