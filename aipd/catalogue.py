@@ -234,20 +234,38 @@ class Outcome:
     # The three constructors rules call set the slots without binding keyword arguments
     # (0.48 -> 0.21 µs): they are what every rule returns, hundreds of times per assessment.
 
+    # The check and the slots are inline (a Text is checked by its class first): two calls fewer each.
+
     @classmethod
     def met(cls, rationale: Text) -> Outcome:
-        _check_rationale(rationale)
-        return _outcome(cls, FindingStatus.MET, rationale, ())
+        if rationale.__class__ is not Text:
+            _check_rationale(rationale)
+        outcome = _new(cls)
+        _set_status(outcome, _MET)
+        _set_rationale(outcome, rationale)
+        _set_missing(outcome, ())
+        return outcome
 
     @classmethod
     def not_met(cls, rationale: Text) -> Outcome:
-        _check_rationale(rationale)
-        return _outcome(cls, FindingStatus.NOT_MET, rationale, ())
+        if rationale.__class__ is not Text:
+            _check_rationale(rationale)
+        outcome = _new(cls)
+        _set_status(outcome, _NOT_MET)
+        _set_rationale(outcome, rationale)
+        _set_missing(outcome, ())
+        return outcome
 
     @classmethod
     def unknown(cls, rationale: Text, missing: Iterable[str]) -> Outcome:
-        _check_rationale(rationale)
-        return _outcome(cls, FindingStatus.UNKNOWN, rationale, _strings(missing))
+        if rationale.__class__ is not Text:
+            _check_rationale(rationale)
+        paths = _strings(missing)
+        outcome = _new(cls)
+        _set_status(outcome, _UNKNOWN)
+        _set_rationale(outcome, rationale)
+        _set_missing(outcome, paths)
+        return outcome
 
 
 def _check_rationale(rationale: Text) -> None:
@@ -260,9 +278,13 @@ _set_rationale = Outcome.rationale.__set__  # type: ignore[attr-defined]
 _set_missing = Outcome.missing.__set__  # type: ignore[attr-defined]
 
 
+_new = object.__new__
+_MET, _NOT_MET, _UNKNOWN = FindingStatus.MET, FindingStatus.NOT_MET, FindingStatus.UNKNOWN
+
+
 def _outcome(cls: type[Outcome], status: FindingStatus, rationale: Text, missing: tuple[str, ...]) -> Outcome:
     """What ``cls(status=..., rationale=..., missing=...)`` builds, ``missing`` already a tuple."""
-    outcome = object.__new__(cls)
+    outcome = _new(cls)
     _set_status(outcome, status)
     _set_rationale(outcome, rationale)
     _set_missing(outcome, missing)

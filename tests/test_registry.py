@@ -476,6 +476,7 @@ def test_rule_returning_a_wrong_type() -> None:
         ),
         (lambda: Outcome.met("raison"), "Outcome.rationale: expected a Text"),  # type: ignore[arg-type]
         (lambda: Outcome.not_met(None), "Outcome.rationale: expected a Text"),  # type: ignore[arg-type]
+        (lambda: Outcome.unknown("raison", ()), "Outcome.rationale: expected a Text"),  # type: ignore[arg-type]
         (
             lambda: Outcome.unknown(t("a", "b"), "scale.persons"),
             "expected a list of strings, got the string 'scale.persons'",
