@@ -145,6 +145,7 @@ _AI_COMPONENT_TECHNIQUES = (
 # --- wording helpers ---------------------------------------------------------------------------
 
 
+@functools.lru_cache(maxsize=1024)  # a few figures per operation, read by several rules
 def fmt_int(n: int) -> Text:
     """A whole number as each language writes it: « 12 000 » and "12,000"."""
     return Text(fr=f"{n:,}".replace(",", "\u00a0"), en=f"{n:,}")
@@ -893,6 +894,7 @@ def _recital_91_outcome(operation: ProcessingOperation) -> Outcome | None:
     )
 
 
+@functools.lru_cache(maxsize=1024)  # the same two figures, put into words by each large-scale rule
 def _persons_sentence(persons: int, population: int | None) -> Text:
     n = fmt_int(persons)
     if population and persons <= population:
