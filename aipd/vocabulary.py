@@ -8,6 +8,7 @@ renaming or removing one is a breaking change recorded in the changelog.
 from __future__ import annotations
 
 import enum
+import functools
 from typing import Any, Self
 
 from aipd.i18n import Lang
@@ -712,9 +713,10 @@ class Level(Vocabulary):
     SIGNIFICANT = "significant", "Importante", "Significant"
     MAXIMUM = "maximum", "Maximale", "Maximum"
 
-    @property
+    @functools.cached_property
     def rank(self) -> int:
         """1 to 4, as on the CNIL's scale."""
+        # Kept on the member once read (a risk analysis reads about 200 ranks): a plain attribute.
         return _LEVEL_RANK[self]
 
     @classmethod
@@ -724,6 +726,8 @@ class Level(Vocabulary):
 
 _LEVEL_RANK = {Level.NEGLIGIBLE: 1, Level.LIMITED: 2, Level.SIGNIFICANT: 3, Level.MAXIMUM: 4}
 _LEVELS_BY_RANK = {v: k for k, v in _LEVEL_RANK.items()}
+for _level in Level:
+    _level.rank  # noqa: B018  # read once here, so that no two threads race to store it
 
 
 class DecisionOutcome(Vocabulary):

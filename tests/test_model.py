@@ -115,3 +115,14 @@ def test_every_field_of_the_model_and_settings_is_hashed() -> None:
         for field in attrs.fields(cls):
             assert field.eq, (cls.__name__, field.name)
             assert field.hash is not False, (cls.__name__, field.name)
+
+
+def test_levels_rank_as_the_cnil_scale_and_back() -> None:
+    """Ranks are stored on the members once read (for speed): still 1 to 4 in the CNIL's order,
+    and from_rank gives the member back, clamped to the scale."""
+    from aipd.vocabulary import Level
+
+    assert [level.rank for level in Level] == [1, 2, 3, 4]
+    assert all(Level.from_rank(level.rank) is level for level in Level)
+    assert (Level.from_rank(0), Level.from_rank(9)) == (Level.NEGLIGIBLE, Level.MAXIMUM)
+    assert Level("significant").rank == 3
