@@ -678,6 +678,27 @@ def _title_iii(source: Source) -> Source:
     )
 
 
+_CHECK_FIELDS = ("id", "title", "source", "status", "established", "missing", "missing_facts", "assessment")
+if tuple(a.name for a in attrs.fields(PrincipleCheck)) != _CHECK_FIELDS:
+    raise RuntimeError("PrincipleCheck's fields changed: update _with_source")
+
+
+def _with_source(check: PrincipleCheck, source: Source) -> PrincipleCheck:
+    """``attrs.evolve(check, source=source)``, field by field: evolve reads the class's fields at each
+    call (eleven checks per assessment under Title III). The assessment paragraph is kept, as evolve
+    keeps it."""
+    return PrincipleCheck(
+        id=check.id,
+        title=check.title,
+        source=source,
+        status=check.status,
+        established=check.established,
+        missing=check.missing,
+        missing_facts=check.missing_facts,
+        assessment=check.assessment,
+    )
+
+
 def assess_principles(op: ProcessingOperation) -> Principles:
     """Examine each principle of the CNIL method's part 2 against the facts (pure)."""
     proportionality: tuple[PrincipleCheck, ...] = (
@@ -701,7 +722,7 @@ def assess_principles(op: ProcessingOperation) -> Principles:
         def cited(check: PrincipleCheck) -> PrincipleCheck:
             if check.source.url != _GDPR_URL or not check.source.citation.fr.startswith("RGPD, "):
                 return check
-            return attrs.evolve(check, source=_title_iii(check.source))
+            return _with_source(check, _title_iii(check.source))
 
         proportionality = tuple(cited(c) for c in proportionality)
         rights = tuple(cited(c) for c in rights)

@@ -209,3 +209,28 @@ def test_assessment_text_names_status_and_gaps() -> None:
     text = check.assessment.fr  # type: ignore[attr-defined]
     assert text.startswith("À compléter.")
     assert "Mentions d'information (mesure à décrire)" in text
+
+
+def test_title_iii_source_replaces_only_the_source_as_evolve_would() -> None:
+    """Under Title III the GDPR articles are rewritten (aipd.principles._title_iii), each check
+    rebuilt field by field for speed: it must be exactly what attrs.evolve would build."""
+    import attrs
+
+    from aipd.principles import _title_iii, _with_source
+    from aipd.vocabulary import LegalRegime
+
+    op = operation()
+    op = attrs.evolve(op, legal=attrs.evolve(op.legal, regime=LegalRegime.POLICE_JUSTICE))
+    gdpr = assess_principles(attrs.evolve(op, legal=attrs.evolve(op.legal, regime=None)))
+    for check in (*gdpr.proportionality, *gdpr.rights):
+        source = _title_iii(check.source)
+        rebuilt = _with_source(check, source)
+        assert rebuilt == attrs.evolve(check, source=source)
+        assert attrs.asdict(rebuilt, recurse=False) == attrs.asdict(
+            attrs.evolve(check, source=source), recurse=False
+        )
+    police = assess_principles(op)
+    assert not any(
+        c.source.citation.fr.startswith("RGPD, ") for c in (*police.proportionality, *police.rights)
+    )
+    assert any("titre III" in c.source.citation.fr for c in police.rights)
