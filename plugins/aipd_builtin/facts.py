@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import TypeVar
 
 from aipd import consistency
-from aipd.catalogue import FindingStatus, Outcome, _outcome
+from aipd.catalogue import FindingStatus, Outcome
 from aipd.i18n import Text, t
 from aipd.model import ProcessingOperation
 from aipd.settings import Settings
@@ -225,8 +225,8 @@ def _missing(parts: Iterable[Outcome]) -> tuple[str, ...]:
     return tuple(out)
 
 
-# The combinations below build their outcomes from outcomes already checked (a Text rationale, a
-# tuple of strings): they set the slots as Outcome's own constructors do, without checking again.
+# The combinations below build their outcomes with Outcome's public constructors, as a vendor's
+# rules do: the built-in plug-ins use nothing of aipd's that a vendor cannot.
 _MET, _NOT_MET, _UNKNOWN = FindingStatus.MET, FindingStatus.NOT_MET, FindingStatus.UNKNOWN
 
 
@@ -237,20 +237,20 @@ def all_of(*parts: Outcome) -> Outcome:
     """Met when every part is met; not met as soon as one is not met; else unknown."""
     statuses = [p.status for p in parts]
     if _NOT_MET in statuses:
-        return _outcome(Outcome, _NOT_MET, _join([p for p in parts if p.status is _NOT_MET]), ())
+        return Outcome.not_met(_join([p for p in parts if p.status is _NOT_MET]))
     if _UNKNOWN in statuses:
-        return _outcome(Outcome, _UNKNOWN, _join(parts), _missing([p for p in parts if p.status is _UNKNOWN]))
-    return _outcome(Outcome, _MET, _join(parts), ())
+        return Outcome.unknown(_join(parts), _missing([p for p in parts if p.status is _UNKNOWN]))
+    return Outcome.met(_join(parts))
 
 
 def any_of(*parts: Outcome) -> Outcome:
     """Met as soon as one part is met; not met when every part is not met; else unknown."""
     statuses = [p.status for p in parts]
     if _MET in statuses:
-        return _outcome(Outcome, _MET, _join([p for p in parts if p.status is _MET]), ())
+        return Outcome.met(_join([p for p in parts if p.status is _MET]))
     if _UNKNOWN in statuses:
-        return _outcome(Outcome, _UNKNOWN, _join(parts), _missing([p for p in parts if p.status is _UNKNOWN]))
-    return _outcome(Outcome, _NOT_MET, _join(parts), ())
+        return Outcome.unknown(_join(parts), _missing([p for p in parts if p.status is _UNKNOWN]))
+    return Outcome.not_met(_join(parts))
 
 
 def when(guard: Outcome, *conditions: Outcome) -> Outcome:
@@ -264,17 +264,17 @@ def when(guard: Outcome, *conditions: Outcome) -> Outcome:
         return all_of(guard, *conditions)
     failed = [c for c in conditions if c.status is _NOT_MET]
     if failed:  # what all_of(*conditions) answers
-        return _outcome(Outcome, _NOT_MET, _join(failed), ())
-    return _outcome(Outcome, _UNKNOWN, _join([guard, *conditions]), guard.missing)
+        return Outcome.not_met(_join(failed))
+    return Outcome.unknown(_join([guard, *conditions]), guard.missing)
 
 
 def negate(part: Outcome) -> Outcome:
     """Met when ``part`` is not met and the reverse; unknown stays unknown. The facts quoted stay."""
     status = part.status
     if status is _MET:
-        return _outcome(Outcome, _NOT_MET, part.rationale, ())
+        return Outcome.not_met(part.rationale)
     if status is _NOT_MET:
-        return _outcome(Outcome, _MET, part.rationale, ())
+        return Outcome.met(part.rationale)
     return part
 
 
