@@ -187,7 +187,14 @@ def _context(op: ProcessingOperation, lang: Lang) -> dict[int, str]:
 
     c = op.controller
     purposes = [
-        p.description + (f" — {p.legal_basis.label(lang)}" if p.legal_basis else "") for p in op.purposes
+        p.description
+        + (f" — {p.legal_basis.label(lang)}" if p.legal_basis else "")
+        + (
+            f" ({L('intérêt légitime poursuivi : ', 'legitimate interest pursued: ')}{p.legitimate_interest})"
+            if p.legitimate_interest
+            else ""
+        )
+        for p in op.purposes
     ]
     q111 = (_p(op.description) if op.description else "") + _section(L("Finalités", "Purposes"), purposes)
     q111 += _section(L("Responsable de traitement", "Controller"), [f"{c.name} ({c.kind.label(lang)})"])
@@ -242,15 +249,28 @@ def _context(op: ProcessingOperation, lang: Lang) -> dict[int, str]:
     life = []
     for d in op.data:
         parts = [s.label(lang) for s in d.sources]
-        if d.retention and d.retention.active:
-            parts.append(L("conservation : ", "retention: ") + d.retention.active)
+        r = d.retention
+        if r is not None:
+            # the same periods and justification as the document's data table (art. 5(1)(e) GDPR)
+            if r.active:
+                parts.append(
+                    L("conservation en base active : ", "retention in the active database: ") + r.active
+                )
+            if r.intermediate:
+                parts.append(L("archivage intermédiaire : ", "intermediate archive: ") + r.intermediate)
+            if r.final_fate is not None:
+                parts.append(L("sort final : ", "final fate: ") + r.final_fate.label(lang))
+            if r.justification:
+                parts.append(L("justification des durées : ", "why these periods: ") + r.justification)
         if parts:
             life.append(f"{d.kind.label(lang)} — " + " ; ".join(parts))
     q122 = _section(L("Cycle de vie des données", "Data life cycle"), life)
     q122 += _section(
         L("Transferts hors UE", "Transfers outside the EU"),
         [
-            f"{x.recipient} ({x.country})" + (f" — {x.safeguard.label(lang)}" if x.safeguard else "")
+            f"{x.recipient} ({x.country})"
+            + (f" — {x.safeguard.label(lang)}" if x.safeguard else "")
+            + (f" ({L('référence : ', 'reference: ')}{x.documentation})" if x.documentation else "")
             for x in op.transfers
         ],
     )

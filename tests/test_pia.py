@@ -89,6 +89,42 @@ def test_export_is_deterministic_and_escapes_html() -> None:
     assert html_to_text(q111).startswith("<script>alert(1)</script> & co")
 
 
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_export_carries_legitimate_interest_retention_and_transfer_reference(lang: Lang) -> None:
+    """What the DOCX shows of the purposes, the retention periods and the transfers is in the PIA file
+    too: the legitimate interest pursued (art. 35(7)(a)), every period with its justification (art. 5(1)(e))
+    and the reference of a transfer's safeguard (Chapter V); before, only the active period was exported."""
+    from aipd.model import Retention, Transfer
+    from aipd.vocabulary import FinalFate, LegalBasis, Safeguard
+
+    op = aipd.load(EXAMPLES / "cameras-augmentees.yaml")
+    purpose = attrs.evolve(
+        op.purposes[0], legal_basis=LegalBasis.LEGITIMATE_INTERESTS, legitimate_interest="Sécurité des agents"
+    )
+    retention = Retention(
+        active="30 jours",
+        intermediate="1 an",
+        final_fate=FinalFate.DELETION,
+        justification="Durée du recours contentieux",
+    )
+    data = (attrs.evolve(op.data[0], retention=retention), *op.data[1:])
+    transfer = Transfer(
+        recipient="Éditeur",
+        country="US",
+        safeguard=Safeguard.SCC,
+        documentation="Clauses signées le 2 mai 2025",
+    )
+    op = attrs.evolve(op, purposes=(purpose, *op.purposes[1:]), data=data, transfers=(transfer,))
+    answers = {
+        a["reference_to"]: html_to_text(a["data"]["text"])
+        for a in export_pia(aipd.assess(op), lang=lang)["answers"]
+    }
+    assert "Sécurité des agents" in answers[111]
+    for text in ("30 jours", "1 an", FinalFate.DELETION.label(lang), "Durée du recours contentieux"):
+        assert text in answers[122]
+    assert "Clauses signées le 2 mai 2025" in answers[122]
+
+
 def test_export_without_date_is_refused() -> None:
     """The file's dates come from the operation: without one, export says so."""
     op = attrs.evolve(aipd.load(EXAMPLES / "cameras-augmentees.yaml"), created=None, updated=None)
