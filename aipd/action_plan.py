@@ -23,6 +23,7 @@ from aipd.i18n import Lang, Text, check_lang
 from aipd.model import ProcessingOperation
 from aipd.registry import Catalogue
 from aipd.risks import RiskAnalysis
+from aipd.text import spreadsheet_cell
 from aipd.vocabulary import MeasureStatus
 
 if TYPE_CHECKING:
@@ -268,13 +269,9 @@ _HEADERS: dict[Lang, tuple[str, ...]] = {
     "en": ("Measure or action", "Identifier", "Owner", "Due date", "Status", "Risks addressed"),
 }
 
-# Characters that make a spreadsheet read a cell as a formula (CSV injection): such a
-# cell is prefixed with an apostrophe, which Excel and LibreOffice show as plain text.
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _cell(value: str) -> str:
-    return "'" + value if value.startswith(_FORMULA_START) else value
+# A cell a spreadsheet would run as a formula (CSV injection) gets an apostrophe: one guard for
+# every CSV aipd writes (aipd.text.spreadsheet_cell).
+_cell = spreadsheet_cell
 
 
 def action_plan_csv(assessment: Assessment, lang: Lang = "fr") -> str:

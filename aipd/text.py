@@ -4,7 +4,9 @@ Anything a user types may end up in a Word document, whose XML forbids most
 C0 control characters; Unicode NFC keeps accents comparable. Cleaning here
 means no module downstream can be broken by a pasted character. The Markdown
 outputs (the notebook display, the triage summary) write a text with
-:func:`markdown_text`, so that nothing a user typed is read as markup.
+:func:`markdown_text`, so that nothing a user typed is read as markup; the CSV
+outputs (the action plan, the triage table) write a cell with
+:func:`spreadsheet_cell`, so that nothing a user typed is run as a formula.
 """
 
 from __future__ import annotations
@@ -70,3 +72,20 @@ def markdown_text(text: str) -> str:
 def from_markdown_text(text: str) -> str:
     """The text :func:`markdown_text` wrote, its character references read back."""
     return _REFERENCE.sub(lambda m: chr(int(m[1])), text)
+
+
+# --- Text written in a CSV cell -------------------------------------------------------------------
+
+#: The characters that make Excel or LibreOffice read a CSV cell as a formula (CSV injection,
+#: OWASP "CSV Injection": ``=``, ``+``, ``-``, ``@``, tab, carriage return). A register's processing
+#: named ``=HYPERLINK("http://…";"clic")`` would otherwise be a live link in the DPO's spreadsheet.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_cell(value: str) -> str:
+    """``value`` written in a CSV cell so that a spreadsheet shows it as text, never runs it: one that
+    starts with a :data:`FORMULA_START` character gets an apostrophe before it (OWASP's advice; the
+    spreadsheet may show the apostrophe). A value that holds such a character further on is unchanged
+    (« Tri = priorité » is no formula). Only for text: a number the tool writes is not passed here, so
+    it stays a number."""
+    return "'" + value if value.startswith(FORMULA_START) else value

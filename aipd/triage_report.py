@@ -1,7 +1,8 @@
 """Writing a triage: one line per processing (CSV, XLSX) and a summary (Markdown).
 
 The CSV is what French spreadsheets open without a dialog: UTF-8 with BOM,
-``;`` separators, CRLF line ends, headers in the chosen language. The XLSX is
+``;`` separators, CRLF line ends, headers in the chosen language; a text cell that
+would start a formula gets an apostrophe before it (CSV injection). The XLSX is
 written in openpyxl's write-only mode (rows streamed to the file). Both are
 written to a temporary file replaced at the end, so a failure keeps the old one.
 """
@@ -17,7 +18,7 @@ from typing import IO, Any
 from aipd.atomic import atomic_path
 from aipd.i18n import Lang, t
 from aipd.registers import INSTALL_HINT
-from aipd.text import from_markdown_text, markdown_text
+from aipd.text import from_markdown_text, markdown_text, spreadsheet_cell
 from aipd.triage import TriageOutcome, TriageResult, TriageSummary
 
 __all__ = [
@@ -86,7 +87,11 @@ def _write_csv_to(
     writer.writerow([c.get(lang) for c in COLUMNS])
     for r in results:
         each(r)
-        writer.writerow(result_row(r, lang))
+        # Every text cell carries a register's or a plug-in's words (a name, a reference, a quoted
+        # value in a note or a problem, a file name): one starting with "=", "+", "-", "@", a tab or
+        # a carriage return would run as a formula in the DPO's spreadsheet. The row number is an
+        # int, written as a number.
+        writer.writerow([spreadsheet_cell(v) if isinstance(v, str) else v for v in result_row(r, lang)])
 
 
 def write_csv(
@@ -96,7 +101,10 @@ def write_csv(
     lang: Lang = "fr",
     each: Callable[[TriageResult], None] = lambda r: None,
 ) -> None:
-    """Write the results as CSV (UTF-8 with BOM, ``;``, CRLF), calling ``each`` on every result."""
+    """Write the results as CSV (UTF-8 with BOM, ``;``, CRLF), calling ``each`` on every result.
+
+    A text cell that a spreadsheet would run as a formula is written with an apostrophe before it
+    (:func:`aipd.text.spreadsheet_cell`)."""
     if not isinstance(out, str | os.PathLike):
         out.write("\ufeff")
         _write_csv_to(out, results, lang, each)

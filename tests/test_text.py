@@ -7,8 +7,16 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from aipd.text import clean_optional, clean_text, clean_tuple, from_markdown_text, markdown_text
-from strategies import layout_texts
+from aipd.text import (
+    FORMULA_START,
+    clean_optional,
+    clean_text,
+    clean_tuple,
+    from_markdown_text,
+    markdown_text,
+    spreadsheet_cell,
+)
+from strategies import layout_texts, texts
 
 XML_ILLEGAL = {chr(c) for c in range(0x20) if chr(c) not in "\t\n\r"} | {"\ufffe", "\uffff"}
 
@@ -62,3 +70,19 @@ def test_markdown_text_reads_back_and_holds_no_markup(text: str) -> None:
     assert not shown.startswith(("- ", "+ "))
     assert shown not in ("-", "+")
     assert from_markdown_text(shown) == text.replace("\n", " ").replace("\r", " ").strip()
+
+
+@given(texts())
+def test_spreadsheet_cell_never_starts_a_formula(value: str) -> None:
+    """Whatever the text, the cell never starts with a formula character, and it is the text itself or
+    the text after one apostrophe (OWASP's CSV injection guard), so nothing is lost."""
+    cell = spreadsheet_cell(value)
+    assert not cell.startswith(FORMULA_START)
+    assert cell == value or cell == "'" + value
+    assert (cell != value) == value.startswith(FORMULA_START)
+
+
+def test_spreadsheet_cell_keeps_a_later_formula_character() -> None:
+    """Only the first character matters: « Tri = priorité » or « a-b » stay as written."""
+    assert spreadsheet_cell("Tri = priorité") == "Tri = priorité"
+    assert spreadsheet_cell("=1+1") == "'=1+1"

@@ -391,3 +391,48 @@ def test_xlsx_output_writes_a_name_starting_with_equals_as_text(tmp_path: Path) 
     assert "<f>" not in sheet_xml
     row = list(openpyxl.load_workbook(out).worksheets[0].iter_rows(values_only=True))[1]
     assert name in row
+
+
+@pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t", "\r"])
+def test_csv_output_writes_a_formula_start_as_text(start: str) -> None:
+    """A register row whose name or reference starts with a character that makes a spreadsheet run the
+    cell as a formula (``=HYPERLINK(…)``, ``+``, ``-``, ``@``, a tab, a carriage return: OWASP's CSV
+    injection) is written with an apostrophe before it; read back by the csv module, the guard shows."""
+    name = start + 'HYPERLINK("http://example.invalid";"clic")'
+    out = io.StringIO()
+    write_csv(triage([{**CAMERAS, "name": name, "register_ref": start + "1+1"}]), out)
+    rows = list(csv.reader(io.StringIO(out.getvalue().lstrip("\ufeff"), newline=""), delimiter=";"))
+    header = rows[0]
+    row = rows[1]
+    # The model boundary turns a carriage return into a line feed, which no spreadsheet runs.
+    written = name if start != "\r" else "\n" + name[1:]
+    expected = "'" + written if start != "\r" else written
+    assert row[header.index("Traitement")] == expected
+    assert row[header.index("Référence")] == ("'" + start + "1+1" if start != "\r" else "\n1+1")
+    assert not any(cell.startswith(("=", "+", "-", "@", "\t", "\r")) for cell in row)
+
+
+def test_csv_output_keeps_other_cells_as_written() -> None:
+    """A value holding ``=`` further on is unchanged, and the row number (the only numeric column)
+    stays a bare number: the guard is for text that starts a formula, nothing else."""
+    out = io.StringIO()
+    write_csv(triage([{**CAMERAS, "name": "Tri = priorité -5", "register_ref": "T-5"}, PAYROLL]), out)
+    rows = list(csv.reader(io.StringIO(out.getvalue().lstrip("\ufeff"), newline=""), delimiter=";"))
+    assert rows[1][:4] == ["1", "T-5", "cameras", "Tri = priorité -5"]
+    assert [r[0] for r in rows[1:]] == ["1", "2"]
+
+
+def test_cli_csv_output_guards_a_hostile_register(tmp_path: Path) -> None:
+    """From a CSV register to the CSV triage: a processing named ``=HYPERLINK(…)`` comes out as text
+    (the apostrophe before it), its reference ``@SUM(A1)`` too."""
+    reg = tmp_path / "r.csv"
+    reg.write_text(
+        "N° de référence;Nom du traitement;Catégories de données personnelles\n"
+        '@SUM(A1);"=HYPERLINK(""http://example.invalid"";""clic"")";Identité\n',
+        encoding="utf-8",
+    )
+    out = tmp_path / "o.csv"
+    main(["triage", str(reg), "-o", str(out)])
+    rows = list(csv.reader(io.StringIO(out.read_text(encoding="utf-8-sig"), newline=""), delimiter=";"))
+    assert rows[1][1] == "'@SUM(A1)"
+    assert rows[1][3] == '\'=HYPERLINK("http://example.invalid";"clic")'
