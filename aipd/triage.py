@@ -32,7 +32,7 @@ if TYPE_CHECKING:  # imported when a triage runs, so ``import aipd`` stays light
     from aipd.model import Controller, ProcessingOperation
     from aipd.registers import RegisterRow
     from aipd.registry import Catalogue, Registry
-    from aipd.screening import Reason, Requirement, Screening
+    from aipd.screening import Finding, Reason, Requirement, Screening
     from aipd.settings import Settings
     from aipd.vocabulary import OrganisationKind
 
@@ -65,9 +65,13 @@ class TriageResult:
 
     ``criteria_met`` holds the WP248 criteria counted (ids, with ``criteria_titles``);
     ``list_items`` the CNIL list items met (ids of délibérations 2018-327 and
-    2019-118, with ``list_titles``); ``mandatory`` the GDPR art. 35(3) cases met;
-    ``missing_facts`` the model paths that would settle the unknown rules,
-    ``assumed`` the facts filled by a default rather than read.
+    2019-118, with ``list_titles``); ``mandatory`` the other rules met that make a
+    DPIA required (effect ``REQUIRES``): the cases where it is mandatory (GDPR
+    art. 35(3), loi Informatique et Libertés art. 90 under Title III, a plug-in's)
+    and the presumptions of a cited source (the CNIL's for a high-risk AI system,
+    « présumée nécessaire »), with ``mandatory_sources`` giving each one's effect
+    and source as a reader sees them; ``missing_facts`` the model paths that would
+    settle the unknown rules, ``assumed`` the facts filled by a default rather than read.
     """
 
     row: int
@@ -83,6 +87,7 @@ class TriageResult:
     list_items: tuple[str, ...] = ()
     list_titles: tuple[Text, ...] = ()
     mandatory: tuple[str, ...] = ()
+    mandatory_sources: tuple[Text, ...] = ()
     blocking: tuple[str, ...] = ()
     ai_act_class: AIActClass | None = None
     missing_facts: tuple[str, ...] = ()
@@ -208,6 +213,19 @@ def _partial_reason(partial: Iterable[str]) -> tuple[Text, Text]:
     )
 
 
+def _effect_and_source(finding: Finding) -> Text:
+    """What a met ``REQUIRES`` rule does and where it comes from: « Rend l'AIPD obligatoire — RGPD,
+    art. 35.3.c », or « présumée nécessaire » for a presumption, its citation marked « à vérifier »
+    when it was not read in an official copy (as the document and the console say)."""
+    effect = finding.effect_text
+    citation = finding.source.citation
+    unverified = finding.source.reliability != "verified"
+    return Text(
+        f"{effect.fr} — {citation.fr}" + (" (à vérifier)" if unverified else ""),
+        f"{effect.en} — {citation.en}" + (" (to be checked)" if unverified else ""),
+    )
+
+
 def triage_one(row: Row, number: int, catalogue: Catalogue, settings: Settings) -> TriageResult:
     """Triage one row (``number`` is used when the row does not carry its own)."""
     from aipd.ai_act import classify
@@ -268,6 +286,7 @@ def triage_one(row: Row, number: int, catalogue: Catalogue, settings: Settings) 
         list_items=tuple(f.id for f in lists),
         list_titles=tuple(f.title for f in lists),
         mandatory=tuple(f.id for f in mandatory),
+        mandatory_sources=tuple(_effect_and_source(f) for f in mandatory),
         blocking=tuple(f.id for f in screening.blocking),
         ai_act_class=ai_class,
         missing_facts=missing,
@@ -381,7 +400,9 @@ def priority(result: TriageResult) -> tuple[int, int, int, int, int]:
 
     1. a blocking issue (a prohibited AI practice, a processing that cannot go ahead);
     2. an AI system classed prohibited or high-risk under the AI Act;
-    3. a case where the AIPD is mandatory (GDPR art. 35(3)) or a CNIL list item, most first;
+    3. a rule met that makes the AIPD required (:attr:`TriageResult.mandatory`: a mandatory case
+       of GDPR art. 35(3) or loi Informatique et Libertés art. 90, a presumption of a cited source)
+       or a CNIL list item, most first;
     4. the number of WP248 criteria met, most first;
     5. the row number (the register's order).
     """
@@ -399,9 +420,10 @@ def priority(result: TriageResult) -> tuple[int, int, int, int, int]:
 
 def presumed(result: TriageResult) -> bool:
     """An incomplete row whose met facts already presume a DPIA: two WP248 criteria or more
-    (WP248 rev.01, III.B.a) or a case of GDPR art. 35(3), the answer waiting only on facts that
-    could set it aside (an exemption of the CNIL list, art. 35(10)). A summary that listed only
-    the rows found "required" would hide them."""
+    (WP248 rev.01, III.B.a) or a rule that makes it required (:attr:`TriageResult.mandatory`:
+    GDPR art. 35(3), loi Informatique et Libertés art. 90, a presumption of a cited source), the
+    answer waiting only on facts that could set it aside (an exemption of the CNIL list, art.
+    35(10)). A summary that listed only the rows found "required" would hide them."""
     return result.outcome is TriageOutcome.INCOMPLETE and (
         len(result.criteria_met) >= 2 or bool(result.mandatory)
     )

@@ -42,7 +42,13 @@ COLUMNS = (
     t("Motif", "Reason"),
     t("Critères WP248 remplis", "WP248 criteria met"),
     t("Listes de la CNIL", "CNIL lists"),
-    t("Cas obligatoires (art. 35.3 RGPD)", "Mandatory cases (GDPR art. 35(3))"),
+    # Every rule met whose effect is REQUIRES, besides the CNIL lists (a column of their own): GDPR
+    # art. 35(3), loi Informatique et Libertés art. 90, the CNIL's presumption for high-risk AI
+    # systems, a plug-in's. Each with its effect (mandatory or presumed necessary) and source.
+    t(
+        "Règles rendant l'AIPD requise, hors listes de la CNIL (effet — source)",
+        "Rules making a DPIA required, besides the CNIL lists (effect — source)",
+    ),
     t("Points bloquants", "Blocking issues"),
     t("Classe AI Act", "AI Act class"),
     t("Faits manquants", "Missing facts"),
@@ -69,7 +75,7 @@ def result_row(r: TriageResult, lang: Lang = "fr") -> list[Any]:
         r.reason.get(lang) if r.reason else "",
         _join(r.criteria_met),
         _join(f"{i} {x.get(lang)}" for i, x in zip(r.list_items, r.list_titles, strict=True)),
-        _join(r.mandatory),
+        _join(f"{i} : {x.get(lang)}" for i, x in zip(r.mandatory, r.mandatory_sources, strict=True)),
         _join(r.blocking),
         r.ai_act_class.label(lang) if r.ai_act_class else "",
         _join(r.missing_facts),
@@ -220,12 +226,15 @@ def summary_markdown(summary: TriageSummary, *, source: str, lang: Lang = "fr") 
     else:
         lines += [
             s(
-                "Ordre : point bloquant d'abord ; puis système d'IA interdit ou à haut risque ; puis nombre de cas "
-                "obligatoires (art. 35.3 RGPD) et d'items des listes de la CNIL ; puis nombre de critères WP248 ; "
-                "enfin l'ordre du registre.",
-                "Order: blocking issue first; then a prohibited or high-risk AI system; then the number of mandatory "
-                "cases (GDPR art. 35(3)) and CNIL list items; then the number of WP248 criteria; then the register's "
-                "order.",
+                "Ordre : point bloquant d'abord ; puis système d'IA interdit ou à haut risque ; puis nombre de "
+                "règles rendant l'AIPD requise (cas où elle est obligatoire : art. 35.3 du RGPD, art. 90 de la loi "
+                "Informatique et Libertés ; présomption d'une source citée : fiche de la CNIL sur les systèmes "
+                "d'IA à haut risque) et d'items des listes de la CNIL ; puis nombre de critères WP248 ; enfin "
+                "l'ordre du registre.",
+                "Order: blocking issue first; then a prohibited or high-risk AI system; then the number of rules "
+                "making a DPIA required (cases where it is mandatory: GDPR art. 35(3), loi Informatique et Libertés "
+                "art. 90; a presumption of a cited source: the CNIL's sheet on high-risk AI systems) and of CNIL "
+                "list items; then the number of WP248 criteria; then the register's order.",
             ),
             "",
             s(
@@ -255,17 +264,19 @@ def summary_markdown(summary: TriageSummary, *, source: str, lang: Lang = "fr") 
             ),
             "",
             s(
-                "Ces traitements remplissent au moins deux critères WP248 ou un cas de l'article 35.3 du RGPD : "
-                "l'AIPD est présumée requise, mais un fait manque pour le dire (souvent une dispense de la "
-                "liste de la CNIL qui pourrait s'appliquer). Complétez-les en premier, dans cet ordre.",
-                "These processings meet at least two WP248 criteria or a case of GDPR art. 35(3): a DPIA is "
+                "Ces traitements remplissent au moins deux critères WP248 ou une règle rendant l'AIPD requise "
+                "(art. 35.3 du RGPD, art. 90 de la loi Informatique et Libertés, présomption d'une source "
+                "citée) : l'AIPD est présumée requise, mais un fait manque pour le dire (souvent une dispense "
+                "de la liste de la CNIL qui pourrait s'appliquer). Complétez-les en premier, dans cet ordre.",
+                "These processings meet at least two WP248 criteria or a rule making a DPIA required (GDPR "
+                "art. 35(3), loi Informatique et Libertés art. 90, a presumption of a cited source): a DPIA is "
                 "presumed required, but a fact is missing to say so (often a CNIL list exemption that might "
                 "apply). Complete them first, in this order.",
             ),
             "",
             s(
-                "| Rang | Ligne | Traitement | Critères WP248 | Faits à compléter |",
-                "| Rank | Row | Processing | WP248 criteria | Facts to complete |",
+                "| Rang | Ligne | Traitement | Règles et critères WP248 remplis | Faits à compléter |",
+                "| Rank | Row | Processing | Rules and WP248 criteria met | Facts to complete |",
             ),
             "|---:|---:|---|---|---|",
         ]

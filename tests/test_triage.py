@@ -436,3 +436,76 @@ def test_cli_csv_output_guards_a_hostile_register(tmp_path: Path) -> None:
     rows = list(csv.reader(io.StringIO(out.read_text(encoding="utf-8-sig"), newline=""), delimiter=";"))
     assert rows[1][1] == "'@SUM(A1)"
     assert rows[1][3] == '\'=HYPERLINK("http://example.invalid";"clic")'
+
+
+#: A police municipale file of offences under Title III (police-justice): loi Informatique et Libertés
+#: art. 90 makes the DPIA mandatory, which is no case of GDPR art. 35(3).
+TITLE_III = {
+    "id": "pm",
+    "name": "Main courante de la police municipale",
+    "controller": CONTROLLER,
+    "legal": {"regime": "police_justice"},
+    "data": [{"kind": "health"}],
+}
+
+
+def _column(rows: list[list[str]], header: str, row: int = 1) -> str:
+    return rows[row][rows[0].index(header)]
+
+
+def test_csv_rules_column_names_each_rule_with_its_effect_and_source() -> None:
+    """The column of the rules that make a DPIA required is named for what it holds: besides the GDPR
+    art. 35(3) cases, loi Informatique et Libertés art. 90 and the CNIL's presumption for a high-risk AI
+    system (« présumée nécessaire », not « obligatoire »), each with its source; it used to say « Cas
+    obligatoires (art. 35.3 RGPD) » over all three."""
+    from aipd.io import load
+
+    ccas = load(Path(__file__).parent.parent / "examples" / "detection-fraude-ccas.yaml")
+    results = list(triage([ccas, TITLE_III]))
+    assert results[0].mandatory == ("ai-act:high-risk-dpia-presumption", "gdpr:art35-3-a")
+    assert "lil:art90" in results[1].mandatory
+    out = io.StringIO()
+    write_csv(results, out)
+    rows = list(csv.reader(io.StringIO(out.getvalue().lstrip("\ufeff"), newline=""), delimiter=";"))
+    header = "Règles rendant l'AIPD requise, hors listes de la CNIL (effet — source)"
+    assert "35.3" not in header
+    ai, gdpr = _column(rows, header).split(" | ")
+    assert ai.startswith("ai-act:high-risk-dpia-presumption : Rend l'AIPD présumée nécessaire")
+    assert "obligatoire" not in ai
+    assert "CNIL, fiche pratique IA n° 5" in ai and ai.endswith("(à vérifier)")
+    assert gdpr == "gdpr:art35-3-a : Rend l'AIPD obligatoire — RGPD, art. 35.3.a"
+    art90 = next(x for x in _column(rows, header, 2).split(" | ") if x.startswith("lil:art90"))
+    assert art90 == (
+        "lil:art90 : Rend l'AIPD obligatoire — Loi n° 78-17 du 6 janvier 1978, art. 90, premier alinéa"
+    )
+    out = io.StringIO()
+    write_csv(results, out, lang="en")
+    rows = list(csv.reader(io.StringIO(out.getvalue().lstrip("\ufeff"), newline=""), delimiter=";"))
+    ai = _column(rows, "Rules making a DPIA required, besides the CNIL lists (effect — source)")
+    assert "Makes a DPIA presumed necessary" in ai and ai.split(" | ")[0].endswith("(to be checked)")
+
+
+def test_rules_column_keeps_every_rule_in_the_rank() -> None:
+    """Naming the column for what it holds takes nothing from the ranking: a presumption and art. 90
+    count with the mandatory cases and the CNIL list items, as before."""
+    from aipd.io import load
+
+    ccas = load(Path(__file__).parent.parent / "examples" / "detection-fraude-ccas.yaml")
+    for result in triage([ccas, TITLE_III]):
+        assert result.outcome is TriageOutcome.REQUIRED
+        assert priority(result)[2] == -(len(result.mandatory) + len(result.list_items))
+        assert len(result.mandatory_sources) == len(result.mandatory)
+
+
+def test_summary_names_the_rules_the_rank_counts() -> None:
+    """The summary's order and its probable-DPIA table say which rules they count (art. 35(3), art. 90,
+    a presumption), in French and English, not « cas obligatoires (art. 35.3 RGPD) » alone."""
+    summary = summarise(triage([TITLE_III, PRESUMED]))
+    md = summary_markdown(summary, source="r.csv")
+    assert "cas obligatoires (art. 35.3 RGPD)" not in md
+    assert "art. 90 de la loi Informatique et Libertés" in md
+    assert "présomption d'une source citée" in md
+    assert "| Règles et critères WP248 remplis |" in md
+    en = summary_markdown(summary, source="r.csv", lang="en")
+    assert "loi Informatique et Libertés art. 90" in en
+    assert "| Rules and WP248 criteria met |" in en
