@@ -57,9 +57,11 @@ from aipd.vocabulary import (
 
 __all__ = [
     "HEADERS",
+    "DomainHint",
     "Register",
     "RegisterMapping",
     "RegisterRow",
+    "domain_hints",
     "load_mapping",
     "normalise_header",
     "open_register",
@@ -93,8 +95,11 @@ _STOPWORDS = frozenset(
 
 def normalise_header(label: str) -> str:
     """The comparison key of a header: no accents, lower case, words only, no plural ``s``, no stopwords."""
-    text = unicodedata.normalize("NFKD", label)
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    if label.isascii():  # nothing to decompose: the same key, without a pass over every character
+        text = label.lower()
+    else:
+        text = unicodedata.normalize("NFKD", label)
+        text = "".join(c for c in text if not unicodedata.combining(c)).lower()
     text = text.replace("(s)", "").replace("(e)", "").replace("n°", "numero ").replace("œ", "oe")
     words = re.findall(r"[a-z0-9]+", text)
     kept = [w[:-1] if len(w) > 3 and w.endswith("s") else w for w in words if w not in _STOPWORDS]
@@ -843,12 +848,17 @@ def _all_by_words(words: tuple[tuple[str, Any], ...], text: str) -> list[Any]:
     return list(_words_in(words, text))
 
 
+def _rewrite(key: str) -> str:
+    """The key of a text (:func:`_key`) with :data:`_REWRITES` applied."""
+    for pattern, replacement in _REWRITES:
+        key = pattern.sub(replacement, key)
+    return key
+
+
 @functools.lru_cache(maxsize=4096)
 def _words_in(words: tuple[tuple[str, Any], ...], text: str) -> tuple[Any, ...]:
     # cached: a register repeats the same few values (« Agents », « État civil »), bounded cache
-    key = _key(text)
-    for pattern, replacement in _REWRITES:
-        key = pattern.sub(replacement, key)
+    key = _rewrite(_key(text))
     padded = f" {key} "
     found: list[Any] = []
     for word, value in words:
@@ -872,6 +882,176 @@ def _subject_kinds(item: str) -> list[Any]:
 def _domains(item: str) -> list[Any]:
     listed = _enum_lookup(Domain, item)
     return [listed] if listed else _all_by_words(_DOMAIN_WORDS, item)
+
+
+# --- domains suggested by a processing's name and purpose ------------------------------------
+
+#: Wordings (as a register writes them) that name a domain too loosely to be read as a fact, but
+#: well enough to suggest it to the DPO: the common names of the types the CNIL exempts
+#: (délibération 2019-118), which :data:`_DOMAIN_WORDS` must not hold (a guessed exemption), and
+#: names of a whole service. Only ever a suggestion (:func:`domain_hints`): the screening never
+#: reads them. Not a second table of the domain column's words: those are read too (_hint_words).
+_DOMAIN_HINT_WORDS: tuple[tuple[str, Domain], ...] = (
+    # 2019-118 item 10 (school, after-school and early-childhood services)
+    ("cantine", Domain.SCHOOL_SERVICES),
+    ("restauration scolaire", Domain.SCHOOL_SERVICES),
+    ("scolaire", Domain.SCHOOL_SERVICES),
+    ("périscolaire", Domain.SCHOOL_SERVICES),
+    ("extrascolaire", Domain.SCHOOL_SERVICES),
+    ("petite enfance", Domain.SCHOOL_SERVICES),
+    ("crèche", Domain.SCHOOL_SERVICES),
+    ("accueil de loisirs", Domain.SCHOOL_SERVICES),
+    # item 1 (staff management), item 11 (physical access and working time)
+    ("ressources humaines", Domain.HR_MANAGEMENT),
+    ("paie", Domain.HR_MANAGEMENT),
+    ("carrière", Domain.HR_MANAGEMENT),
+    ("badge", Domain.ACCESS_CONTROL_WORKING_TIME),
+    ("badgeuse", Domain.ACCESS_CONTROL_WORKING_TIME),
+    ("temps de travail", Domain.ACCESS_CONTROL_WORKING_TIME),
+    ("contrôle d'accès", Domain.ACCESS_CONTROL_WORKING_TIME),
+    # items 2 to 5 and 12
+    ("fournisseurs", Domain.SUPPLIER_RELATIONS),
+    ("listes électorales", Domain.ELECTORAL_ROLL),
+    ("électoral", Domain.ELECTORAL_ROLL),
+    ("comité d'entreprise", Domain.WORKS_COUNCIL),
+    ("comité social et économique", Domain.WORKS_COUNCIL),
+    ("comité des œuvres sociales", Domain.WORKS_COUNCIL),
+    ("adhérents", Domain.MEMBERS_DONORS),
+    ("donateurs", Domain.MEMBERS_DONORS),
+    ("éthylotests", Domain.BREATHALYSER),
+    # a body's or a service's name: what it usually does, several domains when it does several
+    ("CCAS", Domain.SOCIAL_AID),
+    ("CCAS", Domain.SOCIAL_SUPPORT),
+    ("centre communal d'action sociale", Domain.SOCIAL_AID),
+    ("centre communal d'action sociale", Domain.SOCIAL_SUPPORT),
+    ("ayants droit", Domain.SOCIAL_AID),
+    ("état civil", Domain.CIVIL_STATUS),
+    ("facturation", Domain.TAXATION_BILLING),
+)
+
+
+_Phrase = tuple[int, tuple[str, ...], str, Domain]  # table index, words, phrase, domain
+
+
+@functools.cache
+def _hint_words() -> tuple[tuple[str, Domain], ...]:
+    """The wordings a suggestion reads, as keys: each domain's French label (not « Autre »),
+    :data:`_DOMAIN_WORDS` (what the domain column reads), then :data:`_DOMAIN_HINT_WORDS`."""
+    labels = [(d.fr, d) for d in Domain if d is not Domain.OTHER]
+    # As keys (normalise_header, as the text is read): the hint words are written as a register would.
+    table = [(_key(word), domain) for word, domain in (*labels, *_DOMAIN_WORDS, *_DOMAIN_HINT_WORDS)]
+    return tuple(entry for entry in dict.fromkeys(table) if entry[0])
+
+
+@functools.cache
+def _hint_index() -> tuple[dict[str, list[_Phrase]], dict[str, list[_Phrase]]]:
+    """:func:`_hint_words` by first word, and the one-word wordings that may start a text's first word
+    by their first four letters (:func:`_words_in`'s prefix rule): a text is looked up word by word,
+    not matched against every wording."""
+    by_first: dict[str, list[_Phrase]] = {}
+    by_start: dict[str, list[_Phrase]] = {}
+    for i, (phrase, domain) in enumerate(_hint_words()):
+        words = tuple(phrase.split())
+        entry = (i, words, phrase, domain)
+        by_first.setdefault(words[0], []).append(entry)
+        if len(words) == 1 and len(phrase) > 3:
+            by_start.setdefault(phrase[:4], []).append(entry)
+    return by_first, by_start
+
+
+def _hint_matches(key: str) -> list[tuple[str, Domain]]:
+    """The wordings of :func:`_hint_words` that the key of a text holds, as :func:`_words_in` reads
+    them (a whole word sequence, or a prefix of the text for a wording of more than three letters),
+    in the table's order. Without :data:`_REWRITES`: they read data and persons (« parents
+    d'élèves », « adresse IP »), no domain wording (a test checks the domain column's reading is
+    still covered), and cost three regular expressions per text."""
+    tokens = key.split()
+    by_first, by_start = _hint_index()
+    # Most names hold no wording: said at C speed before any loop.
+    if not tokens or (by_first.keys().isdisjoint(tokens) and tokens[0][:4] not in by_start):
+        return []
+    found: dict[int, tuple[str, Domain]] = {}
+    for at, token in enumerate(tokens):
+        candidates = by_first.get(token, [])
+        if at == 0:
+            candidates = [*candidates, *by_start.get(token[:4], [])]
+        for i, words, phrase, domain in candidates:
+            last = at + len(words) - 1
+            if i in found or last >= len(tokens) or tokens[at:last] != list(words[:-1]):
+                continue
+            if tokens[last] == words[-1] or (
+                at == 0 and len(phrase) > 3 and tokens[last].startswith(words[-1])
+            ):
+                found[i] = (phrase, domain)
+    return [found[i] for i in sorted(found)]
+
+
+#: The words of a text as written, with what each is as a key (:func:`normalise_header`); « (s) »
+#: kept with its word, as the key drops it.
+_TEXT_WORD = re.compile(r"[^\W_]+(?:\([se]\))?", re.IGNORECASE)
+#: The longest text read for suggestions: a name or a purpose, not a whole document (bounded work).
+_HINT_MAX = 500
+
+
+@attrs.frozen
+class DomainHint:
+    """A domain that a processing's name or purpose suggests, with the words that suggest it as the
+    register writes them. A suggestion for the DPO to check and write in the register (column
+    « Domaine »), never a fact: the screening does not read it, so no exemption of the CNIL list
+    (délibération 2019-118) is ever granted on it."""
+
+    domain: Domain
+    words: tuple[str, ...]
+
+
+def _quote(text: str, phrase: str) -> str:
+    """The words of ``text`` (as written) that the ``phrase`` of a key matched, else the phrase."""
+    wanted = phrase.split()
+    spans: list[tuple[str, int, int]] = []
+    for m in _TEXT_WORD.finditer(text):
+        spans.extend((w, m.start(), m.end()) for w in normalise_header(m.group()).split())
+    keys = [w for w, _, _ in spans]
+    last = len(wanted) - 1
+    for i in range(len(keys) - last):
+        if keys[i : i + last] == wanted[:last] and (
+            keys[i + last] == wanted[last]
+            or (i == 0 and len(phrase) > 3 and keys[i + last].startswith(wanted[last]))
+        ):
+            return text[spans[i][1] : spans[i + last][2]]
+    return phrase  # matched only once rewritten (_REWRITES): the phrase itself
+
+
+def _add_hint(found: dict[Domain, list[str]], domain: Domain, quoted: str) -> None:
+    """``quoted`` among the words suggesting ``domain``, each wording once: « périscolaires » after
+    « périscolaire » (same key) or « scolaire » within « restauration scolaire » is not repeated; a
+    longer wording takes a shorter one's place."""
+    words = found.setdefault(domain, [])
+    padded = f" {_key(quoted)} "
+    if any(padded in f" {_key(w)} " for w in words):
+        return
+    words[:] = [w for w in words if f" {_key(w)} " not in padded]
+    words.append(quoted)
+
+
+def domain_hints(texts: Iterable[str], given: Iterable[Domain] = ()) -> tuple[DomainHint, ...]:
+    """The domains that ``texts`` (a processing's name and purposes) suggest, besides those ``given``:
+    a text that is a domain's label, or holds one of its wordings (its label, the words the domain
+    column reads, :data:`_DOMAIN_HINT_WORDS`). In the order of :class:`~aipd.vocabulary.Domain`'s
+    first match, each with the words that suggest it. Every text is read up to :data:`_HINT_MAX`
+    characters, uncached (names differ row to row: they would only churn the value caches)."""
+    skip = tuple(given)
+    found: dict[Domain, list[str]] = {}
+    labels = _enum_keys(Domain)
+    for text in texts:
+        text = text[:_HINT_MAX]
+        key = normalise_header(text)  # not _key: a name is seen once, it would only churn that cache
+        listed = labels.get(key)
+        if isinstance(listed, Domain) and listed is not Domain.OTHER and listed not in skip:
+            _add_hint(found, listed, text.strip())
+        for phrase, domain in _hint_matches(key):
+            if domain not in skip:
+                _add_hint(found, domain, _quote(text, phrase))
+    return tuple(DomainHint(domain, tuple(words)) for domain, words in found.items())
 
 
 class _RowReader:

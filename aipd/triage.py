@@ -30,11 +30,11 @@ from aipd.vocabulary import Vocabulary
 if TYPE_CHECKING:  # imported when a triage runs, so ``import aipd`` stays light
     from aipd.ai_act import AIActClass
     from aipd.model import Controller, ProcessingOperation
-    from aipd.registers import RegisterRow
+    from aipd.registers import DomainHint, RegisterRow
     from aipd.registry import Catalogue, Registry
     from aipd.screening import Finding, Reason, Requirement, Screening
     from aipd.settings import Settings
-    from aipd.vocabulary import OrganisationKind
+    from aipd.vocabulary import Domain, OrganisationKind
 
 __all__ = [
     "TriageOutcome",
@@ -94,6 +94,9 @@ class TriageResult:
     assumed: tuple[str, ...] = ()
     problems: tuple[Problem, ...] = ()
     notes: tuple[Text, ...] = ()
+    #: Domains the name and purposes suggest, besides those given (:func:`aipd.registers.domain_hints`):
+    #: for the DPO to check and write in the register; the screening never reads them.
+    domain_hints: tuple[DomainHint, ...] = ()
 
 
 def _unreadable(
@@ -232,7 +235,7 @@ def triage_one(row: Row, number: int, catalogue: Catalogue, settings: Settings) 
     from aipd.catalogue import Effect, FindingStatus
     from aipd.io import load
     from aipd.model import ProcessingOperation
-    from aipd.registers import RegisterRow
+    from aipd.registers import RegisterRow, domain_hints
     from aipd.screening import screen
 
     source: str | None = None
@@ -292,6 +295,8 @@ def triage_one(row: Row, number: int, catalogue: Catalogue, settings: Settings) 
         missing_facts=missing,
         assumed=assumed,
         notes=notes,
+        # After the screening, from the operation as loaded: a suggestion, never a fact it reads.
+        domain_hints=domain_hints((op.name, *(p.description for p in op.purposes)), op.domains),
     )
 
 
@@ -443,6 +448,10 @@ class TriageSummary:
     unreadable_kept: int = 20
     #: Incomplete rows whose met facts presume a DPIA (see :func:`presumed`).
     presumed_count: int = 0
+    #: Rows with a domain suggested by their name or purpose (:attr:`TriageResult.domain_hints`), and
+    #: how many rows each domain is suggested for (bounded by the vocabulary, not the register).
+    hinted: int = 0
+    suggested_domains: dict[Domain, int] = attrs.field(factory=dict)
     _heap: list[tuple[tuple[int, ...], int, TriageResult]] = attrs.field(factory=list)
     _presumed: list[tuple[tuple[int, ...], int, TriageResult]] = attrs.field(factory=list)
 
@@ -457,6 +466,10 @@ class TriageSummary:
                 self.ai_high_or_prohibited += 1
         for fact in result.missing_facts:
             self.missing[fact] = self.missing.get(fact, 0) + 1
+        if result.domain_hints:
+            self.hinted += 1
+            for hint in result.domain_hints:
+                self.suggested_domains[hint.domain] = self.suggested_domains.get(hint.domain, 0) + 1
         if result.outcome is TriageOutcome.UNREADABLE:
             if len(self.unreadable) < self.unreadable_kept:
                 self.unreadable.append(result)

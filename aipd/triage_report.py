@@ -17,7 +17,7 @@ from typing import IO, Any
 
 from aipd.atomic import atomic_path
 from aipd.i18n import Lang, t
-from aipd.registers import INSTALL_HINT
+from aipd.registers import INSTALL_HINT, DomainHint
 from aipd.text import from_markdown_text, markdown_text, spreadsheet_cell
 from aipd.triage import TriageOutcome, TriageResult, TriageSummary
 
@@ -57,6 +57,11 @@ COLUMNS = (
     t("Remarques", "Notes"),
     # Last, so that readers of the earlier columns by position keep working.
     t("Source (fichier [feuille])", "Source (file [sheet])"),
+    # After the source, for the same reason.
+    t(
+        "Domaines suggérés par le nom ou la finalité (à vérifier, non utilisés par l'examen)",
+        "Domains suggested by the name or purpose (to check, not used by the screening)",
+    ),
 )
 
 
@@ -83,7 +88,15 @@ def result_row(r: TriageResult, lang: Lang = "fr") -> list[Any]:
         _join(p.format(lang) for p in r.problems),
         _join(n.get(lang) for n in r.notes),
         r.source or "",
+        _join(_hint(h, lang) for h in r.domain_hints),
     ]
+
+
+def _hint(hint: DomainHint, lang: Lang) -> str:
+    """« Vidéoprotection (« caméras ») »: the domain suggested and the words that suggest it."""
+    if lang == "fr":
+        return f"{hint.domain.fr} ({', '.join(f'« {w} »' for w in hint.words)})"
+    return f"{hint.domain.en} ({', '.join(repr(w) for w in hint.words)})"
 
 
 def _write_csv_to(
@@ -201,6 +214,24 @@ def summary_markdown(summary: TriageSummary, *, source: str, lang: Lang = "fr") 
                 f"AI systems declared: {summary.ai_systems}, of which {summary.ai_high_or_prohibited} high-risk or "
                 "a prohibited practice (AI Act arts. 5 and 6).",
             ),
+            "",
+        ]
+    if summary.hinted:
+        counts = sorted(summary.suggested_domains.items(), key=lambda kv: (-kv[1], kv[0].label(lang)))
+        listed = s(" ; ", "; ").join(f"{d.label(lang)}{s(' : ', ': ')}{n}" for d, n in counts)
+        lines += [
+            s(
+                f"Domaines suggérés par le nom ou la finalité de {summary.hinted} traitement(s) (colonne "
+                "« Domaines suggérés ») : à vérifier puis à inscrire dans le registre, colonne « Domaine ». "
+                "L'examen ne s'en sert pas : aucune dispense de la liste de la CNIL (délibération 2019-118) "
+                "n'est accordée sur une supposition. ",
+                f"Domains suggested by the name or purpose of {summary.hinted} processing(s) (column "
+                '"Domains suggested"): to check, then to write in the register, column "Domaine". The '
+                "screening does not use them: no exemption of the CNIL list (délibération 2019-118) is granted "
+                "on a guess. ",
+            )
+            + _md(listed)
+            + ".",
             "",
         ]
     lines += [s("## AIPD à engager en premier", "## DPIAs to start first"), ""]

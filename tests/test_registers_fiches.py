@@ -389,4 +389,5 @@ def test_cli_triage_of_a_fiche_workbook(tmp_path: Path, capsys: pytest.CaptureFi
     assert "[Vide de sens]" in text
     rows = list(csv.reader(io.StringIO(text), delimiter=";"))
     # The Source column names each fiche's sheet, so a DPO finds it in the workbook.
-    assert [r[-1] for r in rows[1:]] == [f"{path} [Cantine]", f"{path} [Vide de sens]"]
+    source = rows[0].index("Source (fichier [feuille])")
+    assert [r[source] for r in rows[1:]] == [f"{path} [Cantine]", f"{path} [Vide de sens]"]

@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -20,6 +21,7 @@ from hypothesis import strategies as st
 from aipd.errors import InputError
 from aipd.registers import RegisterRow, open_register, read_csv_text
 from aipd.triage import TriageOutcome, triage
+from strategies import texts
 
 #: The yes/no facts of a time-clock row that the CNIL exemption list (2019-118, item 11) needs.
 NO_FACTS = [
@@ -618,3 +620,101 @@ def test_a_reference_elsewhere_that_names_a_category_is_read(cell: str, kind: st
     assert kind in data_kinds(r)
     alone = row(header, cells.format(data="Voir fiche"))
     assert data_kinds(alone) == []
+
+
+# --- domains suggested by the name and purpose (never read as facts) --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "hints"),
+    [
+        ("Vidéoprotection", [("video_protection", ("Vidéoprotection",))]),
+        ("Cantine scolaire", [("school_services", ("Cantine", "scolaire"))]),
+        ("Gestion du personnel", [("hr_management", ("Gestion du personnel",))]),
+        ("Fichier des ayants droit CCAS", [("social_aid", ("CCAS", "ayants droit")), ("social_support", ("CCAS",))]),
+        ("Caméras-piétons de la police municipale", [("municipal_police", ("police municipale",)), ("video_protection", ("Caméras",))]),
+        ("Inscriptions au périscolaire et aux accueils périscolaires", [("school_services", ("périscolaire",))]),
+        ("Traitement n° 12", []),
+        ("Autre", []),
+    ],
+)  # fmt: skip
+def test_names_suggest_their_domains_with_the_words_that_say_so(
+    text: str, hints: list[tuple[str, tuple[str, ...]]]
+) -> None:
+    """A processing's name often says its domain, which the CNIL model has no column for: the suggestion
+    names each domain once, with the words as the register writes them (each wording once)."""
+    from aipd.registers import domain_hints
+
+    assert [(h.domain.value, h.words) for h in domain_hints([text])] == hints
+
+
+def test_a_domain_already_given_is_not_suggested() -> None:
+    """The domains the register gives are facts: only the others are suggested."""
+    from aipd.registers import domain_hints
+    from aipd.vocabulary import Domain
+
+    found = domain_hints(["Vidéoprotection de la police municipale"], given=[Domain.VIDEO_PROTECTION])
+    assert [h.domain for h in found] == [Domain.MUNICIPAL_POLICE]
+
+
+def test_suggestions_read_a_bounded_text() -> None:
+    """Bounded work per row: a name or purpose is read up to its first 500 characters."""
+    from aipd.registers import domain_hints
+
+    assert domain_hints(["x " * 250 + "Vidéoprotection"]) == ()
+    assert domain_hints(["x " * 240 + "Vidéoprotection"])
+
+
+def _domain_wordings() -> list[str]:
+    from aipd.registers import _DOMAIN_HINT_WORDS, _DOMAIN_WORDS
+    from aipd.vocabulary import Domain
+
+    return sorted({w for w, _ in (*_DOMAIN_WORDS, *_DOMAIN_HINT_WORDS)} | {d.fr for d in Domain})
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_domain_wordings()) | texts(12), max_size=5).map(" ".join))
+def test_suggestions_cover_what_the_domain_column_reads(text: str) -> None:
+    """The suggestions reuse the domain column's wordings and its matching rule: whatever a text, every
+    domain the « Domaine » column would read in it (but « Autre ») is suggested, and each word quoted is in the text as
+    written (or is the wording itself, when it matched only once rewritten)."""
+    from aipd.registers import _domains, _hint_matches, _hint_words, domain_hints, normalise_header
+    from aipd.vocabulary import Domain
+
+    # The index reads what a scan of every wording would (the domain column's rule, _words_in).
+    key = normalise_header(text)
+    scan = [(w, d) for w, d in _hint_words() if f" {w} " in f" {key} " or (len(w) > 3 and key.startswith(w))]
+    assert _hint_matches(normalise_header(text)) == scan
+    hints = domain_hints([text])
+    assert set(_domains(text)) - {Domain.OTHER} <= {h.domain for h in hints}
+    phrases = {phrase for phrase, _ in _hint_words()}
+    for h in hints:
+        assert h.words
+        assert all(w in text or w in phrases for w in h.words)
+
+
+def staff_without_domains(name: str) -> RegisterRow:
+    """The :func:`staff` row without its « Domaines » column (the CNIL model has none), named ``name``."""
+    header, cells = SETTLED
+    header = header.replace("Domaines;", "") + ";controller.agents"
+    cells = cells.format(data="Identité").replace("Urbanisme;", "").replace("Absences", name, 1) + ";120"
+    return row(header, cells)
+
+
+def test_a_domain_suggested_by_the_name_opens_no_exemption() -> None:
+    """« Gestion du personnel » as the name suggests staff management, with its words, for the DPO to
+    write in the register; the screening does not read it: the exemption the same row gets with the
+    domain written (délibération 2019-118, item 1) is never granted on a guess."""
+    from aipd.vocabulary import Domain
+
+    assert triage_outcome(staff("Gestion du personnel")) is TriageOutcome.EXEMPT
+    (result,) = triage([staff_without_domains("Gestion du personnel")])
+    assert result.outcome is TriageOutcome.INCOMPLETE
+    assert "cnil-2019-118:1" not in result.list_items
+    assert "domains" in result.missing_facts
+    assert [(h.domain, h.words) for h in result.domain_hints] == [
+        (Domain.HR_MANAGEMENT, ("Gestion du personnel",))
+    ]
+    (neutral,) = triage([staff_without_domains("Traitement 12")])
+    assert neutral.domain_hints == ()
+    assert attrs.evolve(result, name=neutral.name, domain_hints=()) == neutral

@@ -140,7 +140,8 @@ def test_cli_triage_exit_code_and_outputs(tmp_path: Path, capsys: pytest.Capture
     assert rows[2][4] == "Ligne illisible"
     assert "beaucoup" in rows[2][13]
     # The Source column: the file (and the sheet, for a workbook).
-    assert [r[-1] for r in rows[1:]] == [str(reg), str(reg)]
+    source = rows[0].index("Source (fichier [feuille])")
+    assert [r[source] for r in rows[1:]] == [str(reg), str(reg)]
     assert "Lignes illisibles (1)" in summary.read_text(encoding="utf-8")
     assert (
         "2 traitement(s) triés, 1 ligne(s) illisible(s) : 1 AIPD requise(s), 0 probable(s)"
@@ -472,7 +473,8 @@ def test_csv_rules_column_names_each_rule_with_its_effect_and_source() -> None:
     ai, gdpr = _column(rows, header).split(" | ")
     assert ai.startswith("ai-act:high-risk-dpia-presumption : Rend l'AIPD présumée nécessaire")
     assert "obligatoire" not in ai
-    assert "CNIL, fiche pratique IA n° 5" in ai and ai.endswith("(à vérifier)")
+    assert "CNIL, fiche pratique IA n° 5" in ai
+    assert ai.endswith("(à vérifier)")
     assert gdpr == "gdpr:art35-3-a : Rend l'AIPD obligatoire — RGPD, art. 35.3.a"
     art90 = next(x for x in _column(rows, header, 2).split(" | ") if x.startswith("lil:art90"))
     assert art90 == (
@@ -482,7 +484,8 @@ def test_csv_rules_column_names_each_rule_with_its_effect_and_source() -> None:
     write_csv(results, out, lang="en")
     rows = list(csv.reader(io.StringIO(out.getvalue().lstrip("\ufeff"), newline=""), delimiter=";"))
     ai = _column(rows, "Rules making a DPIA required, besides the CNIL lists (effect — source)")
-    assert "Makes a DPIA presumed necessary" in ai and ai.split(" | ")[0].endswith("(to be checked)")
+    assert "Makes a DPIA presumed necessary" in ai
+    assert ai.split(" | ")[0].endswith("(to be checked)")
 
 
 def test_rules_column_keeps_every_rule_in_the_rank() -> None:
@@ -509,3 +512,43 @@ def test_summary_names_the_rules_the_rank_counts() -> None:
     en = summary_markdown(summary, source="r.csv", lang="en")
     assert "loi Informatique et Libertés art. 90" in en
     assert "| Rules and WP248 criteria met |" in en
+
+
+def test_csv_and_summary_suggest_the_domains_the_names_say() -> None:
+    """Rows without domains (the CNIL model has no such column) get the domains their name or purpose
+    suggests, with the words, in the last column and in a line of the summary, marked as suggestions
+    the screening does not use; a row whose domains are given gets none for them."""
+    cantine = {
+        "id": "c",
+        "name": "Cantine scolaire",
+        "controller": CONTROLLER,
+        "data": [{"kind": "identity"}],
+    }
+    video = {**CAMERAS, "id": "v", "name": "Vidéoprotection"}
+    given = {**CAMERAS, "domains": ["video_protection"]}
+    results = list(triage([cantine, video, given, PAYROLL]))
+    assert [len(r.domain_hints) for r in results] == [1, 1, 0, 1]
+    out = io.StringIO()
+    write_csv(results, out)
+    rows = list(csv.reader(io.StringIO(out.getvalue().lstrip("\ufeff"), newline=""), delimiter=";"))
+    header = "Domaines suggérés par le nom ou la finalité (à vérifier, non utilisés par l'examen)"
+    assert rows[0][-1] == header
+    assert [r[-1] for r in rows[1:]] == [
+        "Affaires scolaires, périscolaires et petite enfance (« Cantine », « scolaire »)",
+        "Vidéoprotection (« Vidéoprotection »)",
+        "",
+        "Gestion du personnel (« Paie »)",
+    ]
+    summary = summarise(results)
+    assert summary.hinted == 3
+    md = summary_markdown(summary, source="r.csv")
+    line = next(x for x in md.split("\n") if x.startswith("Domaines suggérés"))
+    assert "de 3 traitement(s)" in line
+    assert "aucune dispense de la liste de la CNIL (délibération 2019-118)" in line
+    assert line.endswith(
+        "Affaires scolaires, périscolaires et petite enfance : 1 ; Gestion du personnel : 1 ; Vidéoprotection : 1."
+    )
+    en = summary_markdown(summary, source="r.csv", lang="en")
+    assert "Domains suggested by the name or purpose of 3 processing(s)" in en
+    assert "Staff management: 1" in en
+    assert "Domaines suggérés" not in summary_markdown(summarise(results[2:3]), source="r.csv")
