@@ -86,6 +86,9 @@ class TriageResult:
     criteria_titles: tuple[Text, ...] = ()
     list_items: tuple[str, ...] = ()
     list_titles: tuple[Text, ...] = ()
+    #: The ids among ``list_items`` of an exemption list (GDPR art. 35(5), délibération 2019-118): met,
+    #: they exempt the processing unless a rule making a DPIA required prevails (then it is required).
+    list_exemptions: tuple[str, ...] = ()
     mandatory: tuple[str, ...] = ()
     mandatory_sources: tuple[Text, ...] = ()
     blocking: tuple[str, ...] = ()
@@ -288,6 +291,7 @@ def triage_one(row: Row, number: int, catalogue: Catalogue, settings: Settings) 
         criteria_titles=tuple(counted[k].title for k in sorted(counted)),
         list_items=tuple(f.id for f in lists),
         list_titles=tuple(f.title for f in lists),
+        list_exemptions=tuple(f.id for f in lists if f.effect is Effect.EXEMPTS),
         mandatory=tuple(f.id for f in mandatory),
         mandatory_sources=tuple(_effect_and_source(f) for f in mandatory),
         blocking=tuple(f.id for f in screening.blocking),

@@ -79,7 +79,10 @@ def result_row(r: TriageResult, lang: Lang = "fr") -> list[Any]:
         r.outcome.label(lang),
         r.reason.get(lang) if r.reason else "",
         _join(r.criteria_met),
-        _join(f"{i} {x.get(lang)}" for i, x in zip(r.list_items, r.list_titles, strict=True)),
+        _join(
+            f"{i} {x.get(lang)}{_exemption(r, i, lang)}"
+            for i, x in zip(r.list_items, r.list_titles, strict=True)
+        ),
         _join(f"{i} : {x.get(lang)}" for i, x in zip(r.mandatory, r.mandatory_sources, strict=True)),
         _join(r.blocking),
         r.ai_act_class.label(lang) if r.ai_act_class else "",
@@ -90,6 +93,19 @@ def result_row(r: TriageResult, lang: Lang = "fr") -> list[Any]:
         r.source or "",
         _join(_hint(h, lang) for h in r.domain_hints),
     ]
+
+
+def _exemption(r: TriageResult, item: str, lang: Lang) -> str:
+    """What an item of an exemption list does to this row, after its title: the column « Listes de la
+    CNIL » holds the items of both lists, and a type exempt from a DPIA is no reason to start one."""
+    if item not in r.list_exemptions:
+        return ""
+    if r.outcome is TriageOutcome.REQUIRED:  # only a rule requiring a DPIA prevails over an exemption
+        return t(
+            " (type dispensé d'AIPD, mais la dispense ne s'applique pas : une règle rendant l'AIPD requise prévaut)",
+            " (exempt type, but the exemption does not apply: a rule making a DPIA required prevails)",
+        ).get(lang)
+    return t(" (type dispensé d'AIPD)", " (exempt type)").get(lang)
 
 
 def _hint(hint: DomainHint, lang: Lang) -> str:
@@ -279,7 +295,8 @@ def summary_markdown(summary: TriageSummary, *, source: str, lang: Lang = "fr") 
                 *r.blocking,
                 *(r.ai_act_class.label(lang) for r in [r] if r.ai_act_class),
                 *r.mandatory,
-                *r.list_items,
+                # An exemption list's item met on a required row is overridden: no reason to start it.
+                *(i for i in r.list_items if i not in r.list_exemptions),
             ]
             lines.append(
                 f"| {rank} | {r.row} | {_md(r.name or '')} | {_md(', '.join(why) or (r.reason.get(lang) if r.reason else ''))} "

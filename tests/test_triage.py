@@ -552,3 +552,32 @@ def test_csv_and_summary_suggest_the_domains_the_names_say() -> None:
     assert "Domains suggested by the name or purpose of 3 processing(s)" in en
     assert "Staff management: 1" in en
     assert "Domaines suggérés" not in summary_markdown(summarise(results[2:3]), source="r.csv")
+
+
+def test_an_exemption_list_item_is_no_reason_to_start_a_dpia() -> None:
+    """A school-canteen file that also monitors a public area on a large scale meets the CNIL exemption
+    type (délibération 2019-118, item 10) and GDPR art. 35(3)(c), which prevails: the table says the
+    exemption does not apply, and the summary's « Pourquoi » names art. 35(3)(c), not the exemption."""
+    from aipd.io import load
+
+    canteen = load(Path(__file__).parent.parent / "examples" / "inscription-cantine.yaml")
+    watched = attrs.evolve(
+        canteen,
+        scale=attrs.evolve(canteen.scale, persons=200_000),
+        monitoring=attrs.evolve(canteen.monitoring, systematic=True, public_area=True),
+    )
+    exempt, required = triage([canteen, watched])
+    assert exempt.outcome is TriageOutcome.EXEMPT
+    assert required.outcome is TriageOutcome.REQUIRED
+    assert required.list_exemptions == ("cnil-2019-118:10",)
+    out = io.StringIO()
+    write_csv([exempt, required], out)
+    rows = list(csv.reader(io.StringIO(out.getvalue().lstrip("\ufeff"), newline=""), delimiter=";"))
+    lists = rows[0].index("Listes de la CNIL")
+    assert rows[1][lists].endswith(" (type dispensé d'AIPD)")
+    assert rows[2][lists].endswith("(type dispensé d'AIPD, mais la dispense ne s'applique pas : une règle rendant "
+                                   "l'AIPD requise prévaut)")  # fmt: skip
+    md = summary_markdown(summarise([exempt, required]), source="r.csv")
+    line = next(x for x in md.split("\n") if x.startswith("| 1 | 2 |"))
+    assert "gdpr:art35-3-c" in line
+    assert "cnil-2019-118" not in line
