@@ -127,3 +127,53 @@ def test_no_field_declared_answers_are_bounded() -> None:
     for i in range(2000):
         facts.has_domain(op, [], t(f"type {i}", f"type {i}"))
     assert len(facts._NO_DOMAINS) <= 512
+
+
+# --- yes/no facts judged by a Flag built once --------------------------------------------------
+
+
+def _flags() -> list[tuple[str, facts.Flag]]:
+    import aipd_builtin.ai_act
+    import aipd_builtin.ai_risks
+    import aipd_builtin.cnil_lists
+
+    modules = (facts, aipd_builtin.ai_act, aipd_builtin.ai_risks, aipd_builtin.cnil_lists)
+    return [
+        (f"{m.__name__}.{name}", value)
+        for m in modules
+        for name, value in vars(m).items()
+        if isinstance(value, facts.Flag)
+    ]
+
+
+_WORDS = st.text(alphabet="abcé .«»", max_size=8)
+
+
+@given(st.sampled_from([True, False, None]), _PATHS, _WORDS, _WORDS, _WORDS)
+def test_a_flag_judges_as_flag_does(value: bool | None, path: str, yes: str, no: str, unknown: str) -> None:
+    texts = {
+        "yes": t(f"oui {yes}", f"yes {yes}"),
+        "no": t(f"non {no}", f"no {no}"),
+        "unknown": t(unknown, unknown),
+    }
+    assert facts.Flag(path=path, **texts).judge(value) == facts.flag(value, path=path, **texts)
+
+
+def test_every_built_in_flag_answers_each_value_and_asks_a_fact_the_model_has() -> None:
+    from aipd.model import path_label
+
+    flags = _flags()
+    assert len(flags) >= 30  # the constant yes/no facts of the built-in rules
+    for name, flag in flags:
+        met, not_met, unknown = flag.judge(True), flag.judge(False), flag.judge(None)
+        assert (met.status, not_met.status, unknown.status) == (
+            FindingStatus.MET,
+            FindingStatus.NOT_MET,
+            FindingStatus.UNKNOWN,
+        ), name
+        assert met.missing == not_met.missing == () and unknown.missing == (flag.path,), name
+        # Three answers, each in both languages: a flag whose texts were swapped or shared would say
+        # "yes" for a "no".
+        assert len({met.rationale.fr, not_met.rationale.fr, unknown.rationale.fr}) == 3, name
+        assert len({met.rationale.en, not_met.rationale.en, unknown.rationale.en}) == 3, name
+        assert path_label(flag.path) is not None, (name, flag.path)

@@ -263,14 +263,12 @@ def _no_biometric_input(operation: ProcessingOperation) -> Outcome | None:
     )
 
 
-def _biometric_flag(
-    operation: ProcessingOperation, value: bool | None, *, path: str, yes: Text, no: Text, unknown: Text
-) -> Outcome:
+def _biometric_flag(operation: ProcessingOperation, value: bool | None, flag: facts.Flag) -> Outcome:
     if value is None:
         derived = _no_biometric_input(operation)
         if derived is not None:
             return derived
-    return facts.flag(value, path=path, yes=yes, no=no, unknown=unknown)
+    return flag.judge(value)
 
 
 def _profiles(ai: AISystem, operation: ProcessingOperation) -> bool | None:
@@ -295,92 +293,121 @@ def _no_person_evaluated(ai: AISystem, operation: ProcessingOperation) -> Outcom
 # --- art. 5: prohibited practices -----------------------------------------------------------------
 
 
+_MANIPULATIVE_TECHNIQUES = facts.Flag(
+    path="ai_system.manipulative_techniques",
+    yes=t(
+        "Le système emploie des techniques subliminales, délibérément manipulatrices ou trompeuses, "
+        "déclarées comme altérant substantiellement le comportement au risque d'un préjudice important : "
+        "pratique interdite (art. 5.1.a).",
+        "The system uses subliminal, purposefully manipulative or deceptive techniques, declared as "
+        "materially distorting behaviour at the risk of significant harm: prohibited (art. 5(1)(a)).",
+    ),
+    no=t(
+        "Aucune technique subliminale, manipulatrice ou trompeuse.",
+        "No subliminal, manipulative or deceptive technique.",
+    ),
+    unknown=t(
+        "On ne sait pas si le système emploie des techniques subliminales, manipulatrices ou trompeuses.",
+        "Whether the system uses subliminal, manipulative or deceptive techniques is not known.",
+    ),
+)
+
+
 def _art5_a(ai: AISystem, _op: ProcessingOperation) -> Outcome:
-    return facts.flag(
-        ai.manipulative_techniques,
-        path="ai_system.manipulative_techniques",
-        yes=t(
-            "Le système emploie des techniques subliminales, délibérément manipulatrices ou trompeuses, "
-            "déclarées comme altérant substantiellement le comportement au risque d'un préjudice important : "
-            "pratique interdite (art. 5.1.a).",
-            "The system uses subliminal, purposefully manipulative or deceptive techniques, declared as "
-            "materially distorting behaviour at the risk of significant harm: prohibited (art. 5(1)(a)).",
-        ),
-        no=t(
-            "Aucune technique subliminale, manipulatrice ou trompeuse.",
-            "No subliminal, manipulative or deceptive technique.",
-        ),
-        unknown=t(
-            "On ne sait pas si le système emploie des techniques subliminales, manipulatrices ou trompeuses.",
-            "Whether the system uses subliminal, manipulative or deceptive techniques is not known.",
-        ),
-    )
+    return _MANIPULATIVE_TECHNIQUES.judge(ai.manipulative_techniques)
+
+
+_EXPLOITS_VULNERABILITIES = facts.Flag(
+    path="ai_system.exploits_vulnerabilities",
+    yes=t(
+        "Le système exploite les vulnérabilités de personnes dues à leur âge, à un handicap ou à leur "
+        "situation sociale ou économique : pratique interdite (art. 5.1.b).",
+        "The system exploits vulnerabilities due to age, disability or a social or economic situation: "
+        "prohibited (art. 5(1)(b)).",
+    ),
+    no=t("Aucune exploitation de vulnérabilités.", "No exploitation of vulnerabilities."),
+    unknown=t(
+        "On ne sait pas si le système exploite les vulnérabilités de personnes (âge, handicap, situation "
+        "sociale ou économique).",
+        "Whether the system exploits vulnerabilities (age, disability, social or economic situation) is "
+        "not known.",
+    ),
+)
 
 
 def _art5_b(ai: AISystem, _op: ProcessingOperation) -> Outcome:
-    return facts.flag(
-        ai.exploits_vulnerabilities,
-        path="ai_system.exploits_vulnerabilities",
-        yes=t(
-            "Le système exploite les vulnérabilités de personnes dues à leur âge, à un handicap ou à leur "
-            "situation sociale ou économique : pratique interdite (art. 5.1.b).",
-            "The system exploits vulnerabilities due to age, disability or a social or economic situation: "
-            "prohibited (art. 5(1)(b)).",
-        ),
-        no=t("Aucune exploitation de vulnérabilités.", "No exploitation of vulnerabilities."),
-        unknown=t(
-            "On ne sait pas si le système exploite les vulnérabilités de personnes (âge, handicap, situation "
-            "sociale ou économique).",
-            "Whether the system exploits vulnerabilities (age, disability, social or economic situation) is "
-            "not known.",
-        ),
-    )
+    return _EXPLOITS_VULNERABILITIES.judge(ai.exploits_vulnerabilities)
+
+
+_SCORE_USED_IN_UNRELATED_CONTEXT = facts.Flag(
+    path="ai_system.score_used_in_unrelated_context",
+    yes=t(
+        "La note entraîne un traitement défavorable dans un contexte sans lien avec celui de la collecte, "
+        "ou injustifié ou disproportionné : pratique interdite (art. 5.1.c), quel que soit l'auteur, "
+        "public ou privé.",
+        "The score leads to detrimental treatment in an unrelated context, or unjustified or "
+        "disproportionate treatment: prohibited (art. 5(1)(c)), whoever uses it, public or private.",
+    ),
+    no=t(
+        "La note n'entraîne ni traitement défavorable dans un contexte sans lien, ni traitement "
+        "disproportionné.",
+        "The score leads neither to detrimental treatment in an unrelated context nor to "
+        "disproportionate treatment.",
+    ),
+    unknown=t(
+        "On ne sait pas si la note entraîne un traitement défavorable dans un contexte sans lien ou "
+        "disproportionné.",
+        "Whether the score leads to detrimental treatment in an unrelated context, or disproportionate "
+        "treatment, is not known.",
+    ),
+)
+
+
+_SOCIAL_SCORING = facts.Flag(
+    path="ai_system.social_scoring",
+    yes=t(
+        "Le système évalue ou classe des personnes sur une période, d'après leur comportement social "
+        "ou leurs caractéristiques personnelles.",
+        "The system evaluates or classifies persons over time on their social behaviour or personal "
+        "characteristics.",
+    ),
+    no=t("Pas de notation sociale.", "No social scoring."),
+    unknown=t(
+        "On ne sait pas si le système note des personnes sur leur comportement social ou leurs "
+        "caractéristiques personnelles.",
+        "Whether the system scores persons on their social behaviour or personal characteristics is "
+        "not known.",
+    ),
+)
 
 
 def _art5_c(ai: AISystem, op: ProcessingOperation) -> Outcome:
     scoring = None if ai.social_scoring is not None else _no_person_evaluated(ai, op)
     if scoring is None:
-        scoring = facts.flag(
-            ai.social_scoring,
-            path="ai_system.social_scoring",
-            yes=t(
-                "Le système évalue ou classe des personnes sur une période, d'après leur comportement social "
-                "ou leurs caractéristiques personnelles.",
-                "The system evaluates or classifies persons over time on their social behaviour or personal "
-                "characteristics.",
-            ),
-            no=t("Pas de notation sociale.", "No social scoring."),
-            unknown=t(
-                "On ne sait pas si le système note des personnes sur leur comportement social ou leurs "
-                "caractéristiques personnelles.",
-                "Whether the system scores persons on their social behaviour or personal characteristics is "
-                "not known.",
-            ),
-        )
-    detriment = facts.flag(
-        ai.score_used_in_unrelated_context,
-        path="ai_system.score_used_in_unrelated_context",
-        yes=t(
-            "La note entraîne un traitement défavorable dans un contexte sans lien avec celui de la collecte, "
-            "ou injustifié ou disproportionné : pratique interdite (art. 5.1.c), quel que soit l'auteur, "
-            "public ou privé.",
-            "The score leads to detrimental treatment in an unrelated context, or unjustified or "
-            "disproportionate treatment: prohibited (art. 5(1)(c)), whoever uses it, public or private.",
-        ),
-        no=t(
-            "La note n'entraîne ni traitement défavorable dans un contexte sans lien, ni traitement "
-            "disproportionné.",
-            "The score leads neither to detrimental treatment in an unrelated context nor to "
-            "disproportionate treatment.",
-        ),
-        unknown=t(
-            "On ne sait pas si la note entraîne un traitement défavorable dans un contexte sans lien ou "
-            "disproportionné.",
-            "Whether the score leads to detrimental treatment in an unrelated context, or disproportionate "
-            "treatment, is not known.",
-        ),
-    )
+        scoring = _SOCIAL_SCORING.judge(ai.social_scoring)
+    detriment = _SCORE_USED_IN_UNRELATED_CONTEXT.judge(ai.score_used_in_unrelated_context)
     return facts.when(scoring, detriment)
+
+
+_CRIME_PREDICTION_BY_PROFILING = facts.Flag(
+    path="ai_system.crime_prediction_by_profiling",
+    yes=t(
+        "Le système prédit le risque qu'une personne commette une infraction sur le seul fondement d'un "
+        "profilage ou de traits de personnalité : pratique interdite (art. 5.1.d). Un système qui appuie "
+        "l'évaluation humaine fondée sur des faits objectifs et vérifiables n'est pas visé.",
+        "The system predicts the risk of a person offending solely from profiling or personality traits: "
+        "prohibited (art. 5(1)(d)). A system supporting a human assessment based on objective, "
+        "verifiable facts is not covered.",
+    ),
+    no=t(
+        "Pas de prédiction d'infraction fondée uniquement sur le profilage.",
+        "No prediction of offending based solely on profiling.",
+    ),
+    unknown=t(
+        "On ne sait pas si le système prédit un risque d'infraction à partir du seul profilage.",
+        "Whether the system predicts offending solely from profiling is not known.",
+    ),
+)
 
 
 def _art5_d(ai: AISystem, op: ProcessingOperation) -> Outcome:
@@ -388,146 +415,134 @@ def _art5_d(ai: AISystem, op: ProcessingOperation) -> Outcome:
         derived = _no_person_evaluated(ai, op)
         if derived is not None:
             return derived
-    return facts.flag(
-        ai.crime_prediction_by_profiling,
-        path="ai_system.crime_prediction_by_profiling",
-        yes=t(
-            "Le système prédit le risque qu'une personne commette une infraction sur le seul fondement d'un "
-            "profilage ou de traits de personnalité : pratique interdite (art. 5.1.d). Un système qui appuie "
-            "l'évaluation humaine fondée sur des faits objectifs et vérifiables n'est pas visé.",
-            "The system predicts the risk of a person offending solely from profiling or personality traits: "
-            "prohibited (art. 5(1)(d)). A system supporting a human assessment based on objective, "
-            "verifiable facts is not covered.",
-        ),
-        no=t(
-            "Pas de prédiction d'infraction fondée uniquement sur le profilage.",
-            "No prediction of offending based solely on profiling.",
-        ),
-        unknown=t(
-            "On ne sait pas si le système prédit un risque d'infraction à partir du seul profilage.",
-            "Whether the system predicts offending solely from profiling is not known.",
-        ),
-    )
+    return _CRIME_PREDICTION_BY_PROFILING.judge(ai.crime_prediction_by_profiling)
+
+
+_FACIAL_SCRAPING = facts.Flag(
+    path="ai_system.facial_scraping",
+    yes=t(
+        "Le système constitue ou enrichit une base de reconnaissance faciale par moissonnage non ciblé "
+        "d'images faciales (internet, vidéoprotection) : pratique interdite (art. 5.1.e).",
+        "The system builds or expands a facial recognition database by untargeted scraping of facial "
+        "images (internet, CCTV): prohibited (art. 5(1)(e)).",
+    ),
+    no=t("Aucun moissonnage d'images faciales.", "No scraping of facial images."),
+    unknown=t(
+        "On ne sait pas si le système moissonne des images faciales de manière non ciblée.",
+        "Whether the system scrapes facial images in an untargeted way is not known.",
+    ),
+)
 
 
 def _art5_e(ai: AISystem, op: ProcessingOperation) -> Outcome:
-    return _biometric_flag(
-        op,
-        ai.facial_scraping,
-        path="ai_system.facial_scraping",
-        yes=t(
-            "Le système constitue ou enrichit une base de reconnaissance faciale par moissonnage non ciblé "
-            "d'images faciales (internet, vidéoprotection) : pratique interdite (art. 5.1.e).",
-            "The system builds or expands a facial recognition database by untargeted scraping of facial "
-            "images (internet, CCTV): prohibited (art. 5(1)(e)).",
-        ),
-        no=t("Aucun moissonnage d'images faciales.", "No scraping of facial images."),
-        unknown=t(
-            "On ne sait pas si le système moissonne des images faciales de manière non ciblée.",
-            "Whether the system scrapes facial images in an untargeted way is not known.",
-        ),
-    )
+    return _biometric_flag(op, ai.facial_scraping, _FACIAL_SCRAPING)
+
+
+_EMOTION_RECOGNITION = facts.Flag(
+    path="ai_system.emotion_recognition",
+    yes=t("Le système reconnaît ou déduit des émotions.", "The system recognises or infers emotions."),
+    no=t("Pas de reconnaissance des émotions.", "No emotion recognition."),
+    unknown=t(
+        "On ne sait pas si le système reconnaît des émotions.",
+        "Whether the system recognises emotions is not known.",
+    ),
+)
 
 
 def _emotion(ai: AISystem, op: ProcessingOperation) -> Outcome:
     value = ai.emotion_recognition
     if value is None and AIArea.EMOTION_RECOGNITION in ai.areas:
         value = True
-    return _biometric_flag(
-        op,
-        value,
-        path="ai_system.emotion_recognition",
-        yes=t("Le système reconnaît ou déduit des émotions.", "The system recognises or infers emotions."),
-        no=t("Pas de reconnaissance des émotions.", "No emotion recognition."),
-        unknown=t(
-            "On ne sait pas si le système reconnaît des émotions.",
-            "Whether the system recognises emotions is not known.",
-        ),
-    )
+    return _biometric_flag(op, value, _EMOTION_RECOGNITION)
+
+
+_WORKPLACE_OR_EDUCATION = facts.Flag(
+    path="ai_system.workplace_or_education",
+    yes=t(
+        "Il est utilisé sur un lieu de travail ou dans un établissement d'enseignement.",
+        "It is used at a workplace or in an education institution.",
+    ),
+    no=t(
+        "Il n'est utilisé ni sur un lieu de travail ni dans un établissement d'enseignement.",
+        "It is used neither at a workplace nor in an education institution.",
+    ),
+    unknown=t(
+        "On ne sait pas s'il est utilisé sur un lieu de travail ou dans un établissement d'enseignement.",
+        "Whether it is used at a workplace or in an education institution is not known.",
+    ),
+)
+
+
+_MEDICAL_OR_SAFETY_REASON = facts.Flag(
+    path="ai_system.medical_or_safety_reason",
+    yes=t(
+        "Il est mis en place pour des raisons médicales ou de sécurité : l'exception de l'art. 5.1.f "
+        "s'applique (la reconnaissance des émotions reste à haut risque, annexe III, 1 c).",
+        "It is put in place for medical or safety reasons: the art. 5(1)(f) exception applies "
+        "(emotion recognition stays high-risk, Annex III 1(c)).",
+    ),
+    no=t(
+        "Il ne répond à aucune raison médicale ou de sécurité : pratique interdite (art. 5.1.f).",
+        "It serves no medical or safety reason: prohibited (art. 5(1)(f)).",
+    ),
+    unknown=t(
+        "On ne sait pas s'il répond à des raisons médicales ou de sécurité (exception de l'art. 5.1.f).",
+        "Whether it serves medical or safety reasons (art. 5(1)(f) exception) is not known.",
+    ),
+)
 
 
 def _art5_f(ai: AISystem, op: ProcessingOperation) -> Outcome:
-    place = facts.flag(
-        ai.workplace_or_education,
-        path="ai_system.workplace_or_education",
-        yes=t(
-            "Il est utilisé sur un lieu de travail ou dans un établissement d'enseignement.",
-            "It is used at a workplace or in an education institution.",
-        ),
-        no=t(
-            "Il n'est utilisé ni sur un lieu de travail ni dans un établissement d'enseignement.",
-            "It is used neither at a workplace nor in an education institution.",
-        ),
-        unknown=t(
-            "On ne sait pas s'il est utilisé sur un lieu de travail ou dans un établissement d'enseignement.",
-            "Whether it is used at a workplace or in an education institution is not known.",
-        ),
-    )
-    not_exempt = facts.negate(
-        facts.flag(
-            ai.medical_or_safety_reason,
-            path="ai_system.medical_or_safety_reason",
-            yes=t(
-                "Il est mis en place pour des raisons médicales ou de sécurité : l'exception de l'art. 5.1.f "
-                "s'applique (la reconnaissance des émotions reste à haut risque, annexe III, 1 c).",
-                "It is put in place for medical or safety reasons: the art. 5(1)(f) exception applies "
-                "(emotion recognition stays high-risk, Annex III 1(c)).",
-            ),
-            no=t(
-                "Il ne répond à aucune raison médicale ou de sécurité : pratique interdite (art. 5.1.f).",
-                "It serves no medical or safety reason: prohibited (art. 5(1)(f)).",
-            ),
-            unknown=t(
-                "On ne sait pas s'il répond à des raisons médicales ou de sécurité (exception de l'art. 5.1.f).",
-                "Whether it serves medical or safety reasons (art. 5(1)(f) exception) is not known.",
-            ),
-        )
-    )
+    place = _WORKPLACE_OR_EDUCATION.judge(ai.workplace_or_education)
+    not_exempt = facts.negate(_MEDICAL_OR_SAFETY_REASON.judge(ai.medical_or_safety_reason))
     return facts.when(_emotion(ai, op), place, not_exempt)
+
+
+_BIOMETRIC_CATEGORISATION = facts.Flag(
+    path="ai_system.biometric_categorisation",
+    yes=t(
+        "Le système classe individuellement des personnes d'après leurs données biométriques.",
+        "The system categorises persons individually from their biometric data.",
+    ),
+    no=t("Pas de catégorisation biométrique.", "No biometric categorisation."),
+    unknown=t(
+        "On ne sait pas si le système procède à une catégorisation biométrique.",
+        "Whether the system performs biometric categorisation is not known.",
+    ),
+)
+
+
+_INFERS_SENSITIVE_ATTRIBUTES = facts.Flag(
+    path="ai_system.infers_sensitive_attributes",
+    yes=t(
+        "Il en déduit la race, les opinions politiques, l'appartenance syndicale, les convictions, la vie "
+        "ou l'orientation sexuelle : pratique interdite (art. 5.1.g ; ne sont pas visés l'étiquetage ou "
+        "le filtrage de jeux de données biométriques acquis légalement, ni la catégorisation de données "
+        "biométriques dans le domaine répressif, qui reste à haut risque, annexe III, 1 b).",
+        "It infers race, political opinions, union membership, beliefs, sex life or orientation: "
+        "prohibited (art. 5(1)(g); labelling or filtering lawfully acquired biometric datasets, and "
+        "categorising biometric data in the area of law enforcement, are not covered; the latter stays "
+        "high-risk, Annex III 1(b)).",
+    ),
+    no=t(
+        "Il n'en déduit aucun des attributs de l'art. 5.1.g (une catégorisation selon d'autres attributs "
+        "sensibles ou protégés reste à haut risque, annexe III, 1 b).",
+        "It infers none of the art. 5(1)(g) attributes (a categorisation by other sensitive or protected "
+        "attributes stays high-risk, Annex III 1(b)).",
+    ),
+    unknown=t(
+        "On ne sait pas s'il en déduit des attributs sensibles (race, opinions, convictions, orientation…).",
+        "Whether it infers sensitive attributes (race, opinions, beliefs, orientation…) is not known.",
+    ),
+)
 
 
 def _art5_g(ai: AISystem, op: ProcessingOperation) -> Outcome:
     value = ai.biometric_categorisation
     if value is None and AIArea.BIOMETRIC_CATEGORISATION in ai.areas:
         value = True
-    categorises = _biometric_flag(
-        op,
-        value,
-        path="ai_system.biometric_categorisation",
-        yes=t(
-            "Le système classe individuellement des personnes d'après leurs données biométriques.",
-            "The system categorises persons individually from their biometric data.",
-        ),
-        no=t("Pas de catégorisation biométrique.", "No biometric categorisation."),
-        unknown=t(
-            "On ne sait pas si le système procède à une catégorisation biométrique.",
-            "Whether the system performs biometric categorisation is not known.",
-        ),
-    )
-    sensitive = facts.flag(
-        ai.infers_sensitive_attributes,
-        path="ai_system.infers_sensitive_attributes",
-        yes=t(
-            "Il en déduit la race, les opinions politiques, l'appartenance syndicale, les convictions, la vie "
-            "ou l'orientation sexuelle : pratique interdite (art. 5.1.g ; ne sont pas visés l'étiquetage ou "
-            "le filtrage de jeux de données biométriques acquis légalement, ni la catégorisation de données "
-            "biométriques dans le domaine répressif, qui reste à haut risque, annexe III, 1 b).",
-            "It infers race, political opinions, union membership, beliefs, sex life or orientation: "
-            "prohibited (art. 5(1)(g); labelling or filtering lawfully acquired biometric datasets, and "
-            "categorising biometric data in the area of law enforcement, are not covered; the latter stays "
-            "high-risk, Annex III 1(b)).",
-        ),
-        no=t(
-            "Il n'en déduit aucun des attributs de l'art. 5.1.g (une catégorisation selon d'autres attributs "
-            "sensibles ou protégés reste à haut risque, annexe III, 1 b).",
-            "It infers none of the art. 5(1)(g) attributes (a categorisation by other sensitive or protected "
-            "attributes stays high-risk, Annex III 1(b)).",
-        ),
-        unknown=t(
-            "On ne sait pas s'il en déduit des attributs sensibles (race, opinions, convictions, orientation…).",
-            "Whether it infers sensitive attributes (race, opinions, beliefs, orientation…) is not known.",
-        ),
-    )
+    categorises = _biometric_flag(op, value, _BIOMETRIC_CATEGORISATION)
+    sensitive = _INFERS_SENSITIVE_ATTRIBUTES.judge(ai.infers_sensitive_attributes)
     return facts.when(categorises, sensitive)
 
 
@@ -548,6 +563,60 @@ _ART5_H_EXCEPTIONS = t(
 )
 
 
+_BIOMETRIC_IDENTIFICATION = facts.Flag(
+    path="ai_system.biometric_identification",
+    yes=t("Identification biométrique de personnes.", "Biometric identification of persons."),
+    no=t("Pas d'identification biométrique.", "No biometric identification."),
+    unknown=t(
+        "On ne sait pas si le système identifie des personnes par leurs données biométriques.",
+        "Whether the system identifies persons from biometric data is not known.",
+    ),
+)
+
+
+_REMOTE = facts.Flag(
+    path="ai_system.remote",
+    yes=t("À distance.", "Remote."),
+    no=t("Pas à distance (participation active des personnes).", "Not remote (persons take part)."),
+    unknown=t("On ne sait pas si l'identification a lieu à distance.", "Whether it is remote is not known."),
+)
+
+
+_REAL_TIME = facts.Flag(
+    path="ai_system.real_time",
+    yes=t("En temps réel.", "In real time."),
+    no=t("En différé, pas en temps réel.", "Post (not real-time)."),
+    unknown=t("On ne sait pas si elle a lieu en temps réel.", "Whether it is real-time is not known."),
+)
+
+
+_PUBLICLY_ACCESSIBLE_SPACE = facts.Flag(
+    path="ai_system.publicly_accessible_space",
+    yes=t("Dans un espace accessible au public.", "In a publicly accessible space."),
+    no=t("Hors des espaces accessibles au public.", "Outside publicly accessible spaces."),
+    unknown=t(
+        "On ne sait pas si elle a lieu dans un espace accessible au public.",
+        "Whether it takes place in a publicly accessible space is not known.",
+    ),
+)
+
+
+_LAW_ENFORCEMENT = facts.Flag(
+    path="ai_system.law_enforcement",
+    yes=t("À des fins répressives.", "For law-enforcement purposes."),
+    no=t(
+        "Pas à des fins répressives (l'identification biométrique à distance reste à haut risque, "
+        "annexe III, 1 a, et suppose une exception de l'art. 9.2 du RGPD).",
+        "Not for law enforcement (remote biometric identification stays high-risk, Annex III 1(a), and "
+        "needs a GDPR art. 9(2) exception).",
+    ),
+    unknown=t(
+        "On ne sait pas si elle sert des fins répressives.",
+        "Whether it serves law-enforcement purposes is not known.",
+    ),
+)
+
+
 def _art5_h(ai: AISystem, op: ProcessingOperation) -> Outcome:
     if ai.biometric_verification_only:
         return Outcome.not_met(
@@ -562,58 +631,15 @@ def _art5_h(ai: AISystem, op: ProcessingOperation) -> Outcome:
     identification = _biometric_flag(
         op,
         True if ai.biometric_identification is None and rbi_area else ai.biometric_identification,
-        path="ai_system.biometric_identification",
-        yes=t("Identification biométrique de personnes.", "Biometric identification of persons."),
-        no=t("Pas d'identification biométrique.", "No biometric identification."),
-        unknown=t(
-            "On ne sait pas si le système identifie des personnes par leurs données biométriques.",
-            "Whether the system identifies persons from biometric data is not known.",
-        ),
+        _BIOMETRIC_IDENTIFICATION,
     )
-    remote = facts.flag(
-        True if ai.remote is None and rbi_area else ai.remote,
-        path="ai_system.remote",
-        yes=t("À distance.", "Remote."),
-        no=t("Pas à distance (participation active des personnes).", "Not remote (persons take part)."),
-        unknown=t(
-            "On ne sait pas si l'identification a lieu à distance.", "Whether it is remote is not known."
-        ),
-    )
-    real_time = facts.flag(
-        ai.real_time,
-        path="ai_system.real_time",
-        yes=t("En temps réel.", "In real time."),
-        no=t("En différé, pas en temps réel.", "Post (not real-time)."),
-        unknown=t("On ne sait pas si elle a lieu en temps réel.", "Whether it is real-time is not known."),
-    )
-    space = facts.flag(
-        ai.publicly_accessible_space,
-        path="ai_system.publicly_accessible_space",
-        yes=t("Dans un espace accessible au public.", "In a publicly accessible space."),
-        no=t("Hors des espaces accessibles au public.", "Outside publicly accessible spaces."),
-        unknown=t(
-            "On ne sait pas si elle a lieu dans un espace accessible au public.",
-            "Whether it takes place in a publicly accessible space is not known.",
-        ),
-    )
+    remote = _REMOTE.judge(True if ai.remote is None and rbi_area else ai.remote)
+    real_time = _REAL_TIME.judge(ai.real_time)
+    space = _PUBLICLY_ACCESSIBLE_SPACE.judge(ai.publicly_accessible_space)
     enforcement_value = ai.law_enforcement
     if enforcement_value is None and op.legal.regime is LegalRegime.POLICE_JUSTICE:
         enforcement_value = True
-    enforcement = facts.flag(
-        enforcement_value,
-        path="ai_system.law_enforcement",
-        yes=t("À des fins répressives.", "For law-enforcement purposes."),
-        no=t(
-            "Pas à des fins répressives (l'identification biométrique à distance reste à haut risque, "
-            "annexe III, 1 a, et suppose une exception de l'art. 9.2 du RGPD).",
-            "Not for law enforcement (remote biometric identification stays high-risk, Annex III 1(a), and "
-            "needs a GDPR art. 9(2) exception).",
-        ),
-        unknown=t(
-            "On ne sait pas si elle sert des fins répressives.",
-            "Whether it serves law-enforcement purposes is not known.",
-        ),
-    )
+    enforcement = _LAW_ENFORCEMENT.judge(enforcement_value)
     outcome = facts.when(identification, remote, real_time, space, enforcement)
     if outcome.status is FindingStatus.MET:
         return Outcome.met(
@@ -949,27 +975,45 @@ def _dpia_presumption(operation: ProcessingOperation, settings: Settings) -> Out
 # --- art. 50: transparency ----------------------------------------------------------------------
 
 
+_INTERACTS_WITH_PERSONS = facts.Flag(
+    path="ai_system.interacts_with_persons",
+    yes=t(
+        "Le système interagit directement avec des personnes : elles doivent être informées qu'elles "
+        "échangent avec un système d'IA, sauf si c'est évident (art. 50.1). L'obligation pèse sur le "
+        "fournisseur, qui conçoit le système en ce sens ; le déployeur vérifie qu'elle est remplie.",
+        "The system interacts directly with persons: they must be told they are dealing with an AI "
+        "system, unless it is obvious (art. 50(1)). The duty is the provider's, who designs the system "
+        "that way; the deployer checks it is met.",
+    ),
+    no=t(
+        "Le système n'interagit pas directement avec des personnes.",
+        "The system does not interact directly with persons.",
+    ),
+    unknown=t(
+        "On ne sait pas si le système interagit directement avec des personnes.",
+        "Whether the system interacts directly with persons is not known.",
+    ),
+)
+
+
 def _art50_1(ai: AISystem, _op: ProcessingOperation) -> Outcome:
-    return facts.flag(
-        ai.interacts_with_persons,
-        path="ai_system.interacts_with_persons",
-        yes=t(
-            "Le système interagit directement avec des personnes : elles doivent être informées qu'elles "
-            "échangent avec un système d'IA, sauf si c'est évident (art. 50.1). L'obligation pèse sur le "
-            "fournisseur, qui conçoit le système en ce sens ; le déployeur vérifie qu'elle est remplie.",
-            "The system interacts directly with persons: they must be told they are dealing with an AI "
-            "system, unless it is obvious (art. 50(1)). The duty is the provider's, who designs the system "
-            "that way; the deployer checks it is met.",
-        ),
-        no=t(
-            "Le système n'interagit pas directement avec des personnes.",
-            "The system does not interact directly with persons.",
-        ),
-        unknown=t(
-            "On ne sait pas si le système interagit directement avec des personnes.",
-            "Whether the system interacts directly with persons is not known.",
-        ),
-    )
+    return _INTERACTS_WITH_PERSONS.judge(ai.interacts_with_persons)
+
+
+_GENERATES_SYNTHETIC_CONTENT = facts.Flag(
+    path="ai_system.generates_synthetic_content",
+    yes=t(
+        "Le système génère des contenus de synthèse (texte, image, son, vidéo) : le fournisseur les marque "
+        "dans un format lisible par machine et détectable (art. 50.2), sauf simple aide à la rédaction.",
+        "The system generates synthetic content (text, image, audio, video): the provider marks it in a "
+        "machine-readable, detectable format (art. 50(2)), except for standard editing assistance.",
+    ),
+    no=t("Aucun contenu de synthèse généré.", "No synthetic content generated."),
+    unknown=t(
+        "On ne sait pas si le système génère des contenus de synthèse.",
+        "Whether the system generates synthetic content is not known.",
+    ),
+)
 
 
 def _art50_2(ai: AISystem, _op: ProcessingOperation) -> Outcome:
@@ -978,21 +1022,21 @@ def _art50_2(ai: AISystem, _op: ProcessingOperation) -> Outcome:
         AITechnique.GENERATIVE in ai.techniques or AIOutput.GENERATED_CONTENT in ai.outputs
     ):
         value = True
-    return facts.flag(
-        value,
-        path="ai_system.generates_synthetic_content",
-        yes=t(
-            "Le système génère des contenus de synthèse (texte, image, son, vidéo) : le fournisseur les marque "
-            "dans un format lisible par machine et détectable (art. 50.2), sauf simple aide à la rédaction.",
-            "The system generates synthetic content (text, image, audio, video): the provider marks it in a "
-            "machine-readable, detectable format (art. 50(2)), except for standard editing assistance.",
-        ),
-        no=t("Aucun contenu de synthèse généré.", "No synthetic content generated."),
-        unknown=t(
-            "On ne sait pas si le système génère des contenus de synthèse.",
-            "Whether the system generates synthetic content is not known.",
-        ),
-    )
+    return _GENERATES_SYNTHETIC_CONTENT.judge(value)
+
+
+_BIOMETRIC_CATEGORISATION_ART50 = facts.Flag(
+    path="ai_system.biometric_categorisation",
+    yes=t(
+        "Le système procède à une catégorisation biométrique.",
+        "The system performs biometric categorisation.",
+    ),
+    no=t("Pas de catégorisation biométrique.", "No biometric categorisation."),
+    unknown=t(
+        "On ne sait pas si le système procède à une catégorisation biométrique.",
+        "Whether the system performs biometric categorisation is not known.",
+    ),
+)
 
 
 def _art50_3(ai: AISystem, op: ProcessingOperation) -> Outcome:
@@ -1000,20 +1044,7 @@ def _art50_3(ai: AISystem, op: ProcessingOperation) -> Outcome:
     value = ai.biometric_categorisation
     if value is None and AIArea.BIOMETRIC_CATEGORISATION in ai.areas:
         value = True
-    categorisation = _biometric_flag(
-        op,
-        value,
-        path="ai_system.biometric_categorisation",
-        yes=t(
-            "Le système procède à une catégorisation biométrique.",
-            "The system performs biometric categorisation.",
-        ),
-        no=t("Pas de catégorisation biométrique.", "No biometric categorisation."),
-        unknown=t(
-            "On ne sait pas si le système procède à une catégorisation biométrique.",
-            "Whether the system performs biometric categorisation is not known.",
-        ),
-    )
+    categorisation = _biometric_flag(op, value, _BIOMETRIC_CATEGORISATION_ART50)
     outcome = facts.any_of(emotion, categorisation)
     if outcome.status is FindingStatus.MET:
         return Outcome.met(
@@ -1026,64 +1057,68 @@ def _art50_3(ai: AISystem, op: ProcessingOperation) -> Outcome:
     return outcome
 
 
+_DEEP_FAKE = facts.Flag(
+    path="ai_system.deep_fake",
+    yes=t(
+        "Le système génère ou manipule des hypertrucages : le déployeur indique que le contenu a été "
+        "généré ou manipulé artificiellement (art. 50.4, premier alinéa).",
+        "The system generates or manipulates deep fakes: the deployer discloses that the content was "
+        "artificially generated or manipulated (art. 50(4), first subparagraph).",
+    ),
+    no=t("Aucun hypertrucage.", "No deep fake."),
+    unknown=t(
+        "On ne sait pas si le système génère ou manipule des hypertrucages.",
+        "Whether the system generates or manipulates deep fakes is not known.",
+    ),
+)
+
+
 def _art50_4_deep_fake(ai: AISystem, _op: ProcessingOperation) -> Outcome:
-    return facts.flag(
-        ai.deep_fake,
-        path="ai_system.deep_fake",
-        yes=t(
-            "Le système génère ou manipule des hypertrucages : le déployeur indique que le contenu a été "
-            "généré ou manipulé artificiellement (art. 50.4, premier alinéa).",
-            "The system generates or manipulates deep fakes: the deployer discloses that the content was "
-            "artificially generated or manipulated (art. 50(4), first subparagraph).",
-        ),
-        no=t("Aucun hypertrucage.", "No deep fake."),
-        unknown=t(
-            "On ne sait pas si le système génère ou manipule des hypertrucages.",
-            "Whether the system generates or manipulates deep fakes is not known.",
-        ),
-    )
+    return _DEEP_FAKE.judge(ai.deep_fake)
+
+
+_PUBLIC_INTEREST_TEXT = facts.Flag(
+    path="ai_system.public_interest_text",
+    yes=t(
+        "Le système génère des textes publiés pour informer le public sur des questions d'intérêt public.",
+        "The system generates text published to inform the public on matters of public interest.",
+    ),
+    no=t(
+        "Aucun texte publié pour informer le public sur des questions d'intérêt public.",
+        "No text published to inform the public on matters of public interest.",
+    ),
+    unknown=t(
+        "On ne sait pas si le système génère des textes publiés pour informer le public.",
+        "Whether the system generates text published to inform the public is not known.",
+    ),
+)
+
+
+_EDITORIAL_REVIEW = facts.Flag(
+    path="ai_system.editorial_review",
+    yes=t(
+        "Les textes font l'objet d'une relecture humaine ou d'un contrôle éditorial sous la "
+        "responsabilité éditoriale d'une personne : pas d'obligation d'indiquer leur origine "
+        "(art. 50.4, second alinéa).",
+        "The texts undergo human review or editorial control under someone's editorial "
+        "responsibility: no duty to disclose their origin (art. 50(4), second subparagraph).",
+    ),
+    no=t(
+        "Sans relecture humaine ni contrôle éditorial : le déployeur indique que le texte a été "
+        "généré ou manipulé artificiellement (art. 50.4, second alinéa).",
+        "Without human review or editorial control: the deployer discloses that the text was "
+        "artificially generated or manipulated (art. 50(4), second subparagraph).",
+    ),
+    unknown=t(
+        "On ne sait pas si les textes publiés sont relus ou soumis à un contrôle éditorial.",
+        "Whether the published texts undergo human review or editorial control is not known.",
+    ),
+)
 
 
 def _art50_4_text(ai: AISystem, _op: ProcessingOperation) -> Outcome:
-    published = facts.flag(
-        ai.public_interest_text,
-        path="ai_system.public_interest_text",
-        yes=t(
-            "Le système génère des textes publiés pour informer le public sur des questions d'intérêt public.",
-            "The system generates text published to inform the public on matters of public interest.",
-        ),
-        no=t(
-            "Aucun texte publié pour informer le public sur des questions d'intérêt public.",
-            "No text published to inform the public on matters of public interest.",
-        ),
-        unknown=t(
-            "On ne sait pas si le système génère des textes publiés pour informer le public.",
-            "Whether the system generates text published to inform the public is not known.",
-        ),
-    )
-    no_review = facts.negate(
-        facts.flag(
-            ai.editorial_review,
-            path="ai_system.editorial_review",
-            yes=t(
-                "Les textes font l'objet d'une relecture humaine ou d'un contrôle éditorial sous la "
-                "responsabilité éditoriale d'une personne : pas d'obligation d'indiquer leur origine "
-                "(art. 50.4, second alinéa).",
-                "The texts undergo human review or editorial control under someone's editorial "
-                "responsibility: no duty to disclose their origin (art. 50(4), second subparagraph).",
-            ),
-            no=t(
-                "Sans relecture humaine ni contrôle éditorial : le déployeur indique que le texte a été "
-                "généré ou manipulé artificiellement (art. 50.4, second alinéa).",
-                "Without human review or editorial control: the deployer discloses that the text was "
-                "artificially generated or manipulated (art. 50(4), second subparagraph).",
-            ),
-            unknown=t(
-                "On ne sait pas si les textes publiés sont relus ou soumis à un contrôle éditorial.",
-                "Whether the published texts undergo human review or editorial control is not known.",
-            ),
-        )
-    )
+    published = _PUBLIC_INTEREST_TEXT.judge(ai.public_interest_text)
+    no_review = facts.negate(_EDITORIAL_REVIEW.judge(ai.editorial_review))
     return facts.when(published, no_review)
 
 
@@ -1093,6 +1128,17 @@ def _art50_4_text(ai: AISystem, _op: ProcessingOperation) -> Outcome:
 _EXPERIMENT_TEXTS = frozenset({"2023-380", "2023-828", "2023-939"})
 _TEXT_NUMBER = re.compile(r"\b((?:19|20)\d{2})\s*-\s*(\d{1,5})\b")
 _CSI = re.compile(r"s[ée]curit[ée] int[ée]rieure|\bCSI\b|\bL\.?\s*25[1-5]", re.IGNORECASE)
+
+
+_SPACE_ANALYSED = facts.Flag(
+    path="ai_system.publicly_accessible_space",
+    yes=t("Dans un espace accessible au public.", "In a publicly accessible space."),
+    no=t("Hors des espaces accessibles au public.", "Outside publicly accessible spaces."),
+    unknown=t(
+        "On ne sait pas si le système opère dans un espace accessible au public.",
+        "Whether the system operates in a publicly accessible space is not known.",
+    ),
+)
 
 
 def _algorithmic_video(operation: ProcessingOperation) -> Outcome:
@@ -1115,16 +1161,7 @@ def _algorithmic_video(operation: ProcessingOperation) -> Outcome:
     space = facts.any_of(
         in_domain,
         facts.public_area(operation),
-        facts.flag(
-            ai.publicly_accessible_space if ai is not None else None,
-            path="ai_system.publicly_accessible_space",
-            yes=t("Dans un espace accessible au public.", "In a publicly accessible space."),
-            no=t("Hors des espaces accessibles au public.", "Outside publicly accessible spaces."),
-            unknown=t(
-                "On ne sait pas si le système opère dans un espace accessible au public.",
-                "Whether the system operates in a publicly accessible space is not known.",
-            ),
-        ),
+        _SPACE_ANALYSED.judge(ai.publicly_accessible_space if ai is not None else None),
     )
     return facts.all_of(images, space)
 

@@ -94,27 +94,43 @@ def _learned(operation: ProcessingOperation) -> Outcome:
     return Outcome.not_met(t("Le système n'est pas un modèle appris.", "The system is not a learned model."))
 
 
+_TRAINED_ON_OWN_DATA = facts.Flag(
+    path="ai_system.trained_on_own_data",
+    yes=t(
+        "Le modèle est entraîné ou affiné sur des données de l'organisme.",
+        "The model is trained or fine-tuned on the body's data.",
+    ),
+    no=t(
+        "Le modèle n'est ni entraîné ni affiné sur des données de l'organisme.",
+        "The model is neither trained nor fine-tuned on the body's data.",
+    ),
+    unknown=t(
+        "On ne sait pas si le modèle est entraîné ou affiné sur des données de l'organisme.",
+        "Whether the model is trained or fine-tuned on the body's data is not known.",
+    ),
+)
+
+
 @facts.per_operation
 def _trained_on_own_data(operation: ProcessingOperation) -> Outcome:
     ai = operation.ai_system
     if ai is None:
         return _NO_AI
-    return facts.flag(
-        ai.trained_on_own_data,
-        path="ai_system.trained_on_own_data",
-        yes=t(
-            "Le modèle est entraîné ou affiné sur des données de l'organisme.",
-            "The model is trained or fine-tuned on the body's data.",
-        ),
-        no=t(
-            "Le modèle n'est ni entraîné ni affiné sur des données de l'organisme.",
-            "The model is neither trained nor fine-tuned on the body's data.",
-        ),
-        unknown=t(
-            "On ne sait pas si le modèle est entraîné ou affiné sur des données de l'organisme.",
-            "Whether the model is trained or fine-tuned on the body's data is not known.",
-        ),
-    )
+    return _TRAINED_ON_OWN_DATA.judge(ai.trained_on_own_data)
+
+
+_TRAINING_DATA_SCRAPED = facts.Flag(
+    path="ai_system.training_data_scraped",
+    yes=t(
+        "Données d'entraînement collectées par moissonnage du web.",
+        "Training data collected by web scraping.",
+    ),
+    no=t("Pas de moissonnage du web.", "No web scraping."),
+    unknown=t(
+        "On ne sait pas si les données d'entraînement ont été moissonnées sur le web.",
+        "Whether training data were scraped from the web is not known.",
+    ),
+)
 
 
 @facts.per_operation
@@ -122,19 +138,7 @@ def _scraped(operation: ProcessingOperation) -> Outcome:
     ai = operation.ai_system
     if ai is None:
         return _NO_AI
-    return facts.flag(
-        ai.training_data_scraped,
-        path="ai_system.training_data_scraped",
-        yes=t(
-            "Données d'entraînement collectées par moissonnage du web.",
-            "Training data collected by web scraping.",
-        ),
-        no=t("Pas de moissonnage du web.", "No web scraping."),
-        unknown=t(
-            "On ne sait pas si les données d'entraînement ont été moissonnées sur le web.",
-            "Whether training data were scraped from the web is not known.",
-        ),
-    )
+    return _TRAINING_DATA_SCRAPED.judge(ai.training_data_scraped)
 
 
 @facts.per_operation

@@ -220,6 +220,28 @@ def _hr_profiles(operation: ProcessingOperation, _settings: Settings) -> Outcome
     )
 
 
+_MONITORING_CONSTANT = facts.Flag(
+    path="monitoring.constant",
+    yes=t("La surveillance est constante.", "The monitoring is constant."),
+    no=t("La surveillance n'est pas constante.", "The monitoring is not constant."),
+    unknown=t(
+        "On ne sait pas si la surveillance est constante.",
+        "Whether the monitoring is constant is not known.",
+    ),
+)
+
+
+_MONITORING_AGENTS = facts.Flag(
+    path="monitoring.agents",
+    yes=t("L'activité des agents est surveillée.", "Staff activity is monitored."),
+    no=t("L'activité des agents n'est pas surveillée.", "Staff activity is not monitored."),
+    unknown=t(
+        "On ne sait pas si l'activité des agents est surveillée.",
+        "Whether staff activity is monitored is not known.",
+    ),
+)
+
+
 def _constant_staff_monitoring(operation: ProcessingOperation, _settings: Settings) -> Outcome:
     m = operation.monitoring
     if Domain.EMPLOYEE_MONITORING in operation.domains:
@@ -230,26 +252,8 @@ def _constant_staff_monitoring(operation: ProcessingOperation, _settings: Settin
             )
         )
     else:
-        staff = facts.flag(
-            m.agents,
-            path="monitoring.agents",
-            yes=t("L'activité des agents est surveillée.", "Staff activity is monitored."),
-            no=t("L'activité des agents n'est pas surveillée.", "Staff activity is not monitored."),
-            unknown=t(
-                "On ne sait pas si l'activité des agents est surveillée.",
-                "Whether staff activity is monitored is not known.",
-            ),
-        )
-    constant = facts.flag(
-        m.constant,
-        path="monitoring.constant",
-        yes=t("La surveillance est constante.", "The monitoring is constant."),
-        no=t("La surveillance n'est pas constante.", "The monitoring is not constant."),
-        unknown=t(
-            "On ne sait pas si la surveillance est constante.",
-            "Whether the monitoring is constant is not known.",
-        ),
-    )
+        staff = _MONITORING_AGENTS.judge(m.agents)
+    constant = _MONITORING_CONSTANT.judge(m.constant)
     return facts.all_of(staff, constant)
 
 

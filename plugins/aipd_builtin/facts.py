@@ -461,12 +461,42 @@ def no_stated_value(operation: ProcessingOperation, *, path: str, what: Text, co
 
 
 def flag(value: bool | None, *, path: str, yes: Text, no: Text, unknown: Text) -> Outcome:
-    """A yes/no fact of the model: met, not met, or unknown (with its path) when ``None``."""
+    """A yes/no fact of the model: met, not met, or unknown (with its path) when ``None``.
+
+    For answers written from the operation's facts; when the three answers are constant, a
+    :class:`Flag` built once where the rule is defined gives the same outcomes.
+    """
     if value:
         return Outcome.met(yes)
     if value is False:
         return Outcome.not_met(no)
     return Outcome.unknown(unknown, [path])
+
+
+class Flag:
+    """A yes/no fact of the model with its three constant answers, built once (a module constant).
+
+    ``Flag(path=..., yes=..., no=..., unknown=...).judge(value)`` is
+    ``flag(value, path=..., yes=..., no=..., unknown=...)``: the three outcomes are built here
+    rather than at every call (outcomes and texts are frozen, so they can be shared), since a
+    rule otherwise builds three texts to use one.
+    """
+
+    __slots__ = ("_met", "_not_met", "_unknown", "path")
+
+    def __init__(self, *, path: str, yes: Text, no: Text, unknown: Text) -> None:
+        self.path = path
+        self._met = Outcome.met(yes)
+        self._not_met = Outcome.not_met(no)
+        self._unknown = Outcome.unknown(unknown, [path])
+
+    def judge(self, value: bool | None) -> Outcome:
+        """Met when ``value`` is true, not met when it is ``False``, unknown (with the path) when ``None``."""
+        if value:
+            return self._met
+        if value is False:
+            return self._not_met
+        return self._unknown
 
 
 # --- WP248 criteria and the facts they share with other rules -----------------------------------
@@ -559,44 +589,48 @@ def profiling(operation: ProcessingOperation) -> Outcome:
     )
 
 
+_EXTERNAL_SOURCES = Flag(
+    path="evaluation.external_sources",
+    yes=t(
+        "Le profilage utilise des données de sources externes.",
+        "The profiling uses data from external sources.",
+    ),
+    no=t(
+        "Le profilage n'utilise pas de données de sources externes.",
+        "The profiling uses no external data.",
+    ),
+    unknown=t(
+        "On ne sait pas si le profilage utilise des données de sources externes.",
+        "Whether the profiling uses data from external sources is not known.",
+    ),
+)
+
+
 def external_sources(operation: ProcessingOperation) -> Outcome:
     """Profiling fed by data from external sources (CNIL list 2018-327 item 10)."""
-    return flag(
-        operation.evaluation.external_sources,
-        path="evaluation.external_sources",
-        yes=t(
-            "Le profilage utilise des données de sources externes.",
-            "The profiling uses data from external sources.",
-        ),
-        no=t(
-            "Le profilage n'utilise pas de données de sources externes.",
-            "The profiling uses no external data.",
-        ),
-        unknown=t(
-            "On ne sait pas si le profilage utilise des données de sources externes.",
-            "Whether the profiling uses data from external sources is not known.",
-        ),
-    )
+    return _EXTERNAL_SOURCES.judge(operation.evaluation.external_sources)
+
+
+_SYSTEMATIC_EXTENSIVE = Flag(
+    path="evaluation.systematic_extensive",
+    yes=t(
+        "Évaluation systématique et approfondie d'aspects personnels.",
+        "Systematic and extensive evaluation of personal aspects.",
+    ),
+    no=t(
+        "Pas d'évaluation systématique et approfondie d'aspects personnels.",
+        "No systematic and extensive evaluation of personal aspects.",
+    ),
+    unknown=t(
+        "On ne sait pas si l'évaluation d'aspects personnels est systématique et approfondie.",
+        "Whether the evaluation of personal aspects is systematic and extensive is not known.",
+    ),
+)
 
 
 def systematic_extensive_evaluation(operation: ProcessingOperation) -> Outcome:
     """GDPR art. 35(3)(a): a systematic and extensive evaluation of personal aspects."""
-    return flag(
-        operation.evaluation.systematic_extensive,
-        path="evaluation.systematic_extensive",
-        yes=t(
-            "Évaluation systématique et approfondie d'aspects personnels.",
-            "Systematic and extensive evaluation of personal aspects.",
-        ),
-        no=t(
-            "Pas d'évaluation systématique et approfondie d'aspects personnels.",
-            "No systematic and extensive evaluation of personal aspects.",
-        ),
-        unknown=t(
-            "On ne sait pas si l'évaluation d'aspects personnels est systématique et approfondie.",
-            "Whether the evaluation of personal aspects is systematic and extensive is not known.",
-        ),
-    )
+    return _SYSTEMATIC_EXTENSIVE.judge(operation.evaluation.systematic_extensive)
 
 
 def automated_decision(operation: ProcessingOperation) -> Outcome:
@@ -711,23 +745,23 @@ def systematic_monitoring(operation: ProcessingOperation) -> Outcome:
     )
 
 
+_PUBLIC_AREA = Flag(
+    path="monitoring.public_area",
+    yes=t(
+        "La surveillance porte sur une zone accessible au public.",
+        "A publicly accessible area is monitored.",
+    ),
+    no=t("Aucune zone accessible au public n'est surveillée.", "No publicly accessible area is monitored."),
+    unknown=t(
+        "On ne sait pas si une zone accessible au public est surveillée.",
+        "Whether a publicly accessible area is monitored is not known.",
+    ),
+)
+
+
 def public_area(operation: ProcessingOperation) -> Outcome:
     """GDPR art. 35(3)(c): the monitoring covers a publicly accessible area."""
-    return flag(
-        operation.monitoring.public_area,
-        path="monitoring.public_area",
-        yes=t(
-            "La surveillance porte sur une zone accessible au public.",
-            "A publicly accessible area is monitored.",
-        ),
-        no=t(
-            "Aucune zone accessible au public n'est surveillée.", "No publicly accessible area is monitored."
-        ),
-        unknown=t(
-            "On ne sait pas si une zone accessible au public est surveillée.",
-            "Whether a publicly accessible area is monitored is not known.",
-        ),
-    )
+    return _PUBLIC_AREA.judge(operation.monitoring.public_area)
 
 
 #: Special categories of data (GDPR art. 9(1)).
@@ -1466,6 +1500,23 @@ def innovative_use(operation: ProcessingOperation) -> Outcome:
     )
 
 
+_ACCESS_TO_RIGHTS = Flag(
+    path="decisions.access_to_rights",
+    yes=t(
+        "Le traitement autorise, modifie ou refuse l'accès à un droit, un service ou un contrat.",
+        "The processing allows, changes or refuses access to a right, a service or a contract.",
+    ),
+    no=t(
+        "Le traitement ne conditionne l'accès à aucun droit, service ni contrat.",
+        "The processing does not condition access to any right, service or contract.",
+    ),
+    unknown=t(
+        "On ne sait pas si le traitement conditionne l'accès à un droit, un service ou un contrat.",
+        "Whether the processing conditions access to a right, a service or a contract is not known.",
+    ),
+)
+
+
 def prevents_right(operation: ProcessingOperation) -> Outcome:
     """WP248 criterion 9: the processing allows, changes or refuses access to a right, service or contract."""
     if Domain.CONTRACT_EXCLUSION in operation.domains:
@@ -1475,19 +1526,4 @@ def prevents_right(operation: ProcessingOperation) -> Outcome:
                 f"Field declared: '{Domain.CONTRACT_EXCLUSION.en}'.",
             )
         )
-    return flag(
-        operation.decisions.access_to_rights,
-        path="decisions.access_to_rights",
-        yes=t(
-            "Le traitement autorise, modifie ou refuse l'accès à un droit, un service ou un contrat.",
-            "The processing allows, changes or refuses access to a right, a service or a contract.",
-        ),
-        no=t(
-            "Le traitement ne conditionne l'accès à aucun droit, service ni contrat.",
-            "The processing does not condition access to any right, service or contract.",
-        ),
-        unknown=t(
-            "On ne sait pas si le traitement conditionne l'accès à un droit, un service ou un contrat.",
-            "Whether the processing conditions access to a right, a service or a contract is not known.",
-        ),
-    )
+    return _ACCESS_TO_RIGHTS.judge(operation.decisions.access_to_rights)
