@@ -968,35 +968,60 @@ _RESIDUAL = frozenset({MeasureStatus.IMPLEMENTED, MeasureStatus.PLANNED})
 _Base = tuple[int, tuple[Text, ...]]
 
 
-def _estimates(
-    risk_id: str,
-    feared: bool,
-    f: _Facts,
-    measures: tuple[RiskMeasure, ...],
-    bases: dict[str | None, tuple[_Base, _Base]],
-) -> tuple[Estimate, Estimate]:
-    """The proposed initial (implemented measures) and residual (implemented and planned) estimates.
+class _Estimates:
+    """The proposed estimates of one set of facts, each level worked out once for all the risks.
 
-    ``bases`` keeps the levels the facts support, shared by every risk a plug-in adds
-    (they are judged against all three feared events, so they do not depend on the id).
+    Risks share them: every risk a plug-in adds is judged against all three feared events (one
+    base for all of them, whatever the id), and risks whose counted measures lowering an axis are
+    the same get the same level on it (the AI risks often have none, or the same two). A lowering
+    measure is keyed by its id: within one analysis (one catalogue) an id has one title, the only
+    thing the reasons quote of it. Lives for one analysis, never across operations.
     """
-    key = risk_id if feared else None
-    base = bases.get(key)
-    if base is None:
-        base = bases[key] = (_severity_base(risk_id, feared, f), _likelihood_base(risk_id, feared, f))
-    severity, likelihood = base
 
-    def estimate(statuses: frozenset[MeasureStatus]) -> Estimate:
-        return Estimate(
-            severity=_severity(severity, _lowering(measures, "severity", statuses)),
-            likelihood=_likelihood(likelihood, _lowering(measures, "likelihood", statuses)),
-        )
+    __slots__ = ("_bases", "_facts", "_levels")
 
-    initial = estimate(_INITIAL)
-    # Only planned measures tell the residual estimate from the initial one.
-    if not any(m.status is MeasureStatus.PLANNED for m in measures):
-        return initial, initial
-    return initial, estimate(_RESIDUAL)
+    def __init__(self, facts: _Facts) -> None:
+        self._facts = facts
+        self._bases: dict[str | None, tuple[_Base, _Base]] = {}
+        self._levels: dict[tuple[object, ...], LevelEstimate] = {}
+
+    def __call__(
+        self, risk_id: str, feared: bool, measures: tuple[RiskMeasure, ...]
+    ) -> tuple[Estimate, Estimate]:
+        """The proposed initial (implemented measures) and residual (implemented and planned) estimates."""
+        key = risk_id if feared else None
+        base = self._bases.get(key)
+        if base is None:
+            f = self._facts
+            base = self._bases[key] = (
+                _severity_base(risk_id, feared, f),
+                _likelihood_base(risk_id, feared, f),
+            )
+        initial = self._estimate(key, base, measures, _INITIAL)
+        # Only planned measures tell the residual estimate from the initial one.
+        if not any(m.status is MeasureStatus.PLANNED for m in measures):
+            return initial, initial
+        return initial, self._estimate(key, base, measures, _RESIDUAL)
+
+    def _estimate(
+        self,
+        key: str | None,
+        base: tuple[_Base, _Base],
+        measures: tuple[RiskMeasure, ...],
+        statuses: frozenset[MeasureStatus],
+    ) -> Estimate:
+        levels = self._levels
+        lowering = _lowering(measures, "severity", statuses)
+        at = (key, "severity", *[m.id for m in lowering])
+        severity = levels.get(at)
+        if severity is None:
+            severity = levels[at] = _severity(base[0], lowering)
+        lowering = _lowering(measures, "likelihood", statuses)
+        at = (key, "likelihood", *[m.id for m in lowering])
+        likelihood = levels.get(at)
+        if likelihood is None:
+            likelihood = levels[at] = _likelihood(base[1], lowering)
+        return Estimate(severity=severity, likelihood=likelihood)
 
 
 def _missing(risk_id: str, feared: bool, f: _Facts) -> list[str]:
@@ -1074,10 +1099,10 @@ def could_be_high(
         paper=f.paper or (("?",) if f.no_assets else ()),
         no_contract=f.no_contract or (("?",) if f.contract_unknown else ()),
     )
-    bases: dict[str | None, tuple[_Base, _Base]] = {}
+    estimates = _Estimates(worst)
     found = []
     for risk in candidates:
-        initial, residual = _estimates(risk.id, risk.feared_event, worst, risk.addressed_by, bases)
+        initial, residual = estimates(risk.id, risk.feared_event, risk.addressed_by)
         j = risk.judgement
         _, _, rsev, rlik, _ = _retain(initial, residual, j)
         if j is not None and not j.justification:
@@ -1168,7 +1193,7 @@ def analyse_risks(op: ProcessingOperation, catalogue: Catalogue, settings: Setti
     judged_at = {j.risk: i for i, j in enumerate(op.risk_judgements)}
     watch = Watch(op, settings)  # a plug-in's applies that changes them is named (see run_test)
     idle = _idle_measures(op, catalogue, declared, settings, watch)
-    bases: dict[str | None, tuple[_Base, _Base]] = {}
+    estimates = _Estimates(facts)
     assessed: list[AssessedRisk] = []
     skipped: list[NotApplicableRisk] = []
     for risk in catalogue.risks:
@@ -1181,7 +1206,7 @@ def analyse_risks(op: ProcessingOperation, catalogue: Catalogue, settings: Setti
             )
             continue
         measures = _addressing(risk, catalogue, declared, idle)
-        initial, residual = _estimates(risk.id, risk.feared_event, facts, measures, bases)
+        initial, residual = estimates(risk.id, risk.feared_event, measures)
         sev, lik, rsev, rlik, notes = _retain(initial, residual, j)
         planned = any(m.status is MeasureStatus.PLANNED and m.not_counted is None for m in measures)
         if not planned and (rsev.rank < sev.rank or rlik.rank < lik.rank):

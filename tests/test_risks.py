@@ -12,6 +12,7 @@ from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 
 import aipd
+import strategies
 from aipd.catalogue import Outcome, RiskType, Source
 from aipd.errors import PluginError
 from aipd.hookspecs import hookimpl
@@ -958,3 +959,64 @@ def test_systematic_monitoring_is_not_said_to_reveal_movements() -> None:
     reasons = " ".join(r.justification.fr for r in a.risks.risks if r.justification is not None)
     assert "surveillance systématique" in reasons
     assert "déplacements" not in reasons
+
+
+# --- the proposed levels, worked out once per analysis, against their plain definition ---------------
+
+_CATALOGUE_MEASURES = sorted(builtin_catalogue().measures_by_id)
+
+
+class _PlainEstimates(aipd.risks._Estimates):
+    """What the shared estimates stand for: every level of every risk worked out from the facts."""
+
+    def __call__(
+        self, risk_id: str, feared: bool, measures: tuple[aipd.risks.RiskMeasure, ...]
+    ) -> tuple[aipd.risks.Estimate, aipd.risks.Estimate]:
+        f = self._facts
+        severity = aipd.risks._severity_base(risk_id, feared, f)
+        likelihood = aipd.risks._likelihood_base(risk_id, feared, f)
+
+        def estimate(statuses: frozenset[MeasureStatus]) -> aipd.risks.Estimate:
+            return aipd.risks.Estimate(
+                severity=aipd.risks._severity(severity, aipd.risks._lowering(measures, "severity", statuses)),
+                likelihood=aipd.risks._likelihood(
+                    likelihood, aipd.risks._lowering(measures, "likelihood", statuses)
+                ),
+            )
+
+        return estimate(aipd.risks._INITIAL), estimate(aipd.risks._RESIDUAL)
+
+
+def _both_ways(op: ProcessingOperation) -> None:
+    from unittest import mock
+
+    settings = Settings()
+    catalogue = builtin_catalogue()
+    shared = analyse_risks(op, catalogue, settings)
+    shared_high = aipd.risks.could_be_high(op, shared.risks, settings)
+    with mock.patch.object(aipd.risks, "_Estimates", _PlainEstimates):
+        plain = analyse_risks(op, catalogue, settings)
+        plain_high = aipd.risks.could_be_high(op, plain.risks, settings)
+    assert shared == plain
+    assert [r.id for r in shared_high] == [r.id for r in plain_high]
+
+
+@given(
+    strategies.operations(
+        measures=st.lists(strategies.measures(id=st.sampled_from(_CATALOGUE_MEASURES)), max_size=12).map(
+            tuple
+        )
+    )
+)
+@hsettings(max_examples=60, deadline=None)
+def test_shared_estimates_are_those_of_each_risk_worked_out_alone(op: ProcessingOperation) -> None:
+    # Risks with the same counted measures on an axis share one level: the key must hold every
+    # measure that lowers it (a missing one would give a risk another's level, possibly lower).
+    _both_ways(op)
+
+
+@needs_loader
+@pytest.mark.parametrize("name", sorted(p.stem for p in EXAMPLES.glob("*.yaml")))
+def test_shared_estimates_of_the_examples_are_those_of_each_risk_alone(name: str) -> None:
+    assert load is not None
+    _both_ways(load(EXAMPLES / f"{name}.yaml"))
