@@ -495,6 +495,11 @@ def _without_rules(
 # --- duties -------------------------------------------------------------------------------------
 
 
+#: The words of a duty's article and title, each pair put into a Text once: the duties are
+#: literals of this module (and art. 5's letters, a few), listed again at every classification.
+_words = functools.lru_cache(maxsize=256)(Text)
+
+
 def _duty(
     id: str,
     article: tuple[str, str],
@@ -507,8 +512,8 @@ def _duty(
 ) -> AIActDuty:
     return AIActDuty(
         id=id,
-        article=t(*article),
-        title=t(*title),
+        article=_words(*article),
+        title=_words(*title),
         addressee=addressee,
         applies_from=applies_from,
         in_force=_in_force(applies_from, reference),
@@ -1143,6 +1148,51 @@ def _fria(
     )
 
 
+#: The titles of the FRIA elements, art. 27(1)(a) to (f), and the constant words of (d): built once.
+_FRIA_TITLES: dict[str, Text] = {
+    "a": t(
+        "Description des processus du déployeur dans lesquels le système est utilisé conformément à sa destination",
+        "Description of the deployer's processes in which the system is used in line with its intended purpose",
+    ),
+    "b": t("Période et fréquence d'utilisation", "Period of time and frequency of use"),
+    "c": t(
+        "Catégories de personnes physiques et groupes susceptibles d'être concernés",
+        "Categories of natural persons and groups likely to be affected",
+    ),
+    "d": t(
+        "Risques spécifiques de préjudice pour ces catégories, compte tenu des informations de l'art. 13",
+        "Specific risks of harm to those categories, taking account of the art. 13 information",
+    ),
+    "e": t(
+        "Mesures de contrôle humain, selon la notice d'utilisation",
+        "Human oversight measures, according to the instructions for use",
+    ),
+    "f": t(
+        "Mesures à prendre si les risques se matérialisent, dont la gouvernance interne et les mécanismes de "
+        "plainte",
+        "Measures to take if the risks materialise, including internal governance and complaint mechanisms",
+    ),
+}
+_FRIA_D_CONTENT = (
+    t(
+        "Les risques pour les données des personnes sont analysés dans la partie « Risques » de l'AIPD "
+        "(événements redoutés et risques propres à l'IA ai:*).",
+        "The risks to the persons' data are analysed in the DPIA's 'Risks' part (feared events and the "
+        "AI-specific risks ai:*).",
+    ),
+    t(
+        "À ajouter : les risques pour les autres droits fondamentaux (non-discrimination, accès aux prestations, "
+        "dignité, liberté d'expression et de réunion, droit à un recours effectif) dans ce contexte.",
+        "To add: the risks to other fundamental rights (non-discrimination, access to benefits, dignity, "
+        "freedom of expression and assembly, right to an effective remedy) in this context.",
+    ),
+)
+_FRIA_D_INSTRUCTIONS = t(
+    "En tenant compte de la notice du fournisseur (art. 13), disponible.",
+    "Taking account of the provider's instructions (art. 13), available.",
+)
+
+
 def _fria_elements(operation: ProcessingOperation, ai: AISystem) -> tuple[FRIAElement, ...]:
     # (a) processes in which the system is used
     a_content = [t(p.description, p.description) for p in operation.purposes]
@@ -1150,10 +1200,7 @@ def _fria_elements(operation: ProcessingOperation, ai: AISystem) -> tuple[FRIAEl
         a_content.append(t(f"Système : {ai.description}", f"System: {ai.description}"))
     a = FRIAElement(
         letter="a",
-        title=t(
-            "Description des processus du déployeur dans lesquels le système est utilisé conformément à sa destination",
-            "Description of the deployer's processes in which the system is used in line with its intended purpose",
-        ),
+        title=_FRIA_TITLES["a"],
         content=tuple(a_content),
         status=FRIAStatus.FILLED
         if operation.purposes and ai.description
@@ -1184,7 +1231,7 @@ def _fria_elements(operation: ProcessingOperation, ai: AISystem) -> tuple[FRIAEl
     )
     b = FRIAElement(
         letter="b",
-        title=t("Période et fréquence d'utilisation", "Period of time and frequency of use"),
+        title=_FRIA_TITLES["b"],
         content=tuple(b_content),
         status=FRIAStatus.FILLED
         if not b_missing
@@ -1211,42 +1258,18 @@ def _fria_elements(operation: ProcessingOperation, ai: AISystem) -> tuple[FRIAEl
         c_content.append(text)
     c = FRIAElement(
         letter="c",
-        title=t(
-            "Catégories de personnes physiques et groupes susceptibles d'être concernés",
-            "Categories of natural persons and groups likely to be affected",
-        ),
+        title=_FRIA_TITLES["c"],
         content=tuple(c_content),
         status=FRIAStatus.FILLED if c_content else FRIAStatus.MISSING,
         missing=() if c_content else ("data_subjects",),
     )
     # (d) specific risks of harm: the DPIA covers risks to data; other fundamental rights are added by hand
-    d_content = [
-        t(
-            "Les risques pour les données des personnes sont analysés dans la partie « Risques » de l'AIPD "
-            "(événements redoutés et risques propres à l'IA ai:*).",
-            "The risks to the persons' data are analysed in the DPIA's 'Risks' part (feared events and the "
-            "AI-specific risks ai:*).",
-        ),
-        t(
-            "À ajouter : les risques pour les autres droits fondamentaux (non-discrimination, accès aux prestations, "
-            "dignité, liberté d'expression et de réunion, droit à un recours effectif) dans ce contexte.",
-            "To add: the risks to other fundamental rights (non-discrimination, access to benefits, dignity, "
-            "freedom of expression and assembly, right to an effective remedy) in this context.",
-        ),
-    ]
+    d_content = list(_FRIA_D_CONTENT)
     if ai.provider_instructions:
-        d_content.append(
-            t(
-                "En tenant compte de la notice du fournisseur (art. 13), disponible.",
-                "Taking account of the provider's instructions (art. 13), available.",
-            )
-        )
+        d_content.append(_FRIA_D_INSTRUCTIONS)
     d = FRIAElement(
         letter="d",
-        title=t(
-            "Risques spécifiques de préjudice pour ces catégories, compte tenu des informations de l'art. 13",
-            "Specific risks of harm to those categories, taking account of the art. 13 information",
-        ),
+        title=_FRIA_TITLES["d"],
         content=tuple(d_content),
         status=FRIAStatus.PARTIAL,
         missing=() if ai.provider_instructions else ("ai_system.provider_instructions",),
@@ -1260,10 +1283,7 @@ def _fria_elements(operation: ProcessingOperation, ai: AISystem) -> tuple[FRIAEl
         e_content.append(t(f"Intervention humaine : {hi.fr}", f"Human involvement: {hi.en}"))
     e = FRIAElement(
         letter="e",
-        title=t(
-            "Mesures de contrôle humain, selon la notice d'utilisation",
-            "Human oversight measures, according to the instructions for use",
-        ),
+        title=_FRIA_TITLES["e"],
         content=tuple(e_content),
         status=FRIAStatus.FILLED
         if ai.human_oversight
@@ -1277,11 +1297,7 @@ def _fria_elements(operation: ProcessingOperation, ai: AISystem) -> tuple[FRIAEl
     have = [i for i in _FRIA_F_MEASURES if i in declared]
     f = FRIAElement(
         letter="f",
-        title=t(
-            "Mesures à prendre si les risques se matérialisent, dont la gouvernance interne et les mécanismes de "
-            "plainte",
-            "Measures to take if the risks materialise, including internal governance and complaint mechanisms",
-        ),
+        title=_FRIA_TITLES["f"],
         content=tuple(f_content),
         status=FRIAStatus.FILLED
         if len(have) == len(_FRIA_F_MEASURES)

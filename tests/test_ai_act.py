@@ -1108,3 +1108,35 @@ def test_presumption_only_for_requires_rules() -> None:
             test=lambda op, s: None,  # type: ignore[arg-type,return-value]
             presumption=True,
         )
+
+
+# --- words built once: the duties' article and title, the FRIA elements' titles ----------------
+
+
+@given(st.lists(st.tuples(st.text(max_size=6), st.text(max_size=6)), max_size=8))
+def test_a_duty_s_words_are_the_text_of_its_pair(pairs: list[tuple[str, str]]) -> None:
+    # Kept between classifications: each pair must give its own words, never another pair's.
+    from aipd.ai_act import _words
+    from aipd.i18n import Text
+
+    for fr, en in pairs * 2:
+        assert _words(fr, en) == Text(fr, en)
+
+
+@pytest.mark.parametrize("name", ["detection-fraude-ccas", "tri-candidatures"])
+def test_fria_elements_keep_their_letter_s_title_across_classifications(name: str) -> None:
+    # The titles are shared constants: each element keeps the title of its letter of art. 27(1).
+    op = aipd.load(Path(__file__).resolve().parent.parent / "examples" / f"{name}.yaml")
+    first, second = (classify(o, screened(o).findings) for o in (op, attrs.evolve(op)))
+    assert [e.letter for e in first.fria.elements] == list("abcdef")
+    assert first.fria == second.fria
+    openings = (
+        "Description des processus",
+        "Période et fréquence",
+        "Catégories de personnes",
+        "Risques spécifiques de préjudice",
+        "Mesures de contrôle humain",
+        "Mesures à prendre si",
+    )
+    for element, opening in zip(first.fria.elements, openings, strict=True):
+        assert element.title.fr.startswith(opening), element.letter
