@@ -906,24 +906,33 @@ def _proposed_measures(catalogue: Catalogue) -> dict[str, tuple[RiskMeasure, ...
     return out
 
 
+def _stated(
+    catalogue: Catalogue, declared: dict[str, MeasureStatus], idle: dict[str, Text]
+) -> dict[str, RiskMeasure]:
+    """The declared catalogue measures as the risks list them, each built once per analysis (a
+    measure addresses several risks: CCAS's access control and logging, four)."""
+    by_id = catalogue.measures_by_id
+    return {
+        mid: RiskMeasure(
+            id=mid, title=by_id[mid].title, status=status, lowers=by_id[mid].lowers, not_counted=idle.get(mid)
+        )
+        for mid, status in declared.items()
+        if mid in by_id
+    }
+
+
 def _addressing(
-    risk: RiskType, catalogue: Catalogue, declared: dict[str, MeasureStatus], idle: dict[str, Text]
+    risk: RiskType, catalogue: Catalogue, stated: dict[str, RiskMeasure]
 ) -> tuple[RiskMeasure, ...]:
     proposed = catalogue.derived("risks.proposed_measures", _proposed_measures)[risk.id]
-    if not declared:
+    if not stated:
         return proposed
     # Declared first (implemented, planned, considered), then the catalogue's other ideas, by id.
-    stated = sorted(
-        (
-            RiskMeasure(
-                id=m.id, title=m.title, status=declared[m.id], lowers=m.lowers, not_counted=idle.get(m.id)
-            )
-            for m in proposed
-            if m.id in declared
-        ),
+    ordered = sorted(
+        (stated[m.id] for m in proposed if m.id in stated),
         key=lambda m: (_STATUS_ORDER[m.status], m.id),  # type: ignore[index]  # declared: never None
     )
-    return (*stated, *(m for m in proposed if m.id not in declared))
+    return (*ordered, *(m for m in proposed if m.id not in stated))
 
 
 def _lowering(
@@ -1193,6 +1202,7 @@ def analyse_risks(op: ProcessingOperation, catalogue: Catalogue, settings: Setti
     judged_at = {j.risk: i for i, j in enumerate(op.risk_judgements)}
     watch = Watch(op, settings)  # a plug-in's applies that changes them is named (see run_test)
     idle = _idle_measures(op, catalogue, declared, settings, watch)
+    stated = _stated(catalogue, declared, idle)
     estimates = _Estimates(facts)
     assessed: list[AssessedRisk] = []
     skipped: list[NotApplicableRisk] = []
@@ -1205,7 +1215,7 @@ def analyse_risks(op: ProcessingOperation, catalogue: Catalogue, settings: Setti
                 NotApplicableRisk(id=risk.id, title=risk.title, rationale=outcome.rationale, plugin=plugin)
             )
             continue
-        measures = _addressing(risk, catalogue, declared, idle)
+        measures = _addressing(risk, catalogue, stated)
         initial, residual = estimates(risk.id, risk.feared_event, measures)
         sev, lik, rsev, rlik, notes = _retain(initial, residual, j)
         planned = any(m.status is MeasureStatus.PLANNED and m.not_counted is None for m in measures)

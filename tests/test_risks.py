@@ -999,6 +999,36 @@ def _both_ways(op: ProcessingOperation) -> None:
         plain_high = aipd.risks.could_be_high(op, plain.risks, settings)
     assert shared == plain
     assert [r.id for r in shared_high] == [r.id for r in plain_high]
+    # Each risk lists the declared measures first (implemented, planned, considered), then the
+    # catalogue's others by id, each measure with its own status and reason not to count it.
+    by_id = catalogue.measures_by_id
+    declared = aipd.risks._declared(op)
+    idle = {m.id: m.not_counted for m in shared.declared_measures}
+    for risk in catalogue.risks:
+        assessed = shared.get(risk.id)
+        if assessed is None or not assessed.in_catalogue:
+            continue
+        ids = sorted({*risk.measures, *catalogue.reducers.get(risk.id, ())} & by_id.keys())
+        stated = sorted(
+            (
+                aipd.risks.RiskMeasure(
+                    id=i,
+                    title=by_id[i].title,
+                    status=declared[i],
+                    lowers=by_id[i].lowers,
+                    not_counted=idle[i],
+                )
+                for i in ids
+                if i in declared
+            ),
+            key=lambda m: (aipd.risks._STATUS_ORDER[m.status], m.id),  # type: ignore[index]
+        )
+        others = [
+            aipd.risks.RiskMeasure(id=i, title=by_id[i].title, status=None, lowers=by_id[i].lowers)
+            for i in ids
+            if i not in declared
+        ]
+        assert assessed.addressed_by == (*stated, *others), risk.id
 
 
 @given(
