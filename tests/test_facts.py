@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from aipd.catalogue import FindingStatus, Outcome
 from aipd.i18n import Text, t
+from aipd.vocabulary import Domain
 from aipd_builtin import facts
 from strategies import operations
 
@@ -171,9 +172,54 @@ def test_every_built_in_flag_answers_each_value_and_asks_a_fact_the_model_has() 
             FindingStatus.NOT_MET,
             FindingStatus.UNKNOWN,
         ), name
-        assert met.missing == not_met.missing == () and unknown.missing == (flag.path,), name
+        assert met.missing == not_met.missing == (), name
+        assert unknown.missing == (flag.path,), name
         # Three answers, each in both languages: a flag whose texts were swapped or shared would say
         # "yes" for a "no".
         assert len({met.rationale.fr, not_met.rationale.fr, unknown.rationale.fr}) == 3, name
         assert len({met.rationale.en, not_met.rationale.en, unknown.rationale.en}) == 3, name
         assert path_label(flag.path) is not None, (name, flag.path)
+
+
+# --- has_domain's answers, kept by the fields declared and asked ---------------------------------
+
+
+def _plain_has_domain(domains: tuple[Domain, ...], wanted: frozenset[Domain], what: Text) -> Outcome:
+    found = [d for d in domains if d in wanted]
+    if found:
+        labels = facts.labels(found)
+        return Outcome.met(t(f"Domaine déclaré : {labels.fr}.", f"Field declared: {labels.en}."))
+    labels = facts.labels(domains)
+    return Outcome.not_met(
+        t(
+            f"Le traitement ne relève pas {facts.de(what.fr)} (domaines déclarés : {labels.fr}).",
+            f"The processing is not {what.en} (fields declared: {labels.en}).",
+        )
+    )
+
+
+def _domains() -> st.SearchStrategy[tuple[Domain, ...]]:
+    return st.lists(st.sampled_from(list(Domain)), min_size=1, max_size=4).map(tuple)
+
+
+@given(
+    st.lists(
+        st.tuples(
+            _domains(),
+            _domains().map(frozenset),
+            st.sampled_from([t("le contrôle d'accès", "access control"), t("une paie", "a payroll")]),
+        ),
+        min_size=1,
+        max_size=6,
+    )
+)
+def test_has_domain_answers_each_question_as_its_definition(
+    questions: list[tuple[tuple[Domain, ...], frozenset[Domain], Text]],
+) -> None:
+    # Answers are kept between operations: each must be the one for its declared fields, the
+    # fields asked and the words of the type, never another question's.
+    from content_cases import operation
+
+    for domains, wanted, what in questions * 2:
+        op = operation(domains=domains)
+        _same(facts.has_domain(op, wanted, what), _plain_has_domain(domains, wanted, what))

@@ -351,16 +351,34 @@ def _no_domains(what: Text) -> Outcome:
     return outcome
 
 
+#: The answers of :func:`has_domain` when fields are declared, by those fields, the fields wanted
+#: and the words of the type: they depend on nothing else, and some twenty rules ask per assessment
+#: (the CNIL lists' items), again for every register row declaring the same fields. Bounded, like
+#: ``_NO_DOMAINS``: the fields and words come from the input and from plug-ins.
+_DOMAIN_ANSWERS: dict[tuple[object, ...], Outcome] = {}
+
+
 def has_domain(operation: ProcessingOperation, wanted: Iterable[Domain], what: Text) -> Outcome:
     """Met when one of the declared domains is in ``wanted``; unknown when none is declared."""
-    if not operation.domains:
+    domains = operation.domains
+    if not domains:
         return _no_domains(what)
     wanted_set = frozenset(wanted)
-    found = [d for d in operation.domains if d in wanted_set]
+    key = (domains, wanted_set, what.fr, what.en)
+    outcome = _DOMAIN_ANSWERS.get(key)
+    if outcome is None:
+        if len(_DOMAIN_ANSWERS) >= 1024:
+            _DOMAIN_ANSWERS.clear()
+        outcome = _DOMAIN_ANSWERS[key] = _domain_answer(domains, wanted_set, what)
+    return outcome
+
+
+def _domain_answer(domains: Sequence[Domain], wanted: frozenset[Domain], what: Text) -> Outcome:
+    found = [d for d in domains if d in wanted]
     if found:
         labels = _labels(found)
         return Outcome.met(t(f"Domaine déclaré : {labels.fr}.", f"Field declared: {labels.en}."))
-    labels = _domain_labels(operation)
+    labels = _labels(domains)
     return Outcome.not_met(
         t(
             f"Le traitement ne relève pas {de(what.fr)} (domaines déclarés : {labels.fr}).",
