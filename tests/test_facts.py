@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from aipd.catalogue import FindingStatus, Outcome
 from aipd.i18n import Text, t
-from aipd.vocabulary import Domain
+from aipd.vocabulary import DataKind, Domain
 from aipd_builtin import facts
 from strategies import operations
 
@@ -220,6 +220,49 @@ def test_has_domain_answers_each_question_as_its_definition(
     # fields asked and the words of the type, never another question's.
     from content_cases import operation
 
-    for domains, wanted, what in questions * 2:
-        op = operation(domains=domains)
-        _same(facts.has_domain(op, wanted, what), _plain_has_domain(domains, wanted, what))
+    for declared, wanted, what in questions * 2:
+        for domains in (declared, declared[::-1]):  # the rationale lists them in order
+            op = operation(domains=domains)
+            _same(facts.has_domain(op, wanted, what), _plain_has_domain(domains, wanted, what))
+
+
+def _plain_data_of_kinds(kinds: tuple[DataKind, ...], wanted: frozenset[DataKind], what: Text) -> Outcome:
+    found = [k for k in kinds if k in wanted]
+    if found:
+        labels = facts.labels(found)
+        return Outcome.met(t(f"Données traitées : {labels.fr}.", f"Data processed: {labels.en}."))
+    labels = facts.labels(kinds)
+    return Outcome.not_met(
+        t(
+            f"Pas {facts.de(what.fr)} parmi les données déclarées ({labels.fr}).",
+            f"No {what.en} among the data declared ({labels.en}).",
+        )
+    )
+
+
+_KINDS = st.lists(st.sampled_from(list(DataKind)), min_size=1, max_size=4).map(tuple)
+
+
+@given(
+    st.lists(
+        st.tuples(
+            _KINDS,
+            _KINDS.map(frozenset),
+            st.sampled_from([t("données de santé", "health data"), t("images", "images")]),
+        ),
+        min_size=1,
+        max_size=6,
+    )
+)
+def test_data_of_kinds_answers_each_question_as_its_definition(
+    questions: list[tuple[tuple[DataKind, ...], frozenset[DataKind], Text]],
+) -> None:
+    # Kept between operations like has_domain's answers, by the kinds declared (in order: the
+    # rationale lists them), the kinds asked and the words of the data asked for.
+    from aipd.model import DataCategory
+    from content_cases import operation
+
+    for declared, wanted, what in questions * 2:
+        for kinds in (declared, declared[::-1]):
+            op = operation(data=tuple(DataCategory(kind=k) for k in kinds), ai_system=None)
+            _same(facts.data_of_kinds(op, wanted, what), _plain_data_of_kinds(kinds, wanted, what))

@@ -320,12 +320,6 @@ def _domain_labels(operation: ProcessingOperation) -> Text:
     return _labels(operation.domains)
 
 
-@per_operation
-def _data_labels(operation: ProcessingOperation) -> Text:
-    """The declared kinds of data as words (quoted by every rule on data that does not match)."""
-    return _labels(d.kind for d in operation.data)
-
-
 # --- facts about the kind of processing ---------------------------------------------------------
 
 
@@ -438,15 +432,38 @@ _NO_DATA = Outcome.unknown(
 )
 
 
+@per_operation
+def _kinds(operation: ProcessingOperation) -> tuple[DataKind, ...]:
+    """The kinds of the declared data categories, in order, repeats included."""
+    return tuple(d.kind for d in operation.data)
+
+
+#: The answers of :func:`_declared_kinds`, by the kinds declared, the kinds wanted and the words of
+#: the data asked for: they depend on nothing else, and about a dozen rules ask per assessment.
+#: Bounded: the words come from plug-ins, the kinds from the input.
+_KIND_ANSWERS: dict[tuple[object, ...], Outcome] = {}
+
+
 def _declared_kinds(operation: ProcessingOperation, wanted: frozenset[DataKind], what: Text) -> Outcome:
     """:func:`data_of_kinds` on the declared data categories alone."""
     if not operation.data:
         return _NO_DATA
-    found = [d.kind for d in operation.data if d.kind in wanted]
+    kinds = _kinds(operation)
+    key = (kinds, wanted, what.fr, what.en)
+    outcome = _KIND_ANSWERS.get(key)
+    if outcome is None:
+        if len(_KIND_ANSWERS) >= 1024:
+            _KIND_ANSWERS.clear()
+        outcome = _KIND_ANSWERS[key] = _kind_answer(kinds, wanted, what)
+    return outcome
+
+
+def _kind_answer(kinds: tuple[DataKind, ...], wanted: frozenset[DataKind], what: Text) -> Outcome:
+    found = [k for k in kinds if k in wanted]
     if found:
         labels = _labels(found)
         return Outcome.met(t(f"Données traitées : {labels.fr}.", f"Data processed: {labels.en}."))
-    labels = _data_labels(operation)
+    labels = _labels(kinds)
     return Outcome.not_met(
         t(
             f"Pas {de(what.fr)} parmi les données déclarées ({labels.fr}).",
