@@ -266,3 +266,32 @@ def test_data_of_kinds_answers_each_question_as_its_definition(
         for kinds in (declared, declared[::-1]):
             op = operation(data=tuple(DataCategory(kind=k) for k in kinds), ai_system=None)
             _same(facts.data_of_kinds(op, wanted, what), _plain_data_of_kinds(kinds, wanted, what))
+
+
+# --- facts kept for the last operation (facts.per_operation) -------------------------------------
+
+
+def _remembered() -> list[tuple[str, object]]:
+    return [
+        (name, fn)
+        for name, fn in vars(facts).items()
+        if getattr(fn, "__module__", None) == facts.__name__
+        and getattr(getattr(fn, "__code__", None), "co_name", None) == "remembered"  # per_operation's wrapper
+    ]
+
+
+def test_the_shared_facts_are_kept_per_operation() -> None:
+    names = {name for name, _ in _remembered()}
+    assert {"profiling", "vulnerable_subjects", "_ai_biometric", "_kinds"} <= names
+
+
+@given(operations())
+def test_a_fact_kept_per_operation_is_its_definition_for_each_operation(first: object) -> None:
+    # Kept for the last operation object only: alternating two operations must give each its own.
+    from content_cases import operation
+
+    second = operation()
+    for name, fn in _remembered():
+        plain = fn.__wrapped__  # type: ignore[attr-defined]
+        for op in (first, second, first, first):
+            assert fn(op) == plain(op), name  # type: ignore[operator]

@@ -607,6 +607,7 @@ def evaluation_scoring(operation: ProcessingOperation) -> Outcome:
     )
 
 
+@per_operation  # asked by several rules of one assessment
 def profiling(operation: ProcessingOperation) -> Outcome:
     """Profiling (GDPR art. 4(4)) by the processing or its AI system."""
     ev, ai = operation.evaluation, operation.ai_system
@@ -831,6 +832,7 @@ def special_or_offence_data(operation: ProcessingOperation) -> Outcome:
     )
 
 
+@per_operation  # asked by several rules of one assessment
 def _ai_biometric(operation: ProcessingOperation) -> Outcome | None:
     """What the AI system's own facts say of biometric data, or None when they say nothing.
 
@@ -1409,6 +1411,7 @@ def matching_combining(operation: ProcessingOperation) -> Outcome:
     )
 
 
+@per_operation  # asked by several rules of one assessment
 def vulnerable_subjects(operation: ProcessingOperation) -> Outcome:
     """WP248 criterion 7: vulnerable persons (recital 75), declared or implied by their kind."""
     subjects = operation.data_subjects
