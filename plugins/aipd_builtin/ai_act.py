@@ -249,18 +249,21 @@ def _ai_system_test(operation: ProcessingOperation, _settings: Settings) -> Outc
 # --- shared facts ---------------------------------------------------------------------------------
 
 
+_NO_BIOMETRIC_INPUT = Outcome.not_met(
+    t(
+        "Aucune image, voix ou donnée biométrique parmi les données déclarées : la pratique repose sur "
+        "des données biométriques (art. 3.34) ; indiquez le fait s'il en va autrement.",
+        "No image, voice or biometric data among the data declared: the practice rests on biometric "
+        "data (art. 3(34)); state the fact if it is otherwise.",
+    )
+)
+
+
 def _no_biometric_input(operation: ProcessingOperation) -> Outcome | None:
     """Not met when the declared data hold nothing biometric data could come from (art. 3(34))."""
     if facts.biometric_input_possible(operation):
         return None
-    return Outcome.not_met(
-        t(
-            "Aucune image, voix ou donnée biométrique parmi les données déclarées : la pratique repose sur "
-            "des données biométriques (art. 3.34) ; indiquez le fait s'il en va autrement.",
-            "No image, voice or biometric data among the data declared: the practice rests on biometric "
-            "data (art. 3(34)); state the fact if it is otherwise.",
-        )
-    )
+    return _NO_BIOMETRIC_INPUT  # built once: six practices ask it
 
 
 def _biometric_flag(operation: ProcessingOperation, value: bool | None, flag: facts.Flag) -> Outcome:
@@ -278,15 +281,18 @@ def _profiles(ai: AISystem, operation: ProcessingOperation) -> bool | None:
     return operation.evaluation.profiling
 
 
+_NO_PERSON_EVALUATED = Outcome.not_met(
+    t(
+        "Le traitement n'évalue, ne note ni ne profile de personnes.",
+        "The processing does not evaluate, score or profile persons.",
+    )
+)
+
+
 def _no_person_evaluated(ai: AISystem, operation: ProcessingOperation) -> Outcome | None:
     """Not met when neither the processing nor the system evaluates, scores or profiles persons."""
     if operation.evaluation.scoring is False and _profiles(ai, operation) is False:
-        return Outcome.not_met(
-            t(
-                "Le traitement n'évalue, ne note ni ne profile de personnes.",
-                "The processing does not evaluate, score or profile persons.",
-            )
-        )
+        return _NO_PERSON_EVALUATED
     return None
 
 
