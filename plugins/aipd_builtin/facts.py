@@ -53,6 +53,7 @@ __all__ = [
     "SENSITIVE_KINDS",
     "SPECIAL_CATEGORY_KINDS",
     "SPECIAL_OR_OFFENCE_KINDS",
+    "Flag",
     "ai_component",
     "all_of",
     "any_of",
