@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from hypothesis import given
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 
 from aipd.catalogue import FindingStatus, Outcome
@@ -97,6 +98,8 @@ def test_negate_swaps_met_and_not_met_and_keeps_the_facts_quoted(part: Outcome) 
     _same(facts.negate(part), expected)
 
 
+# whole operations are slow to draw on a loaded machine: no deadline, no too-slow health check
+@hsettings(deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(operations())
 def test_no_field_declared_answer_names_the_type_asked_for(op: object) -> None:
     # The answer without declared fields is shared between calls: it must still be the one for
@@ -285,6 +288,8 @@ def test_the_shared_facts_are_kept_per_operation() -> None:
     assert {"profiling", "vulnerable_subjects", "_ai_biometric", "_kinds"} <= names
 
 
+# whole operations are slow to draw on a loaded machine: no deadline, no too-slow health check
+@hsettings(deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(operations())
 def test_a_fact_kept_per_operation_is_its_definition_for_each_operation(first: object) -> None:
     # Kept for the last operation object only: alternating two operations must give each its own.
