@@ -411,7 +411,8 @@ def priority(result: TriageResult) -> tuple[int, int, int, int, int]:
     2. an AI system classed prohibited or high-risk under the AI Act;
     3. a rule met that makes the AIPD required (:attr:`TriageResult.mandatory`: a mandatory case
        of GDPR art. 35(3) or loi Informatique et Libertés art. 90, a presumption of a cited source)
-       or a CNIL list item, most first;
+       or an item of the CNIL's list of types requiring one (délibération 2018-327), most first; an item
+       of the exemption list (2019-118) is no reason to start first and is not counted;
     4. the number of WP248 criteria met, most first;
     5. the row number (the register's order).
     """
@@ -421,7 +422,7 @@ def priority(result: TriageResult) -> tuple[int, int, int, int, int]:
     return (
         0 if result.blocking else 1,
         ai_rank,
-        -(len(result.mandatory) + len(result.list_items)),
+        -(len(result.mandatory) + len(result.list_items) - len(result.list_exemptions)),
         -len(result.criteria_met),
         result.row,
     )

@@ -276,12 +276,14 @@ def summary_markdown(summary: TriageSummary, *, source: str, lang: Lang = "fr") 
                 "Ordre : point bloquant d'abord ; puis système d'IA interdit ou à haut risque ; puis nombre de "
                 "règles rendant l'AIPD requise (cas où elle est obligatoire : art. 35.3 du RGPD, art. 90 de la loi "
                 "Informatique et Libertés ; présomption d'une source citée : fiche de la CNIL sur les systèmes "
-                "d'IA à haut risque) et d'items des listes de la CNIL ; puis nombre de critères WP248 ; enfin "
+                "d'IA à haut risque) et d'items de la liste de la CNIL des types exigeant une AIPD (les types "
+                "dispensés ne comptent pas) ; puis nombre de critères WP248 ; enfin "
                 "l'ordre du registre.",
                 "Order: blocking issue first; then a prohibited or high-risk AI system; then the number of rules "
                 "making a DPIA required (cases where it is mandatory: GDPR art. 35(3), loi Informatique et Libertés "
-                "art. 90; a presumption of a cited source: the CNIL's sheet on high-risk AI systems) and of CNIL "
-                "list items; then the number of WP248 criteria; then the register's order.",
+                "art. 90; a presumption of a cited source: the CNIL's sheet on high-risk AI systems) and of items "
+                "of the CNIL's list of types requiring a DPIA (exempt types do not count); then the number of "
+                "WP248 criteria; then the register's order.",
             ),
             "",
             s(

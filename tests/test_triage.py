@@ -496,8 +496,36 @@ def test_rules_column_keeps_every_rule_in_the_rank() -> None:
     ccas = load(Path(__file__).parent.parent / "examples" / "detection-fraude-ccas.yaml")
     for result in triage([ccas, TITLE_III]):
         assert result.outcome is TriageOutcome.REQUIRED
-        assert priority(result)[2] == -(len(result.mandatory) + len(result.list_items))
+        assert priority(result)[2] == -(
+            len(result.mandatory) + len(result.list_items) - len(result.list_exemptions)
+        )
         assert len(result.mandatory_sources) == len(result.mandatory)
+
+
+def test_an_exemption_item_does_not_raise_a_required_row_in_the_order() -> None:
+    """Two rows required for the same rule: the one that also falls under an exempt type (délibération
+    2019-118) is no more urgent than the other; counting the exemption item put it first."""
+    import attrs
+
+    from aipd.triage import TriageResult
+
+    base = TriageResult(
+        row=1,
+        source=None,
+        id=None,
+        name=None,
+        register_ref=None,
+        outcome=TriageOutcome.REQUIRED,
+        mandatory=("gdpr:art35-3-c",),
+        list_items=("cnil-2018-327:3",),
+    )
+    exempt_too = attrs.evolve(
+        base,
+        row=2,
+        list_items=("cnil-2018-327:3", "cnil-2019-118:10"),
+        list_exemptions=("cnil-2019-118:10",),
+    )
+    assert sorted([exempt_too, base], key=priority) == [base, exempt_too]
 
 
 def test_summary_names_the_rules_the_rank_counts() -> None:
