@@ -123,29 +123,16 @@ def lil_art90(operation: ProcessingOperation, _settings: Settings) -> Outcome:
     makes the DPIA required. Without them, the general clause is judged as
     under the GDPR, through the WP248 criteria, which this rule says.
     """
-    if operation.regime_in_doubt:
-        # Police municipale or vidéoprotection with no regime stated: under Title III, art. 90
-        # would decide; what it would say is given, and the regime is asked.
-        under_title_iii = _art90_under_title_iii(operation)
-        doubt = t(
-            "Régime non renseigné (legal.regime) pour un traitement de police municipale ou de vidéoprotection, "
-            "qui relève du titre III lorsque sa finalité est pénale. ",
-            "Regime not stated (legal.regime) for a municipal police or video protection processing, which falls "
-            "under Title III when its purpose is criminal-law enforcement. ",
-        )
-        if under_title_iii.status is FindingStatus.NOT_MET:
-            return facts.reworded(under_title_iii, before=doubt)
-        return Outcome.unknown(doubt + under_title_iii.rationale, ("legal.regime", *under_title_iii.missing))
-    if operation.legal.regime is not LegalRegime.POLICE_JUSTICE:
-        return Outcome.not_met(
-            t(
-                "Le traitement relève du RGPD : l'AIPD s'apprécie selon son article 35, pas selon l'article 90 "
-                "de la loi Informatique et Libertés (titre III).",
-                "The processing falls under the GDPR: the DPIA is judged under its article 35, not under article "
-                "90 of the loi Informatique et Libertés (Title III).",
-            )
-        )
-    return _art90_under_title_iii(operation)
+    # Police municipale or vidéoprotection with no regime stated: what art. 90 would say, and the regime asked.
+    return _title_iii_rule(operation, _art90_under_title_iii, _ART90_GDPR_NOTE)
+
+
+_ART90_GDPR_NOTE = t(
+    "Le traitement relève du RGPD : l'AIPD s'apprécie selon son article 35, pas selon l'article 90 "
+    "de la loi Informatique et Libertés (titre III).",
+    "The processing falls under the GDPR: the DPIA is judged under its article 35, not under article "
+    "90 of the loi Informatique et Libertés (Title III).",
+)
 
 
 def _art90_under_title_iii(operation: ProcessingOperation) -> Outcome:
@@ -505,6 +492,14 @@ def offence_data(operation: ProcessingOperation, _settings: Settings) -> Outcome
 _NOT_TITLE_III_BASES = (LegalBasis.CONSENT, LegalBasis.CONTRACT, LegalBasis.LEGITIMATE_INTERESTS)
 
 
+_REGIME_DOUBT = t(
+    "Régime non renseigné (legal.regime) pour un traitement de police municipale ou de "
+    "vidéoprotection, qui relève du titre III lorsque sa finalité est pénale. Sous ce titre : ",
+    "Regime not stated (legal.regime) for a municipal police or video protection processing, which "
+    "falls under Title III when its purpose is criminal-law enforcement. Under that title: ",
+)
+
+
 def _title_iii_rule(
     operation: ProcessingOperation, check: Callable[[ProcessingOperation], Outcome], gdpr_note: Text
 ) -> Outcome:
@@ -512,15 +507,9 @@ def _title_iii_rule(
     vidéoprotection, ``legal.regime`` not stated), what Title III would say, unknown unless not met."""
     if operation.regime_in_doubt:
         outcome = check(operation)
-        doubt = t(
-            "Régime non renseigné (legal.regime) pour un traitement de police municipale ou de "
-            "vidéoprotection, qui relève du titre III lorsque sa finalité est pénale. Sous ce titre : ",
-            "Regime not stated (legal.regime) for a municipal police or video protection processing, which "
-            "falls under Title III when its purpose is criminal-law enforcement. Under that title: ",
-        )
         if outcome.status is FindingStatus.NOT_MET:
-            return facts.reworded(outcome, before=doubt)
-        return Outcome.unknown(doubt + outcome.rationale, ("legal.regime", *outcome.missing))
+            return facts.reworded(outcome, before=_REGIME_DOUBT)
+        return Outcome.unknown(_REGIME_DOUBT + outcome.rationale, ("legal.regime", *outcome.missing))
     if operation.legal.regime is not LegalRegime.POLICE_JUSTICE:
         return Outcome.not_met(gdpr_note)
     return check(operation)
