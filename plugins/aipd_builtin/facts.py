@@ -327,30 +327,45 @@ def _domain_labels(operation: ProcessingOperation) -> Text:
 #: The answer of :func:`has_domain` when no field is declared, by the words of the type of processing:
 #: it depends on them alone, and a register without a « domaine » column asks it of every row, a dozen
 #: times (the CNIL list items). Bounded: a plug-in could word its types at run time.
-_NO_DOMAINS: dict[tuple[str, str], Outcome] = {}
+class _Answers(dict[tuple[object, ...], Outcome]):
+    """Answers kept by everything that decides them, bounded: the keys come from the input and from
+    plug-ins (a register's rows, types worded at run time), so the store is emptied when full."""
+
+    def __init__(self, limit: int) -> None:
+        super().__init__()
+        self.limit = limit
+
+    def answer(self, key: tuple[object, ...], make: Callable[..., Outcome], *args: object) -> Outcome:
+        outcome = self.get(key)
+        if outcome is None:
+            if len(self) >= self.limit:
+                self.clear()
+            outcome = self[key] = make(*args)
+        return outcome
+
+
+_NO_DOMAINS = _Answers(512)
 
 
 def _no_domains(what: Text) -> Outcome:
-    key = (what.fr, what.en)
-    outcome = _NO_DOMAINS.get(key)
-    if outcome is None:
-        if len(_NO_DOMAINS) >= 512:
-            _NO_DOMAINS.clear()
-        outcome = _NO_DOMAINS[key] = Outcome.unknown(
-            t(
-                f"Les domaines du traitement ne sont pas déclarés : impossible de dire s'il relève {de(what.fr)}.",
-                f"The fields of the processing are not declared: cannot tell whether it is {what.en}.",
-            ),
-            ("domains",),
-        )
-    return outcome
+    return _NO_DOMAINS.answer((what.fr, what.en), _no_domains_answer, what)
+
+
+def _no_domains_answer(what: Text) -> Outcome:
+    return Outcome.unknown(
+        t(
+            f"Les domaines du traitement ne sont pas déclarés : impossible de dire s'il relève {de(what.fr)}.",
+            f"The fields of the processing are not declared: cannot tell whether it is {what.en}.",
+        ),
+        ("domains",),
+    )
 
 
 #: The answers of :func:`has_domain` when fields are declared, by those fields, the fields wanted
 #: and the words of the type: they depend on nothing else, and some twenty rules ask per assessment
 #: (the CNIL lists' items), again for every register row declaring the same fields. Bounded, like
 #: ``_NO_DOMAINS``: the fields and words come from the input and from plug-ins.
-_DOMAIN_ANSWERS: dict[tuple[object, ...], Outcome] = {}
+_DOMAIN_ANSWERS = _Answers(1024)
 
 
 def has_domain(operation: ProcessingOperation, wanted: Iterable[Domain], what: Text) -> Outcome:
@@ -360,12 +375,7 @@ def has_domain(operation: ProcessingOperation, wanted: Iterable[Domain], what: T
         return _no_domains(what)
     wanted_set = frozenset(wanted)
     key = (domains, wanted_set, what.fr, what.en)
-    outcome = _DOMAIN_ANSWERS.get(key)
-    if outcome is None:
-        if len(_DOMAIN_ANSWERS) >= 1024:
-            _DOMAIN_ANSWERS.clear()
-        outcome = _DOMAIN_ANSWERS[key] = _domain_answer(domains, wanted_set, what)
-    return outcome
+    return _DOMAIN_ANSWERS.answer(key, _domain_answer, domains, wanted_set, what)
 
 
 def _domain_answer(domains: Sequence[Domain], wanted: frozenset[Domain], what: Text) -> Outcome:
@@ -442,7 +452,7 @@ def _kinds(operation: ProcessingOperation) -> tuple[DataKind, ...]:
 #: The answers of :func:`_declared_kinds`, by the kinds declared, the kinds wanted and the words of
 #: the data asked for: they depend on nothing else, and about a dozen rules ask per assessment.
 #: Bounded: the words come from plug-ins, the kinds from the input.
-_KIND_ANSWERS: dict[tuple[object, ...], Outcome] = {}
+_KIND_ANSWERS = _Answers(1024)
 
 
 def _declared_kinds(operation: ProcessingOperation, wanted: frozenset[DataKind], what: Text) -> Outcome:
@@ -450,13 +460,7 @@ def _declared_kinds(operation: ProcessingOperation, wanted: frozenset[DataKind],
     if not operation.data:
         return _NO_DATA
     kinds = _kinds(operation)
-    key = (kinds, wanted, what.fr, what.en)
-    outcome = _KIND_ANSWERS.get(key)
-    if outcome is None:
-        if len(_KIND_ANSWERS) >= 1024:
-            _KIND_ANSWERS.clear()
-        outcome = _KIND_ANSWERS[key] = _kind_answer(kinds, wanted, what)
-    return outcome
+    return _KIND_ANSWERS.answer((kinds, wanted, what.fr, what.en), _kind_answer, kinds, wanted, what)
 
 
 def _kind_answer(kinds: tuple[DataKind, ...], wanted: frozenset[DataKind], what: Text) -> Outcome:
