@@ -957,6 +957,162 @@ def _structure_enum(tp: type[Vocabulary], node: _Node, path: str, ctx: _Context)
     return _INVALID
 
 
+# --- a Python mapping in one pass, when nothing in it calls for a message -------------------------
+#
+# A register row's mapping (and most mappings a program passes) is right as it is. For those, the
+# walk above builds a node per value, names each field's path and dispatches on the type hint at
+# every value, only to find nothing to say. The structurers below, compiled once per class from the
+# same plans, read a plain ``dict`` straight into the model and give the same object; at the first
+# thing the walk would have anything to say about (an unknown or missing key, a type, a pattern, a
+# minimum, a model rule, a limit, a value of an unusual class) they give up and the walk reads the
+# input from the start, so every problem keeps its message, path and order.
+
+
+class _Bail(Exception):
+    """The direct pass is not sure of the mapping: the walk reads it and says why."""
+
+
+_Direct: TypeAlias = "typing.Callable[[Any, list[int]], Any]"
+
+
+def _direct_count(count: list[int], n: int) -> None:
+    """Count ``n`` more values, as ``_from_python`` counts one per value; give up past :data:`MAX_NODES`."""
+    count[0] += n
+    if count[0] > MAX_NODES:
+        raise _Bail
+
+
+@cache
+def _direct_value(tp: Any) -> tuple[_Direct, int]:
+    """The direct structurer of a value of type ``tp``, and how many levels of values it may hold below it."""
+    kind, item_type = _value_kind(tp)
+    if kind == "class":
+        return _direct_class(tp)
+    if kind == "tuple":
+        item, below = _direct_value(item_type)
+
+        def sequence(value: Any, count: list[int]) -> Any:
+            if value.__class__ is not list and value.__class__ is not tuple:
+                raise _Bail
+            _direct_count(count, len(value))
+            return tuple([item(v, count) for v in value])  # an empty item (None) is refused by ``item``
+
+        return sequence, below + 1
+    if kind == "enum":
+        members = tp._value2member_map_
+
+        def enum(value: Any, count: list[int]) -> Any:
+            if value.__class__ is str:
+                member = members.get(value)
+                if member is not None:
+                    return member
+            raise _Bail
+
+        return enum, 0
+    if kind == "date":
+
+        def date(value: Any, count: list[int]) -> Any:
+            if value.__class__ is str and _DATE.match(value):
+                try:
+                    return dt.date.fromisoformat(value)
+                except ValueError:
+                    raise _Bail from None
+            if value.__class__ is dt.date:
+                return value
+            raise _Bail
+
+        return date, 0
+    if kind == "bool":
+
+        def boolean(value: Any, count: list[int]) -> Any:
+            if value is True or value is False:
+                return value
+            raise _Bail
+
+        return boolean, 0
+    exact = int if kind == "int" else str  # an int is never a bool here; a str subclass goes to the walk
+
+    def leaf(value: Any, count: list[int]) -> Any:
+        if value.__class__ is exact:
+            return value
+        raise _Bail
+
+    return leaf, 0
+
+
+def _direct_field(plan: _FieldPlan) -> tuple[_Direct, int]:
+    """:func:`_direct_value` of the field's type, with what ``_structure_field`` checks around it."""
+    convert, below = _direct_value(plan.type)
+    attribute, optional, empty_is_default = plan.attribute, plan.optional, plan.empty_is_default
+    pattern, minimum = plan.pattern, plan.minimum
+
+    def field(value: Any, count: list[int]) -> Any:
+        if value is None:
+            if optional:
+                return None
+            if empty_is_default:
+                return _field_default(attribute)
+            raise _Bail
+        result = convert(value, count)
+        if pattern is not None and isinstance(result, str) and not pattern.match(result):
+            raise _Bail
+        if minimum is not None and isinstance(result, int) and result < minimum:
+            raise _Bail
+        return result
+
+    return field, below
+
+
+@cache
+def _direct_class(cls: type) -> tuple[_Direct, int]:
+    plans, required = _class_plan(cls)
+    fields: dict[str, _Direct] = {}
+    below = 0
+    for name, plan in plans.items():
+        fields[name], deepest = _direct_field(plan)
+        below = max(below, deepest + 1)
+    needed = frozenset(a.name for a in required)
+    get = fields.get
+
+    def structure(value: Any, count: list[int]) -> Any:
+        if value.__class__ is not dict:
+            raise _Bail
+        _direct_count(count, len(value))
+        values = {}
+        for key, item in value.items():
+            if key.__class__ is not str:
+                raise _Bail
+            field = get(key)
+            if field is None:
+                raise _Bail
+            values[key] = field(item, count)
+        if not values.keys() >= needed:
+            raise _Bail
+        try:
+            return cls(**values)
+        except (ValueError, TypeError):
+            raise _Bail from None
+
+    return structure, below
+
+
+def _load_direct(source: dict[Any, Any]) -> ProcessingOperation | None:
+    """The operation ``source`` describes if the walk would find nothing to say about it, else ``None``."""
+    structure, below = _direct_class(ProcessingOperation)
+    if below > MAX_DEPTH:
+        return None
+    try:
+        op: ProcessingOperation = structure(source, [1])  # the root is one value
+    except _Bail:
+        return None
+    total = op.scale.persons  # the rules across fields, as _check_figures and _check_judgements
+    if total is not None and any(d.persons is not None and d.persons > total for d in op.data):
+        return None
+    if len({j.risk for j in op.risk_judgements}) != len(op.risk_judgements):
+        return None
+    return op
+
+
 # --- rules across fields ----------------------------------------------------------------------
 
 
@@ -1034,6 +1190,15 @@ def load(source: Source, *, max_bytes: int | None = None, lang: Lang = "fr") -> 
     listing every problem found (message in ``lang`` as ``str(error)``).
     """
     lang = check_lang(lang)
+    if source.__class__ is dict:
+        op = _load_direct(source)
+        if op is not None:
+            return op
+    return _load_walked(source, max_bytes, lang)
+
+
+def _load_walked(source: Source, max_bytes: int | None, lang: Lang) -> ProcessingOperation:
+    """:func:`load` by the walk over the node tree, which finds and words every problem."""
     limit = MAX_BYTES if max_bytes is None else max_bytes
     ctx = _Context(None)
     try:
