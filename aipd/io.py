@@ -965,7 +965,8 @@ def _structure_enum(tp: type[Vocabulary], node: _Node, path: str, ctx: _Context)
 # same plans, read a plain ``dict`` straight into the model and give the same object; at the first
 # thing the walk would have anything to say about (an unknown or missing key, a type, a pattern, a
 # minimum, a model rule, a limit, a value of an unusual class) they give up and the walk reads the
-# input from the start, so every problem keeps its message, path and order.
+# input from the start, so every problem keeps its message, path and order. Types are tested with
+# ``type()``, which an object cannot fake (``__class__`` and ``isinstance`` can be).
 
 
 class _Bail(Exception):
@@ -992,7 +993,7 @@ def _direct_value(tp: Any) -> tuple[_Direct, int]:
         item, below = _direct_value(item_type)
 
         def sequence(value: Any, count: list[int]) -> Any:
-            if value.__class__ is not list and value.__class__ is not tuple:
+            if type(value) is not list and type(value) is not tuple:
                 raise _Bail
             _direct_count(count, len(value))
             return tuple([item(v, count) for v in value])  # an empty item (None) is refused by ``item``
@@ -1002,7 +1003,7 @@ def _direct_value(tp: Any) -> tuple[_Direct, int]:
         members = tp._value2member_map_
 
         def enum(value: Any, count: list[int]) -> Any:
-            if value.__class__ is str:
+            if type(value) is str:
                 member = members.get(value)
                 if member is not None:
                     return member
@@ -1012,12 +1013,12 @@ def _direct_value(tp: Any) -> tuple[_Direct, int]:
     if kind == "date":
 
         def date(value: Any, count: list[int]) -> Any:
-            if value.__class__ is str and _DATE.match(value):
+            if type(value) is str and _DATE.match(value):
                 try:
                     return dt.date.fromisoformat(value)
                 except ValueError:
                     raise _Bail from None
-            if value.__class__ is dt.date:
+            if type(value) is dt.date:
                 return value
             raise _Bail
 
@@ -1033,7 +1034,7 @@ def _direct_value(tp: Any) -> tuple[_Direct, int]:
     exact = int if kind == "int" else str  # an int is never a bool here; a str subclass goes to the walk
 
     def leaf(value: Any, count: list[int]) -> Any:
-        if value.__class__ is exact:
+        if type(value) is exact:
             return value
         raise _Bail
 
@@ -1063,29 +1064,59 @@ def _direct_field(plan: _FieldPlan) -> tuple[_Direct, int]:
     return field, below
 
 
+#: How the class structurer reads a field's value in its own loop, without a call (``_direct_class``):
+#: a value of the field's exact type kept as given (text without a pattern, a boolean), a whole number
+#: at or over its minimum, a member of an enum looked up by its text. Anything else that field receives
+#: (``None`` included) goes to the field's structurer.
+_AS_IS, _AS_COUNT, _AS_MEMBER, _BY_CALL = range(4)
+
+
+def _inline(plan: _FieldPlan) -> tuple[int, type, Any]:
+    """How ``_direct_class`` reads the field in its loop: the way, the exact type, the enum table or minimum."""
+    kind, _ = _value_kind(plan.type)
+    if kind == "str" and plan.pattern is None:
+        return _AS_IS, str, None
+    if kind == "bool":
+        return _AS_IS, bool, None
+    if kind == "int":
+        return _AS_COUNT, int, -(2**63) if plan.minimum is None else plan.minimum
+    if kind == "enum":
+        return _AS_MEMBER, str, plan.type._value2member_map_
+    return _BY_CALL, type(None), None
+
+
 @cache
 def _direct_class(cls: type) -> tuple[_Direct, int]:
     plans, required = _class_plan(cls)
-    fields: dict[str, _Direct] = {}
+    fields: dict[str, tuple[int, type, Any, _Direct]] = {}
     below = 0
     for name, plan in plans.items():
-        fields[name], deepest = _direct_field(plan)
+        field, deepest = _direct_field(plan)
+        fields[name] = (*_inline(plan), field)
         below = max(below, deepest + 1)
     needed = frozenset(a.name for a in required)
     get = fields.get
 
     def structure(value: Any, count: list[int]) -> Any:
-        if value.__class__ is not dict:
+        if type(value) is not dict:
             raise _Bail
-        _direct_count(count, len(value))
+        n = count[0] = count[0] + len(value)
+        if n > MAX_NODES:
+            raise _Bail
         values = {}
         for key, item in value.items():
-            if key.__class__ is not str:
+            if type(key) is not str:
                 raise _Bail
-            field = get(key)
-            if field is None:
+            spec = get(key)
+            if spec is None:
                 raise _Bail
-            values[key] = field(item, count)
+            how, exact, data, field = spec
+            if type(item) is exact and (how == _AS_IS or (how == _AS_COUNT and item >= data)):
+                values[key] = item
+            elif how == _AS_MEMBER and type(item) is str and item in data:
+                values[key] = data[item]
+            else:  # a nested block, a list, a date, a pattern, None, or something to refuse
+                values[key] = field(item, count)
         if not values.keys() >= needed:
             raise _Bail
         try:
@@ -1190,7 +1221,7 @@ def load(source: Source, *, max_bytes: int | None = None, lang: Lang = "fr") -> 
     listing every problem found (message in ``lang`` as ``str(error)``).
     """
     lang = check_lang(lang)
-    if source.__class__ is dict:
+    if type(source) is dict:
         op = _load_direct(source)
         if op is not None:
             return op

@@ -50,6 +50,14 @@ def outcome(load: Any, source: Any, lang: str) -> tuple[str, Any]:
         return "refused", (exc.problems, str(exc))
 
 
+def any_outcome(load: Any, source: Any) -> tuple[str, Any]:
+    """:func:`outcome`, any other exception included (the walk's own answer to hostile objects)."""
+    try:
+        return outcome(load, source, "fr")
+    except Exception as exc:  # compared, not hidden
+        return type(exc).__name__, str(exc)
+
+
 def by_walk(source: Any, lang: str = "fr") -> Any:
     return io._load_walked(source, None, lang)  # type: ignore[arg-type]  # lang is checked by load
 
@@ -278,3 +286,50 @@ def test_the_direct_pass_gives_way_when_the_depth_bound_is_lowered(monkeypatch: 
     monkeypatch.setattr(io, "MAX_DEPTH", 2)
     assert io._load_direct(ROW) is None
     assert outcome(by_load, ROW, "fr")[0] == "refused"
+
+
+class _Posing:
+    """An object whose ``__class__`` claims another class (``isinstance`` believes it, ``type`` does not)."""
+
+    def __init__(self, posing_as: type, shown: str) -> None:
+        self._posing_as = posing_as
+        self._shown = shown
+
+    @property  # type: ignore[misc]  # the point of this class
+    def __class__(self) -> type:
+        return self._posing_as
+
+    def __str__(self) -> str:
+        return self._shown
+
+
+@pytest.mark.parametrize(
+    ("path", "posing_as"),
+    [
+        (("name",), str),  # the walk reads it as text, through str()
+        (("controller", "kind"), str),
+        (("scale", "persons"), int),
+        (("monitoring", "systematic"), bool),
+        (("controller",), dict),
+        (("purposes",), list),
+        (("created",), dt.date),
+        (("created",), str),
+    ],
+)
+def test_a_value_posing_as_another_class_is_read_as_the_walk_reads_it(
+    path: tuple[Any, ...], posing_as: type
+) -> None:
+    """The direct pass looks at a value's real type: an object claiming to be text, a number or a block
+    through ``__class__`` is left to the walk, which reads or refuses it as before."""
+    data = copy.deepcopy(ROW)
+    _at(data, path[:-1])[path[-1]] = _Posing(posing_as, "commune")
+    assert io._load_direct(data) is None
+    assert any_outcome(by_load, data) == any_outcome(by_walk, data)
+
+
+def test_a_key_posing_as_text_is_refused_as_the_walk_refuses_it() -> None:
+    """A key claiming to be text through ``__class__`` is no field name for either pass."""
+    data = copy.deepcopy(ROW)
+    data[_Posing(str, "zz")] = "x"  # type: ignore[index]
+    assert io._load_direct(data) is None
+    assert any_outcome(by_load, data) == any_outcome(by_walk, data)
