@@ -29,7 +29,9 @@ How YAML is read (the choices a DPO may need to know):
 
 JSON is decoded by :mod:`json` (duplicate keys caught with
 ``object_pairs_hook``); its values are typed, so a quoted number or date-less
-string is checked as written. A Python mapping goes through the same walk.
+string is checked as written. A Python mapping goes through the same walk; a plain
+``dict`` (a register row's) is first read in one direct pass that gives the same
+operation, and goes to the walk at the first thing the walk would report.
 
 cattrs is deliberately not used: the messages must be French and point at YAML
 lines and columns, which needs this walk over the node tree anyway; with it the
