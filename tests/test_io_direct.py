@@ -43,6 +43,10 @@ ROW: dict[str, Any] = {
 }
 
 
+#: Every field of the model given, each with a value of its own (tests/strategies.py).
+FILLED: dict[str, Any] = unstructure(strategies.filled_operation().operation)
+
+
 def outcome(load: Any, source: Any, lang: str) -> tuple[str, Any]:
     try:
         return "loaded", load(source, lang)
@@ -166,8 +170,11 @@ def _at(root: Any, path: tuple[Any, ...]) -> Any:
 @st.composite
 def mutated_mappings(draw: st.DrawFn) -> dict[str, Any]:
     """A valid operation's mapping (a drawn one or a register row) with one to four edits."""
-    drawn = draw(st.booleans())
-    data = unstructure(draw(strategies.operations())) if drawn else copy.deepcopy(ROW)
+    base = draw(st.sampled_from(["row", "drawn", "filled"]))
+    if base == "drawn":
+        data = unstructure(draw(strategies.operations()))
+    else:
+        data = copy.deepcopy(ROW if base == "row" else FILLED)
     for _ in range(draw(st.integers(0, 4))):
         places = _places(data)
         path = draw(st.sampled_from(places))
@@ -225,6 +232,13 @@ def test_a_register_row_is_read_by_the_direct_pass(monkeypatch: pytest.MonkeyPat
     op = io.load(ROW)
     assert isinstance(op, ProcessingOperation)
     assert op == expected
+
+
+def test_every_field_of_the_model_is_read_by_the_direct_pass(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every field of every class, filled: read without the walk, into the walk's operation."""
+    expected = by_walk(FILLED)
+    monkeypatch.setattr(io, "_load_walked", None)
+    assert io.load(FILLED) == expected == strategies.filled_operation().operation
 
 
 @pytest.mark.parametrize(
