@@ -1054,8 +1054,33 @@ def domain_hints(texts: Iterable[str], given: Iterable[Domain] = ()) -> tuple[Do
     return tuple(DomainHint(domain, tuple(words)) for domain, words in found.items())
 
 
+#: Entries kept by each of a reader's caches of converted cell texts (see :class:`_RowReader`).
+_CELL_CACHE = 1024
+#: The kinds of model fact whose cell texts repeat down a register (a kind of body, « oui » / « non »,
+#: a list of categories): their conversion is kept. Names, counts and dates differ row to row: kept,
+#: they would only push the repeated texts out.
+_REPEATED_KINDS = frozenset({"bool", "enum", "enums"})
+
+
+def _put(op: dict[str, Any], parts: tuple[str, ...], value: Any) -> None:
+    """``value`` at the model path split into ``parts`` of the nested mapping ``op``."""
+    target = op
+    for p in parts[:-1]:
+        target = target.setdefault(p, {})
+    target[parts[-1]] = value
+
+
 class _RowReader:
-    """Turns one row's cells into the mapping :func:`aipd.load` reads (one instance per register)."""
+    """Turns one row's cells into the mapping :func:`aipd.load` reads (one instance per register).
+
+    What depends on the register alone (each column's field, header and model path, the defaults)
+    is worked out once, here. The conversion of a cell's text that repeats down a register (a list of
+    data categories, of persons, a legal basis, a kind of body) is kept in bounded caches of this
+    reader, keyed by the field and the text: the reader's mapping (values, separator) is the rest of
+    what decides it. A cache holds only what the text gives (the values, and the wording of a problem
+    or a note); the problems, which carry the row number and the header, are made anew for each row.
+    A reader is pickled as what builds it (its caches are not), for the processes of a parallel triage.
+    """
 
     def __init__(
         self, fields: dict[int, str], headers: list[str], mapping: RegisterMapping, source: str | None
@@ -1067,6 +1092,27 @@ class _RowReader:
         self.values = {f: {_key(k): v for k, v in table.items()} for f, table in mapping.values.items()}
         sep = mapping.separator
         self.split_re = re.compile(re.escape(sep)) if sep else re.compile(r"[\n;•|]")
+        # Once per register: each column (position, field, header) and default, each model fact's leaf
+        # and path.
+        self.columns = tuple((index, field, headers[index]) for index, field in fields.items())
+        self.defaults = tuple(mapping.defaults.items())
+        leaves = _leaves()
+        self.leaves = {
+            field: leaves[field]
+            for field in (*fields.values(), *mapping.defaults)
+            if field not in _SPECIAL_FIELDS and field in leaves
+        }
+        self.paths = {field: tuple(field.split(".")) for field in self.leaves}
+        cache = functools.lru_cache(maxsize=_CELL_CACHE)
+        self.cached_leaf = cache(self.leaf_text)
+        self.bases = cache(self.read_bases)
+        self.data = cache(self.read_data)
+        self.subjects = cache(self.read_subjects)
+        self.names = cache(self.read_names)
+        self.domains = cache(self.read_domains)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_RowReader, (self.fields, self.headers, self.mapping, self.source))
 
     def split(self, text: str) -> list[str]:
         return [p.strip(" -*\t") for p in self.split_re.split(text) if p.strip(" -*\t")]
@@ -1077,43 +1123,46 @@ class _RowReader:
             return table.get(_key(text), text)
         return text
 
+    def items(self, field: str, text: str) -> list[str]:
+        """The items of a list cell, each translated by the mapping's values."""
+        return [self.translate(field, v) for v in self.split(text)]
+
     def read(self, number: int, cells: list[Any], *, fallback_id: str | None = None) -> RegisterRow | None:
         """The row's operation; ``fallback_id`` names it when it has neither id nor reference."""
         raw: dict[str, tuple[str, Any]] = {}
-        for index, field in self.fields.items():
-            value = cells[index] if index < len(cells) else None
+        width = len(cells)
+        for index, field, header in self.columns:
+            value = cells[index] if index < width else None
             if _plain(value) == "":
                 continue
             if field in raw:  # a list read from two columns (« Données sensibles », « … traitées »)
-                header, first = raw[field]
-                raw[field] = (f"{header}, {self.headers[index]}", f"{_plain(first)}\n{_plain(value)}")
+                first_header, first = raw[field]
+                raw[field] = (f"{first_header}, {header}", f"{_plain(first)}\n{_plain(value)}")
                 continue
-            raw[field] = (self.headers[index], value)
+            raw[field] = (header, value)
         if not raw and not any(_plain(c) for c in cells):
             return None  # a blank line of the sheet: nothing to triage
         problems: list[Problem] = []
         notes: list[Text] = []
         assumed: list[str] = []
-        for field, value in self.mapping.defaults.items():
+        for field, value in self.defaults:
             if field not in raw:
                 raw[field] = ("défaut", value)
         op: dict[str, Any] = {}
-
-        def put(path: str, value: Any) -> None:
-            parts = path.split(".")
-            target = op
-            for p in parts[:-1]:
-                target = target.setdefault(p, {})
-            target[parts[-1]] = value
-
-        leaves = _leaves()
         for field, (header, value) in raw.items():
-            leaf = leaves.get(field)
-            if field in _SPECIAL_FIELDS or leaf is None:
+            leaf = self.leaves.get(field)
+            if leaf is None:
                 continue
-            converted = self.leaf_value(number, header, leaf, value, problems)
+            if type(value) is str and leaf.kind in _REPEATED_KINDS:
+                converted, messages = self.cached_leaf(field, value)
+            else:
+                converted, messages = self.leaf_value(leaf, value)
+            for message in messages:  # made for each row: a problem names its row and its header
+                problems.append(
+                    Problem(path=f"« {header} »", message=message, source=self.source, line=number)
+                )
             if converted is not None:
-                put(field, converted)
+                _put(op, self.paths[field], list(converted) if type(converted) is tuple else converted)
         partial: list[str] = []
         self.special(raw, op, notes, partial)
 
@@ -1139,7 +1188,10 @@ class _RowReader:
             assumed.append("controller.kind")
         if "id" not in op:
             ref = op.get("register_ref")
-            slug = re.sub(r"[^a-z0-9]+", "-", _key(ref)).strip("-") if isinstance(ref, str) else ""
+            # normalise_header, not _key: a reference is seen once, it would only churn that cache
+            slug = (
+                re.sub(r"[^a-z0-9]+", "-", normalise_header(ref)).strip("-") if isinstance(ref, str) else ""
+            )
             op["id"] = f"registre-{slug}" if slug else fallback_id or f"ligne-{number}"
         return RegisterRow(
             number=number,
@@ -1151,93 +1203,73 @@ class _RowReader:
             partial=tuple(dict.fromkeys(partial)),
         )
 
-    def leaf_value(self, number: int, header: str, leaf: _Leaf, value: Any, problems: list[Problem]) -> Any:
+    def leaf_text(self, field: str, text: str) -> tuple[Any, tuple[Text, ...]]:
+        """:meth:`leaf_value` of a text cell (kept by ``cached_leaf``)."""
+        return self.leaf_value(self.leaves[field], text)
+
+    def leaf_value(self, leaf: _Leaf, value: Any) -> tuple[Any, tuple[Text, ...]]:
+        """A cell's value for a model fact (a list as a tuple), and what is wrong with it (the wording
+        of each problem: the caller names the row and the header)."""
         text = self.translate(leaf.path, _plain(value))
-        lowered = _key(text)
         if leaf.kind in ("str", "strs"):
-            return self.split(text) if leaf.kind == "strs" else text
+            return (tuple(self.split(text)) if leaf.kind == "strs" else text), ()
         if _is_empty(text) or _is_unknown(text):
-            return None
+            return None, ()
         if leaf.kind == "bool":
+            lowered = _key(text)
             if lowered in _TRUE:
-                return True
+                return True, ()
             if lowered in _FALSE:
-                return False
-            problems.append(
-                _problem(
-                    number,
-                    self.source,
-                    header,
-                    f"oui ou non attendu, lu « {text} »",
-                    f"yes or no expected, read '{text}'",
-                )
-            )
-            return None
+                return False, ()
+            return None, (t(f"oui ou non attendu, lu « {text} »", f"yes or no expected, read '{text}'"),)
         if leaf.kind == "int":
             if isinstance(value, int | float) and not isinstance(value, bool) and float(value).is_integer():
-                return int(value)
+                return int(value), ()
             count = _count(text)
             if count is not None:
-                return count
+                return count, ()
             if _ambiguous_count(text):
-                problems.append(
-                    _problem(
-                        number,
-                        self.source,
-                        header,
+                return None, (
+                    t(
                         f"nombre ambigu « {text} » : la virgule sépare-t-elle les milliers ou les décimales ? "
                         "écrivez-le sans virgule (« 12 000 » ou « 12 »)",
                         f"ambiguous number '{text}': is the comma a thousands or a decimal separator? "
                         "write it without a comma ('12 000' or '12')",
-                    )
+                    ),
                 )
-                return None
-            problems.append(
-                _problem(
-                    number,
-                    self.source,
-                    header,
-                    f"nombre entier attendu, lu « {text} »",
-                    f"whole number expected, read '{text}'",
-                )
+            return None, (
+                t(f"nombre entier attendu, lu « {text} »", f"whole number expected, read '{text}'"),
             )
-            return None
         if leaf.kind == "date":
             if isinstance(value, dt.datetime):
-                return value.date().isoformat()
+                return value.date().isoformat(), ()
             if isinstance(value, dt.date):
-                return value.isoformat()
+                return value.isoformat(), ()
             m = _DATE_ISO.match(text)
             fr = _DATE_FR.match(text)
             try:
                 if m:
-                    return dt.date(int(m[1]), int(m[2]), int(m[3])).isoformat()
+                    return dt.date(int(m[1]), int(m[2]), int(m[3])).isoformat(), ()
                 if fr:
-                    return dt.date(int(fr[3]), int(fr[2]), int(fr[1])).isoformat()
+                    return dt.date(int(fr[3]), int(fr[2]), int(fr[1])).isoformat(), ()
             except ValueError:
                 pass
-            problems.append(
-                _problem(
-                    number,
-                    self.source,
-                    header,
+            return None, (
+                t(
                     f"date attendue (JJ/MM/AAAA ou AAAA-MM-JJ), lu « {text} »",
                     f"date expected (DD/MM/YYYY or YYYY-MM-DD), read '{text}'",
-                )
+                ),
             )
-            return None
         assert leaf.enum is not None
         items = self.split(text) if leaf.kind == "enums" else [text]
         out = []
+        messages: list[Text] = []
         for item in items:
             item = self.translate(leaf.path, item)
             member = _enum_lookup(leaf.enum, item) or _by_words(_ENUM_WORDS.get(leaf.enum, ()), item)
             if member is None:
-                problems.append(
-                    _problem(
-                        number,
-                        self.source,
-                        header,
+                messages.append(
+                    t(
                         f"valeur non reconnue « {item} » (admises : {' ; '.join(m.fr for m in leaf.enum)})",
                         f"value not recognised '{item}' (allowed: {'; '.join(m.en for m in leaf.enum)})",
                     )
@@ -1245,8 +1277,150 @@ class _RowReader:
             else:
                 out.append(member.value)
         if leaf.kind == "enums":
-            return out or None
-        return out[0] if out else None
+            return (tuple(out) or None), tuple(messages)
+        return (out[0] if out else None), tuple(messages)
+
+    # The conversions of list cells, each a function of the field and the cell's text (kept by the
+    # reader's caches: the same few values fill a register's lists).
+
+    def read_bases(self, text: str) -> tuple[tuple[LegalBasis, ...], tuple[Text, ...]]:
+        """The legal bases a « Base légale » cell names (each once, in order), and the notes on the
+        items not recognised."""
+        bases: list[LegalBasis] = []
+        notes: list[Text] = []
+        for b in self.items("legal_basis", text):
+            found: LegalBasis | None = _enum_lookup(LegalBasis, b) or _by_words(_BASIS_WORDS, b)  # type: ignore[assignment]  # _enum_lookup returns a member of the enum it is given
+            if found is None:
+                notes.append(
+                    t(
+                        f"base légale non reconnue « {b} » : laissée inconnue",
+                        f"legal basis not recognised '{b}': left unknown",
+                    )
+                )
+            elif found not in bases:
+                bases.append(found)
+        return tuple(bases), tuple(notes)
+
+    def read_data(
+        self, field: str, text: str
+    ) -> tuple[tuple[tuple[str, str | None], ...], tuple[Text, ...], bool, tuple[str, ...]]:
+        """A data cell (``data`` or ``sensitive_data``): each category read (kind, the item as written
+        when it is not the kind's label), the notes, whether a category is filed by guess (the data are
+        then given in part) and the items that say the value is not given here."""
+        entries: list[tuple[str, str | None]] = []
+        notes: list[Text] = []
+        guessed = False
+        unknown: list[str] = []
+        for item in self.items(field, text):
+            if _key(item) in _NONE_WORDS:
+                continue  # « Données sensibles : Non » says there are none, not one called « Non »
+            named = _named(item, _data_kinds)
+            if named is None:
+                unknown.append(item)  # « ? », « voir fiche »: not a category called so
+                continue
+            kinds: list[DataKind] = named
+            if (
+                field == "sensitive_data"
+                and kinds
+                and not any(
+                    k.is_highly_personal or k.is_special_category or k is DataKind.OFFENCES for k in kinds
+                )
+            ):
+                # « Situation familiale (violences conjugales) » in the sensitive column: an ordinary
+                # word found in it does not make it ordinary; kept as highly personal, to check.
+                guessed = True
+                kinds = [*kinds, DataKind.OTHER_HIGHLY_PERSONAL]
+                notes.append(
+                    t(
+                        f"donnée sensible « {item} » lue comme donnée courante : gardée aussi comme « autres "
+                        "données à caractère hautement personnel », à vérifier",
+                        f"sensitive data '{item}' read as ordinary data: also kept as 'other highly "
+                        "personal data', to check",
+                    )
+                )
+            if not kinds:
+                # Filed under the nearest category, but not read: the art. 9 and 10 rules, the NIR's,
+                # the sensitive-data criterion cannot rest on a guess (RegisterRow.partial).
+                guessed = True
+                if field == "sensitive_data":
+                    kinds = [DataKind.OTHER_HIGHLY_PERSONAL]
+                    notes.append(
+                        t(
+                            f"donnée sensible non reconnue « {item} » : classée « autres données à "
+                            "caractère hautement personnel »",
+                            f"sensitive data not recognised '{item}': filed as 'other highly personal data'",
+                        )
+                    )
+                else:
+                    kinds = [DataKind.OTHER]
+                    notes.append(
+                        t(
+                            f"catégorie de données non reconnue « {item} » : classée « autres "
+                            "données courantes », à vérifier",
+                            f"data category not recognised '{item}': filed as 'other ordinary data', to check",
+                        )
+                    )
+            for kind in kinds:
+                described = _key(item) not in (_key(kind.fr), _key(kind.value))
+                entries.append((kind.value, item if described else None))
+        return tuple(entries), tuple(notes), guessed, tuple(unknown)
+
+    def read_subjects(
+        self, text: str
+    ) -> tuple[tuple[tuple[str, str | None, tuple[str, ...], bool], ...], tuple[str, ...]]:
+        """A persons cell: each category read (kind, the item when it is not the kind's label, the
+        reasons of vulnerability, whether it says « vulnérable »), and the items not given here."""
+        entries: list[tuple[str, str | None, tuple[str, ...], bool]] = []
+        unknown: list[str] = []
+        for item in self.items("data_subjects", text):
+            if _key(item) in _NONE_WORDS:
+                continue
+            subject_kinds = _named(item, _subject_kinds)
+            if subject_kinds is None:
+                unknown.append(item)
+                continue
+            reasons = tuple(r.value for r in _all_by_words(_VULNERABILITY_WORDS, item))
+            vulnerable = re.search(r"\bvulnerable\b", _key(item)) is not None
+            for kind_s in subject_kinds or [None]:
+                described = kind_s is None or _key(item) != _key(kind_s.fr)
+                entries.append(
+                    ((kind_s or SubjectKind.OTHER).value, item if described else None, reasons, vulnerable)
+                )
+        return tuple(entries), tuple(unknown)
+
+    def read_names(self, field: str, text: str) -> tuple[str, ...]:
+        """The names a list cell gives (recipients, processors, joint controllers), « néant » aside."""
+        return tuple(n for n in self.items(field, text) if _key(n) not in _NONE_WORDS)
+
+    def read_domains(self, text: str) -> tuple[tuple[str, ...], bool, tuple[Text, ...]]:
+        """The domains a « Domaine » cell names (each once, in order), whether some are not given or
+        not recognised (the domains are then given in part), and the notes."""
+        domains: list[str] = []
+        unknown = False
+        notes: list[Text] = []
+        for item in self.items("domains", text):
+            found_domains = _named(item, _domains)
+            if found_domains is None:
+                unknown = True
+                continue
+            if not found_domains:
+                # « Gestion du personnel ; Géolocalisation des véhicules »: dropping the second made the
+                # processing entirely staff management, and the CNIL exemption (2019-118) met. The
+                # register names a domain outside the recognised ones: « Autre », so no exempt type is
+                # entire, and the domains are given in part (the required list's types are unknown).
+                found_domains = [Domain.OTHER]
+                unknown = True
+                notes.append(
+                    t(
+                        f"domaine non reconnu « {item} » : classé « Autre » (aucune dispense de la CNIL ne "
+                        "s'applique), à préciser",
+                        f"domain not recognised '{item}': filed as 'Other' (no CNIL exemption applies), to give",
+                    )
+                )
+            for d in found_domains:
+                if d.value not in domains:
+                    domains.append(d.value)
+        return tuple(domains), unknown, tuple(notes)
 
     def special(
         self, raw: dict[str, tuple[str, Any]], op: dict[str, Any], notes: list[Text], partial: list[str]
@@ -1254,7 +1428,7 @@ class _RowReader:
         """The register notions that fill lists of the model (purposes, data, persons…); ``partial``
         receives the model paths of a list the register gives only in part (see :class:`RegisterRow`)."""
 
-        def unstated(path: str, what: Text, values: list[str]) -> None:
+        def unstated(path: str, what: Text, values: Iterable[str]) -> None:
             # « Identité ; ? »: the categories read are kept (more can only add a criterion), the rest
             # is not known: no verdict short of « AIPD requise » may rest on them (RegisterRow.partial).
             if values:
@@ -1273,23 +1447,17 @@ class _RowReader:
             value = _plain(raw[field][1])
             return None if _is_empty(value) else value
 
-        def items(field: str) -> list[str]:
-            value = text(field)
-            return [self.translate(field, v) for v in self.split(value)] if value else []
-
-        purposes = [*items("purpose"), *items("sub_purposes")]
-        bases: list[LegalBasis] = []
-        for b in items("legal_basis"):
-            found: LegalBasis | None = _enum_lookup(LegalBasis, b) or _by_words(_BASIS_WORDS, b)  # type: ignore[assignment]  # _enum_lookup returns a member of the enum it is given
-            if found is None:
-                notes.append(
-                    t(
-                        f"base légale non reconnue « {b} » : laissée inconnue",
-                        f"legal basis not recognised '{b}': left unknown",
-                    )
-                )
-            elif found not in bases:
-                bases.append(found)
+        purpose, sub_purposes = text("purpose"), text("sub_purposes")
+        # A purpose is seen once: split, not kept.
+        purposes = [
+            *(self.items("purpose", purpose) if purpose else ()),
+            *(self.items("sub_purposes", sub_purposes) if sub_purposes else ()),
+        ]
+        basis = text("legal_basis")
+        bases: tuple[LegalBasis, ...] = ()
+        if basis:
+            bases, basis_notes = self.bases(basis)
+            notes.extend(basis_notes)
         if len(bases) > 1:
             notes.append(
                 t(
@@ -1309,133 +1477,57 @@ class _RowReader:
         data: list[dict[str, Any]] = []
         unknown_data: list[str] = []
         for field in ("data", "sensitive_data"):
-            for item in items(field):
-                if _key(item) in _NONE_WORDS:
-                    continue  # « Données sensibles : Non » says there are none, not one called « Non »
-                named = _named(item, _data_kinds)
-                if named is None:
-                    unknown_data.append(item)  # « ? », « voir fiche »: not a category called so
-                    continue
-                kinds: list[DataKind] = named
-                if (
-                    field == "sensitive_data"
-                    and kinds
-                    and not any(
-                        k.is_highly_personal or k.is_special_category or k is DataKind.OFFENCES for k in kinds
-                    )
-                ):
-                    # « Situation familiale (violences conjugales) » in the sensitive column: an ordinary
-                    # word found in it does not make it ordinary; kept as highly personal, to check.
-                    partial.append("data")
-                    kinds = [*kinds, DataKind.OTHER_HIGHLY_PERSONAL]
-                    notes.append(
-                        t(
-                            f"donnée sensible « {item} » lue comme donnée courante : gardée aussi comme « autres "
-                            "données à caractère hautement personnel », à vérifier",
-                            f"sensitive data '{item}' read as ordinary data: also kept as 'other highly "
-                            "personal data', to check",
-                        )
-                    )
-                if not kinds:
-                    # Filed under the nearest category, but not read: the art. 9 and 10 rules, the NIR's,
-                    # the sensitive-data criterion cannot rest on a guess (RegisterRow.partial).
-                    partial.append("data")
-                    if field == "sensitive_data":
-                        kinds = [DataKind.OTHER_HIGHLY_PERSONAL]
-                        notes.append(
-                            t(
-                                f"donnée sensible non reconnue « {item} » : classée « autres données à "
-                                "caractère hautement personnel »",
-                                f"sensitive data not recognised '{item}': filed as 'other highly "
-                                "personal data'",
-                            )
-                        )
-                    else:
-                        kinds = [DataKind.OTHER]
-                        notes.append(
-                            t(
-                                f"catégorie de données non reconnue « {item} » : classée « autres "
-                                "données courantes », à vérifier",
-                                f"data category not recognised '{item}': filed as 'other ordinary "
-                                "data', to check",
-                            )
-                        )
-                for kind in kinds:
-                    entry: dict[str, Any] = {"kind": kind.value}
-                    if _key(item) not in (_key(kind.fr), _key(kind.value)):
-                        entry["description"] = item
-                    if retention:
-                        entry["retention"] = {"active": retention}
-                    data.append(entry)
+            value = text(field)
+            if not value:
+                continue
+            entries, data_notes, guessed, unknown = self.data(field, value)
+            notes.extend(data_notes)
+            if guessed:
+                partial.append("data")
+            unknown_data.extend(unknown)
+            for kind, description in entries:
+                entry: dict[str, Any] = {"kind": kind}
+                if description is not None:
+                    entry["description"] = description
+                if retention:
+                    entry["retention"] = {"active": retention}
+                data.append(entry)
         if data:
             op["data"] = data
         unstated("data", t("catégories de données", "data categories"), unknown_data)
 
         subjects = []
-        unknown_subjects: list[str] = []
-        for item in items("data_subjects"):
-            if _key(item) in _NONE_WORDS:
-                continue
-            subject_kinds = _named(item, _subject_kinds)
-            if subject_kinds is None:
-                unknown_subjects.append(item)
-                continue
-            reasons = [r.value for r in _all_by_words(_VULNERABILITY_WORDS, item)]
-            for kind_s in subject_kinds or [None]:
-                entry = {"kind": (kind_s or SubjectKind.OTHER).value}
-                if kind_s is None or _key(item) != _key(kind_s.fr):
-                    entry["description"] = item
+        unknown_subjects: tuple[str, ...] = ()
+        persons = text("data_subjects")
+        if persons:
+            subject_entries, unknown_subjects = self.subjects(persons)
+            for kind_s, description, reasons, vulnerable in subject_entries:
+                entry = {"kind": kind_s}
+                if description is not None:
+                    entry["description"] = description
                 if reasons:
-                    entry["vulnerabilities"] = reasons
-                if re.search(r"\bvulnerable\b", _key(item)):
+                    entry["vulnerabilities"] = list(reasons)
+                if vulnerable:
                     entry["vulnerable"] = True
                 subjects.append(entry)
         if subjects:
             op["data_subjects"] = subjects
         unstated("data_subjects", t("catégories de personnes", "categories of persons"), unknown_subjects)
 
-        recipients = [{"name": r} for r in items("recipients") if _key(r) not in _NONE_WORDS]
-        if recipients:
-            op["recipients"] = recipients
-        processors = [
-            {"name": p, "role": "sous-traitant (d'après le registre)"}
-            for p in items("processors")
-            if _key(p) not in _NONE_WORDS
-        ]
-        if processors:
-            op["processors"] = processors
-        joint = [{"name": j} for j in items("joint_controllers") if _key(j) not in _NONE_WORDS]
-        if joint:
-            op["joint_controllers"] = joint
-        domains: list[str] = []
-        unknown_domains: list[str] = []
-        for item in items("domains"):
-            found_domains = _named(item, _domains)
-            if found_domains is None:
-                unknown_domains.append(item)
-                continue
-            if not found_domains:
-                # « Gestion du personnel ; Géolocalisation des véhicules »: dropping the second made the
-                # processing entirely staff management, and the CNIL exemption (2019-118) met. The
-                # register names a domain outside the recognised ones: « Autre », so no exempt type is
-                # entire, and the domains are given in part (the required list's types are unknown).
-                found_domains = [Domain.OTHER]
-                unknown_domains.append(item)
-                notes.append(
-                    t(
-                        f"domaine non reconnu « {item} » : classé « Autre » (aucune dispense de la CNIL ne "
-                        "s'applique), à préciser",
-                        f"domain not recognised '{item}': filed as 'Other' (no CNIL exemption applies), "
-                        "to give",
-                    )
-                )
-            for d in found_domains:
-                if d.value not in domains:
-                    domains.append(d.value)
-        if domains:
-            op["domains"] = domains
-        if unknown_domains:
-            partial.append("domains")
+        for field in ("recipients", "processors", "joint_controllers"):
+            value = text(field)
+            names = self.names(field, value) if value else ()
+            if names:
+                role = {"role": "sous-traitant (d'après le registre)"} if field == "processors" else {}
+                op[field] = [{"name": n, **role} for n in names]
+        domain_text = text("domains")
+        if domain_text:
+            domains, unknown_domains, domain_notes = self.domains(domain_text)
+            notes.extend(domain_notes)
+            if domains:
+                op["domains"] = list(domains)
+            if unknown_domains:
+                partial.append("domains")
 
         transfers = text("transfers")
         if transfers and _key(transfers) not in _NONE_WORDS:
