@@ -540,6 +540,8 @@ _FALSE = frozenset({"non", "n", "faux", "0", "no", "false"})
 
 def _plain(value: Any) -> str:
     """A cell as text: whole floats without ``.0``, dates ISO, the rest as written."""
+    if type(value) is str:  # most cells: said first
+        return value.strip()
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -1568,9 +1570,19 @@ class Register:
     total: int | None
     _rows: Iterator[RegisterRow] = attrs.field(repr=False)
     layout: Literal["table", "fiches"] = attrs.field(default="table", kw_only=True)
+    #: A table's reader and its records (row number, cells) not yet read, which ``rows`` reads:
+    #: a parallel triage sends the records to its processes, each reading them with the reader.
+    _records: tuple[_RowReader, Iterator[tuple[int, list[Any]]]] | None = attrs.field(
+        default=None, kw_only=True, repr=False
+    )
 
     def __iter__(self) -> Iterator[RegisterRow]:
         return self._rows
+
+    def _raw(self) -> tuple[_RowReader, Iterator[tuple[int, list[Any]]]] | None:
+        """The reader and the records of a table (``None`` for fiches and YAML): what is taken from
+        the records is no longer read by iterating the register."""
+        return self._records
 
 
 def _fatal(source: str, fr: str, en: str) -> InputError:
@@ -1705,6 +1717,7 @@ def _open_table(
         yield from pending
         yield from rows
 
+    records = all_rows()
     return Register(
         source=source,
         format=fmt,
@@ -1713,7 +1726,8 @@ def _open_table(
         ignored=tuple(ignored),
         notes=tuple(notes),
         total=total,
-        rows=_row_stream(reader, all_rows()),
+        rows=_row_stream(reader, records),
+        records=(reader, records),
     )
 
 

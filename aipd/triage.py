@@ -14,11 +14,15 @@ alone decides (GDPR art. 35(1), (3), (4), (5); WP248 rev.01 III.B.a).
 
 from __future__ import annotations
 
+import collections
+import copyreg
 import functools
 import heapq
+import io
 import itertools
+import pickle
 import typing
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any, TypeAlias
 
 import attrs
@@ -30,7 +34,7 @@ from aipd.vocabulary import Vocabulary
 if TYPE_CHECKING:  # imported when a triage runs, so ``import aipd`` stays light
     from aipd.ai_act import AIActClass
     from aipd.model import Controller, ProcessingOperation
-    from aipd.registers import DomainHint, RegisterRow
+    from aipd.registers import DomainHint, RegisterRow, _RowReader
     from aipd.registry import Catalogue, Registry
     from aipd.screening import Finding, Reason, Requirement, Screening
     from aipd.settings import Settings
@@ -306,28 +310,87 @@ def triage_one(row: Row, number: int, catalogue: Catalogue, settings: Settings) 
 
 # --- parallel triage ---------------------------------------------------------------------------
 
-_WORKER: tuple[Catalogue, Settings] | AipdError | None = None
+_T = typing.TypeVar("_T")
+_Worker: TypeAlias = "tuple[Catalogue, Settings, _RowReader | None]"
+_WORKER: _Worker | AipdError | None = None
+#: Rows per chunk sent to a process: amortises the pickling, small enough to keep memory flat.
+_CHUNK = 256
 
 
-def _init_worker(settings: Settings) -> None:
+def _init_worker(settings: Settings, reader: _RowReader | None = None) -> None:
     from aipd.registry import default_registry
 
     global _WORKER
     try:
         registry = default_registry(settings.blocked_plugins)
-        _WORKER = (registry.catalogue(), settings)
+        _WORKER = (registry.catalogue(), settings, reader)
     except AipdError as exc:
         # Kept for the first row, so that the error itself reaches the parent: an initializer that
         # raises only breaks the pool (multiprocessing.Pool even restarted it for ever, silently).
         _WORKER = exc
 
 
-def _work(item: tuple[int, Row]) -> TriageResult:
+def _worker() -> _Worker:
     worker = _WORKER
     assert worker is not None, "worker not initialised"
     if isinstance(worker, AipdError):
         raise worker
-    return triage_one(item[1], item[0], *worker)
+    return worker
+
+
+def _pack(results: list[TriageResult]) -> bytes:
+    """A chunk's results pickled for the parent. Texts, problems, hints and results are written as
+    the arguments that build them: the pickling attrs gives a frozen class with slots calls a Python
+    ``__getstate__`` per object (a result holds dozens of texts), four times slower."""
+    buffer = io.BytesIO()
+    pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
+    pickler.dispatch_table = _dispatch_table()
+    pickler.dump(results)
+    return buffer.getvalue()
+
+
+@functools.cache
+def _dispatch_table() -> Mapping[type, Any]:
+    from aipd.registers import DomainHint
+
+    def text(x: Text) -> tuple[Any, ...]:
+        return Text, (x.fr, x.en)
+
+    def by_fields(cls: type) -> Callable[[Any], tuple[Any, ...]]:
+        fields = attrs.fields(cls)
+        names = tuple(a.name for a in fields)
+        aliases = tuple(a.alias for a in fields)
+        return lambda obj: (_build, (cls, aliases, tuple(getattr(obj, name) for name in names)))
+
+    table: collections.ChainMap[type, Any] = collections.ChainMap(
+        {Text: text, **{cls: by_fields(cls) for cls in (Problem, DomainHint, TriageResult)}},
+        copyreg.dispatch_table,
+    )
+    return table
+
+
+def _build(cls: type[_T], aliases: tuple[str, ...], values: tuple[Any, ...]) -> _T:
+    """An attrs instance from its fields' values, as :func:`_pack` wrote them (by name: a field added
+    later to the class is not misplaced)."""
+    return cls(**dict(zip(aliases, values, strict=True)))
+
+
+def _work_chunk(chunk: list[tuple[int, Row]]) -> bytes:
+    catalogue, settings, _ = _worker()
+    return _pack([triage_one(row, number, catalogue, settings) for number, row in chunk])
+
+
+def _work_records(chunk: list[tuple[int, list[Any]]]) -> bytes:
+    """A chunk of a table's records (row number, cells) read and triaged in the worker: the parent
+    process only reads the file and writes the results."""
+    catalogue, settings, reader = _worker()
+    assert reader is not None, "a worker for records is given the register's reader"
+    results = []
+    for number, cells in chunk:
+        row = reader.read(number, cells)
+        if row is not None:  # a blank line of the sheet: nothing to triage
+            results.append(triage_one(row, number, catalogue, settings))
+    return _pack(results)
 
 
 def triage(
@@ -342,29 +405,52 @@ def triage(
     ``jobs`` above 1 spreads rows over that many processes (in chunks; the
     order is kept); each process builds the default registry minus
     ``settings.blocked_plugins``, so a custom ``registry`` needs ``jobs=1``.
-    A plug-in fault stops the triage with :class:`aipd.PluginError`.
+    The rows of a table register (:func:`aipd.registers.open_register`) are
+    read in those processes too: the calling process reads the file and
+    gets the results. A plug-in fault stops the triage with :class:`aipd.PluginError`.
     """
+    from aipd.registers import Register
     from aipd.registry import default_registry
     from aipd.settings import Settings
 
     settings = settings or Settings()
-    numbered = zip(itertools.count(1), rows, strict=False)
     if jobs <= 1:
         catalogue = (registry or default_registry(settings.blocked_plugins)).catalogue()
-        for number, row in numbered:
+        for number, row in zip(itertools.count(1), rows, strict=False):
             yield triage_one(row, number, catalogue, settings)
         return
     if registry is not None:
         raise ValueError("triage(jobs > 1) builds the default registry in each process: pass registry=None")
-    yield from _parallel(numbered, settings, jobs)
+    table = rows._raw() if isinstance(rows, Register) else None
+    if table is not None and _picklable(table[0]):
+        reader, records = table
+        yield from _parallel(_chunks(records), _work_records, (settings, reader), jobs)
+    else:
+        numbered = zip(itertools.count(1), rows, strict=False)
+        yield from _parallel(_chunks(numbered), _work_chunk, (settings,), jobs)
 
 
-def _work_chunk(chunk: list[tuple[int, Row]]) -> list[TriageResult]:
-    return [_work(item) for item in chunk]
+def _picklable(reader: _RowReader) -> bool:
+    """Whether the reader reaches the processes (a mapping built by hand may hold what pickle refuses:
+    its rows are then read here and sent converted)."""
+    try:
+        pickle.dumps(reader)
+    except Exception:  # pickle raises TypeError, PicklingError, AttributeError… for what it cannot write
+        return False
+    return True
 
 
-def _parallel(numbered: Iterator[tuple[int, Row]], settings: Settings, jobs: int) -> Iterator[TriageResult]:
-    """The rows triaged by ``jobs`` processes, in input order, the input read a few chunks ahead.
+def _chunks(items: Iterator[_T]) -> Iterator[list[_T]]:
+    """``items`` in lists of :data:`_CHUNK`, read as the lists are asked for."""
+    while chunk := list(itertools.islice(items, _CHUNK)):
+        yield chunk
+
+
+def _parallel(
+    chunks: Iterator[list[_T]], work: Callable[[list[_T]], bytes], initargs: tuple[Any, ...], jobs: int
+) -> Iterator[TriageResult]:
+    """The chunks triaged by ``jobs`` processes with ``work``, results in input order, the input read a
+    few chunks ahead.
 
     concurrent.futures rather than multiprocessing.Pool: a worker that dies (a plug-in calling
     ``os._exit``, the system killing it for lack of memory, a crash in a C library) breaks the
@@ -374,14 +460,9 @@ def _parallel(numbered: Iterator[tuple[int, Row]], settings: Settings, jobs: int
     from concurrent.futures import Future, ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
-    def chunks() -> Iterator[list[tuple[int, Row]]]:  # chunks amortise the pickling
-        while chunk := list(itertools.islice(numbered, 256)):
-            yield chunk
-
-    with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(settings,)) as pool:
-        waiting = chunks()
-        pending: deque[Future[list[TriageResult]]] = deque(
-            pool.submit(_work_chunk, c) for c in itertools.islice(waiting, 2 * jobs)
+    with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=initargs) as pool:
+        pending: deque[Future[bytes]] = deque(
+            pool.submit(work, c) for c in itertools.islice(chunks, 2 * jobs)
         )
         try:
             while pending:
@@ -394,8 +475,8 @@ def _parallel(numbered: Iterator[tuple[int, Row]], settings: Settings, jobs: int
                         "bloquez les extensions une à une (--block) "
                         "(a triage process ended abruptly: run again with --jobs 1 to see the error)"
                     ) from exc
-                pending.extend(pool.submit(_work_chunk, c) for c in itertools.islice(waiting, 1))
-                yield from done
+                pending.extend(pool.submit(work, c) for c in itertools.islice(chunks, 1))
+                yield from pickle.loads(done)
         finally:
             # A fault, or a reader that stops early: the rows not yet started are not triaged.
             pool.shutdown(wait=False, cancel_futures=True)
