@@ -5,6 +5,9 @@ then runs the whole pipeline (read, match headers, load each row strictly,
 screen, write the CSV output to a temporary file) and prints rows per second.
 Peak Python memory is measured with tracemalloc in separate runs at two sizes,
 to show whether it grows with the number of rows (it should not: rows stream).
+The CPU time of the calling process and of the worker processes (``--jobs`` above
+1) is printed too: on a machine shared with other work, wall time drifts, CPU time
+much less, and the calling process's share is the serial part.
 
     python benchmarks/bench_triage.py [--rows 10000] [--jobs 1] [--small 1000]
 """
@@ -89,6 +92,16 @@ def peak_memory(register: Path, out: Path, jobs: int) -> int:
     return peak
 
 
+def children_cpu() -> float:
+    """CPU seconds of the ended child processes (0 where the ``resource`` module is missing: Windows)."""
+    try:
+        import resource
+    except ImportError:
+        return 0.0
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def cpu_model() -> str:
     try:
         for line in Path("/proc/cpuinfo").read_text().splitlines():
@@ -110,14 +123,17 @@ def main(argv: list[str] | None = None) -> int:
         write_register(big, args.rows)
         write_register(small, args.small)
         run(small, out, 1)  # warm-up: imports, plug-in loading
-        start = time.perf_counter()
+        children = children_cpu()
+        start, cpu = time.perf_counter(), time.process_time()
         summary = run(big, out, args.jobs)
-        elapsed = time.perf_counter() - start
+        elapsed, cpu = time.perf_counter() - start, time.process_time() - cpu
+        workers = children_cpu() - children  # the workers have ended: their time is counted
         mem_small = peak_memory(small, out, 1)
         mem_big = peak_memory(big, out, 1)
     print(f"machine: {os.cpu_count()} CPU(s), {cpu_model()}, Python {platform.python_version()}")
     print(f"rows: {summary.rows} ({summary.failed} unreadable), jobs: {args.jobs}")
     print(f"time: {elapsed:.2f} s, {summary.rows / elapsed:.0f} rows/s")
+    print(f"CPU: {cpu:.2f} s in the calling process, {workers:.2f} s in the worker processes")
     print(
         f"peak traced memory: {mem_small / 1e6:.1f} MB at {args.small} rows, {mem_big / 1e6:.1f} MB at {args.rows} rows"
     )
