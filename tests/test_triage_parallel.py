@@ -118,3 +118,23 @@ def test_results_pickled_as_their_arguments_come_back_equal(messy: Path) -> None
     assert any(r.domain_hints for r in results)
     assert any(r.ai_act_class for r in results)
     assert pickle.loads(_pack(results)) == results
+
+
+def test_the_stages_are_bound_when_first_needed_not_on_import() -> None:
+    """``import aipd`` does not load the screening; a process that only counts results (the calling
+    process of a parallel triage, which triages no row itself) still has what the summary needs."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, aipd\n"
+        "loaded = 'aipd.screening' in sys.modules\n"
+        "from aipd.triage import TriageOutcome, TriageResult, TriageSummary, priority\n"
+        "r = TriageResult(row=3, source=None, id=None, name=None, register_ref=None,"
+        " outcome=TriageOutcome.REQUIRED)\n"
+        "s = TriageSummary()\n"
+        "s.add(r)\n"
+        "print(loaded, priority(r), [x.row for x in s.first])\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "False (1, 1, 0, 0, 3) [3]"
