@@ -115,18 +115,37 @@ def _hint(hint: DomainHint, lang: Lang) -> str:
     return f"{hint.domain.en} ({', '.join(repr(w) for w in hint.words)})"
 
 
+def _plain_line(cells: list[Any]) -> str | None:
+    """The CSV line ``csv.writer`` (``;``, minimal quoting, CRLF) writes for ``cells``, when no cell
+    needs quotes: texts and whole numbers, none holding ``;``, ``"`` or a line break, two cells or
+    more; else ``None``. Most result lines are such: joined in C, they are not scanned character by
+    character by the csv module (a quarter of the cost of writing a result)."""
+    if len(cells) < 2 or any(type(v) is not str and type(v) is not int for v in cells):
+        return None
+    line = ";".join([v if type(v) is str else str(v) for v in cells])
+    if line.count(";") != len(cells) - 1 or '"' in line or "\n" in line or "\r" in line:
+        return None
+    return line + "\r\n"
+
+
 def _write_csv_to(
     handle: IO[str], results: Iterable[TriageResult], lang: Lang, each: Callable[[TriageResult], None]
 ) -> None:
     writer = csv.writer(handle, delimiter=";", lineterminator="\r\n")
     writer.writerow([c.get(lang) for c in COLUMNS])
+    write = handle.write
     for r in results:
         each(r)
         # Every text cell carries a register's or a plug-in's words (a name, a reference, a quoted
         # value in a note or a problem, a file name): one starting with "=", "+", "-", "@", a tab or
         # a carriage return would run as a formula in the DPO's spreadsheet. The row number is an
         # int, written as a number.
-        writer.writerow([spreadsheet_cell(v) if isinstance(v, str) else v for v in result_row(r, lang)])
+        cells = [spreadsheet_cell(v) if isinstance(v, str) else v for v in result_row(r, lang)]
+        line = _plain_line(cells)
+        if line is None:
+            writer.writerow(cells)
+        else:
+            write(line)
 
 
 def write_csv(
