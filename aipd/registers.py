@@ -561,12 +561,16 @@ def _key(value: str) -> str:
     return normalise_header(value)
 
 
+_NOT_DIGIT = re.compile(r"[^0-9]")
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+
+
 def _count(text: str) -> int | None:
     """A whole number written as :data:`_INT` allows, at most 15 digits, or ``None``."""
     m = _INT.match(text.strip())
     if m is None:
         return None
-    digits = re.sub(r"[^0-9]", "", m["n"])
+    digits = _NOT_DIGIT.sub("", m["n"])
     return int(digits) if len(digits) <= 15 else None
 
 
@@ -1097,7 +1101,7 @@ class _RowReader:
         # Once per register: each column (position, field, header) and default, each model fact's leaf
         # and path.
         self.columns = tuple((index, field, headers[index]) for index, field in fields.items())
-        self.defaults = tuple(mapping.defaults.items())
+        self.defaults = tuple((f, ("défaut", v, _plain(v))) for f, v in mapping.defaults.items())
         leaves = _leaves()
         self.leaves = {
             field: leaves[field]
@@ -1131,27 +1135,30 @@ class _RowReader:
 
     def read(self, number: int, cells: list[Any], *, fallback_id: str | None = None) -> RegisterRow | None:
         """The row's operation; ``fallback_id`` names it when it has neither id nor reference."""
-        raw: dict[str, tuple[str, Any]] = {}
+        # field -> (header, the cell as it is, the cell as text: _plain, said once)
+        raw: dict[str, tuple[str, Any, str]] = {}
         width = len(cells)
         for index, field, header in self.columns:
             value = cells[index] if index < width else None
-            if _plain(value) == "":
+            plain = value.strip() if type(value) is str else _plain(value)
+            if plain == "":
                 continue
             if field in raw:  # a list read from two columns (« Données sensibles », « … traitées »)
-                first_header, first = raw[field]
-                raw[field] = (f"{first_header}, {header}", f"{_plain(first)}\n{_plain(value)}")
+                first_header, _, first = raw[field]
+                merged = f"{first}\n{plain}"
+                raw[field] = (f"{first_header}, {header}", merged, merged)
                 continue
-            raw[field] = (header, value)
+            raw[field] = (header, value, plain)
         if not raw and not any(_plain(c) for c in cells):
             return None  # a blank line of the sheet: nothing to triage
         problems: list[Problem] = []
         notes: list[Text] = []
         assumed: list[str] = []
-        for field, value in self.defaults:
+        for field, default in self.defaults:
             if field not in raw:
-                raw[field] = ("défaut", value)
+                raw[field] = default
         op: dict[str, Any] = {}
-        for field, (header, value) in raw.items():
+        for field, (header, value, _) in raw.items():
             leaf = self.leaves.get(field)
             if leaf is None:
                 continue
@@ -1191,9 +1198,7 @@ class _RowReader:
         if "id" not in op:
             ref = op.get("register_ref")
             # normalise_header, not _key: a reference is seen once, it would only churn that cache
-            slug = (
-                re.sub(r"[^a-z0-9]+", "-", normalise_header(ref)).strip("-") if isinstance(ref, str) else ""
-            )
+            slug = _NOT_SLUG.sub("-", normalise_header(ref)).strip("-") if isinstance(ref, str) else ""
             op["id"] = f"registre-{slug}" if slug else fallback_id or f"ligne-{number}"
         return RegisterRow(
             number=number,
@@ -1425,7 +1430,7 @@ class _RowReader:
         return tuple(domains), unknown, tuple(notes)
 
     def special(
-        self, raw: dict[str, tuple[str, Any]], op: dict[str, Any], notes: list[Text], partial: list[str]
+        self, raw: dict[str, tuple[str, Any, str]], op: dict[str, Any], notes: list[Text], partial: list[str]
     ) -> None:
         """The register notions that fill lists of the model (purposes, data, persons…); ``partial``
         receives the model paths of a list the register gives only in part (see :class:`RegisterRow`)."""
@@ -1444,10 +1449,11 @@ class _RowReader:
                 )
 
         def text(field: str) -> str | None:
-            if field not in raw:
+            entry = raw.get(field)
+            if entry is None:
                 return None
-            value = _plain(raw[field][1])
-            return None if _is_empty(value) else value
+            value = entry[2]  # _plain's text: _is_empty without its strip
+            return None if value.lower() in _EMPTY else value
 
         purpose, sub_purposes = text("purpose"), text("sub_purposes")
         # A purpose is seen once: split, not kept.
