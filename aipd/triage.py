@@ -344,6 +344,8 @@ _Worker: TypeAlias = "tuple[Catalogue, Settings, _RowReader | None]"
 _WORKER: _Worker | AipdError | None = None
 #: Rows per chunk sent to a process: amortises the pickling, small enough to keep memory flat.
 _CHUNK = 256
+#: The smallest chunk, when chunks shrink to share what is left (:func:`_chunks`).
+_MIN_CHUNK = 16
 
 
 def _init_worker(settings: Settings, reader: _RowReader | None = None) -> None:
@@ -451,12 +453,13 @@ def triage(
     if registry is not None:
         raise ValueError("triage(jobs > 1) builds the default registry in each process: pass registry=None")
     table = rows._raw() if isinstance(rows, Register) else None
+    total = rows.total if isinstance(rows, Register) else None
     if table is not None and _picklable(table[0]):
         reader, records = table
-        yield from _parallel(_chunks(records), _work_records, (settings, reader), jobs)
+        yield from _parallel(_chunks(records, total, jobs), _work_records, (settings, reader), jobs)
     else:
         numbered = zip(itertools.count(1), rows, strict=False)
-        yield from _parallel(_chunks(numbered), _work_chunk, (settings,), jobs)
+        yield from _parallel(_chunks(numbered, total, jobs), _work_chunk, (settings,), jobs)
 
 
 def _picklable(reader: _RowReader) -> bool:
@@ -469,9 +472,18 @@ def _picklable(reader: _RowReader) -> bool:
     return True
 
 
-def _chunks(items: Iterator[_T]) -> Iterator[list[_T]]:
-    """``items`` in lists of :data:`_CHUNK`, read as the lists are asked for."""
-    while chunk := list(itertools.islice(items, _CHUNK)):
+def _chunks(items: Iterator[_T], total: int | None, jobs: int) -> Iterator[list[_T]]:
+    """``items`` in lists, read as the lists are asked for: :data:`_CHUNK` items each or, when about
+    ``total`` are expected (a register's count of lines), half of each process's share of what
+    is left, at least :data:`_MIN_CHUNK`: a register of a few hundred rows is shared among the
+    processes rather than left to one, and the last chunks of a large one end at about the same time."""
+    sent = 0
+    while True:
+        size = _CHUNK if total is None else max(_MIN_CHUNK, min(_CHUNK, (total - sent) // (2 * jobs)))
+        chunk = list(itertools.islice(items, size))
+        if not chunk:
+            return
+        sent += len(chunk)
         yield chunk
 
 

@@ -14,10 +14,12 @@ import types
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from aipd import registers
 from aipd.registers import RegisterMapping, open_register
-from aipd.triage import TriageOutcome, _pack, triage
+from aipd.triage import TriageOutcome, _chunks, _pack, triage
 
 HEADERS = [
     "N° de référence",
@@ -138,3 +140,17 @@ def test_the_stages_are_bound_when_first_needed_not_on_import() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "False (1, 1, 0, 0, 3) [3]"
+
+
+@given(st.integers(0, 3000), st.one_of(st.none(), st.integers(-5, 4000)), st.integers(1, 8))
+def test_chunks_keep_every_row_in_order_and_share_a_small_register(
+    n: int, total: int | None, jobs: int
+) -> None:
+    """The chunks hold every row once, in order, at most 256 each; with the register's size known,
+    the first chunk is at most half of a process's share (300 rows on two processes: the first of
+    256 rows left one process to triage nearly all of them while the other waited)."""
+    chunks = list(_chunks(iter(range(n)), total, jobs))
+    assert [i for c in chunks for i in c] == list(range(n))
+    assert all(1 <= len(c) <= 256 for c in chunks)
+    if total is not None and chunks:
+        assert len(chunks[0]) <= max(16, total // (2 * jobs))
