@@ -535,6 +535,10 @@ def _named(item: str, find: Callable[[str], list[Any]]) -> list[Any] | None:
 _NONE_WORDS = frozenset(
     normalise_header(w) for w in ("non", "aucun", "aucune", "néant", "sans", "sans objet", "no", "none")
 )
+#: The spaces a SIREN is written with (« 213 100 000 », thin and no-break spaces included), and its digits.
+_CODE_SPACES = re.compile(r"[ \u00a0\u202f\u2009]")
+_SIREN_DIGITS = re.compile(r"[0-9]{9}")
+
 _TRUE = frozenset({"oui", "o", "vrai", "x", "1", "yes", "y", "true"})
 _FALSE = frozenset({"non", "n", "faux", "0", "no", "false"})
 
@@ -1219,6 +1223,12 @@ class _RowReader:
         """A cell's value for a model fact (a list as a tuple), and what is wrong with it (the wording
         of each problem: the caller names the row and the header)."""
         text = self.translate(leaf.path, _plain(value))
+        if leaf.path == "controller.siren":
+            # « 213 100 000 » is how a SIREN is written in France: the groups' spaces are layout,
+            # not part of the number. Anything else is left for the model to refuse, named.
+            compact = _CODE_SPACES.sub("", text)
+            if _SIREN_DIGITS.fullmatch(compact):
+                return compact, ()
         if leaf.kind in ("str", "strs"):
             return (tuple(self.split(text)) if leaf.kind == "strs" else text), ()
         if _is_empty(text) or _is_unknown(text):

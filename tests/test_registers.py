@@ -168,3 +168,23 @@ def test_none_words_in_list_columns_are_no_value() -> None:
     assert "data_subjects" not in row.data
     assert "recipients" not in row.data
     assert not row.notes
+
+
+@pytest.mark.parametrize(
+    "written", ["213 100 000", "213\u00a0100\u00a0000", "213\u202f100\u202f000", "213100000"]
+)
+def test_a_siren_written_in_groups_of_three_is_read(tmp_path: Path, written: str) -> None:
+    """« 213 100 000 » is how registers write a SIREN: the row is read, not refused as unreadable."""
+    path = _write(tmp_path, "r.csv", "Nom du traitement;SIREN\n" + f"Paie;{written}\n")
+    (row,) = list(open_register(path))
+    assert row.problems == ()
+    assert row.data["controller"]["siren"] == "213100000"
+
+
+def test_a_siren_that_is_not_nine_digits_is_still_refused_with_its_field(tmp_path: Path) -> None:
+    from aipd.triage import triage
+
+    path = _write(tmp_path, "r.csv", "Nom du traitement;SIREN\nPaie;213 100 00\n")
+    (result,) = list(triage(open_register(path)))
+    assert result.problems
+    assert "siren" in result.problems[0].path
