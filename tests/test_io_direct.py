@@ -149,6 +149,11 @@ ODD_VALUES = [
 ]
 
 
+#: A fresh copy at each draw: an edit appending to a drawn list or dict (« add » on a list holder)
+#: would otherwise change ODD_VALUES itself, and later draws with it (Hypothesis' FlakyStrategyDefinition).
+_ODD = st.sampled_from(ODD_VALUES).map(copy.deepcopy)
+
+
 def _places(value: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
     """Every path to a value or a container inside ``value``."""
     found = [path]
@@ -181,7 +186,7 @@ def mutated_mappings(draw: st.DrawFn) -> dict[str, Any]:
         action = draw(st.sampled_from(["replace", "delete", "add", "odd_key", "duplicate_item"]))
         target = _at(data, path[:-1]) if path else None
         if action == "replace" and path:
-            target[path[-1]] = draw(st.sampled_from(ODD_VALUES))
+            target[path[-1]] = draw(_ODD)
         elif action == "delete" and path:
             del target[path[-1]]
         elif action in ("add", "odd_key"):
@@ -192,9 +197,9 @@ def mutated_mappings(draw: st.DrawFn) -> dict[str, Any]:
                     if action == "add"
                     else draw(st.sampled_from([1, None, ("k",), _Text("name"), _Hostile()]))
                 )
-                holder[key] = draw(st.sampled_from(ODD_VALUES))
+                holder[key] = draw(_ODD)
             elif isinstance(holder, list):
-                holder.append(draw(st.sampled_from(ODD_VALUES)))
+                holder.append(draw(_ODD))
         elif action == "duplicate_item":
             holder = _at(data, path)
             if isinstance(holder, list) and holder:
