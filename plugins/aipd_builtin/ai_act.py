@@ -52,7 +52,7 @@ from aipd.vocabulary import (
     FinalFate,
     LegalRegime,
 )
-from aipd_builtin import facts
+from aipd_builtin import facts, memo
 from aipd_builtin.sources import CNIL_AI_SHEET_URL, source
 
 __all__ = [
@@ -1742,4 +1742,8 @@ CRITERIA: tuple[Criterion, ...] = (
 @hookimpl
 def aipd_criteria() -> Iterable[Criterion]:
     """The AI Act classes and the French rule on algorithmic video processing."""
-    return CRITERIA
+    return _KEPT
+
+
+#: The rules as the registry gets them: their answers kept across operations (aipd_builtin.memo).
+_KEPT = memo.kept(CRITERIA)

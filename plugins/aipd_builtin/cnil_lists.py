@@ -35,7 +35,7 @@ from aipd.i18n import Text, t
 from aipd.model import ProcessingOperation
 from aipd.settings import Settings
 from aipd.vocabulary import DataKind, Domain, LegalRegime, OrganisationKind, Status
-from aipd_builtin import facts
+from aipd_builtin import facts, memo
 from aipd_builtin.sources import CNIL_EXEMPT_LIST_URL, CNIL_REQUIRED_LIST_URL, source
 
 __all__ = ["EXEMPT_LIST", "ITEMS", "REQUIRED_LIST", "aipd_list_items"]
@@ -1023,4 +1023,8 @@ ITEMS: tuple[ListItem, ...] = REQUIRED_ITEMS + EXEMPT_ITEMS
 @hookimpl
 def aipd_list_items() -> Iterable[ListItem]:
     """The 14 types of délibération 2018-327 (DPIA required) and the 12 of délibération 2019-118 (not required)."""
-    return ITEMS
+    return _KEPT
+
+
+#: The rules as the registry gets them: their answers kept across operations (aipd_builtin.memo).
+_KEPT = memo.kept(ITEMS)

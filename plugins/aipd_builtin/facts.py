@@ -345,6 +345,16 @@ class _Answers(dict[tuple[object, ...], Outcome]):
 
 
 _NO_DOMAINS = _Answers(512)
+#: Every store of answers kept across operations, emptied by :func:`clear`.
+_STORES: list[_Answers] = [_NO_DOMAINS]
+
+
+def clear() -> None:
+    """Forget the answers and words kept across operations (for tests comparing warm and cold runs)."""
+    for store in _STORES:
+        store.clear()
+    fmt_int.cache_clear()
+    _persons_sentence.cache_clear()
 
 
 def _no_domains(what: Text) -> Outcome:
@@ -366,6 +376,7 @@ def _no_domains_answer(what: Text) -> Outcome:
 #: (the CNIL lists' items), again for every register row declaring the same fields. Bounded, like
 #: ``_NO_DOMAINS``: the fields and words come from the input and from plug-ins.
 _DOMAIN_ANSWERS = _Answers(1024)
+_STORES.append(_DOMAIN_ANSWERS)
 
 
 def has_domain(operation: ProcessingOperation, wanted: Iterable[Domain], what: Text) -> Outcome:
@@ -453,6 +464,7 @@ def _kinds(operation: ProcessingOperation) -> tuple[DataKind, ...]:
 #: the data asked for: they depend on nothing else, and about a dozen rules ask per assessment.
 #: Bounded: the words come from plug-ins, the kinds from the input.
 _KIND_ANSWERS = _Answers(1024)
+_STORES.append(_KIND_ANSWERS)
 
 
 def _declared_kinds(operation: ProcessingOperation, wanted: frozenset[DataKind], what: Text) -> Outcome:

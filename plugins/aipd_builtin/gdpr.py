@@ -48,7 +48,7 @@ from aipd.i18n import Text, t
 from aipd.model import ProcessingOperation
 from aipd.settings import Settings
 from aipd.vocabulary import DataKind, LegalBasis, LegalRegime
-from aipd_builtin import facts
+from aipd_builtin import facts, memo
 from aipd_builtin.sources import GDPR_URL, LIL_URL, WP248_URL, source
 
 __all__ = ["CRITERIA", "aipd_criteria"]
@@ -972,4 +972,8 @@ CRITERIA: tuple[Criterion, ...] = (
 def aipd_criteria() -> Iterable[Criterion]:
     """GDPR art. 35(3) and 35(10), WP248 III.B.b, LIL art. 90, and the blocking issues of arts. 6, 9, 10,
     the NIR and, under Title III, LIL arts. 87 and 88."""
-    return CRITERIA
+    return _KEPT
+
+
+#: The rules as the registry gets them: their answers kept across operations (aipd_builtin.memo).
+_KEPT = memo.kept(CRITERIA)

@@ -25,7 +25,7 @@ from aipd.hookspecs import hookimpl
 from aipd.i18n import t
 from aipd.model import ProcessingOperation
 from aipd.settings import Settings
-from aipd_builtin import facts
+from aipd_builtin import facts, memo
 from aipd_builtin.sources import wp248
 
 __all__ = ["CRITERIA", "aipd_criteria"]
@@ -237,4 +237,8 @@ CRITERIA: tuple[Criterion, ...] = (
 @hookimpl
 def aipd_criteria() -> Iterable[Criterion]:
     """The nine WP248 rev.01 criteria, counted towards the two-criteria presumption."""
-    return CRITERIA
+    return _KEPT
+
+
+#: The rules as the registry gets them: their answers kept across operations (aipd_builtin.memo).
+_KEPT = memo.kept(CRITERIA)
