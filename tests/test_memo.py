@@ -208,8 +208,8 @@ def test_full_stores_are_emptied_and_never_give_another_values_answer(
         for operation in [*sequence, *sequence]:
             for rule_id, test in RULES:
                 assert _same(test(operation, Settings()), _plain(test)(operation, Settings())), rule_id
-            assert len(memo._answers) <= 3
-            assert all(len(table) <= 2 for table in memo._values)
+            assert all(len(answers) <= 3 for answers in memo._answers)
+            assert all(len(table) <= 2 for table in (*memo._values, *memo._group_tables))
 
 
 def test_the_settings_decide_the_kept_answer() -> None:
@@ -263,3 +263,33 @@ def test_threads_screening_together_get_the_cold_screenings() -> None:
     with concurrent.futures.ThreadPoolExecutor(4) as pool:
         warm = list(pool.map(lambda op: screen(attrs.evolve(op), catalogue, settings), operations_))
     assert warm == cold
+
+
+def test_a_part_of_another_class_is_judged_without_keeping() -> None:
+    """A controller of a subclass (aipd triage watches whether the kind of body is read, to screen again
+    per kind only the rows whose answer turns on it) is never looked up: each rule runs and reads what
+    it reads, and nothing is kept for it."""
+    from aipd.model import Controller
+
+    reads: list[str] = []
+
+    class Watched(Controller):
+        @property
+        def kind(self) -> Any:
+            reads.append("kind")
+            return Controller.__dict__["kind"].__get__(self, Controller)
+
+    operation = load(EXAMPLES[0])
+    watched = object.__new__(Watched)
+    for a in attrs.fields(Controller):
+        slot = Controller.__dict__[a.name]
+        slot.__set__(watched, slot.__get__(operation.controller, Controller))
+    odd = attrs.evolve(operation, controller=watched)
+    for _ in range(2):
+        for rule_id, test in RULES:
+            start = len(reads)
+            got = test(odd, Settings())
+            middle = len(reads)
+            assert _same(got, _plain(test)(odd, Settings())), rule_id
+            assert middle - start == len(reads) - middle, rule_id  # the rule ran: it read as the plain one
+    assert all(not answers for answers in memo._answers)

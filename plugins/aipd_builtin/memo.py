@@ -11,10 +11,12 @@ each rule, the top-level fields of :class:`~aipd.model.ProcessingOperation` it r
 given again to any later operation whose values are equal.
 
 - Each value is looked up once per screening in a table of the values seen (one hash of each
-  field per operation), which gives it a number never given to another value; a rule's key is
-  its own number and those of its fields, a tuple of small integers, cheap to hash at every call.
-- Both stores are bounded and emptied when full (their keys come from the input); the numbers
-  are never reused, so an answer kept under a number emptied from the table is never given again.
+  field per operation), which gives it a number never given to another value; so is each
+  combination of the numbers of a group of fields and of the settings (the rules of the CNIL
+  lists share one group). A rule's key is its group's number, in the rule's own store.
+- The tables and stores are bounded and emptied when full (their keys come from the input); the
+  numbers are never reused, so an answer kept under a number emptied from a table is never given
+  again.
 - Nothing is keyed by an object's identity across operations: the identity of the operation and
   the settings only saves looking their values up again within one screening, as
   :func:`aipd_builtin.facts.per_operation` does.
@@ -30,6 +32,8 @@ from __future__ import annotations
 
 import functools
 import itertools
+import operator
+import typing
 from collections.abc import Callable, Iterable
 from typing import TypeVar
 
@@ -44,6 +48,7 @@ __all__ = ["READS", "clear", "kept"]
 
 Test = Callable[[ProcessingOperation, Settings], Outcome]
 Rule = TypeVar("Rule", Criterion, ListItem)
+_T = TypeVar("_T")
 
 # The fields read by the facts the rules share, spelled once (see the module's docstring).
 _AI = ("ai_system",)
@@ -128,22 +133,50 @@ READS.update(
 #: Every field some rule reads, in a fixed order: each operation's values are looked up once.
 _FIELDS: tuple[str, ...] = tuple(sorted({f for fields in READS.values() for f in fields}))
 _POSITION = {name: i for i, name in enumerate(_FIELDS)}
+
+
+#: The fields holding a nested part of the model (a controller, the legal framework...), with its class.
+def _part_class(name: str, *, many: bool) -> type | None:
+    """The class of the model's parts field ``name`` holds: one (``many`` false) or a tuple of them."""
+    hint = typing.get_type_hints(ProcessingOperation)[name]
+    if (typing.get_origin(hint) is tuple) is not many:
+        return None
+    classes = [c for c in (*typing.get_args(hint), hint) if isinstance(c, type) and attrs.has(c)]
+    return classes[0] if classes else None
+
+
+#: The fields holding one nested part of the model (the controller, the legal framework...), with
+#: its class, and those holding a tuple of parts (the data categories...).
+_PARTS: tuple[tuple[int, type], ...] = tuple(
+    (i, cls) for i, name in enumerate(_FIELDS) if (cls := _part_class(name, many=False)) is not None
+)
+_MANY: tuple[tuple[int, type], ...] = tuple(
+    (i, cls) for i, name in enumerate(_FIELDS) if (cls := _part_class(name, many=True)) is not None
+)
 _SETTINGS = len(_FIELDS)  # the settings' number comes after the fields'
 
-_VALUES_LIMIT = 2048  # values kept per field
-_ANSWERS_LIMIT = 8192  # answers kept, all rules together
+_VALUES_LIMIT = 2048  # values kept per field, and combinations per group of fields
+_ANSWERS_LIMIT = 512  # answers kept per rule
 
 _numbers = itertools.count(1)
 #: Per field (and the settings, last): value → its number.
 _values: list[dict[object, int]] = [{} for _ in range(len(_FIELDS) + 1)]
-#: (rule number, the numbers of its fields and of the settings) → the rule's answer.
-_answers: dict[tuple[int, ...], Outcome] = {}
-#: The numbers of the last operation and settings screened, with those objects (one tuple, so a
-#: thread never reads an operation with another's numbers).
-_last: list[tuple[ProcessingOperation, Settings, tuple[int, ...]] | None] = [None]
+#: The groups of fields rules are kept by (most rules share one: the CNIL lists' items), each as
+#: the positions of its fields' numbers and of the settings', and per group: those numbers → the
+#: group's number. A rule's key is its group's number: one lookup per group and operation, and a
+#: whole number to hash per rule.
+_groups: list[tuple[int, ...]] = []
+_group_selects: list[Callable[[tuple[int, ...]], tuple[int, ...]]] = []  # each picks a group's numbers, in C
+_group_tables: list[dict[tuple[int, ...], int]] = []
+#: Per memoised rule: its group's number → the rule's answer. One store per rule, so that the rules
+#: reading a figure every row changes (``scale``) do not push the answers of the others out.
+_answers: list[dict[int, Outcome]] = []
+#: The groups' numbers for the last operation and settings screened, with those objects (one
+#: tuple, so a thread never reads an operation with another's numbers).
+_last: list[tuple[ProcessingOperation, Settings, tuple[int, ...] | None] | None] = [None]
 
 
-def _number(table: dict[object, int], value: object) -> int:
+def _number(table: dict[_T, int], value: _T) -> int:
     number = table.get(value)
     if number is None:
         if len(table) >= _VALUES_LIMIT:
@@ -152,39 +185,87 @@ def _number(table: dict[object, int], value: object) -> int:
     return number
 
 
-def _numbers_of(operation: ProcessingOperation, settings: Settings) -> tuple[int, ...]:
-    """The numbers of ``operation``'s fields (in :data:`_FIELDS` order) and of ``settings``."""
+def _numbers_of(operation: ProcessingOperation, settings: Settings) -> tuple[int, ...] | None:
+    """The numbers of the groups of ``operation``'s fields with ``settings``, in :data:`_groups` order;
+    None when the operation is not kept (see :func:`_values_of`)."""
     last = _last[0]
     if last is not None and last[0] is operation and last[1] is settings:
         return last[2]
-    numbers = (
-        *(_number(_values[i], getattr(operation, name)) for i, name in enumerate(_FIELDS)),
-        _number(_values[_SETTINGS], settings),
-    )
+    numbers: tuple[int, ...] | None = None
+    values = _values_of(operation, settings)
+    if values is not None:
+        numbers = tuple(
+            _number(table, select(values))
+            for select, table in zip(_group_selects, _group_tables, strict=True)
+        )
     _last[0] = (operation, settings, numbers)
     return numbers
 
 
+def _values_of(operation: ProcessingOperation, settings: Settings) -> tuple[int, ...] | None:
+    """The numbers of ``operation``'s fields and of ``settings``, or None when a value cannot be kept:
+
+    - a nested part of a class other than the model's own (a subclass may do something when a field
+      is read: ``aipd triage`` watches whether the kind of body is read, to screen again for each
+      kind only the rows whose answer turns on it; a kept answer would read nothing);
+    - a value that cannot be hashed (an operation built by hand with a list for a tuple).
+    """
+    raw = [getattr(operation, name) for name in _FIELDS]
+    for i, cls in _PARTS:
+        part = raw[i]
+        if part.__class__ is not cls and part is not None:
+            return None
+    for i, cls in _MANY:
+        for part in raw[i]:
+            if part.__class__ is not cls:
+                return None
+    try:
+        return (
+            *(_number(_values[i], value) for i, value in enumerate(raw)),
+            _number(_values[_SETTINGS], settings),
+        )
+    except Exception:  # unhashable, or a __hash__ / __eq__ that fails: judged without keeping
+        return None
+
+
+def _group(fields: Iterable[str]) -> int:
+    """The index of the group of ``fields`` (and the settings), added if new."""
+    positions = (*sorted({_POSITION[f] for f in fields}), _SETTINGS)
+    if positions not in _groups:
+        _groups.append(positions)
+        _group_selects.append(operator.itemgetter(*positions))  # two positions at least: a tuple
+        _group_tables.append({})
+        _last[0] = None  # numbered without this group
+    return _groups.index(positions)
+
+
 def memoised(rule_id: str, test: Test, fields: Iterable[str]) -> Test:
     """``test`` with its answers kept by the values of ``fields`` and of the settings."""
-    token = next(_numbers)
-    positions = (*(_POSITION[f] for f in fields), _SETTINGS)
-    if len(positions) != len(set(positions)):
+    fields = tuple(fields)
+    if len(fields) != len(set(fields)):
         raise ValueError(f"{rule_id}: a field is named twice")
+    group = _group(fields)
+    answers: dict[int, Outcome] = {}
+    _answers.append(answers)
 
     @functools.wraps(test)
     def kept_test(operation: ProcessingOperation, settings: Settings) -> Outcome:
-        try:
+        last = _last[0]
+        if last is not None and last[0] is operation and last[1] is settings:
+            numbers = last[2]  # the rules before in this screening looked the values up
+        else:
             numbers = _numbers_of(operation, settings)
-        except Exception:  # a value that cannot be hashed (an operation built by hand): no keeping
+        if numbers is None or group >= len(
+            numbers
+        ):  # not kept; or numbered before this rule's group was made
             return test(operation, settings)
-        key = (token, *[numbers[i] for i in positions])
-        outcome = _answers.get(key)
+        key = numbers[group]
+        outcome = answers.get(key)
         if outcome is None:
             outcome = test(operation, settings)
-            if len(_answers) >= _ANSWERS_LIMIT:
-                _answers.clear()
-            _answers[key] = outcome
+            if len(answers) >= _ANSWERS_LIMIT:
+                answers.clear()
+            answers[key] = outcome
         return outcome
 
     return kept_test
@@ -204,8 +285,11 @@ def kept(rules: Iterable[Rule]) -> tuple[Rule, ...]:
 def clear() -> None:
     """Forget every answer kept across operations: this module's and those of
     :mod:`aipd_builtin.facts` (for tests comparing warm and cold screenings)."""
-    _answers.clear()
+    for answers in _answers:
+        answers.clear()
     for table in _values:
         table.clear()
+    for combinations in _group_tables:
+        combinations.clear()
     _last[0] = None
     facts.clear()
