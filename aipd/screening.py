@@ -344,7 +344,12 @@ def _new_finding(head: dict[str, object], tail: dict[str, object], outcome: Outc
     return finding
 
 
-_RuleFields = tuple[str, Test, PluginInfo, dict[str, object], dict[str, object]]
+#: Per rule: the last outcome its test returned and the finding built from it. A rule whose answers
+#: are kept across operations (the built-in plug-ins keep theirs) returns the same frozen outcome
+#: for operations alike, and its finding is then the same too: the held outcome is compared by
+#: identity (it cannot be collected while held, so no other object can take its place).
+_LastFinding = list[tuple[Outcome, Finding] | None]
+_RuleFields = tuple[str, Test, PluginInfo, dict[str, object], dict[str, object], _LastFinding]
 
 
 def _rule_fields(catalogue: Catalogue) -> tuple[_RuleFields, ...]:
@@ -380,7 +385,7 @@ def _rule_fields(catalogue: Catalogue) -> tuple[_RuleFields, ...]:
         if unset:
             raise RuntimeError(f"Finding fields not set by screening: {sorted(unset)}")
         head = {name: static[name] for name in _HEAD}
-        out.append((rule.id, rule.test, plugin, head, {name: static[name] for name in _TAIL}))
+        out.append((rule.id, rule.test, plugin, head, {name: static[name] for name in _TAIL}, [None]))
     return tuple(out)
 
 
@@ -393,7 +398,7 @@ def _findings(operation: ProcessingOperation, catalogue: Catalogue, settings: Se
     findings: list[Finding] = []
     # Built-in rules are aipd's and are not watched: without other plug-ins, this costs nothing.
     watch = Watch(operation, settings) if catalogue.derived("screening.foreign", _foreign) else None
-    for rule_id, test, plugin, head, tail in catalogue.derived("screening.rule_fields", _rule_fields):
+    for rule_id, test, plugin, head, tail, last in catalogue.derived("screening.rule_fields", _rule_fields):
         # run_test's checks, inline: this loop runs 80 times per assessment.
         if watch is not None and not plugin.builtin:
             watch.before()
@@ -409,7 +414,13 @@ def _findings(operation: ProcessingOperation, catalogue: Catalogue, settings: Se
             o = _foreign_outcome(rule_id, plugin, o)
         elif not isinstance(o, Outcome):
             raise _not_an_outcome(rule_id, plugin, o)
-        findings.append(_new_finding(head, tail, o))
+        entry = last[0]
+        if entry is not None and entry[0] is o:
+            findings.append(entry[1])
+        else:
+            finding = _new_finding(head, tail, o)
+            last[0] = (o, finding)  # one tuple: a thread never reads an outcome with another's finding
+            findings.append(finding)
     return findings
 
 
@@ -425,12 +436,19 @@ def _titles(findings: Iterable[Finding]) -> Text:
     )
 
 
-def _decide(findings: list[Finding]) -> tuple[Verdict, list[Notice]]:
-    notices: list[Notice] = []
-    # One pass, in the findings' order: (effect, status) -> findings.
-    groups: dict[tuple[Effect, FindingStatus], list[Finding]] = {}
+_Groups = dict[tuple[Effect, FindingStatus], list[Finding]]
+
+
+def _groups(findings: list[Finding]) -> _Groups:
+    """The findings by effect and status, each group in the findings' order (one pass)."""
+    groups: _Groups = {}
     for f in findings:
         groups.setdefault((f.effect, f.status), []).append(f)
+    return groups
+
+
+def _decide(groups: _Groups) -> tuple[Verdict, list[Notice]]:
+    notices: list[Notice] = []
     requires_met = groups.get((Effect.REQUIRES, FindingStatus.MET), [])
     requires_unknown = groups.get((Effect.REQUIRES, FindingStatus.UNKNOWN), [])
     exempts_met = groups.get((Effect.EXEMPTS, FindingStatus.MET), [])
@@ -725,21 +743,21 @@ def screen_unsettled(
 
 def _screening(findings: list[Finding]) -> Screening:
     """The verdict, blocking issues, notices and missing facts of ``findings``."""
-    verdict, notices = _decide(findings)
-    blocking = [f for f in findings if f.effect is Effect.BLOCKS and f.met]
-    for f in findings:
-        if f.effect is Effect.BLOCKS and f.unknown:
-            notices.append(
-                Notice(
-                    code="possible_blocking_issue",
-                    message=t(
-                        f"Point bloquant possible, faute de faits : {f.title.fr}.",
-                        f"Possible blocking issue, for lack of facts: {f.title.en}.",
-                    ),
-                    related=(f.id,),
-                )
-            )
-    missing = sorted({m for f in findings if f.status is FindingStatus.UNKNOWN for m in f.missing})
+    groups = _groups(findings)
+    verdict, notices = _decide(groups)
+    blocking = groups.get((Effect.BLOCKS, FindingStatus.MET), [])
+    notices.extend(
+        _possible_blocking(f.id, f.title) for f in groups.get((Effect.BLOCKS, FindingStatus.UNKNOWN), ())
+    )
+    missing = sorted(
+        {
+            m
+            for (_, status), group in groups.items()
+            if status is FindingStatus.UNKNOWN
+            for f in group
+            for m in f.missing
+        }
+    )
     return Screening(
         findings=tuple(findings),
         verdict=verdict,
@@ -747,3 +765,26 @@ def _screening(findings: list[Finding]) -> Screening:
         notices=tuple(sorted(notices, key=lambda n: (n.code, n.related))),
         missing_facts=tuple(missing),
     )
+
+
+#: The notices « possible blocking issue », by the rule's id and title: built once, not for every
+#: operation a register row leaves short of facts (notices are frozen). Bounded: the rules come
+#: from plug-ins.
+_POSSIBLE_BLOCKING: dict[tuple[str, str, str], Notice] = {}
+
+
+def _possible_blocking(rule_id: str, title: Text) -> Notice:
+    key = (rule_id, title.fr, title.en)
+    notice = _POSSIBLE_BLOCKING.get(key)
+    if notice is None:
+        if len(_POSSIBLE_BLOCKING) >= 1024:
+            _POSSIBLE_BLOCKING.clear()
+        notice = _POSSIBLE_BLOCKING[key] = Notice(
+            code="possible_blocking_issue",
+            message=t(
+                f"Point bloquant possible, faute de faits : {title.fr}.",
+                f"Possible blocking issue, for lack of facts: {title.en}.",
+            ),
+            related=(rule_id,),
+        )
+    return notice

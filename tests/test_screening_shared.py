@@ -1,0 +1,162 @@
+"""Screening's shared work, against its plain definition.
+
+Screening reuses a rule's finding when the rule returns the very outcome it returned before (the
+built-in rules keep their answers across operations), sorts the findings by effect and status once
+for the verdict, the blocking issues, the notices and the missing facts, and builds each « possible
+blocking issue » notice once. These tests hold the result to the plain definition: a new finding per
+rule and operation, and each part read from the findings as the verdict's documentation says.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import attrs
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hsettings
+from hypothesis import strategies as st
+
+from aipd.catalogue import Criterion, Effect, FindingStatus, Outcome, Source
+from aipd.i18n import t
+from aipd.io import load
+from aipd.model import ProcessingOperation
+from aipd.registry import Catalogue, PluginInfo, default_registry
+from aipd.screening import Finding, Notice, Screening, _decide, _groups, screen
+from aipd.settings import Settings
+from aipd_builtin import memo
+from strategies import operations
+
+EXAMPLES = sorted((Path(__file__).resolve().parent.parent / "examples").glob("*.yaml"))
+
+
+def _plain_findings(
+    operation: ProcessingOperation, catalogue: Catalogue, settings: Settings
+) -> list[Finding]:
+    """A new finding per rule, through Finding's constructor."""
+    out = []
+    for rule, plugin in catalogue.rules:
+        o = rule.test(operation, settings)
+        fields = {
+            "id": rule.id,
+            "title": rule.title,
+            "effect": rule.effect,
+            "status": o.status,
+            "rationale": o.rationale,
+            "missing": o.missing,
+            "source": rule.source,
+            "plugin": plugin,
+        }
+        if isinstance(rule, Criterion):
+            fields.update(
+                kind="criterion",
+                group=rule.group,
+                counts_as=rule.counts_as,
+                overrides_mandatory=rule.overrides_mandatory,
+                presumption=rule.presumption,
+            )
+        else:
+            fields.update(
+                kind="list_item", group=rule.reference_list.id, number=rule.number, conditions=rule.conditions
+            )
+        out.append(Finding(**fields))  # type: ignore[arg-type]
+    return out
+
+
+def _plain_screening(findings: list[Finding]) -> Screening:
+    """Each part read from the findings in turn, as before the groups were shared."""
+    verdict, notices = _decide(_groups(findings))
+    blocking = [f for f in findings if f.effect is Effect.BLOCKS and f.met]
+    for f in findings:
+        if f.effect is Effect.BLOCKS and f.unknown:
+            notices.append(
+                Notice(
+                    code="possible_blocking_issue",
+                    message=t(
+                        f"Point bloquant possible, faute de faits : {f.title.fr}.",
+                        f"Possible blocking issue, for lack of facts: {f.title.en}.",
+                    ),
+                    related=(f.id,),
+                )
+            )
+    missing = sorted({m for f in findings if f.status is FindingStatus.UNKNOWN for m in f.missing})
+    return Screening(
+        findings=tuple(findings),
+        verdict=verdict,
+        blocking=tuple(blocking),
+        notices=tuple(sorted(notices, key=lambda n: (n.code, n.related))),
+        missing_facts=tuple(missing),
+    )
+
+
+def _screenings_agree(operation: ProcessingOperation, catalogue: Catalogue, settings: Settings) -> None:
+    got = screen(operation, catalogue, settings)
+    plain = _plain_screening(_plain_findings(operation, catalogue, settings))
+    assert got.findings == plain.findings
+    for mine, theirs in zip(got.findings, plain.findings, strict=True):
+        assert list(vars(mine).items()) == list(vars(theirs).items())  # every field, in __init__'s order
+    assert (got.verdict, got.blocking, got.missing_facts) == (
+        plain.verdict,
+        plain.blocking,
+        plain.missing_facts,
+    )
+    # screen adds the contradictory-facts notices to those of the findings
+    assert [n for n in got.notices if n.code != "contradictory_facts"] == list(plain.notices)
+
+
+@hsettings(deadline=None, suppress_health_check=list(HealthCheck))
+@given(
+    sequence=st.lists(st.one_of(operations(), st.sampled_from(EXAMPLES).map(load)), min_size=1, max_size=4)
+)
+def test_screening_is_its_plain_definition_over_a_sequence(sequence: list[ProcessingOperation]) -> None:
+    """Operations screened one after the other (findings reused where a rule's outcome is the same
+    object, notices shared): each screening is the one built plainly."""
+    catalogue, settings = default_registry(()).catalogue(), Settings()
+    for operation in [*sequence, *map(attrs.evolve, sequence)]:
+        _screenings_agree(operation, catalogue, settings)
+
+
+def test_a_finding_is_reused_only_for_the_same_outcome_object() -> None:
+    """A rule returning the outcome it returned before gets its finding again; an equal outcome that
+    is another object (a foreign plug-in's, rebuilt at each call) gets a new, equal finding."""
+    same = Outcome.met(t("Toujours.", "Always."))
+    calls = [0]
+
+    def constant(_op: ProcessingOperation, _s: Settings) -> Outcome:
+        return same
+
+    def fresh(_op: ProcessingOperation, _s: Settings) -> Outcome:
+        calls[0] += 1
+        return Outcome.met(t("Toujours.", "Always."))
+
+    plugin = PluginInfo(name="tests.shared", version="1", builtin=True)
+    source = Source(citation=t("Essai", "Test"), reliability="verified")
+    criteria = tuple(
+        Criterion(id=f"test:{name}", title=t(name, name), source=source, effect=Effect.COUNTS, test=test)
+        for name, test in (("constant", constant), ("fresh", fresh))
+    )
+    catalogue = Catalogue(
+        criteria=criteria,
+        list_items=(),
+        risks=(),
+        measures=(),
+        template_dirs=(),
+        plugins=(plugin,),
+        provenance={c.id: plugin for c in criteria},
+    )
+    operation = load(EXAMPLES[0])
+    first = screen(operation, catalogue, Settings())
+    second = screen(attrs.evolve(operation), catalogue, Settings())
+    assert first.findings[0] is second.findings[0]
+    assert first.findings[1] is not second.findings[1]
+    assert first.findings == second.findings
+    assert calls == [2]
+
+
+def test_the_possible_blocking_notices_are_those_of_each_operation() -> None:
+    """The notice of a possible blocking issue names the rule and its title, whichever operation asked
+    first; the examples' screenings, cold and with the built-in answers kept, agree."""
+    catalogue = default_registry(()).catalogue()
+    for example in EXAMPLES:
+        memo.clear()
+        _screenings_agree(load(example), catalogue, Settings())
+        _screenings_agree(load(example), catalogue, Settings())
