@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 from aipd.catalogue import FindingStatus, Outcome
 from aipd.i18n import Text, t
+from aipd.model import ProcessingOperation
 from aipd.vocabulary import DataKind, Domain
 from aipd_builtin import facts
 from strategies import operations
@@ -300,3 +301,36 @@ def test_a_fact_kept_per_operation_is_its_definition_for_each_operation(first: o
         plain = fn.__wrapped__  # type: ignore[attr-defined]
         for op in (first, second, first, first):
             assert fn(op) == plain(op), name  # type: ignore[operator]
+
+
+# --- facts kept for the last operation and settings (facts.per_screening) -------------------------
+
+
+def _remembered_pairs() -> list[tuple[str, object]]:
+    return [
+        (name, fn)
+        for name, fn in vars(facts).items()
+        if getattr(fn, "__module__", None) == facts.__name__
+        and getattr(getattr(fn, "__code__", None), "co_name", None) == "remembered_pair"  # per_screening's
+    ]
+
+
+def test_the_large_scale_facts_are_kept_per_screening() -> None:
+    assert {name for name, _ in _remembered_pairs()} == {"large_scale", "mandatory_large_scale"}
+
+
+@hsettings(deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(operations(), st.integers(1, 20_000), st.booleans())
+def test_a_fact_kept_per_screening_is_its_definition_for_each_pair(
+    first: ProcessingOperation, threshold: int, absolute: bool
+) -> None:
+    # Kept for the last operation and settings objects only: alternating either must give each its own.
+    from aipd.settings import Settings
+    from content_cases import operation
+
+    second = operation()
+    one, other = Settings(), Settings(large_scale_persons=threshold, mandatory_large_scale_absolute=absolute)
+    for _name, fn in _remembered_pairs():
+        plain = fn.__wrapped__  # type: ignore[attr-defined]
+        for op, settings in ((first, one), (second, one), (first, other), (first, other), (first, one)):
+            _same(fn(op, settings), plain(op, settings))  # type: ignore[operator]

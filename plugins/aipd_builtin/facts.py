@@ -315,6 +315,28 @@ def per_operation(fn: Callable[[ProcessingOperation], R]) -> Callable[[Processin
     return remembered
 
 
+def per_screening(
+    fn: Callable[[ProcessingOperation, Settings], R],
+) -> Callable[[ProcessingOperation, Settings], R]:
+    """Remember ``fn``'s result for the last operation and settings it saw (both by identity).
+
+    :func:`per_operation` for a fact that also reads the settings (the large-scale thresholds):
+    several rules of one screening ask it of the same pair. Stored as one tuple, like it.
+    """
+    last: list[tuple[ProcessingOperation, Settings, R] | None] = [None]
+
+    @functools.wraps(fn)
+    def remembered_pair(operation: ProcessingOperation, settings: Settings) -> R:
+        entry = last[0]
+        if entry is not None and entry[0] is operation and entry[1] is settings:
+            return entry[2]
+        outcome = fn(operation, settings)
+        last[0] = (operation, settings, outcome)
+        return outcome
+
+    return remembered_pair
+
+
 @per_operation
 def _domain_labels(operation: ProcessingOperation) -> Text:
     """The declared fields as words (quoted by every rule on a field that does not match)."""
@@ -999,6 +1021,7 @@ def _persons_sentence(persons: int, population: int | None) -> Text:
     return t(f"{n.fr} personnes concernées", f"{n.en} persons concerned")
 
 
+@per_screening  # criterion 5, and art. 35(3) where the share of the population counts
 def large_scale(operation: ProcessingOperation, settings: Settings) -> Outcome:
     """WP248 criterion 5, with the factors of WP248 and WP243 and the thresholds of :class:`Settings`.
 
@@ -1193,6 +1216,7 @@ def _other_factors(operation: ProcessingOperation, settings: Settings) -> Outcom
     return all_of(volume, permanence, extent)
 
 
+@per_screening  # art. 35(3)(b) and (c) and CNIL item 14 (when their data give no figure of their own)
 def mandatory_large_scale(operation: ProcessingOperation, settings: Settings) -> Outcome:
     """ "Large scale" of the whole processing where it makes a DPIA mandatory (art. 35(3)(c)).
 
