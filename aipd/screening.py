@@ -344,12 +344,14 @@ def _new_finding(head: dict[str, object], tail: dict[str, object], outcome: Outc
     return finding
 
 
-#: Per rule: the last outcome its test returned and the finding built from it. A rule whose answers
-#: are kept across operations (the built-in plug-ins keep theirs) returns the same frozen outcome
-#: for operations alike, and its finding is then the same too: the held outcome is compared by
+#: Per rule: the last outcomes its test returned (at most :data:`_HELD`, the latest first), each
+#: with the finding built from it. A rule whose answers are kept across operations (the built-in
+#: plug-ins keep theirs, one object per distinct answer) returns the same frozen outcome for
+#: operations alike, and its finding is then the same too: each held outcome is compared by
 #: identity (it cannot be collected while held, so no other object can take its place).
-_LastFinding = list[tuple[Outcome, Finding] | None]
-_RuleFields = tuple[str, Test, PluginInfo, dict[str, object], dict[str, object], _LastFinding]
+_LastFindings = list[tuple[tuple[Outcome, Finding], ...]]
+_HELD = 4
+_RuleFields = tuple[str, Test, PluginInfo, dict[str, object], dict[str, object], _LastFindings]
 
 
 def _rule_fields(catalogue: Catalogue) -> tuple[_RuleFields, ...]:
@@ -385,7 +387,7 @@ def _rule_fields(catalogue: Catalogue) -> tuple[_RuleFields, ...]:
         if unset:
             raise RuntimeError(f"Finding fields not set by screening: {sorted(unset)}")
         head = {name: static[name] for name in _HEAD}
-        out.append((rule.id, rule.test, plugin, head, {name: static[name] for name in _TAIL}, [None]))
+        out.append((rule.id, rule.test, plugin, head, {name: static[name] for name in _TAIL}, [()]))
     return tuple(out)
 
 
@@ -414,13 +416,16 @@ def _findings(operation: ProcessingOperation, catalogue: Catalogue, settings: Se
             o = _foreign_outcome(rule_id, plugin, o)
         elif not isinstance(o, Outcome):
             raise _not_an_outcome(rule_id, plugin, o)
-        entry = last[0]
-        if entry is not None and entry[0] is o:
-            findings.append(entry[1])
+        held = last[0]
+        for pair in held:
+            if pair[0] is o:
+                finding = pair[1]
+                break
         else:
             finding = _new_finding(head, tail, o)
-            last[0] = (o, finding)  # one tuple: a thread never reads an outcome with another's finding
-            findings.append(finding)
+            # One tuple replaced whole: a thread never reads an outcome with another's finding.
+            last[0] = ((o, finding), *held[: _HELD - 1])
+        findings.append(finding)
     return findings
 
 

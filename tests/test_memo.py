@@ -293,3 +293,28 @@ def test_a_part_of_another_class_is_judged_without_keeping() -> None:
             assert _same(got, _plain(test)(odd, Settings())), rule_id
             assert middle - start == len(reads) - middle, rule_id  # the rule ran: it read as the plain one
     assert all(not answers for answers in memo._answers)
+
+
+def test_equal_answers_of_a_rule_are_one_object() -> None:
+    """A rule's answers equal in content are one outcome, whichever operation asked first (so that
+    screening, given the outcome it had before, reuses its finding): over the examples and copies of
+    them with other data categories, other persons and other settings."""
+    from aipd.model import DataCategory, SubjectCategory
+    from aipd.vocabulary import DataKind, SubjectKind
+
+    operations_ = []
+    for example in EXAMPLES:
+        op = load(example)
+        operations_ += [
+            op,
+            attrs.evolve(op, data=(*op.data, DataCategory(kind=DataKind.IDENTITY))),
+            attrs.evolve(op, data_subjects=(SubjectCategory(kind=SubjectKind.USERS),)),
+        ]
+    for rule_id, test in RULES:
+        seen: list[Outcome] = []
+        for op in operations_:
+            for settings in (Settings(), Settings(large_scale_persons=7)):
+                got = test(op, settings)
+                for before in seen:
+                    assert (before == got) is (before is got), rule_id
+                seen.append(got)

@@ -170,7 +170,7 @@ _group_selects: list[Callable[[tuple[int, ...]], tuple[int, ...]]] = []  # each 
 _group_tables: list[dict[tuple[int, ...], int]] = []
 #: Per memoised rule: its group's number → the rule's answer. One store per rule, so that the rules
 #: reading a figure every row changes (``scale``) do not push the answers of the others out.
-_answers: list[dict[int, Outcome]] = []
+_answers: list[dict[int, Outcome] | dict[Outcome, Outcome]] = []
 #: The groups' numbers for the last operation and settings screened, with those objects (one
 #: tuple, so a thread never reads an operation with another's numbers).
 _last: list[tuple[ProcessingOperation, Settings, tuple[int, ...] | None] | None] = [None]
@@ -247,6 +247,11 @@ def memoised(rule_id: str, test: Test, fields: Iterable[str]) -> Test:
     group = _group(fields)
     answers: dict[int, Outcome] = {}
     _answers.append(answers)
+    # The rule's distinct answers, each kept as one object: equal answers under different keys (a
+    # row with other data categories, to which the rule's answer does not turn) are the same
+    # outcome, so that screening, given the outcome it had before, reuses its finding.
+    distinct: dict[Outcome, Outcome] = {}
+    _answers.append(distinct)
 
     @functools.wraps(test)
     def kept_test(operation: ProcessingOperation, settings: Settings) -> Outcome:
@@ -265,7 +270,9 @@ def memoised(rule_id: str, test: Test, fields: Iterable[str]) -> Test:
             outcome = test(operation, settings)
             if len(answers) >= _ANSWERS_LIMIT:
                 answers.clear()
-            answers[key] = outcome
+            if len(distinct) >= _ANSWERS_LIMIT:
+                distinct.clear()
+            outcome = answers[key] = distinct.setdefault(outcome, outcome)
         return outcome
 
     return kept_test
