@@ -51,17 +51,10 @@ Rule = TypeVar("Rule", Criterion, ListItem)
 _T = TypeVar("_T")
 
 # The fields read by the facts the rules share, spelled once (see the module's docstring).
-_AI = ("ai_system",)
-#: ``has_domain``, ``entirely_of_type``: the declared fields.
-_DOMAINS = ("domains",)
 #: Recital 91 (``individual_practice``): the fields and the kind of controller.
 _RECITAL_91 = ("controller", "domains")
 #: ``large_scale`` and ``mandatory_large_scale*``: recital 91, ``persons``, the data categories.
 _LARGE_SCALE = (*_RECITAL_91, "data", "data_subjects", "scale")
-#: ``regime_in_doubt`` and the Title III rules: the legal framework and the fields.
-_REGIME = ("legal", "domains")
-#: ``no_stated_value``: the status of the record.
-_STATUS = ("status",)
 #: The CNIL lists' items and the GDPR's rules: everything their shared facts read but the scale,
 #: the purposes, the matching, the technology and the dates (those that read one add it).
 _LISTS = (
@@ -135,7 +128,6 @@ _FIELDS: tuple[str, ...] = tuple(sorted({f for fields in READS.values() for f in
 _POSITION = {name: i for i, name in enumerate(_FIELDS)}
 
 
-#: The fields holding a nested part of the model (a controller, the legal framework...), with its class.
 def _part_class(name: str, *, many: bool) -> type | None:
     """The class of the model's parts field ``name`` holds: one (``many`` false) or a tuple of them."""
     hint = typing.get_type_hints(ProcessingOperation)[name]
@@ -260,9 +252,8 @@ def memoised(rule_id: str, test: Test, fields: Iterable[str]) -> Test:
             numbers = last[2]  # the rules before in this screening looked the values up
         else:
             numbers = _numbers_of(operation, settings)
-        if numbers is None or group >= len(
-            numbers
-        ):  # not kept; or numbered before this rule's group was made
+        # Not kept (see _values_of); or numbered before this rule's group was made.
+        if numbers is None or group >= len(numbers):
             return test(operation, settings)
         key = numbers[group]
         outcome = answers.get(key)
