@@ -162,7 +162,7 @@ _group_selects: list[Callable[[tuple[int, ...]], tuple[int, ...]]] = []  # each 
 _group_tables: list[dict[tuple[int, ...], int]] = []
 #: Per memoised rule: its group's number → the rule's answer. One store per rule, so that the rules
 #: reading a figure every row changes (``scale``) do not push the answers of the others out.
-_answers: list[dict[int, Outcome] | dict[Outcome, Outcome]] = []
+_answers: list[dict[int, Outcome] | dict[tuple[object, ...], Outcome]] = []
 #: The groups' numbers for the last operation and settings screened, with those objects (one
 #: tuple, so a thread never reads an operation with another's numbers).
 _last: list[tuple[ProcessingOperation, Settings, tuple[int, ...] | None] | None] = [None]
@@ -241,8 +241,10 @@ def memoised(rule_id: str, test: Test, fields: Iterable[str]) -> Test:
     _answers.append(answers)
     # The rule's distinct answers, each kept as one object: equal answers under different keys (a
     # row with other data categories, to which the rule's answer does not turn) are the same
-    # outcome, so that screening, given the outcome it had before, reuses its finding.
-    distinct: dict[Outcome, Outcome] = {}
+    # outcome, so that screening, given the outcome it had before, reuses its finding. Keyed by the
+    # outcome's parts (strings hash in C; an Outcome's hash is two Python calls), and only from a
+    # rule's second key on: a single assessment asks each rule once and would pay for nothing.
+    distinct: dict[tuple[object, ...], Outcome] = {}
     _answers.append(distinct)
 
     @functools.wraps(test)
@@ -259,14 +261,25 @@ def memoised(rule_id: str, test: Test, fields: Iterable[str]) -> Test:
         outcome = answers.get(key)
         if outcome is None:
             outcome = test(operation, settings)
-            if len(answers) >= _ANSWERS_LIMIT:
-                answers.clear()
-            if len(distinct) >= _ANSWERS_LIMIT:
-                distinct.clear()
-            outcome = answers[key] = distinct.setdefault(outcome, outcome)
+            if answers:  # not the rule's first answer: equal answers become one object
+                if not distinct:  # those kept before anything was shared
+                    for earlier in list(answers.values()):
+                        distinct.setdefault(_parts(earlier), earlier)
+                outcome = distinct.setdefault(_parts(outcome), outcome)
+                if len(answers) >= _ANSWERS_LIMIT:
+                    answers.clear()
+                if len(distinct) >= _ANSWERS_LIMIT:
+                    distinct.clear()
+            answers[key] = outcome
         return outcome
 
     return kept_test
+
+
+def _parts(outcome: Outcome) -> tuple[object, ...]:
+    """What an outcome is made of, as a key: equal parts, equal outcomes."""
+    rationale = outcome.rationale
+    return (outcome.status, rationale.fr, rationale.en, outcome.missing)
 
 
 def kept(rules: Iterable[Rule]) -> tuple[Rule, ...]:
