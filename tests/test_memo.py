@@ -318,3 +318,33 @@ def test_equal_answers_of_a_rule_are_one_object() -> None:
                 for before in seen:
                     assert (before == got) is (before is got), rule_id
                 seen.append(got)
+
+
+def test_an_ill_typed_operation_never_gives_its_answer_to_a_well_typed_one() -> None:
+    """« validated » for Status.VALIDATED and 0 for False compare equal, but the rules read them
+    differently (``is``): an operation built by hand so is judged as it is, and a correctly typed one
+    screened after it gets its own answers (kept, the draft's « unknown » of gdpr:no-legal-basis was
+    given to the validated record, whose missing basis is a blocking issue)."""
+    from aipd.model import Monitoring, Purpose
+    from aipd.vocabulary import Status
+
+    for example in EXAMPLES:
+        base = attrs.evolve(load(example), purposes=(Purpose(description="Gérer"),))
+        right = attrs.evolve(base, status=Status.VALIDATED, monitoring=Monitoring(systematic=False))
+        for wrong in (
+            attrs.evolve(right, status="validated"),
+            attrs.evolve(right, monitoring=Monitoring(systematic=0)),
+        ):
+            memo.clear()
+            for rule_id, test in RULES:
+                assert _same(test(wrong, Settings()), _plain(test)(wrong, Settings())), rule_id
+                assert _same(test(right, Settings()), _plain(test)(right, Settings())), rule_id
+    assert memo._values_of(load(EXAMPLES[0]), Settings()) is not None  # a loaded operation is kept
+
+
+@_HYPOTHESIS
+@given(operation=operations())
+def test_drawn_operations_are_kept(operation: ProcessingOperation) -> None:
+    """The strategies draw values of the declared classes: the properties above exercise kept answers,
+    not only the plain path."""
+    assert memo._values_of(operation, Settings()) is not None

@@ -33,6 +33,7 @@ from __future__ import annotations
 import functools
 import itertools
 import operator
+import types
 import typing
 from collections.abc import Callable, Iterable
 from typing import TypeVar
@@ -128,23 +129,60 @@ _FIELDS: tuple[str, ...] = tuple(sorted({f for fields in READS.values() for f in
 _POSITION = {name: i for i, name in enumerate(_FIELDS)}
 
 
-def _part_class(name: str, *, many: bool) -> type | None:
-    """The class of the model's parts field ``name`` holds: one (``many`` false) or a tuple of them."""
-    hint = typing.get_type_hints(ProcessingOperation)[name]
-    if (typing.get_origin(hint) is tuple) is not many:
-        return None
-    classes = [c for c in (*typing.get_args(hint), hint) if isinstance(c, type) and attrs.has(c)]
-    return classes[0] if classes else None
+#: How a field is checked: its getter, the classes its value may have (exactly), the model class of
+#: the parts it holds (checked in turn) or None, and whether it holds a tuple of them.
+_Spec = tuple[Callable[[object], object], frozenset[type], "type | None", bool]
+_SPECS: dict[type, tuple[_Spec, ...]] = {}
 
 
-#: The fields holding one nested part of the model (the controller, the legal framework...), with
-#: its class, and those holding a tuple of parts (the data categories...).
-_PARTS: tuple[tuple[int, type], ...] = tuple(
-    (i, cls) for i, name in enumerate(_FIELDS) if (cls := _part_class(name, many=False)) is not None
-)
-_MANY: tuple[tuple[int, type], ...] = tuple(
-    (i, cls) for i, name in enumerate(_FIELDS) if (cls := _part_class(name, many=True)) is not None
-)
+def _spec(cls: type, names: Iterable[str] | None = None) -> tuple[_Spec, ...]:
+    """The checks of ``cls``'s fields (``names`` only, if given), from their declared types."""
+    hints = typing.get_type_hints(cls)
+    out: list[_Spec] = []
+    for a in attrs.fields(cls):
+        if names is not None and a.name not in names:
+            continue
+        hint = hints[a.name]
+        many = typing.get_origin(hint) is tuple
+        if many:
+            hint = typing.get_args(hint)[0]
+        options = typing.get_args(hint) if isinstance(hint, types.UnionType) else (hint,)
+        allowed: set[type] = set()
+        nested = None
+        for option in options:
+            if not isinstance(option, type):
+                raise TypeError(f"{cls.__name__}.{a.name}: no exact check for {option!r}")
+            allowed.add(option)
+            if attrs.has(option):
+                nested = option
+        out.append((operator.attrgetter(a.name), frozenset(allowed), nested, many))
+    return tuple(out)
+
+
+def _exact(value: object, specs: tuple[_Spec, ...]) -> bool:
+    """Whether every field of ``value`` holds exactly a value of its declared classes, parts included."""
+    for get, allowed, nested, many in specs:
+        field = get(value)
+        items = field if many else (field,)
+        if many and field.__class__ is not tuple:
+            return False
+        for item in items:  # type: ignore[attr-defined]  # a tuple, checked above
+            if item.__class__ not in allowed:
+                return False
+            if nested is not None and item is not None and not _exact(item, _SPECS[nested]):
+                return False
+    return True
+
+
+#: The checks of the operation's fields the rules read, and of every part they hold (built here, so
+#: that a field whose declared type has no exact check fails at import, not during a screening).
+_OPERATION_SPEC = _spec(ProcessingOperation, _FIELDS)
+_pending = [nested for _, _, nested, _ in _OPERATION_SPEC if nested is not None]
+while _pending:
+    _cls = _pending.pop()
+    if _cls not in _SPECS:
+        _SPECS[_cls] = _spec(_cls)
+        _pending += [nested for _, _, nested, _ in _SPECS[_cls] if nested is not None]
 _SETTINGS = len(_FIELDS)  # the settings' number comes after the fields'
 
 _VALUES_LIMIT = 2048  # values kept per field, and combinations per group of fields
@@ -197,20 +235,17 @@ def _numbers_of(operation: ProcessingOperation, settings: Settings) -> tuple[int
 def _values_of(operation: ProcessingOperation, settings: Settings) -> tuple[int, ...] | None:
     """The numbers of ``operation``'s fields and of ``settings``, or None when a value cannot be kept:
 
-    - a nested part of a class other than the model's own (a subclass may do something when a field
-      is read: ``aipd triage`` watches whether the kind of body is read, to screen again for each
-      kind only the rows whose answer turns on it; a kept answer would read nothing);
+    - a value of another class than its field declares, however equal: a part of a subclass (one may
+      do something when a field is read: ``aipd triage`` watches whether the kind of body is read,
+      to screen again for each kind only the rows whose answer turns on it; a kept answer would read
+      nothing), or an operation built by hand with ``"validated"`` for ``Status.VALIDATED`` or ``0``
+      for ``False``, which compare equal but which the rules read differently (``is``): kept, such
+      an answer would be given to the correctly typed operation;
     - a value that cannot be hashed (an operation built by hand with a list for a tuple).
     """
+    if not _exact(operation, _OPERATION_SPEC):
+        return None
     raw = [getattr(operation, name) for name in _FIELDS]
-    for i, cls in _PARTS:
-        part = raw[i]
-        if part.__class__ is not cls and part is not None:
-            return None
-    for i, cls in _MANY:
-        for part in raw[i]:
-            if part.__class__ is not cls:
-                return None
     try:
         return (
             *(_number(_values[i], value) for i, value in enumerate(raw)),
