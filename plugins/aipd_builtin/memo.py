@@ -30,6 +30,7 @@ unreadable) and that answers given from warm stores equal those computed cold.
 
 from __future__ import annotations
 
+import enum
 import functools
 import itertools
 import operator
@@ -129,16 +130,18 @@ _FIELDS: tuple[str, ...] = tuple(sorted({f for fields in READS.values() for f in
 _POSITION = {name: i for i, name in enumerate(_FIELDS)}
 
 
-#: How a field is checked: its getter, the classes its value may have (exactly), the model class of
-#: the parts it holds (checked in turn) or None, and whether it holds a tuple of them.
-_Spec = tuple[Callable[[object], object], frozenset[type], "type | None", bool]
-_SPECS: dict[type, tuple[_Spec, ...]] = {}
+#: Classes whose values may compare equal to another class's (a Vocabulary is a StrEnum, bool an
+#: int): a field declaring one of them is checked; text and dates are not (equal means read alike).
+_CONFUSABLE = (bool, int, float, enum.Enum)
+#: The generated checks' globals: the classes each field allows, and the checks of the parts.
+_CHECKS: dict[str, object] = {}
 
 
-def _spec(cls: type, names: Iterable[str] | None = None) -> tuple[_Spec, ...]:
-    """The checks of ``cls``'s fields (``names`` only, if given), from their declared types."""
+def _checker(cls: type, names: Iterable[str] | None, checkers: dict[type, Callable[[object], bool]]) -> str:
+    """The source of a function telling whether a ``cls`` holds exactly its declared classes in the
+    fields that need it (``names`` only, if given), its parts checked in turn (added to ``checkers``)."""
     hints = typing.get_type_hints(cls)
-    out: list[_Spec] = []
+    lines = ["def check(v):"]
     for a in attrs.fields(cls):
         if names is not None and a.name not in names:
             continue
@@ -147,42 +150,47 @@ def _spec(cls: type, names: Iterable[str] | None = None) -> tuple[_Spec, ...]:
         if many:
             hint = typing.get_args(hint)[0]
         options = typing.get_args(hint) if isinstance(hint, types.UnionType) else (hint,)
-        allowed: set[type] = set()
-        nested = None
-        for option in options:
-            if not isinstance(option, type):
-                raise TypeError(f"{cls.__name__}.{a.name}: no exact check for {option!r}")
-            allowed.add(option)
-            if attrs.has(option):
-                nested = option
-        out.append((operator.attrgetter(a.name), frozenset(allowed), nested, many))
-    return tuple(out)
+        if not all(isinstance(option, type) for option in options):
+            raise TypeError(f"{cls.__name__}.{a.name}: no exact check for {hint!r}")
+        parts = [option for option in options if attrs.has(option)]
+        confusable = any(issubclass(option, _CONFUSABLE) for option in options)
+        if not parts and not confusable:
+            continue
+        allowed = f"_allowed_{cls.__name__}_{a.name}"
+        _CHECKS[allowed] = frozenset(options)
+        test = f"x.__class__ not in {allowed}"
+        if parts:
+            (part,) = parts
+            if part not in checkers:
+                checkers[part] = _compile(part, None, checkers)
+            _CHECKS[f"_check_{part.__name__}"] = checkers[part]
+            test += f" or (x is not None and not _check_{part.__name__}(x))"
+        if many:
+            lines += [
+                f"    y = v.{a.name}",
+                "    if y.__class__ is not tuple: return False",
+                "    for x in y:",
+                f"        if {test}: return False",
+            ]
+        else:
+            lines += [f"    x = v.{a.name}", f"    if {test}: return False"]
+    lines.append("    return True")
+    return "\n".join(lines)
 
 
-def _exact(value: object, specs: tuple[_Spec, ...]) -> bool:
-    """Whether every field of ``value`` holds exactly a value of its declared classes, parts included."""
-    for get, allowed, nested, many in specs:
-        field = get(value)
-        items = field if many else (field,)
-        if many and field.__class__ is not tuple:
-            return False
-        for item in items:  # type: ignore[attr-defined]  # a tuple, checked above
-            if item.__class__ not in allowed:
-                return False
-            if nested is not None and item is not None and not _exact(item, _SPECS[nested]):
-                return False
-    return True
+def _compile(
+    cls: type, names: Iterable[str] | None, checkers: dict[type, Callable[[object], bool]]
+) -> Callable[[object], bool]:
+    source = _checker(cls, names, checkers)
+    namespace: dict[str, object] = {}
+    exec(source, _CHECKS, namespace)  # built from the model's type hints only, as attrs builds methods
+    return namespace["check"]  # type: ignore[return-value]
 
 
-#: The checks of the operation's fields the rules read, and of every part they hold (built here, so
-#: that a field whose declared type has no exact check fails at import, not during a screening).
-_OPERATION_SPEC = _spec(ProcessingOperation, _FIELDS)
-_pending = [nested for _, _, nested, _ in _OPERATION_SPEC if nested is not None]
-while _pending:
-    _cls = _pending.pop()
-    if _cls not in _SPECS:
-        _SPECS[_cls] = _spec(_cls)
-        _pending += [nested for _, _, nested, _ in _SPECS[_cls] if nested is not None]
+#: Whether the fields the rules read, and every part they hold, have exactly a class their declared
+#: type names where another class's value could compare equal (built at import from the model's type
+#: hints, as attrs builds its methods: one plain function per class, no loop over field records).
+_exact = _compile(ProcessingOperation, _FIELDS, {})
 _SETTINGS = len(_FIELDS)  # the settings' number comes after the fields'
 
 _VALUES_LIMIT = 2048  # values kept per field, and combinations per group of fields
@@ -243,7 +251,7 @@ def _values_of(operation: ProcessingOperation, settings: Settings) -> tuple[int,
       an answer would be given to the correctly typed operation;
     - a value that cannot be hashed (an operation built by hand with a list for a tuple).
     """
-    if not _exact(operation, _OPERATION_SPEC):
+    if not _exact(operation):
         return None
     raw = [getattr(operation, name) for name in _FIELDS]
     try:
