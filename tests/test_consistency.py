@@ -73,6 +73,16 @@ def test_solely_automated_decisions_said_not_automated_are_unknown() -> None:
     assert _notices(op) == [("decisions.automated", "decisions.human_involvement")]
 
 
+def test_solely_automated_decisions_said_not_automated_without_effect_are_not_met_by_their_effect() -> None:
+    """The same contradiction on decisions without notable effect: criterion 2 is not met on either
+    reading, and the rationale gives the effect, not the contradicted « no automated decision »."""
+    op = evolve(quiet(), "decisions", human_involvement=HumanInvolvement.NONE, effect=DecisionEffect.NONE)
+    outcome = run("wp248:automated_decision", op)
+    assert outcome.status is NOT_MET
+    assert outcome.rationale.fr.startswith("Les décisions prises n'ont ni effet juridique")
+    assert _notices(op) == [("decisions.automated", "decisions.human_involvement")]
+
+
 def test_access_to_a_right_with_no_effect_is_unknown() -> None:
     """Decisions with "no notable effect" that refuse access to a right: criterion 2 unknown."""
     op = evolve(quiet(), "decisions", automated=True, access_to_rights=True)
@@ -165,5 +175,15 @@ def test_a_contradiction_never_leaves_its_rule_not_met(op: object) -> None:
     }
     for c in contradictions(op):  # type: ignore[arg-type]
         rule = rules.get(c.fields[0])
-        if rule is not None:
-            assert run(rule, op).status is not NOT_MET, c.fields  # type: ignore[arg-type]
+        if rule is None:
+            continue
+        outcome = run(rule, op)  # type: ignore[arg-type]
+        if c.fields == ("decisions.automated", "decisions.human_involvement") and (
+            op.decisions.effect is DecisionEffect.NONE  # type: ignore[attr-defined]
+        ):
+            # Decisions without notable effect: criterion 2 is not met on either reading of the
+            # contradiction, and the rationale rests on the effect, not on the contradicted fact.
+            assert outcome.status is NOT_MET
+            assert "effet" in outcome.rationale.fr
+            continue
+        assert outcome.status is not NOT_MET, c.fields

@@ -736,7 +736,9 @@ def automated_decision(operation: ProcessingOperation) -> Outcome:
             ),
             paths,
         )
-    if d.automated is False:
+    # « automated: false » contradicted by a solely automated decision is not a reason to give: with
+    # no notable effect the criterion is not met on either reading, and the effect says why.
+    if d.automated is False and not consistency.solely_automated_not_automated(d):
         return Outcome.not_met(
             t(
                 "Aucune décision n'est prise sur la base du traitement automatisé.",
