@@ -6,11 +6,13 @@ number of instructions does not. This script runs itself twice under
 the difference divided by the number of assessments (or rows), so two versions
 of aipd can be compared across hours and machines.
 
-    python benchmarks/bench_instructions.py [--example cameras-augmentees.yaml] [--runs 100]
+    python benchmarks/bench_instructions.py [--example cameras-augmentees.yaml] [--runs 100] [--cold]
     python benchmarks/bench_instructions.py --triage [--runs 500]
 
 Needs ``valgrind`` on the PATH (``apt install valgrind``); about 30 s per count.
-Each assessment gets a new copy of the operation, as in ``bench_assess.py``.
+Each assessment gets a new copy of the operation, as in ``bench_assess.py``; the built-in rules
+answer a copy from the answers they kept for the first (``aipd_builtin.memo``). ``--cold`` forgets
+them before each assessment: the price of an operation never seen before.
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ EXAMPLES = HERE.parent / "examples"
 WARM_UP = 20
 
 
-def _assess(example: str, runs: int, copies: int) -> None:
+def _assess(example: str, runs: int, copies: int, cold: bool) -> None:
     import attrs
 
     from aipd.assess import assess
@@ -41,8 +43,18 @@ def _assess(example: str, runs: int, copies: int) -> None:
     registry = default_registry(settings.blocked_plugins)
     # As many copies in both counts, so making them cancels out, like the warm-up.
     fresh = [attrs.evolve(op) for _ in range(copies)]
-    for each in fresh[: WARM_UP + runs]:
-        assess(each, settings=settings, registry=registry)
+    if not cold:
+        for each in fresh[: WARM_UP + runs]:
+            assess(each, settings=settings, registry=registry)
+        return
+    sys.path.insert(0, str(HERE))
+    from _forget import forget
+
+    # Cold: the kept answers forgotten before every copy, in both counts (so forgetting cancels out).
+    for i, each in enumerate(fresh):
+        forget()
+        if i < WARM_UP + runs:
+            assess(each, settings=settings, registry=registry)
 
 
 def _triage(rows: int) -> None:
@@ -72,6 +84,7 @@ def _count(args: argparse.Namespace, runs: int, copies: int) -> int:
             "--example",
             args.example,
             *(["--triage"] if args.triage else []),
+            *(["--cold"] if args.cold else []),
         ]
         done = subprocess.run(command, capture_output=True, text=True, check=True)
     match = re.search(r"refs:\s*([\d,]+)", done.stderr)
@@ -85,6 +98,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--example", default="cameras-augmentees.yaml")
     parser.add_argument("--triage", action="store_true", help="count per register row instead")
     parser.add_argument("--runs", type=int, default=None, help="assessments (100) or rows (500)")
+    parser.add_argument(
+        "--cold",
+        action="store_true",
+        help="forget the built-in plug-in's kept answers before each assessment (an operation never seen)",
+    )
     parser.add_argument("--inner", type=int, default=None, help=argparse.SUPPRESS)
     parser.add_argument("--copies", type=int, default=0, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -93,7 +111,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.triage:
             _triage(args.inner)
         else:
-            _assess(args.example, args.inner, args.copies)
+            _assess(args.example, args.inner, args.copies, args.cold)
         return 0
     if shutil.which("valgrind") is None:
         print("valgrind is not installed: nothing to count (apt install valgrind)", file=sys.stderr)
@@ -104,7 +122,7 @@ def main(argv: list[str] | None = None) -> int:
     what = (
         "register row (bench_triage.py's register)"
         if args.triage
-        else f"assessment of examples/{args.example}"
+        else f"{'cold ' if args.cold else ''}assessment of examples/{args.example}"
     )
     print(f"{per / 1e6:.2f} M instructions per {what}")
     return 0
