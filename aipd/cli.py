@@ -295,6 +295,12 @@ register(
 # --- triage of a register (docs/registers.md) -------------------------------------------------
 
 
+#: ``--jobs auto`` triages a register of fewer rows than this (or whose size is not known in advance: a
+#: YAML register) in one process: starting the processes, each building the registry, would cost about
+#: what they save (docs/performance.md, « Tri d'un registre »: 1 000 rows took 0.44 s in one process, 0.33 s in two).
+AUTO_JOBS_MIN_ROWS = 500
+
+
 def _triage_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("register", help="registre : CSV, XLSX, ODS ou YAML / register: CSV, XLSX, ODS or YAML")
     p.add_argument(
@@ -309,9 +315,10 @@ def _triage_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--mapping", default=None, help="fichier de correspondance YAML / YAML mapping file")
     p.add_argument(
         "--jobs",
-        default="1",
-        help="processus en parallèle, ou « auto » : un par processeur disponible / "
-        "parallel processes, or 'auto': one per available CPU",
+        default="auto",
+        help="processus en parallèle, ou « auto » (par défaut) : un par processeur disponible, un seul pour "
+        f"un registre de moins de {AUTO_JOBS_MIN_ROWS} lignes / parallel processes, or 'auto' (the default): "
+        f"one per available CPU, one for a register of fewer than {AUTO_JOBS_MIN_ROWS} rows",
     )
     _block_args(p)
 
@@ -320,7 +327,7 @@ def _jobs(value: str) -> int:
     """``--jobs``: a number of processes, or ``auto`` for one per CPU this process may use."""
     import os
 
-    if value.strip().lower() == "auto":
+    if _is_auto(value):
         # The CPUs this process may run on (a container or `taskset` can allow fewer than the machine has).
         return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
     try:
@@ -340,6 +347,10 @@ def _jobs(value: str) -> int:
             ]
         )
     return jobs
+
+
+def _is_auto(value: str) -> bool:
+    return value.strip().lower() == "auto"
 
 
 def cmd_triage(args: argparse.Namespace) -> int:
@@ -390,6 +401,8 @@ def cmd_triage(args: argparse.Namespace) -> int:
             ),
             file=sys.stderr,
         )
+    if _is_auto(args.jobs) and (register_.total is None or register_.total < AUTO_JOBS_MIN_ROWS):
+        jobs = 1
     settings = Settings(lang=lang, blocked_plugins=args.block)
     results = triage(register_, settings=settings, registry=registry if jobs == 1 else None, jobs=jobs)
     summary = TriageSummary()

@@ -152,10 +152,8 @@ def test_cli_triage_exit_code_and_outputs(tmp_path: Path, capsys: pytest.Capture
     assert main(["triage", str(tmp_path / "none.csv")]) == EXIT_INPUT
 
 
-def test_cli_triage_jobs_auto_gives_the_sequential_output(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """--jobs auto uses one process per available CPU (two here) and writes what --jobs 1 writes."""
+def _spy_on_jobs(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The ``jobs`` of each call of ``aipd.triage.triage``, on a machine of two CPUs."""
     import importlib
 
     triage_module = importlib.import_module("aipd.triage")  # aipd.triage is the function, by design
@@ -168,13 +166,45 @@ def test_cli_triage_jobs_auto_gives_the_sequential_output(
 
     monkeypatch.setattr(triage_module, "triage", spy)
     monkeypatch.setattr("os.sched_getaffinity", lambda _pid: {0, 1}, raising=False)
-    reg = tmp_path / "r.csv"
-    reg.write_text(REGISTER, encoding="utf-8")
+    return used
+
+
+def _large_register(path: Path) -> Path:
+    """:data:`REGISTER`'s rows repeated up to the size from which ``--jobs auto`` starts processes."""
+    from aipd.cli import AUTO_JOBS_MIN_ROWS
+
+    header, *rows = REGISTER.splitlines(keepends=True)
+    path.write_text(header + "".join(rows * (AUTO_JOBS_MIN_ROWS // len(rows) + 1)), encoding="utf-8")
+    return path
+
+
+def test_cli_triage_jobs_auto_gives_the_sequential_output(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """--jobs auto uses one process per available CPU (two here) on a large register and writes what
+    --jobs 1 writes."""
+    used = _spy_on_jobs(monkeypatch)
+    reg = _large_register(tmp_path / "r.csv")
     one, auto = tmp_path / "one.csv", tmp_path / "auto.csv"
     assert main(["triage", str(reg), "-o", str(one), "--jobs", "1"]) == EXIT_FINDING
     assert main(["triage", str(reg), "-o", str(auto), "--jobs", "auto"]) == EXIT_FINDING
     assert used == [1, 2]
     assert auto.read_bytes() == one.read_bytes()
+
+
+def test_cli_triage_default_is_auto_with_one_process_for_a_small_register(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Without --jobs: one process per CPU for a large register, one for a small one (starting the
+    processes would cost what they save), and --jobs 2 forces two even then."""
+    used = _spy_on_jobs(monkeypatch)
+    small = tmp_path / "small.csv"
+    small.write_text(REGISTER, encoding="utf-8")
+    large = _large_register(tmp_path / "large.csv")
+    assert main(["triage", str(small), "-o", str(tmp_path / "a.csv")]) == EXIT_FINDING
+    assert main(["triage", str(large), "-o", str(tmp_path / "b.csv")]) == EXIT_FINDING
+    assert main(["triage", str(small), "-o", str(tmp_path / "c.csv"), "--jobs", "2"]) == EXIT_FINDING
+    assert used == [1, 2, 2]
 
 
 @pytest.mark.parametrize("value", ["0", "-1", "deux", ""])
