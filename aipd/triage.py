@@ -35,12 +35,12 @@ if TYPE_CHECKING:  # imported when a triage runs, so ``import aipd`` stays light
     from aipd.ai_act import AIActClass, classify
     from aipd.catalogue import Effect, FindingStatus
     from aipd.io import load
-    from aipd.model import Controller, ProcessingOperation
+    from aipd.model import ProcessingOperation
     from aipd.registers import DomainHint, RegisterRow, _RowReader, domain_hints
     from aipd.registry import Catalogue, Registry
     from aipd.screening import Finding, Reason, Requirement, Screening, screen
     from aipd.settings import Settings
-    from aipd.vocabulary import Domain, OrganisationKind
+    from aipd.vocabulary import Domain
 
 __all__ = [
     "TriageOutcome",
@@ -181,68 +181,27 @@ def _screen_unknown_kind(op: ProcessingOperation, catalogue: Catalogue, settings
     commune and « autre » give every answer those tests can give (an organisme privé chargé d'un
     service public answers as « autre » to the first, as a commune to the second).
 
-    Rules are pure: when none reads the kind, it answers alike whatever the kind is. The row is
-    screened once with a controller that notes whether its kind was read, and a second time, as a
-    commune's, only when it was (a legitimate interest, school services, domains not given).
+    The row is screened for both. When every rule answers alike, the kind decides nothing and the
+    screening is the « autre » one; otherwise the answers are settled (:func:`screen_unsettled`).
+    The built-in rules keep their answers across rows (``aipd_builtin.memo``), so in a register
+    (the CNIL's model has no column for the kind) both screenings are mostly answers already kept.
     """
     from aipd.screening import run_rules, screen, screen_unsettled
     from aipd.vocabulary import OrganisationKind
 
-    watched = _watched(op.controller)
-    other = screen(attrs.evolve(op, controller=watched), catalogue, settings)
-    if not getattr(watched, "kind_read", False):
-        return other
+    other = screen(op, catalogue, settings)
     commune = OrganisationKind.COMMUNE
     public = run_rules(
         attrs.evolve(op, controller=attrs.evolve(op.controller, kind=commune)), catalogue, settings
     )
+    if all(a is b or a == b for a, b in zip(other.findings, public, strict=True)):
+        return other
     placeholder = op.controller.kind
     return screen_unsettled(
         [(Text(placeholder.fr, placeholder.en), other.findings), (Text(commune.fr, commune.en), public)],
         fact="controller.kind",
         what=t("la nature de l'organisme", "the kind of body"),
     )
-
-
-def _watched(controller: Controller) -> Controller:
-    """A copy of ``controller`` whose attribute ``kind_read`` becomes true when its kind is read."""
-    from aipd.model import Controller
-
-    copy = object.__new__(_kind_watch())
-    for a in attrs.fields(Controller):  # the slots attrs made, set as its __init__ would
-        slot = Controller.__dict__[a.name]
-        slot.__set__(copy, slot.__get__(controller, Controller))
-    return copy
-
-
-@functools.cache
-def _kind_watch() -> type[Controller]:
-    """The class of :func:`_watched` (built on first use, so that ``import aipd`` does not load the model)."""
-    from aipd.model import Controller
-
-    kind_slot = Controller.__dict__["kind"]
-
-    class KindWatch(Controller):
-        __slots__ = ("kind_read",)
-
-        @property
-        def kind(self) -> OrganisationKind:
-            object.__setattr__(self, "kind_read", True)
-            return typing.cast("OrganisationKind", kind_slot.__get__(self, Controller))
-
-        @kind.setter
-        def kind(self, value: OrganisationKind) -> None:
-            # Only attrs' own __init__ sets it (object.__setattr__, as for any frozen class):
-            # a plug-in that evolves the controller it was given gets a working copy.
-            kind_slot.__set__(self, value)
-
-        def __hash__(self) -> int:
-            # The watch over a plug-in's tests hashes the operation (aipd._purity): that is not a
-            # rule reading the kind, so the fields are read through their slots.
-            return hash(tuple(slot.__get__(self, Controller) for slot in slots))
-
-    slots = [Controller.__dict__[a.name] for a in attrs.fields(Controller)]
-    return KindWatch
 
 
 def _partial_reason(partial: Iterable[str]) -> tuple[Text, Text]:

@@ -349,24 +349,6 @@ def test_a_register_without_the_kind_is_screened_again_only_where_the_kind_decid
     assert result.blocking == ("gdpr:no-legal-basis",)
 
 
-def test_the_controller_watched_for_its_kind_behaves_as_a_controller() -> None:
-    """A plug-in given the watched controller can read it and evolve it like any other."""
-    from aipd.model import Controller
-    from aipd.triage import _watched
-    from aipd.vocabulary import OrganisationKind
-
-    plain = Controller(name="Ville", kind=OrganisationKind.OTHER, agents=40)
-    watched = _watched(plain)
-    assert not getattr(watched, "kind_read", False)
-    assert watched.kind is OrganisationKind.OTHER
-    assert getattr(watched, "kind_read", False)
-    changed = attrs.evolve(watched, kind=OrganisationKind.COMMUNE, name="Autre ville")
-    assert (changed.kind, changed.name, changed.agents) == (OrganisationKind.COMMUNE, "Autre ville", 40)
-    assert attrs.asdict(changed) == attrs.asdict(
-        attrs.evolve(plain, kind=OrganisationKind.COMMUNE, name="Autre ville")
-    )
-
-
 @pytest.mark.parametrize(
     "name",
     [
