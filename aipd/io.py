@@ -1138,11 +1138,9 @@ def _load_direct(source: dict[Any, Any]) -> ProcessingOperation | None:
         op: ProcessingOperation = structure(source, [1])  # the root is one value
     except _Bail:
         return None
-    total = op.scale.persons  # the rules across fields, as _check_figures and _check_judgements
-    if total is not None and any(d.persons is not None and d.persons > total for d in op.data):
-        return None
-    if len({j.risk for j in op.risk_judgements}) != len(op.risk_judgements):
-        return None
+    for rule in _ACROSS_FIELDS:
+        if next(rule(op), None) is not None:
+            return None
     return op
 
 
@@ -1164,7 +1162,11 @@ def _node_at(node: _Node, *steps: str | int) -> _Node | None:
     return node
 
 
-def _check_figures(op: ProcessingOperation, root: _Node, ctx: _Context) -> None:
+#: The steps to a value below the root (keys and list indexes), for a problem's path and line.
+_Steps: TypeAlias = "tuple[str | int, ...]"
+
+
+def _figures(op: ProcessingOperation) -> Iterator[tuple[_Steps, Text]]:
     """A data category cannot concern more persons than the whole processing (``scale.persons``).
 
     Reported at ``data[i].persons`` like any other problem: one of the two figures
@@ -1175,8 +1177,8 @@ def _check_figures(op: ProcessingOperation, root: _Node, ctx: _Context) -> None:
         return
     for i, d in enumerate(op.data):
         if d.persons is not None and d.persons > total:
-            ctx.add(
-                f"$.data[{i}].persons",
+            yield (
+                ("data", i, "persons"),
                 Text(
                     fr=f"{d.persons} personnes pour cette catégorie de données, plus que les {total} personnes "
                     "concernées par le traitement (scale.persons) : une catégorie ne peut concerner plus de "
@@ -1185,11 +1187,10 @@ def _check_figures(op: ProcessingOperation, root: _Node, ctx: _Context) -> None:
                     "by the processing (scale.persons): a category cannot concern more persons than the whole "
                     "processing; correct one of the two figures",
                 ),
-                _node_at(root, "data", i, "persons"),
             )
 
 
-def _check_judgements(op: ProcessingOperation, root: _Node, ctx: _Context) -> None:
+def _judgements(op: ProcessingOperation) -> Iterator[tuple[_Steps, Text]]:
     """One judgement per risk: the analysis reads only the last one given for a risk id.
 
     Two judgements for the same risk would leave the first silently ignored, and it may
@@ -1200,16 +1201,27 @@ def _check_judgements(op: ProcessingOperation, root: _Node, ctx: _Context) -> No
         if j.risk not in first:
             first[j.risk] = i
             continue
-        ctx.add(
-            f"$.risk_judgements[{i}].risk",
+        yield (
+            ("risk_judgements", i, "risk"),
             Text(
                 fr=f"deuxième jugement pour le risque « {j.risk} » (déjà en risk_judgements[{first[j.risk]}]) : "
                 "l'analyse ne lirait que le dernier ; réunissez-les en un seul",
                 en=f"second judgement for risk '{j.risk}' (already at risk_judgements[{first[j.risk]}]): "
                 "the analysis would read only the last one; merge them into one",
             ),
-            _node_at(root, "risk_judgements", i, "risk"),
         )
+
+
+#: The rules across fields, run on the structured operation by the walk (which reports what they
+#: find) and by the direct pass (which leaves any finding to the walk).
+_ACROSS_FIELDS = (_figures, _judgements)
+
+
+def _check_across_fields(op: ProcessingOperation, root: _Node, ctx: _Context) -> None:
+    for rule in _ACROSS_FIELDS:
+        for steps, message in rule(op):
+            path = "$" + "".join(f"[{s}]" if isinstance(s, int) else f".{s}" for s in steps)
+            ctx.add(path, message, _node_at(root, *steps))
 
 
 # --- public API ------------------------------------------------------------------------------
@@ -1259,8 +1271,7 @@ def _structure_root(root: _Node, ctx: _Context) -> Any:
         return _INVALID
     op = _structure_class(ProcessingOperation, root, "$", ctx)
     if isinstance(op, ProcessingOperation):
-        _check_figures(op, root, ctx)
-        _check_judgements(op, root, ctx)
+        _check_across_fields(op, root, ctx)
     return op
 
 
