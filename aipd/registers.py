@@ -473,8 +473,9 @@ class RegisterRow:
     partial: tuple[str, ...] = ()
 
 
-def _problem(row: int, source: str | None, header: str, fr: str, en: str) -> Problem:
-    return Problem(path=f"« {header} »", message=t(fr, en), source=source, line=row)
+def _problem(row: int, source: str | None, header: str, message: Text) -> Problem:
+    """What is wrong with a cell, at its row and under its column's header."""
+    return Problem(path=f"« {header} »", message=message, source=source, line=row)
 
 
 _EMPTY = frozenset({"", "-", "–", "—", "n/a", "na", "nc"})
@@ -1172,9 +1173,7 @@ class _RowReader:
             else:
                 converted, messages = self.leaf_value(leaf, value)
             for message in messages:  # made for each row: a problem names its row and its header
-                problems.append(
-                    Problem(path=f"« {header} »", message=message, source=self.source, line=number)
-                )
+                problems.append(_problem(number, self.source, header, message))
             if converted is not None:
                 _put(op, self.paths[field], list(converted) if type(converted) is tuple else converted)
         partial: list[str] = []
@@ -1187,8 +1186,7 @@ class _RowReader:
                     number,
                     self.source,
                     "nom du traitement",
-                    "le nom du traitement est absent",
-                    "the name of the processing is missing",
+                    t("le nom du traitement est absent", "the name of the processing is missing"),
                 )
             )
         controller = op.setdefault("controller", {})
