@@ -373,14 +373,11 @@ def _work_chunk(chunk: list[tuple[int, Row]]) -> bytes:
 def _work_records(chunk: list[tuple[int, list[Any]]]) -> bytes:
     """A chunk of a table's records (row number, cells) read and triaged in the worker: the parent
     process only reads the file and writes the results."""
+    from aipd.registers import _row_stream  # the rows as iterating the register gives them
+
     catalogue, settings, reader = _worker()
     assert reader is not None, "a worker for records is given the register's reader"
-    results = []
-    for number, cells in chunk:
-        row = reader.read(number, cells)
-        if row is not None:  # a blank line of the sheet: nothing to triage
-            results.append(triage_one(row, number, catalogue, settings))
-    return _pack(results)
+    return _pack([triage_one(row, row.number, catalogue, settings) for row in _row_stream(reader, chunk)])
 
 
 def triage(
