@@ -711,13 +711,14 @@ def systematic_extensive_evaluation(operation: ProcessingOperation) -> Outcome:
 def automated_decision(operation: ProcessingOperation) -> Outcome:
     """WP248 criterion 2: decisions based on the processing, with legal or similarly significant effects."""
     d = operation.decisions
+    solely_yet_not_automated = consistency.solely_automated_not_automated(d)
     contradicting = [
         pair
         for pair, found in (
             (
                 ("decisions.automated", "decisions.human_involvement"),
                 # With no notable effect, neither reading meets the criterion: it stays not met.
-                consistency.solely_automated_not_automated(d) and d.effect is not DecisionEffect.NONE,
+                solely_yet_not_automated and d.effect is not DecisionEffect.NONE,
             ),
             (("decisions.effect", "decisions.access_to_rights"), consistency.access_without_effect(d)),
         )
@@ -738,7 +739,7 @@ def automated_decision(operation: ProcessingOperation) -> Outcome:
         )
     # « automated: false » contradicted by a solely automated decision is not a reason to give: with
     # no notable effect the criterion is not met on either reading, and the effect says why.
-    if d.automated is False and not consistency.solely_automated_not_automated(d):
+    if d.automated is False and not solely_yet_not_automated:
         return Outcome.not_met(
             t(
                 "Aucune décision n'est prise sur la base du traitement automatisé.",
