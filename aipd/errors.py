@@ -6,7 +6,9 @@ Messages are French by default; each problem is kept as a structured
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import enum
+from collections.abc import Iterable, Sequence
+from typing import Any
 
 import attrs
 
@@ -45,7 +47,8 @@ class Problem:
 
 
 class InputError(AipdError, ValueError):
-    """The input (YAML, JSON, mapping, register row) is not a valid operation.
+    """The input (YAML, JSON, mapping, register row, or a model object built in Python with a value of
+    the wrong type) is not a valid operation.
 
     Carries every problem found, not only the first.
     """
@@ -69,6 +72,57 @@ class InputError(AipdError, ValueError):
         lines = [head.format(n=n, s="s" if n > 1 else "")]
         lines += [f"  - {p.format(lang)}" for p in self.problems]
         return "\n".join(lines)
+
+
+# --- wording shared by the loader (aipd.io) and the model's own checks (aipd.model) -------------
+
+#: What a value of each kind is called where another was received.
+EXPECTED_BOOL = Text(fr="true ou false (ou null si inconnu)", en="true or false (or null if unknown)")
+EXPECTED_INT = Text(fr="un nombre entier", en="a whole number")
+EXPECTED_DATE = Text(fr="une date AAAA-MM-JJ (ex. 2024-03-31)", en="a date YYYY-MM-DD (e.g. 2024-03-31)")
+
+
+def received(value: Any) -> Text:
+    """How a value received (from JSON or Python) is quoted back in a message."""
+    if value is None:
+        return Text(fr="une valeur vide", en="an empty value")
+    if isinstance(value, bool):
+        return Text(fr=f"le booléen {str(value).lower()}", en=f"the boolean {str(value).lower()}")
+    if isinstance(value, enum.Enum):  # before str: a vocabulary's member is a str too
+        name = f"{type(value).__name__}.{value.name}"
+        return Text(fr=f"la valeur {name}", en=f"the value {name}")
+    if isinstance(value, str):
+        raw = value if len(value) <= 60 else value[:57] + "…"
+        return Text(fr=f"le texte « {raw} »", en=f"the text '{raw}'")
+    if isinstance(value, int | float):
+        return Text(fr=f"le nombre {value}", en=f"the number {value}")
+    name = type(value).__name__
+    return Text(fr=f"une valeur de type {name}", en=f"a value of type {name}")
+
+
+def expected(what: Text, got: Text, hint: Text | None = None) -> Text:
+    """« {what} attendu, reçu {got} », and the hint after it."""
+    hint_fr, hint_en = (hint.fr, hint.en) if hint is not None else ("", "")
+    return Text(
+        fr=f"{what.fr} attendu, reçu {got.fr}{hint_fr}", en=f"{what.en} expected, got {got.en}{hint_en}"
+    )
+
+
+def below_minimum(value: int) -> Text:
+    """A count under its minimum (zero: a count of persons, records or staff)."""
+    return Text(
+        fr=f"nombre positif ou nul attendu, reçu {value}", en=f"non-negative number expected, got {value}"
+    )
+
+
+def not_allowed(allowed: Sequence[str], got: Text, hint: Text | None = None) -> Text:
+    """A value outside a closed list (a vocabulary), the accepted values listed."""
+    hint_fr, hint_en = (hint.fr, hint.en) if hint is not None else ("", "")
+    values = ", ".join(allowed)
+    return Text(
+        fr=f"valeur non admise {got.fr}{hint_fr} Valeurs admises : {values}",
+        en=f"value not allowed {got.en}{hint_en} Allowed values: {values}",
+    )
 
 
 class PluginError(AipdError):

@@ -59,7 +59,17 @@ import yaml
 
 from aipd.atomic import write_bytes
 from aipd.convert import unstructure
-from aipd.errors import InputError, Problem
+from aipd.errors import (
+    EXPECTED_BOOL,
+    EXPECTED_DATE,
+    EXPECTED_INT,
+    InputError,
+    Problem,
+    below_minimum,
+    expected,
+    not_allowed,
+    received,
+)
 from aipd.i18n import Lang, Text, check_lang
 from aipd.model import ProcessingOperation
 from aipd.vocabulary import Vocabulary
@@ -666,23 +676,11 @@ def _shown(node: _Node) -> Text:
         return Text(fr="un bloc de champs", en="a block of fields")
     if node.kind == "seq":
         return Text(fr="une liste", en="a list")
-    value = node.value
-    if value is None:
-        return Text(fr="une valeur vide", en="an empty value")
-    if isinstance(value, bool):
-        return Text(fr=f"le booléen {str(value).lower()}", en=f"the boolean {str(value).lower()}")
-    if isinstance(value, str):
-        raw = value if len(value) <= 60 else value[:57] + "…"
-        return Text(fr=f"le texte « {raw} »", en=f"the text '{raw}'")
-    if isinstance(value, int | float):
-        return Text(fr=f"le nombre {value}", en=f"the number {value}")
-    name = type(value).__name__
-    return Text(fr=f"une valeur de type {name}", en=f"a value of type {name}")
+    return received(node.value)
 
 
 def _expected(fr: str, en: str, node: _Node, hint_fr: str = "", hint_en: str = "") -> Text:
-    got = _shown(node)
-    return Text(fr=f"{fr} attendu, reçu {got.fr}{hint_fr}", en=f"{en} expected, got {got.en}{hint_en}")
+    return expected(Text(fr=fr, en=en), _shown(node), Text(fr=hint_fr, en=hint_en))
 
 
 def _is_null(node: _Node) -> bool:
@@ -796,10 +794,7 @@ def _structure_field(plan: _FieldPlan, node: _Node, path: str, ctx: _Context) ->
     if minimum is not None and isinstance(value, int) and value < minimum:
         ctx.add(
             path,
-            Text(
-                fr=f"nombre positif ou nul attendu, reçu {value}",
-                en=f"non-negative number expected, got {value}",
-            ),
+            below_minimum(value),
             node,
         )
         return _INVALID
@@ -879,7 +874,7 @@ def _structure_int(node: _Node, path: str, ctx: _Context) -> Any:
             " (chiffres seuls, sans espace ni séparateur)",
             " (digits only, no spaces or separators)",
         )
-    ctx.add(path, _expected("un nombre entier", "a whole number", node, hint_fr, hint_en), node)
+    ctx.add(path, expected(EXPECTED_INT, _shown(node), Text(fr=hint_fr, en=hint_en)), node)
     return _INVALID
 
 
@@ -897,13 +892,7 @@ def _structure_bool(node: _Node, path: str, ctx: _Context) -> Any:
         hint_en = " (only true and false are booleans: write true or false)"
     elif node.kind == "text" and node.value.lower() in {"true", "false"}:
         hint_fr, hint_en = " (retirer les guillemets)", " (remove the quotes)"
-    ctx.add(
-        path,
-        _expected(
-            "true ou false (ou null si inconnu)", "true or false (or null if unknown)", node, hint_fr, hint_en
-        ),
-        node,
-    )
+    ctx.add(path, expected(EXPECTED_BOOL, _shown(node), Text(fr=hint_fr, en=hint_en)), node)
     return _INVALID
 
 
@@ -921,11 +910,7 @@ def _structure_date(node: _Node, path: str, ctx: _Context) -> Any:
                 node,
             )
             return _INVALID
-    ctx.add(
-        path,
-        _expected("une date AAAA-MM-JJ (ex. 2024-03-31)", "a date YYYY-MM-DD (e.g. 2024-03-31)", node),
-        node,
-    )
+    ctx.add(path, expected(EXPECTED_DATE, _shown(node)), node)
     return _INVALID
 
 
@@ -945,17 +930,12 @@ def _structure_enum(tp: type[Vocabulary], node: _Node, path: str, ctx: _Context)
         lowered = {v.lower(): v for v in allowed}
         folded = raw.strip().lower().replace(" ", "_").replace("-", "_")
         close = [lowered[folded]] if folded in lowered else []
-    hint_fr = f" ; vouliez-vous dire « {close[0]} » ?" if close else ""
-    hint_en = f"; did you mean '{close[0]}'?" if close else ""
-    got = _shown(node)
-    ctx.add(
-        path,
-        Text(
-            fr=f"valeur non admise {got.fr}{hint_fr} Valeurs admises : {', '.join(allowed)}",
-            en=f"value not allowed {got.en}{hint_en} Allowed values: {', '.join(allowed)}",
-        ),
-        node,
+    hint = (
+        Text(fr=f" ; vouliez-vous dire « {close[0]} » ?", en=f"; did you mean '{close[0]}'?")
+        if close
+        else None
     )
+    ctx.add(path, not_allowed(allowed, _shown(node), hint), node)
     return _INVALID
 
 
