@@ -11,7 +11,16 @@ Conventions that hold for every class:
 - ``None`` means *not known yet*, distinct from ``False``: screening answers
   "incomplete: these facts are needed" rather than "not met";
 - collections are tuples; free text is normalised (NFC, no XML-illegal
-  characters) when the object is built, whatever the way in.
+  characters) when the object is built, whatever the way in;
+- building an object (``Scale(persons=…)``, ``attrs.evolve``) checks the types
+  the rules read: a vocabulary's member (not its text: ``Status.VALIDATED``,
+  not ``"validated"``), ``True``/``False`` (not ``0``, ``1`` or ``"oui"``), a
+  whole number (not a boolean nor a text, never negative), a ``datetime.date``
+  (not a text nor a ``datetime``), a nested object of its class, and each item
+  of a tuple of them. A wrong type raises :class:`aipd.InputError` (a
+  ``ValueError``) naming the class and field (``Scale.persons``,
+  ``ProcessingOperation.domains[1]``), the value received and what is expected,
+  in the loader's words; :func:`aipd.load` turns text into these types.
 """
 
 from __future__ import annotations
@@ -26,6 +35,17 @@ from typing import Any
 
 import attrs
 
+from aipd.errors import (
+    EXPECTED_BOOL,
+    EXPECTED_DATE,
+    EXPECTED_INT,
+    InputError,
+    Problem,
+    below_minimum,
+    expected,
+    not_allowed,
+    received,
+)
 from aipd.i18n import Text
 from aipd.text import clean_optional, clean_text, clean_tuple
 from aipd.vocabulary import (
@@ -58,6 +78,7 @@ from aipd.vocabulary import (
     Safeguard,
     Status,
     SubjectKind,
+    Vocabulary,
     Vulnerability,
 )
 
@@ -142,11 +163,6 @@ def _pattern(pattern: re.Pattern[str] | None) -> dict[str, Any]:
     return {"pattern": pattern} if pattern else {}
 
 
-def _non_negative(_inst: object, att: attrs.Attribute[Any], value: int | None) -> None:
-    if value is not None and value < 0:
-        raise ValueError(f"{att.name}: un nombre positif ou nul est attendu, reçu {value}")
-
-
 def _matches(pattern: re.Pattern[str], what: str) -> Callable[[object, attrs.Attribute[Any], Any], None]:
     def check(_inst: object, att: attrs.Attribute[Any], value: str | None) -> None:
         if value is not None and not pattern.match(value):
@@ -192,7 +208,7 @@ def fact(fr: str, en: str) -> Any:
 
 def number(fr: str, en: str) -> Any:
     """A non-negative whole number that may be unknown (``None``)."""
-    return attrs.field(default=None, validator=_non_negative, metadata=_doc(fr, en, minimum=0))
+    return attrs.field(default=None, metadata=_doc(fr, en, minimum=0))  # checked by _Checked
 
 
 def opt(fr: str, en: str) -> Any:
@@ -210,11 +226,167 @@ def nested(cls: type, fr: str, en: str) -> Any:
     return attrs.field(factory=cls, metadata=_doc(fr, en))
 
 
+# --- the types checked at construction -------------------------------------------------------
+#
+# A rule reads ``op.status is Status.VALIDATED``, ``fact is True``, ``persons > threshold``: a
+# value of another type built in Python (``status="validated"``, ``automated=0``,
+# ``persons=True``) would be read wrongly (a validated record judged as a draft) or fail deep
+# inside a rule. Each class checks, once per construction, every field the rules read by type:
+# a check compiled per class (one call, a test of each field's exact class inline), which calls
+# :func:`_refuse` only when a value is not of its field's exact class; :func:`_refuse` then judges
+# every field precisely (a subclass is accepted) and raises :class:`~aipd.errors.InputError`
+# naming each wrong one. Text is not checked here: its converter (:func:`aipd.text.clean_text`)
+# refuses what is not text.
+
+
+class _Checked:
+    """Base of the model's classes: ``__attrs_post_init__`` checks the types (replaced per class by
+    its compiled check, :func:`_install_check`, when the module is loaded)."""
+
+    __slots__ = ()
+
+    def __attrs_post_init__(self) -> None:
+        _install_check(type(self))(self)
+
+
+#: Per field, what it holds: the kind, the class (of the items, for a tuple), whether ``None`` is
+#: allowed, and the minimum of a count.
+_Spec = tuple[str, type, bool, "int | None"]
+
+
+def _specs(cls: type) -> dict[str, _Spec]:
+    """The checked fields of ``cls`` (text is left to its converter), read off the type hints."""
+    hints = typing.get_type_hints(cls)
+    out: dict[str, _Spec] = {}
+    for a in attrs.fields(cls):
+        hint, optional = hints[a.name], False
+        args = typing.get_args(hint)
+        if type(None) in args:
+            (hint,) = (x for x in args if x is not type(None))
+            optional = True
+        many = typing.get_origin(hint) is tuple
+        tp = typing.get_args(hint)[0] if many else hint
+        if tp is str:
+            continue
+        kind = "class" if attrs.has(tp) else "enum" if issubclass(tp, Vocabulary) else tp.__name__
+        if kind not in ("class", "enum", "bool", "int", "date"):
+            raise TypeError(f"{cls.__name__}.{a.name}: type non vérifié par le modèle : {hint!r}")
+        out[a.name] = ("many " + kind if many else kind, tp, optional, a.metadata.get("minimum"))
+    return out
+
+
+def _fast_test(v: str, kind: str, tp: str, optional: bool, minimum: int | None) -> str:
+    """The source of a test true when the variable ``v`` is *not* of the exact expected class, or is
+    under its minimum (``None`` passes where it is allowed)."""
+    if kind == "bool":
+        test = f"{v} is not True and {v} is not False"
+    elif kind == "int" and minimum is not None:
+        test = f"({v}.__class__ is not int or {v} < {minimum})"
+    else:
+        test = f"{v}.__class__ is not {tp}"
+    return f"{v} is not None and {test}" if optional else test
+
+
+def _install_check(cls: type) -> Callable[[Any], None]:
+    """Compile the check of ``cls`` and make it the class's ``__attrs_post_init__``."""
+    specs = _specs(cls)
+    names: dict[str, object] = {"_refuse": _refuse, "_cls": cls}
+    lines = ["def __attrs_post_init__(self):"]
+    for name, (kind, tp, optional, minimum) in specs.items():
+        names[f"_t_{name}"] = tp
+        lines.append(f"    v = self.{name}")
+        if kind.startswith("many "):  # a tuple (its converter made it one): each item
+            item = _fast_test("x", kind[5:], f"_t_{name}", False, minimum)
+            lines += ["    for x in v:", f"        if {item}:", "            return _refuse(_cls, self)"]
+        else:
+            lines += [
+                f"    if {_fast_test('v', kind, f'_t_{name}', optional, minimum)}:",
+                "        return _refuse(_cls, self)",
+            ]
+    if len(lines) == 1:
+        lines.append("    pass")
+    exec("\n".join(lines), names)  # source built above from the class's own fields
+    check = typing.cast("Callable[[Any], None]", names["__attrs_post_init__"])
+    check.__qualname__ = f"{cls.__name__}.__attrs_post_init__"
+    check.__doc__ = "Check the types of the fields (see :class:`_Checked`)."
+    _SPECS[cls] = specs  # before the check is installed: a thread building an object may call it at once
+    type.__setattr__(cls, "__attrs_post_init__", check)
+    return check
+
+
+_SPECS: dict[type, dict[str, _Spec]] = {}
+
+
+def _refuse(cls: type, obj: object) -> None:
+    """Raise :class:`~aipd.errors.InputError` for every field of ``obj`` (a ``cls``) of a wrong type;
+    return if there is none (a subclass of the expected class, which the compiled check does not accept)."""
+    problems: list[Problem] = []
+    for name, (kind, tp, optional, minimum) in _SPECS[cls].items():
+        value = getattr(obj, name)
+        if kind.startswith("many "):
+            if len(value) > 1 and all(type(item) is str and len(item) == 1 for item in value):
+                # A text given for a list: ``tuple`` (the field's converter) split it into characters.
+                text = received("".join(value))
+                problems.append(
+                    Problem(
+                        path=f"{cls.__name__}.{name}",
+                        message=expected(Text(fr="une liste (un tuple)", en="a list (a tuple)"), text),
+                    )
+                )
+                continue
+            for i, item in enumerate(value):
+                message = _wrong(kind[5:], tp, False, minimum, item)
+                if message is not None:
+                    problems.append(Problem(path=f"{cls.__name__}.{name}[{i}]", message=message))
+            continue
+        message = _wrong(kind, tp, optional, minimum, value)
+        if message is not None:
+            problems.append(Problem(path=f"{cls.__name__}.{name}", message=message))
+    if problems:
+        raise InputError(problems)
+
+
+def _wrong(kind: str, tp: type, optional: bool, minimum: int | None, value: Any) -> Text | None:
+    """What is wrong with ``value`` for a field of this kind, in the loader's words; None if nothing."""
+    if value is None and optional:
+        return None
+    got = received(value)
+    if kind == "enum":
+        if isinstance(value, tp):
+            return None
+        member = tp._value2member_map_.get(value) if isinstance(value, str) else None  # type: ignore[attr-defined]
+        hint = None
+        if member is not None:  # the text the YAML holds: the member is what the model holds
+            spelt = f"{tp.__name__}.{member.name}"
+            hint = Text(
+                fr=f" ; écrire {spelt} (le membre, pas son texte).",
+                en=f"; write {spelt} (the member, not its text).",
+            )
+        return not_allowed([m.value for m in tp], got, hint)  # type: ignore[attr-defined]
+    if kind == "bool":
+        return None if value is True or value is False else expected(EXPECTED_BOOL, got)
+    if kind == "int":
+        if not isinstance(value, int) or isinstance(value, bool):
+            return expected(EXPECTED_INT, got)
+        return below_minimum(value) if minimum is not None and value < minimum else None
+    if kind == "date":
+        if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+            return None
+        return expected(
+            EXPECTED_DATE,
+            got,
+            Text(fr=" (en Python : un objet datetime.date)", en=" (in Python: a datetime.date object)"),
+        )
+    if isinstance(value, tp):
+        return None
+    return expected(Text(fr=f"un objet {tp.__name__}", en=f"a {tp.__name__} object"), got)
+
+
 # --- actors -------------------------------------------------------------------------------
 
 
 @attrs.frozen(kw_only=True)
-class DpoContact:
+class DpoContact(_Checked):
     """The data protection officer (délégué à la protection des données, DPD)."""
 
     name: str = text(
@@ -232,7 +404,7 @@ class DpoContact:
 
 
 @attrs.frozen(kw_only=True)
-class Controller:
+class Controller(_Checked):
     """The responsable de traitement: the public body that decides purposes and means."""
 
     name: str = text("Nom de l'organisme", "Name of the body")
@@ -252,7 +424,7 @@ class Controller:
 
 
 @attrs.frozen(kw_only=True)
-class JointController:
+class JointController(_Checked):
     """A responsable conjoint (GDPR art. 26)."""
 
     name: str = text("Nom", "Name")
@@ -262,7 +434,7 @@ class JointController:
 
 
 @attrs.frozen(kw_only=True)
-class Processor:
+class Processor(_Checked):
     """A sous-traitant (GDPR art. 28)."""
 
     name: str = text("Nom", "Name")
@@ -282,7 +454,7 @@ class Processor:
 
 
 @attrs.frozen(kw_only=True)
-class Purpose:
+class Purpose(_Checked):
     """One finalité and the GDPR art. 6(1) basis that makes it lawful."""
 
     description: str = text("Finalité, décrite précisément", "The purpose, precisely described")
@@ -303,7 +475,7 @@ class Purpose:
 
 
 @attrs.frozen(kw_only=True)
-class Retention:
+class Retention(_Checked):
     """Durée de conservation: active base, intermediate archive, final fate."""
 
     active: str | None = opt_text("Durée en base active", "Period in the active database")
@@ -315,7 +487,7 @@ class Retention:
 
 
 @attrs.frozen(kw_only=True)
-class DataCategory:
+class DataCategory(_Checked):
     """A category of personal data, its sources, its retention and how many persons it concerns."""
 
     kind: DataKind = attrs.field(metadata=_doc("Catégorie de données", "Data category"))
@@ -331,7 +503,7 @@ class DataCategory:
 
 
 @attrs.frozen(kw_only=True)
-class SubjectCategory:
+class SubjectCategory(_Checked):
     """A category of persons concerned, with its size and vulnerability."""
 
     kind: SubjectKind = attrs.field(metadata=_doc("Catégorie de personnes", "Category of persons"))
@@ -356,7 +528,7 @@ class SubjectCategory:
 
 
 @attrs.frozen(kw_only=True)
-class Scale:
+class Scale(_Checked):
     """Échelle du traitement: the four factors of WP248 criterion 5 (and WP243)."""
 
     persons: int | None = number("Nombre de personnes concernées", "Number of persons concerned")
@@ -373,7 +545,7 @@ class Scale:
 
 
 @attrs.frozen(kw_only=True)
-class Recipient:
+class Recipient(_Checked):
     """A destinataire of the data."""
 
     name: str = text("Destinataire", "Recipient")
@@ -382,7 +554,7 @@ class Recipient:
 
 
 @attrs.frozen(kw_only=True)
-class Transfer:
+class Transfer(_Checked):
     """A transfer outside the EU/EEA (GDPR Chapter V)."""
 
     recipient: str = text("Destinataire", "Recipient")
@@ -400,7 +572,7 @@ class Transfer:
 
 
 @attrs.frozen(kw_only=True)
-class SupportingAsset:
+class SupportingAsset(_Checked):
     """A support: hardware, software, network, paper, people or premises."""
 
     kind: AssetKind = attrs.field(metadata=_doc("Type de support", "Kind of asset"))
@@ -415,7 +587,7 @@ class SupportingAsset:
 
 
 @attrs.frozen(kw_only=True)
-class Measure:
+class Measure(_Checked):
     """A measure in place or planned; ``id`` links it to the measures catalogue."""
 
     id: str = text(
@@ -446,7 +618,7 @@ class Measure:
 
 
 @attrs.frozen(kw_only=True)
-class Monitoring:
+class Monitoring(_Checked):
     """Surveillance: WP248 criterion 3, GDPR art. 35(3)(c), CNIL list item 4."""
 
     systematic: bool | None = fact(
@@ -462,7 +634,7 @@ class Monitoring:
 
 
 @attrs.frozen(kw_only=True)
-class Evaluation:
+class Evaluation(_Checked):
     """Évaluation ou notation: WP248 criterion 1, GDPR art. 35(3)(a)."""
 
     scoring: bool | None = fact(
@@ -483,7 +655,7 @@ class Evaluation:
 
 
 @attrs.frozen(kw_only=True)
-class Decisions:
+class Decisions(_Checked):
     """Décisions: WP248 criteria 2 and 9, GDPR arts. 22 and 35(3)(a), CRPA L.311-3-1."""
 
     automated: bool | None = fact(
@@ -510,7 +682,7 @@ class Decisions:
 
 
 @attrs.frozen(kw_only=True)
-class Matching:
+class Matching(_Checked):
     """Croisement ou combinaison de données: WP248 criterion 6."""
 
     combines: bool | None = fact(
@@ -528,7 +700,7 @@ class Matching:
 
 
 @attrs.frozen(kw_only=True)
-class Technology:
+class Technology(_Checked):
     """Usage innovant: WP248 criterion 8, judged against the state of the art (recital 91)."""
 
     innovative: bool | None = fact(
@@ -542,7 +714,7 @@ class Technology:
 
 
 @attrs.frozen(kw_only=True)
-class LegalFramework:
+class LegalFramework(_Checked):
     """Régime juridique: GDPR or Title III of the loi Informatique et Libertés; State processing."""
 
     regime: LegalRegime | None = opt(
@@ -593,7 +765,7 @@ class LegalFramework:
 
 
 @attrs.frozen(kw_only=True)
-class AISystem:
+class AISystem(_Checked):
     """The AI system used by the processing, when there is one (Regulation 2024/1689)."""
 
     name: str = text("Nom du système", "Name of the system")
@@ -719,7 +891,7 @@ class AISystem:
 
 
 @attrs.frozen(kw_only=True)
-class RiskJudgement:
+class RiskJudgement(_Checked):
     """The DPO's own levels for a risk, which override the levels aipd proposes."""
 
     risk: str = text(
@@ -745,7 +917,7 @@ class RiskJudgement:
 
 
 @attrs.frozen(kw_only=True)
-class ActionItem:
+class ActionItem(_Checked):
     """An action of the plan that is not a measure of the catalogue."""
 
     action: str = text("Action", "Action")
@@ -755,7 +927,7 @@ class ActionItem:
 
 
 @attrs.frozen(kw_only=True)
-class Validation:
+class Validation(_Checked):
     """Part 4 of the CNIL method: opinions and the controller's decision (art. 35(2), 35(9))."""
 
     dpo_opinion: str | None = opt_text("Avis du DPD (art. 35.2)", "DPO's opinion (art. 35(2))")
@@ -779,8 +951,16 @@ class Validation:
 
 
 @attrs.frozen(kw_only=True)
-class ProcessingOperation:
-    """Un traitement de données personnelles, with everything the screening and the AIPD need."""
+class ProcessingOperation(_Checked):
+    """Un traitement de données personnelles, with everything the screening and the AIPD need.
+
+    Built in Python (``ProcessingOperation(...)``, ``attrs.evolve``), it and every object of the model
+    check the types the rules read, and raise :class:`aipd.InputError` (a ``ValueError``) naming the
+    class and field, the value received and what is expected: a vocabulary's text
+    (``status="validated"``: write ``Status.VALIDATED``), ``0``, ``1`` or ``"oui"`` for a yes/no fact,
+    a boolean or a text for a count, a text or a ``datetime`` for a date, a ``dict`` for a nested
+    block. :func:`aipd.load` reads text (YAML, JSON, a mapping) into these types.
+    """
 
     id: str = text(
         "Identifiant stable (minuscules, chiffres, tirets)",
@@ -893,6 +1073,35 @@ class ProcessingOperation:
         from aipd.display import operation_markdown
 
         return operation_markdown(self)
+
+
+for _cls in (
+    DpoContact,
+    Controller,
+    JointController,
+    Processor,
+    Purpose,
+    Retention,
+    DataCategory,
+    SubjectCategory,
+    Scale,
+    Recipient,
+    Transfer,
+    SupportingAsset,
+    Measure,
+    Monitoring,
+    Evaluation,
+    Decisions,
+    Matching,
+    Technology,
+    LegalFramework,
+    AISystem,
+    RiskJudgement,
+    ActionItem,
+    Validation,
+    ProcessingOperation,
+):
+    _install_check(_cls)
 
 
 @functools.lru_cache(maxsize=4096)

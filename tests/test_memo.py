@@ -320,6 +320,24 @@ def test_equal_answers_of_a_rule_are_one_object() -> None:
                 seen.append(got)
 
 
+def _ill_typed(operation: Any, **values: Any) -> Any:
+    """A copy of ``operation`` holding ``values`` of a type its fields do not declare. The model refuses
+    to build one (its check at construction raises InputError), so validation is bypassed: the copy
+    is built right, then the values are put in its slots with ``object.__setattr__``, as a program
+    going round the freeze could. The memo must still never keep an answer for them."""
+    copy = attrs.evolve(operation)
+    for name, value in values.items():
+        object.__setattr__(copy, name, value)
+    return copy
+
+
+def _systematic_zero() -> Any:
+    """``Monitoring(systematic=0)``, built with validation bypassed (see :func:`_ill_typed`)."""
+    from aipd.model import Monitoring
+
+    return _ill_typed(Monitoring(systematic=False), systematic=0)
+
+
 def test_an_ill_typed_operation_never_gives_its_answer_to_a_well_typed_one() -> None:
     """« validated » for Status.VALIDATED and 0 for False compare equal, but the rules read them
     differently (``is``): an operation built by hand so is judged as it is, and a correctly typed one
@@ -332,8 +350,8 @@ def test_an_ill_typed_operation_never_gives_its_answer_to_a_well_typed_one() -> 
         base = attrs.evolve(load(example), purposes=(Purpose(description="Gérer"),))
         right = attrs.evolve(base, status=Status.VALIDATED, monitoring=Monitoring(systematic=False))
         for wrong in (
-            attrs.evolve(right, status="validated"),
-            attrs.evolve(right, monitoring=Monitoring(systematic=0)),
+            _ill_typed(right, status="validated"),
+            _ill_typed(right, monitoring=_systematic_zero()),
         ):
             memo.clear()
             for rule_id, test in RULES:

@@ -15,7 +15,15 @@ from aipd.model import (
     Transfer,
 )
 from aipd.principles import Principles, PrincipleStatus, assess_principles
-from aipd.vocabulary import DataKind, LegalBasis, LegalRegime, MeasureStatus, OrganisationKind, Safeguard
+from aipd.vocabulary import (
+    DataKind,
+    FinalFate,
+    LegalBasis,
+    LegalRegime,
+    MeasureStatus,
+    OrganisationKind,
+    Safeguard,
+)
 from content_cases import measures, operation
 
 
@@ -135,7 +143,9 @@ def test_retention_needs_period_fate_and_justification() -> None:
             DataCategory(
                 kind=DataKind.IDENTITY,
                 description="Nom",
-                retention=Retention(active="1 an", final_fate="deletion", justification="Référentiel"),  # type: ignore[arg-type]
+                retention=Retention(
+                    active="1 an", final_fate=FinalFate.DELETION, justification="Référentiel"
+                ),
             ),
         )
     )
