@@ -235,6 +235,24 @@ def test_any_one_checked_field_given_a_wrong_type_is_refused_by_name(
     assert error.problems[0].message.en
 
 
+def test_every_checked_field_of_every_class_refuses_every_wrong_type() -> None:
+    """The property above, exhaustively: one object of each class (every field filled), each checked
+    field (from the type hints), each wrong value, for the field and for an item of a tuple."""
+    objects = {type(o): o for o in _objects(strategies.filled_operation().operation)}
+    assert set(objects) == set(CLASSES)
+    for cls, obj in objects.items():
+        for name, kind, tp, optional in _checked_fields(cls):
+            many = kind.startswith("many ")
+            for wrong in _wrong_values(kind.removeprefix("many "), tp, optional and not many):
+                value, path = (
+                    ((*getattr(obj, name), wrong), f"{cls.__name__}.{name}[1]")
+                    if many
+                    else (wrong, f"{cls.__name__}.{name}")
+                )
+                error = _refusal(lambda obj=obj, name=name, value=value: attrs.evolve(obj, **{name: value}))
+                assert [p.path for p in error.problems] == [path], (cls, name, wrong)
+
+
 @hsettings(deadline=None, max_examples=100, suppress_health_check=list(HealthCheck))
 @given(strategies.operations())
 def test_rebuilding_with_the_same_values_gives_an_equal_object(op: model.ProcessingOperation) -> None:
