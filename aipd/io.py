@@ -71,7 +71,7 @@ from aipd.errors import (
     received,
 )
 from aipd.i18n import Lang, Text, check_lang
-from aipd.model import ProcessingOperation
+from aipd.model import ProcessingOperation, type_hints
 from aipd.vocabulary import Vocabulary
 
 __all__ = [
@@ -611,9 +611,8 @@ def _looks_like_path(source: str) -> bool:
 # --- structuring: driven by the attrs classes and their type hints ---------------------------
 
 
-@cache
 def _hints(cls: type) -> dict[str, Any]:
-    return typing.get_type_hints(cls)
+    return type_hints(cls)  # read once per class, shared with the model's checks
 
 
 @attrs.frozen

@@ -254,9 +254,16 @@ class _Checked:
 _Spec = tuple[str, type, bool, "int | None"]
 
 
+@functools.cache
+def type_hints(cls: type) -> dict[str, Any]:
+    """The resolved type hints of a model class, read once per class (the checks below and the loader,
+    :mod:`aipd.io`, read the same); the dictionary is shared: not to be changed."""
+    return typing.get_type_hints(cls)
+
+
 def _specs(cls: type) -> dict[str, _Spec]:
     """The checked fields of ``cls`` (text is left to its converter), read off the type hints."""
-    hints = typing.get_type_hints(cls)
+    hints = type_hints(cls)
     out: dict[str, _Spec] = {}
     for a in attrs.fields(cls):
         hint, optional = hints[a.name], False
@@ -1122,7 +1129,7 @@ def path_label(path: str) -> Text | None:
         doc = fields[name].metadata.get("doc")
         if isinstance(doc, Text):
             labels.append(doc)
-        cls = _attrs_class_in(typing.get_type_hints(cls).get(name))
+        cls = _attrs_class_in(type_hints(cls).get(name))
     if not labels:
         return None
     return Text(" › ".join(x.fr for x in labels), " › ".join(x.en for x in labels))
