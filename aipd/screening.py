@@ -344,14 +344,21 @@ def _new_finding(head: dict[str, object], tail: dict[str, object], outcome: Outc
     return finding
 
 
-#: Per rule: the last outcomes its test returned (at most :data:`_HELD`, the latest first), each
-#: with the finding built from it. A rule whose answers are kept across operations (the built-in
-#: plug-ins keep theirs, one object per distinct answer) returns the same frozen outcome for
-#: operations alike, and its finding is then the same too: each held outcome is compared by
-#: identity (it cannot be collected while held, so no other object can take its place).
-_LastFindings = list[tuple[tuple[Outcome, Finding], ...]]
-_HELD = 4
-_RuleFields = tuple[str, Test, PluginInfo, dict[str, object], dict[str, object], _LastFindings]
+#: Per rule: outcomes its test returned, by their identity, each with the finding built from it
+#: (at most :data:`_HELD`, emptied when full). A rule whose answers are kept across operations (the
+#: built-in plug-ins keep theirs, one object per distinct answer) returns the same frozen outcome for
+#: operations alike, and its finding is then the same too. The entry holds the outcome itself and
+#: the lookup checks that it is the very object returned: held, it cannot be collected, so no other
+#: object can take its identity while the entry lives. A mapping, not the last few outcomes: a
+#: register's rows cycle through more distinct answers of a rule than a short list holds (a dozen
+#: for the CNIL lists' items on the benchmark register), which rebuilt their finding at every row.
+#: Bound: the distinct answers a rule keeps for rows alike (a register's combinations of kinds of
+#: body, data, persons and bases) rarely reach a few dozen; a rule answering anew at every row (the
+#: number of persons) fills its mapping and empties it every :data:`_HELD` rows. At most
+#: :data:`_HELD` findings per rule stay alive (≈ 1 KB each with the outcome: 80 rules, ≈ 5 MB at most).
+_HeldFindings = dict[int, tuple[Outcome, Finding]]
+_HELD = 64
+_RuleFields = tuple[str, Test, PluginInfo, dict[str, object], dict[str, object], _HeldFindings]
 
 
 def _rule_fields(catalogue: Catalogue) -> tuple[_RuleFields, ...]:
@@ -387,7 +394,7 @@ def _rule_fields(catalogue: Catalogue) -> tuple[_RuleFields, ...]:
         if unset:
             raise RuntimeError(f"Finding fields not set by screening: {sorted(unset)}")
         head = {name: static[name] for name in _HEAD}
-        out.append((rule.id, rule.test, plugin, head, {name: static[name] for name in _TAIL}, [()]))
+        out.append((rule.id, rule.test, plugin, head, {name: static[name] for name in _TAIL}, {}))
     return tuple(out)
 
 
@@ -400,7 +407,7 @@ def _findings(operation: ProcessingOperation, catalogue: Catalogue, settings: Se
     findings: list[Finding] = []
     # Built-in rules are aipd's and are not watched: without other plug-ins, this costs nothing.
     watch = Watch(operation, settings) if catalogue.derived("screening.foreign", _foreign) else None
-    for rule_id, test, plugin, head, tail, last in catalogue.derived("screening.rule_fields", _rule_fields):
+    for rule_id, test, plugin, head, tail, held in catalogue.derived("screening.rule_fields", _rule_fields):
         # run_test's checks, inline: this loop runs 80 times per assessment.
         if watch is not None and not plugin.builtin:
             watch.before()
@@ -416,15 +423,15 @@ def _findings(operation: ProcessingOperation, catalogue: Catalogue, settings: Se
             o = _foreign_outcome(rule_id, plugin, o)
         elif not isinstance(o, Outcome):
             raise _not_an_outcome(rule_id, plugin, o)
-        held = last[0]
-        for pair in held:
-            if pair[0] is o:
-                finding = pair[1]
-                break
+        pair = held.get(id(o))
+        if pair is not None and pair[0] is o:
+            finding = pair[1]
         else:
             finding = _new_finding(head, tail, o)
-            # One tuple replaced whole: a thread never reads an outcome with another's finding.
-            last[0] = ((o, finding), *held[: _HELD - 1])
+            if len(held) >= _HELD:
+                held.clear()
+            # One tuple stored whole: a thread never reads an outcome with another's finding.
+            held[id(o)] = (o, finding)
         findings.append(finding)
     return findings
 

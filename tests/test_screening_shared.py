@@ -9,6 +9,7 @@ rule and operation, and each part read from the findings as the verdict's docume
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import attrs
@@ -21,7 +22,7 @@ from aipd.i18n import t
 from aipd.io import load
 from aipd.model import ProcessingOperation
 from aipd.registry import Catalogue, PluginInfo, default_registry
-from aipd.screening import Finding, Notice, Screening, _decide, _groups, screen
+from aipd.screening import _HELD, Finding, Notice, Screening, _decide, _groups, screen
 from aipd.settings import Settings
 from aipd_builtin import memo
 from strategies import operations
@@ -160,3 +161,67 @@ def test_the_possible_blocking_notices_are_those_of_each_operation() -> None:
         memo.clear()
         _screenings_agree(load(example), catalogue, Settings())
         _screenings_agree(load(example), catalogue, Settings())
+
+
+def _catalogue_of(*tests: Callable[[ProcessingOperation, Settings], Outcome]) -> Catalogue:
+    plugin = PluginInfo(name="tests.shared", version="1", builtin=True)
+    source = Source(citation=t("Essai", "Test"), reliability="verified")
+    criteria = tuple(
+        Criterion(
+            id=f"test:{i}", title=t(f"n° {i}", f"no. {i}"), source=source, effect=Effect.COUNTS, test=test
+        )
+        for i, test in enumerate(tests)
+    )
+    return Catalogue(
+        criteria=criteria,
+        list_items=(),
+        risks=(),
+        measures=(),
+        template_dirs=(),
+        plugins=(plugin,),
+        provenance={c.id: plugin for c in criteria},
+    )
+
+
+def test_a_finding_is_reused_for_a_rule_cycling_through_many_outcomes() -> None:
+    """A register's rows cycle through more distinct answers of a rule than the last four (the
+    benchmark register's data categories, persons and bases, row i % 5): each answer seen before
+    gets its finding again, not one rebuilt at every row."""
+    answers = [Outcome.met(t(f"Réponse {i}.", f"Answer {i}.")) for i in range(12)]
+    turn = [0]
+
+    def cycling(_op: ProcessingOperation, _s: Settings) -> Outcome:
+        turn[0] += 1
+        return answers[(turn[0] - 1) % len(answers)]
+
+    catalogue = _catalogue_of(cycling)
+    operation = load(EXAMPLES[0])
+    first = [screen(attrs.evolve(operation), catalogue, Settings()).findings[0] for _ in answers]
+    again = [screen(attrs.evolve(operation), catalogue, Settings()).findings[0] for _ in answers]
+    assert [f.rationale for f in first] == [o.rationale for o in answers]
+    assert all(a is b for a, b in zip(first, again, strict=True))
+
+
+def test_held_findings_stay_right_past_their_bound() -> None:
+    """More distinct outcomes than a rule's held findings (the mapping emptied over and over), some
+    of them new objects equal to earlier ones: each finding is that of the outcome returned."""
+    kept = [Outcome.unknown(t(f"Réponse {i}.", f"Answer {i}."), [f"path.{i}"]) for i in range(_HELD + 7)]
+    order = [*range(len(kept)), *range(len(kept) - 1, -1, -3), 0, 0, 5]
+    turn = [0]
+
+    def varied(_op: ProcessingOperation, _s: Settings) -> Outcome:
+        i = order[turn[0] % len(order)]
+        turn[0] += 1
+        if turn[0] % 4 == 0:  # an equal answer, another object
+            return Outcome.unknown(kept[i].rationale, kept[i].missing)
+        return kept[i]
+
+    catalogue = _catalogue_of(varied)
+    operation = load(EXAMPLES[0])
+    for i in order:
+        finding = screen(attrs.evolve(operation), catalogue, Settings()).findings[0]
+        assert (finding.status, finding.rationale, finding.missing) == (
+            FindingStatus.UNKNOWN,
+            kept[i].rationale,
+            kept[i].missing,
+        )
