@@ -676,7 +676,7 @@ def screen(operation: ProcessingOperation, catalogue: Catalogue, settings: Setti
     ``contradictory_facts`` naming both fields: a warning, not an error; the rules that read
     them never take the favourable side.
     """
-    screening = _screening(_findings(operation, catalogue, settings))
+    screening = _screening_in(catalogue, _findings(operation, catalogue, settings))
     found = contradictions(operation)
     if not found:
         return screening
@@ -776,6 +776,57 @@ def _screening(findings: list[Finding]) -> Screening:
         blocking=tuple(blocking),
         notices=tuple(sorted(notices, key=lambda n: (n.code, n.related))),
         missing_facts=tuple(missing),
+    )
+
+
+#: What :func:`_screening` works out from the findings' statuses alone, for one catalogue: the verdict,
+#: the notices (sorted) and where the blocking issues and the unknown findings are.
+_Decision = tuple[Verdict, tuple[Notice, ...], tuple[int, ...], tuple[int, ...]]
+#: Decisions kept per catalogue, at most this many (emptied when full).
+_DECISIONS = 256
+
+
+def _no_decisions(_catalogue: Catalogue) -> dict[tuple[FindingStatus, ...], _Decision]:
+    return {}
+
+
+def _screening_in(catalogue: Catalogue, findings: list[Finding]) -> Screening:
+    """:func:`_screening` of the findings of ``catalogue``'s rules, in its order (:func:`_findings`).
+
+    The verdict and the notices read, of each finding, its status and what its rule gives it (id,
+    title, kind, effect, how it counts; not its rationale or missing facts): for one catalogue,
+    they are those of the findings' statuses, kept in the catalogue under the tuple of the statuses
+    (bounded: a register's rows share a few dozen). The blocking issues and the missing facts are
+    read from each operation's own findings, at the positions kept.
+    """
+    statuses = tuple([f.status for f in findings])
+    decisions = catalogue.derived("screening.decisions", _no_decisions)
+    decision = decisions.get(statuses)
+    if decision is None:
+        screening = _screening(findings)
+        decision = (
+            screening.verdict,
+            screening.notices,
+            tuple(
+                [
+                    i
+                    for i, f in enumerate(findings)
+                    if f.effect is Effect.BLOCKS and f.status is FindingStatus.MET
+                ]
+            ),
+            tuple([i for i, f in enumerate(findings) if f.status is FindingStatus.UNKNOWN]),
+        )
+        if len(decisions) >= _DECISIONS:
+            decisions.clear()
+        decisions[statuses] = decision  # one tuple stored whole, as the held findings
+        return screening
+    verdict, notices, blocking_at, unknown_at = decision
+    return Screening(
+        findings=tuple(findings),
+        verdict=verdict,
+        blocking=tuple([findings[i] for i in blocking_at]),
+        notices=notices,
+        missing_facts=tuple(sorted({m for i in unknown_at for m in findings[i].missing})),
     )
 
 

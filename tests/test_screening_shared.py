@@ -22,7 +22,7 @@ from aipd.i18n import t
 from aipd.io import load
 from aipd.model import ProcessingOperation
 from aipd.registry import Catalogue, PluginInfo, default_registry
-from aipd.screening import _HELD, Finding, Notice, Screening, _decide, _groups, screen
+from aipd.screening import _HELD, Finding, Notice, Requirement, Screening, _decide, _groups, screen
 from aipd.settings import Settings
 from aipd_builtin import memo
 from strategies import operations
@@ -225,3 +225,71 @@ def test_held_findings_stay_right_past_their_bound() -> None:
             kept[i].rationale,
             kept[i].missing,
         )
+
+
+def test_a_decision_is_kept_for_its_catalogue_and_statuses_only() -> None:
+    """The verdict and notices kept for a tuple of statuses belong to one catalogue: another one whose
+    rules are other rules (other titles, effects) with the same statuses decides for itself, and
+    another tuple of statuses is decided anew. The blocking issues and missing facts are each
+    operation's own."""
+    source = Source(citation=t("Essai", "Test"), reliability="verified")
+    plugin = PluginInfo(name="tests.shared", version="1", builtin=True)
+    flip = [FindingStatus.MET]
+
+    def met(_op: ProcessingOperation, _s: Settings) -> Outcome:
+        return Outcome.met(t("Oui.", "Yes."))
+
+    def turning(_op: ProcessingOperation, _s: Settings) -> Outcome:
+        if flip[0] is FindingStatus.MET:
+            return Outcome.met(t("Oui.", "Yes."))
+        return Outcome.unknown(t("Inconnu.", "Unknown."), [f"path.{len(flip)}"])
+
+    def catalogue(effects: tuple[Effect, Effect], name: str) -> Catalogue:
+        criteria = tuple(
+            Criterion(
+                id=f"test:{name}{i}",
+                title=t(f"{name} {i}", f"{name} {i}"),
+                source=source,
+                effect=e,
+                test=test,
+            )
+            for i, (e, test) in enumerate(zip(effects, (met, turning), strict=True))
+        )
+        return Catalogue(
+            criteria=criteria,
+            list_items=(),
+            risks=(),
+            measures=(),
+            template_dirs=(),
+            plugins=(plugin,),
+            provenance={c.id: plugin for c in criteria},
+        )
+
+    operation, settings = load(EXAMPLES[0]), Settings()
+    counting = catalogue((Effect.COUNTS, Effect.COUNTS), "a")
+    blocking = catalogue((Effect.BLOCKS, Effect.BLOCKS), "b")
+    for _ in range(2):
+        for each in (counting, blocking):
+            plain = _plain_screening(_plain_findings(operation, each, settings))
+            got = screen(attrs.evolve(operation), each, settings)
+            assert (got.verdict, got.notices, got.blocking, got.missing_facts) == (
+                plain.verdict,
+                plain.notices,
+                plain.blocking,
+                plain.missing_facts,
+            )
+    assert screen(operation, counting, settings).verdict.requirement is Requirement.REQUIRED
+    assert screen(operation, blocking, settings).blocking[1].id == "test:b1"
+    for _ in range(3):  # another tuple of statuses, and its missing facts read from each operation
+        flip[0] = FindingStatus.UNKNOWN
+        flip.append(FindingStatus.UNKNOWN)
+        for each in (counting, blocking):
+            plain = _plain_screening(_plain_findings(operation, each, settings))
+            got = screen(attrs.evolve(operation), each, settings)
+            assert (got.verdict, got.notices, got.blocking, got.missing_facts) == (
+                plain.verdict,
+                plain.notices,
+                plain.blocking,
+                plain.missing_facts,
+            )
+            assert got.missing_facts == (f"path.{len(flip)}",)
