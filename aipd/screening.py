@@ -352,12 +352,13 @@ def _new_finding(head: dict[str, object], tail: dict[str, object], outcome: Outc
 #: object can take its identity while the entry lives. A mapping, not the last few outcomes: a
 #: register's rows cycle through more distinct answers of a rule than a short list holds (a dozen
 #: for the CNIL lists' items on the benchmark register), which rebuilt their finding at every row.
-#: Bound: the distinct answers a rule keeps for rows alike (a register's combinations of kinds of
-#: body, data, persons and bases) rarely reach a few dozen; a rule answering anew at every row (the
-#: number of persons) fills its mapping and empties it every :data:`_HELD` rows. At most
-#: :data:`_HELD` findings per rule stay alive (≈ 1 KB each with the outcome: 80 rules, ≈ 5 MB at most).
+#: Bound: more than the distinct answers a rule gives in turn on the benchmark register (12); a rule
+#: answering anew at every row (the number of persons) fills its mapping and empties it every
+#: :data:`_HELD` rows. Not more: every held finding stays alive (≈ 1 KB with its outcome) and is
+#: walked by the cyclic garbage collector, so 64 per rule made a cold assessment dearer (callgrind,
+#: cameras-augmentees: 9.58 M instructions before, 10.00 M at 64, 9.52 M at 16).
 _HeldFindings = dict[int, tuple[Outcome, Finding]]
-_HELD = 64
+_HELD = 16
 _RuleFields = tuple[str, Test, PluginInfo, dict[str, object], dict[str, object], _HeldFindings]
 
 
