@@ -366,3 +366,58 @@ def test_drawn_operations_are_kept(operation: ProcessingOperation) -> None:
     """The strategies draw values of the declared classes: the properties above exercise kept answers,
     not only the plain path."""
     assert memo._values_of(operation, Settings()) is not None
+
+
+def _variants(value: object) -> Iterator[object]:
+    """Values of ``value``'s class (or of its field's) differing from it in one place: every leaf of an
+    attrs part in turn, an element of a tuple, a part left out."""
+    import datetime as dt
+    import enum
+
+    if attrs.has(value.__class__):
+        for a in attrs.fields(value.__class__):
+            for changed in _variants(getattr(value, a.name)):
+                try:
+                    yield attrs.evolve(value, **{a.name: changed})  # type: ignore[misc]
+                except (TypeError, ValueError):
+                    continue  # refused by the model (a minimum, a rule across fields)
+        return
+    if isinstance(value, tuple):
+        if value:
+            yield value[:-1]
+            for changed in _variants(value[0]):
+                yield (changed, *value[1:])
+        return
+    if isinstance(value, bool):
+        yield not value
+    elif isinstance(value, enum.Enum):
+        yield next(m for m in type(value) if m is not value)
+    elif isinstance(value, int | float):
+        yield value + 1
+    elif isinstance(value, str):
+        yield value + "·"
+    elif isinstance(value, dt.date):
+        yield value + dt.timedelta(days=1)
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.stem)
+def test_a_value_s_key_holds_every_leaf_of_it(example: Path) -> None:
+    """Each field's value is numbered by its key (one tuple per part, compared in C): a value that
+    differs in any one leaf, at any depth, has another key, so another number; an equal copy (other
+    objects) has the same key."""
+    operation = load(example)
+    keys = memo._keys(operation)
+    assert memo._keys(attrs.evolve(operation)) == keys
+    tried = 0
+    for i, name in enumerate(memo._FIELDS):
+        value = getattr(operation, name)
+        assert memo._keys(attrs.evolve(operation, **{name: value})) == keys  # type: ignore[misc]
+        for changed in _variants(value):
+            assert changed != value
+            try:
+                other = attrs.evolve(operation, **{name: changed})  # type: ignore[misc]
+            except (TypeError, ValueError):
+                continue
+            assert memo._keys(other)[i] != keys[i], (name, changed)
+            tried += 1
+    assert tried > 50

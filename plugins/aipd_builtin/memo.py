@@ -10,8 +10,9 @@ each rule, the top-level fields of :class:`~aipd.model.ProcessingOperation` it r
 ``updated``). The rule's answer is kept under those fields' values and the settings' value, and
 given again to any later operation whose values are equal.
 
-- Each value is looked up once per screening in a table of the values seen (one hash of each
-  field per operation), which gives it a number never given to another value; so is each
+- Each value is looked up once per screening in a table of the values seen, by its key (a tuple
+  of its leaves, each part's class checked: hashed and compared in C), which gives it a number
+  never given to another value; so is each
   combination of the numbers of a group of fields and of the settings (the rules of the CNIL
   lists share one group). A rule's key is its group's number, in the rule's own store.
 - The tables and stores are bounded and emptied when full (their keys come from the input); the
@@ -133,64 +134,101 @@ _POSITION = {name: i for i, name in enumerate(_FIELDS)}
 #: Classes whose values may compare equal to another class's (a Vocabulary is a StrEnum, bool an
 #: int): a field declaring one of them is checked; text and dates are not (equal means read alike).
 _CONFUSABLE = (bool, int, float, enum.Enum)
-#: The generated checks' globals: the classes each field allows, and the checks of the parts.
-_CHECKS: dict[str, object] = {}
+#: The generated functions' globals: the classes each field allows, and the keys of the parts.
+_KEYS: dict[str, object] = {}
 
 
-def _checker(cls: type, names: Iterable[str] | None, checkers: dict[type, Callable[[object], bool]]) -> str:
-    """The source of a function telling whether a ``cls`` holds exactly its declared classes in the
-    fields that need it (``names`` only, if given), its parts checked in turn (added to ``checkers``)."""
+class _Inexact(Exception):
+    """A value of another class than its field declares: the operation is not kept."""
+
+
+def _inexact() -> object:
+    raise _Inexact
+
+
+_KEYS["_Inexact"] = _Inexact
+_KEYS["_inexact"] = _inexact
+
+
+def _keyer(
+    cls: type, names: Iterable[str] | None, keyers: dict[type, Callable[[object], tuple[object, ...]]]
+) -> str:
+    """The source of a function giving a ``cls``'s key: the tuple of its fields' keys (``names`` only,
+    in that order, if given), each part's its own key, each field declaring a class whose values could
+    compare equal to another's checked to hold exactly a declared class (else :class:`_Inexact`). The
+    parts' key functions are added to ``keyers``.
+
+    Two keys are equal only if every part is of the same class (one class per field, checked) and
+    every plain value is equal: what attrs' equality of the values says, read in one pass whose
+    hashing and comparing are the tuples' own (in C), not a Python ``__hash__`` and ``__eq__`` per
+    part, called again for every table the value is looked up in.
+    """
     hints = typing.get_type_hints(cls)
-    lines = ["def check(v):"]
-    for a in attrs.fields(cls):
-        if names is not None and a.name not in names:
-            continue
-        hint = hints[a.name]
+    by_name = {a.name: a for a in attrs.fields(cls)}
+    lines = ["def key(v):"]
+    keys = []
+    for name in names if names is not None else by_name:
+        hint = hints[by_name[name].name]
         many = typing.get_origin(hint) is tuple
         if many:
             hint = typing.get_args(hint)[0]
         options = typing.get_args(hint) if isinstance(hint, types.UnionType) else (hint,)
         if not all(isinstance(option, type) for option in options):
-            raise TypeError(f"{cls.__name__}.{a.name}: no exact check for {hint!r}")
+            raise TypeError(f"{cls.__name__}.{name}: no exact key for {hint!r}")
         parts = [option for option in options if attrs.has(option)]
         confusable = any(issubclass(option, _CONFUSABLE) for option in options)
+        if len([option for option in options if option is not type(None)]) > 1 and confusable:
+            raise TypeError(f"{cls.__name__}.{name}: several classes whose values compare equal")
         if not parts and not confusable:
+            keys.append(f"v.{name}")  # text, dates: equal means read alike
             continue
-        allowed = f"_allowed_{cls.__name__}_{a.name}"
-        _CHECKS[allowed] = frozenset(options)
-        test = f"x.__class__ not in {allowed}"
+        allowed = f"_allowed_{cls.__name__}_{name}"
+        _KEYS[allowed] = frozenset(options)
+        of = "x"
         if parts:
             (part,) = parts
-            if part not in checkers:
-                checkers[part] = _compile(part, None, checkers)
-            _CHECKS[f"_check_{part.__name__}"] = checkers[part]
-            test += f" or (x is not None and not _check_{part.__name__}(x))"
+            if part not in keyers:
+                keyers[part] = _compile(part, None, keyers)
+            _KEYS[f"_key_{part.__name__}"] = keyers[part]
+            of = f"_key_{part.__name__}(x)"
+            if type(None) in options:
+                of = f"(None if x is None else {of})"
+        k = f"k_{name}"
         if many:
-            lines += [
-                f"    y = v.{a.name}",
-                "    if y.__class__ is not tuple: return False",
-                "    for x in y:",
-                f"        if {test}: return False",
-            ]
+            lines.append(f"    y = v.{name}")
+            lines.append("    if y.__class__ is not tuple: raise _Inexact")
+            if parts:
+                lines.append(
+                    f"    {k} = tuple([{of} if x.__class__ in {allowed} else _inexact() for x in y])"
+                )
+            else:
+                lines += ["    for x in y:", f"        if x.__class__ not in {allowed}: raise _Inexact"]
+                lines.append(f"    {k} = y")
         else:
-            lines += [f"    x = v.{a.name}", f"    if {test}: return False"]
-    lines.append("    return True")
+            lines += [
+                f"    x = v.{name}",
+                f"    if x.__class__ not in {allowed}: raise _Inexact",
+                f"    {k} = {of}",
+            ]
+        keys.append(k)
+    lines.append(f"    return ({', '.join(keys)},)")
     return "\n".join(lines)
 
 
 def _compile(
-    cls: type, names: Iterable[str] | None, checkers: dict[type, Callable[[object], bool]]
-) -> Callable[[object], bool]:
-    source = _checker(cls, names, checkers)
+    cls: type, names: Iterable[str] | None, keyers: dict[type, Callable[[object], tuple[object, ...]]]
+) -> Callable[[object], tuple[object, ...]]:
+    source = _keyer(cls, names, keyers)
     namespace: dict[str, object] = {}
-    exec(source, _CHECKS, namespace)  # built from the model's type hints only, as attrs builds methods
-    return namespace["check"]  # type: ignore[return-value]
+    exec(source, _KEYS, namespace)  # built from the model's type hints only, as attrs builds methods
+    return namespace["key"]  # type: ignore[return-value]
 
 
-#: Whether the fields the rules read, and every part they hold, have exactly a class their declared
-#: type names where another class's value could compare equal (built at import from the model's type
-#: hints, as attrs builds its methods: one plain function per class, no loop over field records).
-_exact = _compile(ProcessingOperation, _FIELDS, {})
+#: The keys of the fields the rules read, in :data:`_FIELDS` order; :class:`_Inexact` where a field,
+#: or a part it holds, is not exactly of a class its declared type names and another class's value
+#: could compare equal (built at import from the model's type hints, as attrs builds its methods:
+#: one plain function per class, no loop over field records).
+_keys = _compile(ProcessingOperation, _FIELDS, {})
 _SETTINGS = len(_FIELDS)  # the settings' number comes after the fields'
 
 _VALUES_LIMIT = 2048  # values kept per field, and combinations per group of fields
@@ -199,6 +237,7 @@ _ANSWERS_LIMIT = 512  # answers kept per rule
 _numbers = itertools.count(1)
 #: Per field (and the settings, last): value → its number.
 _values: list[dict[object, int]] = [{} for _ in range(len(_FIELDS) + 1)]
+_field_values = _values[:_SETTINGS]  # the same tables, the fields' alone
 #: The groups of fields rules are kept by (most rules share one: the CNIL lists' items), each as
 #: the positions of its fields' numbers and of the settings', and per group: those numbers → the
 #: group's number. A rule's key is its group's number: one lookup per group and operation, and a
@@ -251,16 +290,14 @@ def _values_of(operation: ProcessingOperation, settings: Settings) -> tuple[int,
       an answer would be given to the correctly typed operation;
     - a value that cannot be hashed (an operation built by hand with a list for a tuple).
     """
-    if not _exact(operation):
-        return None
-    raw = [getattr(operation, name) for name in _FIELDS]
     try:
+        keys = _keys(operation)
         return (
-            *(_number(_values[i], value) for i, value in enumerate(raw)),
+            *[_number(table, key) for table, key in zip(_field_values, keys, strict=True)],
             _number(_values[_SETTINGS], settings),
         )
-    except Exception:  # unhashable, or a __hash__ / __eq__ that fails: judged without keeping
-        return None
+    except Exception:  # of another class (_Inexact), unhashable, or a __hash__ / __eq__ that fails:
+        return None  # judged without keeping
 
 
 def _group(fields: Iterable[str]) -> int:
