@@ -21,6 +21,7 @@ from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 
 from aipd.catalogue import Outcome
+from aipd.i18n import Text
 from aipd.io import load
 from aipd.model import ProcessingOperation
 from aipd.registry import Catalogue, default_registry
@@ -421,3 +422,94 @@ def test_a_value_s_key_holds_every_leaf_of_it(example: Path) -> None:
             assert memo._keys(other)[i] != keys[i], (name, changed)
             tried += 1
     assert tried > 50
+
+
+# --- early stages -------------------------------------------------------------------------------------
+
+EARLY = [(rule_id, test, test.early) for rule_id, test in RULES if hasattr(test, "early")]  # type: ignore[attr-defined]
+
+
+def test_the_early_stages_are_those_listed() -> None:
+    assert {rule_id for rule_id, _, _ in EARLY} == set(memo.EARLY_READS)
+    for rule_id, _, _ in EARLY:
+        assert set(memo.EARLY_READS[rule_id]) <= set(memo.READS[rule_id])
+    rule = next(rule for rule, plugin in _catalogue().rules if plugin.builtin)
+    with pytest.raises(KeyError, match="EARLY_READS"):
+        memo.kept([rule], early={rule.id: lambda op, s: None})
+    with pytest.raises(KeyError, match="not given"):
+        memo.kept([rule], early={"gdpr:art35-10": lambda op, s: None})
+
+
+def _early_agrees(operation: ProcessingOperation, settings: Settings) -> None:
+    for rule_id, test, early in EARLY:
+        expected = _plain(test)(operation, settings)
+        got = early(operation, settings)
+        if got is not None:
+            assert _same(got, expected), rule_id
+        # it reads only the fields it is kept by: the others made unreadable, the same answer
+        unreadable = early(_unreadable_outside(operation, memo.EARLY_READS[rule_id]), settings)
+        assert (unreadable is None) is (got is None), rule_id
+        if got is not None:
+            assert unreadable is not None, rule_id
+            assert _same(unreadable, got), rule_id
+
+
+@_HYPOTHESIS
+@given(operation=_OPERATIONS, settings=_SETTINGS)
+def test_an_early_stage_is_the_rule_s_answer_and_reads_only_its_fields(
+    operation: ProcessingOperation, settings: Settings
+) -> None:
+    """Where an early stage answers, its answer is the whole rule's; it reads only EARLY_READS' fields."""
+    _early_agrees(operation, settings)
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.stem)
+def test_an_early_stage_on_the_examples(example: Path) -> None:
+    from aipd.vocabulary import LegalRegime
+
+    operation = load(example)
+    for regime in (None, LegalRegime.GDPR, LegalRegime.POLICE_JUSTICE):
+        for law in (None, "Loi n° 1"):
+            legal = attrs.evolve(operation.legal, regime=regime, specific_law=law)
+            _early_agrees(attrs.evolve(operation, legal=legal), Settings())
+
+
+def test_an_early_stage_is_kept_by_its_fields_and_the_rule_asked_where_it_says_none() -> None:
+    """Operations differing in their purposes alone: the early stage is asked once and its answer
+    given again; where it says None, the whole rule answers for each operation."""
+    from aipd.model import Purpose
+
+    calls = {"early": 0, "rule": 0}
+
+    def early(operation: ProcessingOperation, _s: Settings) -> Outcome | None:
+        calls["early"] += 1
+        return None if operation.legal.specific_law else Outcome.not_met(t_("Sans texte."))
+
+    def rule(operation: ProcessingOperation, _s: Settings) -> Outcome:
+        calls["rule"] += 1
+        return Outcome.met(t_(f"{len(operation.purposes)} finalités."))
+
+    memo.EARLY_READS["test:staged"] = ("legal",)
+    try:
+        test = memo.staged("test:staged", early, memo.memoised("test:staged", rule, ("legal", "purposes")))
+    finally:
+        del memo.EARLY_READS["test:staged"]
+    base = load(EXAMPLES[0])
+    without = attrs.evolve(base, legal=attrs.evolve(base.legal, specific_law=None))
+    for n in range(1, 4):
+        got = test(
+            attrs.evolve(without, purposes=tuple(Purpose(description=f"F{i}") for i in range(n))), Settings()
+        )
+        assert got.rationale.fr == "Sans texte."
+    assert calls == {"early": 1, "rule": 0}
+    with_law = attrs.evolve(base, legal=attrs.evolve(base.legal, specific_law="Loi"))
+    for n in range(1, 4):
+        got = test(
+            attrs.evolve(with_law, purposes=tuple(Purpose(description=f"F{i}") for i in range(n))), Settings()
+        )
+        assert got.rationale.fr == f"{n} finalités."
+    assert calls == {"early": 2, "rule": 3}
+
+
+def t_(fr: str) -> Text:
+    return Text(fr, fr)

@@ -975,5 +975,22 @@ def aipd_criteria() -> Iterable[Criterion]:
     return _KEPT
 
 
-#: The rules as the registry gets them: their answers kept across operations (aipd_builtin.memo).
-_KEPT = memo.kept(CRITERIA)
+def _art35_10_early(operation: ProcessingOperation, settings: Settings) -> Outcome | None:
+    """:func:`art35_10`'s answer where the purposes do not decide it (Title III; no specific text
+    stated: both not met before the purposes are read), else None."""
+    if operation.legal.regime is LegalRegime.POLICE_JUSTICE or operation.legal.specific_law is None:
+        return art35_10(operation, settings)
+    return None
+
+
+def _lil_art87_early(operation: ProcessingOperation, settings: Settings) -> Outcome | None:
+    """:func:`lil_art87`'s answer under the GDPR (regime stated or not in doubt, not Title III: not
+    met, the purposes unread), else None."""
+    if not operation.regime_in_doubt and operation.legal.regime is not LegalRegime.POLICE_JUSTICE:
+        return lil_art87(operation, settings)
+    return None
+
+
+#: The rules as the registry gets them: their answers kept across operations (aipd_builtin.memo),
+#: art. 35(10) and art. 87 first by the fields that decide them without the purposes.
+_KEPT = memo.kept(CRITERIA, early={"gdpr:art35-10": _art35_10_early, "lil:art87": _lil_art87_early})

@@ -47,7 +47,7 @@ from aipd.model import ProcessingOperation
 from aipd.settings import Settings
 from aipd_builtin import facts
 
-__all__ = ["READS", "clear", "kept"]
+__all__ = ["EARLY_READS", "READS", "clear", "kept"]
 
 Test = Callable[[ProcessingOperation, Settings], Outcome]
 Rule = TypeVar("Rule", Criterion, ListItem)
@@ -125,6 +125,16 @@ READS.update(
         )
     }
 )
+
+#: Rule id → the fields read by the rule's early stage (:func:`kept`'s ``early``): the rule's answer
+#: on the operations where the purposes do not decide it, kept by fewer fields than the whole rule.
+#: The purposes are new on most rows of a register (a text each), so a rule kept by them is judged
+#: again on every row though its answer, under the GDPR, never reads them (art. 35(10) without a
+#: specific text, art. 87 of the loi outside Title III).
+EARLY_READS: dict[str, tuple[str, ...]] = {
+    "gdpr:art35-10": _LISTS,
+    "lil:art87": _LISTS,
+}
 
 #: Every field some rule reads, in a fixed order: each operation's values are looked up once.
 _FIELDS: tuple[str, ...] = tuple(sorted({f for fields in READS.values() for f in fields}))
@@ -356,20 +366,84 @@ def memoised(rule_id: str, test: Test, fields: Iterable[str]) -> Test:
     return kept_test
 
 
+_ABSENT = object()
+
+
+def staged(
+    rule_id: str, early: Callable[[ProcessingOperation, Settings], Outcome | None], test: Test
+) -> Test:
+    """``test`` (already memoised) asked only where ``early``, kept by the fields of
+    :data:`EARLY_READS`, says None: ``early`` gives the rule's answer, or None where it needs more.
+
+    ``early``'s answers (None included) are kept as a rule's are, equal answers one object.
+    """
+    group = _group(EARLY_READS[rule_id])
+    answers: dict[int, Outcome | None] = {}
+    distinct: dict[tuple[object, ...], Outcome] = {}
+    _answers.extend((answers, distinct))  # type: ignore[arg-type]  # emptied by clear() with the others
+
+    @functools.wraps(test)
+    def staged_test(operation: ProcessingOperation, settings: Settings) -> Outcome:
+        last = _last[0]
+        if last is not None and last[0] is operation and last[1] is settings:
+            numbers = last[2]
+        else:
+            numbers = _numbers_of(operation, settings)
+        outcome: Outcome | None
+        if numbers is None or group >= len(numbers):
+            outcome = early(operation, settings)
+        else:
+            key = numbers[group]
+            got: object = answers.get(key, _ABSENT)
+            if got is not _ABSENT:
+                outcome = got  # type: ignore[assignment]  # an answer kept, or None
+            else:
+                outcome = early(operation, settings)
+                if outcome is not None:
+                    if len(distinct) >= _ANSWERS_LIMIT:
+                        distinct.clear()
+                    outcome = distinct.setdefault(_parts(outcome), outcome)
+                if len(answers) >= _ANSWERS_LIMIT:
+                    answers.clear()
+                answers[key] = outcome
+        if outcome is None:
+            return test(operation, settings)
+        return outcome
+
+    staged_test.__wrapped__ = test.__wrapped__  # type: ignore[attr-defined]  # the plain rule, as kept tests
+    staged_test.early = early  # type: ignore[attr-defined]  # the plain early stage, for the tests
+    return staged_test
+
+
 def _parts(outcome: Outcome) -> tuple[object, ...]:
     """What an outcome is made of, as a key: equal parts, equal outcomes."""
     rationale = outcome.rationale
     return (outcome.status, rationale.fr, rationale.en, outcome.missing)
 
 
-def kept(rules: Iterable[Rule]) -> tuple[Rule, ...]:
+def kept(
+    rules: Iterable[Rule],
+    early: dict[str, Callable[[ProcessingOperation, Settings], Outcome | None]] | None = None,
+) -> tuple[Rule, ...]:
     """``rules`` (criteria or list items) with memoised tests; a rule absent from :data:`READS` is
-    an error, so a rule added later cannot go unkept or be kept by the wrong fields unnoticed."""
+    an error, so a rule added later cannot go unkept or be kept by the wrong fields unnoticed.
+
+    ``early`` gives, by rule id, a rule's early stage: its answer where fewer fields decide it (those
+    of :data:`EARLY_READS`), None elsewhere (see :func:`staged`)."""
+    early = early or {}
     out = []
     for rule in rules:
         if rule.id not in READS:
             raise KeyError(f"{rule.id}: the fields its test reads are not listed in aipd_builtin.memo.READS")
-        out.append(attrs.evolve(rule, test=memoised(rule.id, rule.test, READS[rule.id])))
+        test = memoised(rule.id, rule.test, READS[rule.id])
+        if rule.id in early:
+            if rule.id not in EARLY_READS:
+                raise KeyError(f"{rule.id}: the fields its early stage reads are not listed in EARLY_READS")
+            test = staged(rule.id, early[rule.id], test)
+        out.append(attrs.evolve(rule, test=test))
+    unknown = set(early) - {rule.id for rule in out}
+    if unknown:
+        raise KeyError(f"early stages of rules not given: {sorted(unknown)}")
     return tuple(out)
 
 
