@@ -359,11 +359,12 @@ def _new_finding(head: dict[str, object], tail: dict[str, object], outcome: Outc
 #: cameras-augmentees: 9.58 M instructions before, 10.00 M at 64, 9.52 M at 16).
 _HeldFindings = dict[int, tuple[Outcome, Finding]]
 _HELD = 16
-_RuleFields = tuple[str, Test, PluginInfo, dict[str, object], dict[str, object], _HeldFindings]
+_RuleFields = tuple[str, Test, PluginInfo, bool, dict[str, object], dict[str, object], _HeldFindings]
 
 
 def _rule_fields(catalogue: Catalogue) -> tuple[_RuleFields, ...]:
-    """Each rule's test and the fields its finding copies from it (:data:`_HEAD`, :data:`_TAIL`), in id order."""
+    """Each rule's test, its plug-in, whether its plug-in is another's than aipd's (so watched), and the
+    fields its finding copies from it (:data:`_HEAD`, :data:`_TAIL`), in id order."""
     fields = attrs.fields(Finding)
     checked = [a.name for a in fields if a.validator or a.converter or isinstance(a.default, _Factory)]
     if checked:
@@ -395,7 +396,9 @@ def _rule_fields(catalogue: Catalogue) -> tuple[_RuleFields, ...]:
         if unset:
             raise RuntimeError(f"Finding fields not set by screening: {sorted(unset)}")
         head = {name: static[name] for name in _HEAD}
-        out.append((rule.id, rule.test, plugin, head, {name: static[name] for name in _TAIL}, {}))
+        out.append(
+            (rule.id, rule.test, plugin, not plugin.builtin, head, {name: static[name] for name in _TAIL}, {})
+        )
     return tuple(out)
 
 
@@ -408,9 +411,11 @@ def _findings(operation: ProcessingOperation, catalogue: Catalogue, settings: Se
     findings: list[Finding] = []
     # Built-in rules are aipd's and are not watched: without other plug-ins, this costs nothing.
     watch = Watch(operation, settings) if catalogue.derived("screening.foreign", _foreign) else None
-    for rule_id, test, plugin, head, tail, held in catalogue.derived("screening.rule_fields", _rule_fields):
+    for rule_id, test, plugin, foreign, head, tail, held in catalogue.derived(
+        "screening.rule_fields", _rule_fields
+    ):
         # run_test's checks, inline: this loop runs 80 times per assessment.
-        if watch is not None and not plugin.builtin:
+        if foreign and watch is not None:
             watch.before()
         try:
             o = test(operation, settings)
@@ -418,7 +423,7 @@ def _findings(operation: ProcessingOperation, catalogue: Catalogue, settings: Se
             raise
         except BaseException as exc:
             raise _test_failure(rule_id, plugin, exc) from exc
-        if watch is not None and not plugin.builtin:
+        if foreign and watch is not None:
             if watch.changed():
                 raise _changed(rule_id, plugin)
             o = _foreign_outcome(rule_id, plugin, o)
