@@ -285,18 +285,20 @@ def _biometric_vulnerable(operation: ProcessingOperation, _settings: Settings) -
     return facts.when(facts.biometric_identification(operation), facts.vulnerable_subjects(operation))
 
 
+#: Item 14's data and their words, built once: the item is judged anew for every register row (the
+#: number of persons is new on each).
+_LOCATION = frozenset({DataKind.LOCATION})
+_LOCATION_DATA = t("données de localisation", "location data")
+_LOCATION_WHOSE = t("dont des données de localisation sont traitées", "whose location data are processed")
+
+
 def _location_large_scale(operation: ProcessingOperation, settings: Settings) -> Outcome:
     # Item 14 reads « Traitements de données de localisation à large échelle »: the scale is that
     # of the processing of location data, so the persons counted are those whose location data
     # are processed (data[].persons), as for GDPR art. 35(3)(b); failing that, all persons.
     return facts.when(
-        facts.data_of_kinds(operation, [DataKind.LOCATION], t("données de localisation", "location data")),
-        facts.mandatory_large_scale_of_data(
-            operation,
-            settings,
-            [DataKind.LOCATION],
-            t("dont des données de localisation sont traitées", "whose location data are processed"),
-        ),
+        facts.data_of_kinds(operation, _LOCATION, _LOCATION_DATA),
+        facts.mandatory_large_scale_of_data(operation, settings, _LOCATION, _LOCATION_WHOSE),
     )
 
 

@@ -862,16 +862,15 @@ def sensitive_data(operation: ProcessingOperation) -> Outcome:
     )
 
 
+_SPECIAL_OR_OFFENCE_WORDS = t(
+    "catégories particulières de données (art. 9.1) ni de données d'infraction (art. 10)",
+    "special categories of data (art. 9(1)) or offence data (art. 10)",
+)
+
+
 def special_or_offence_data(operation: ProcessingOperation) -> Outcome:
     """GDPR art. 35(3)(b): special categories (art. 9(1)) or criminal convictions and offences (art. 10)."""
-    return data_of_kinds(
-        operation,
-        SPECIAL_OR_OFFENCE_KINDS,
-        t(
-            "catégories particulières de données (art. 9.1) ni de données d'infraction (art. 10)",
-            "special categories of data (art. 9(1)) or offence data (art. 10)",
-        ),
-    )
+    return data_of_kinds(operation, SPECIAL_OR_OFFENCE_KINDS, _SPECIAL_OR_OFFENCE_WORDS)
 
 
 @per_operation  # asked by several rules of one assessment

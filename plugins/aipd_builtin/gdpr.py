@@ -75,7 +75,13 @@ def art35_3_a(operation: ProcessingOperation, _settings: Settings) -> Outcome:
 
 
 #: The data art. 35(3)(b) names: special categories (art. 9(1)) and offence data (art. 10).
-_ART35_3_B_KINDS = tuple(k for k in DataKind if k.is_special_category or k is DataKind.OFFENCES)
+_ART35_3_B_KINDS = frozenset(k for k in DataKind if k.is_special_category or k is DataKind.OFFENCES)
+#: Whose persons art. 35(3)(b) counts, in words (built once: the rule is judged anew for every
+#: register row, the number of persons new on each).
+_ART35_3_B_WHOSE = t(
+    "dont des données des catégories particulières (art. 9.1) ou d'infraction (art. 10) sont traitées",
+    "whose special-category (art. 9(1)) or offence (art. 10) data are processed",
+)
 
 
 def art35_3_b(operation: ProcessingOperation, settings: Settings) -> Outcome:
@@ -88,15 +94,7 @@ def art35_3_b(operation: ProcessingOperation, settings: Settings) -> Outcome:
     """
     return facts.all_of(
         facts.special_or_offence_data(operation),
-        facts.mandatory_large_scale_of_data(
-            operation,
-            settings,
-            _ART35_3_B_KINDS,
-            t(
-                "dont des données des catégories particulières (art. 9.1) ou d'infraction (art. 10) sont traitées",
-                "whose special-category (art. 9(1)) or offence (art. 10) data are processed",
-            ),
-        ),
+        facts.mandatory_large_scale_of_data(operation, settings, _ART35_3_B_KINDS, _ART35_3_B_WHOSE),
     )
 
 
