@@ -759,8 +759,76 @@ def screen_unsettled(
     return _screening(findings)
 
 
+#: The verdict and the notices (sorted) of findings, by what they read of them (:func:`_screening`).
+_DECIDED: dict[tuple[tuple[object, ...], ...], tuple[Verdict, tuple[Notice, ...]]] = {}
+#: At most this many kept (emptied when full): a register's rows share a few dozen.
+_DECIDED_LIMIT = 512
+_MET, _NOT_MET, _UNKNOWN = FindingStatus.MET, FindingStatus.NOT_MET, FindingStatus.UNKNOWN
+_BLOCKS = Effect.BLOCKS
+
+
 def _screening(findings: list[Finding]) -> Screening:
-    """The verdict, blocking issues, notices and missing facts of ``findings``."""
+    """The verdict, blocking issues, notices and missing facts of ``findings``.
+
+    The verdict and the notices read nothing of a finding not met, and of the others only their id,
+    status, effect, kind, how they count (``counts_as``, ``overrides_mandatory``, ``presumption``)
+    and title, never their rationale or missing facts: they are kept under the tuple of those values
+    (``_DECIDED``), so that register rows alike (or a row screened for each kind of body, then
+    settled) decide once. The blocking issues and the missing facts are each screening's own. A
+    finding whose status, effect or title is not exactly of its class (built by hand) is decided
+    plainly, as is a key that cannot be hashed.
+    """
+    read: list[tuple[object, ...]] = []
+    blocking: list[Finding] = []
+    missing: set[str] = set()
+    for f in findings:
+        status = f.status
+        if status.__class__ is not FindingStatus:
+            return _screening_plain(findings)
+        if status is _NOT_MET:
+            continue
+        effect, title = f.effect, f.title
+        if effect.__class__ is not Effect or title.__class__ is not Text:
+            return _screening_plain(findings)
+        read.append(
+            (
+                f.id,
+                status,
+                effect,
+                f.kind,
+                f.counts_as,
+                f.overrides_mandatory,
+                f.presumption,
+                title.fr,
+                title.en,
+            )
+        )
+        if status is _UNKNOWN:
+            missing.update(f.missing)
+        elif effect is _BLOCKS:
+            blocking.append(f)
+    key = tuple(read)
+    try:
+        decided = _DECIDED.get(key)
+    except TypeError:  # a field of a finding built by hand that cannot be hashed
+        return _screening_plain(findings)
+    if decided is None:
+        screening = _screening_plain(findings)
+        if len(_DECIDED) >= _DECIDED_LIMIT:
+            _DECIDED.clear()
+        _DECIDED[key] = (screening.verdict, screening.notices)  # one tuple stored whole
+        return screening
+    return Screening(
+        findings=tuple(findings),
+        verdict=decided[0],
+        blocking=tuple(blocking),
+        notices=decided[1],
+        missing_facts=tuple(sorted(missing)),
+    )
+
+
+def _screening_plain(findings: list[Finding]) -> Screening:
+    """:func:`_screening`, every part worked out from the findings."""
     groups = _groups(findings)
     verdict, notices = _decide(groups)
     blocking = groups.get((Effect.BLOCKS, FindingStatus.MET), [])
@@ -809,7 +877,7 @@ def _screening_in(catalogue: Catalogue, findings: list[Finding]) -> Screening:
     decisions = catalogue.derived("screening.decisions", _no_decisions)
     decision = decisions.get(statuses)
     if decision is None:
-        screening = _screening(findings)
+        screening = _screening_plain(findings)
         decision = (
             screening.verdict,
             screening.notices,

@@ -293,3 +293,60 @@ def test_a_decision_is_kept_for_its_catalogue_and_statuses_only() -> None:
                 plain.missing_facts,
             )
             assert got.missing_facts == (f"path.{len(flip)}",)
+
+
+def _finding(**fields: object) -> Finding:
+    base: dict[str, object] = {
+        "id": "test:a",
+        "kind": "criterion",
+        "group": "test",
+        "title": t("Règle A", "Rule A"),
+        "effect": Effect.COUNTS,
+        "status": FindingStatus.MET,
+        "rationale": t("Parce que.", "Because."),
+        "missing": (),
+        "source": Source(citation=t("Essai", "Test"), reliability="verified"),
+        "plugin": PluginInfo(name="tests.shared", version="1", builtin=True),
+    }
+    base.update(fields)
+    return Finding(**base)  # type: ignore[arg-type]
+
+
+def test_a_kept_decision_holds_everything_the_verdict_reads_of_a_finding() -> None:
+    """Findings differing from screened ones in one field the verdict or the notices read (id, status,
+    effect, kind, counts_as, overrides_mandatory, presumption, title) are decided anew: each screening
+    is the plain one. Those differing in what is each screening's own (rationale, missing facts) keep
+    the verdict and get their own blocking issues and missing facts."""
+    from aipd.screening import _screening
+
+    def findings(mandatory: FindingStatus, **changed: object) -> list[Finding]:
+        return [
+            _finding(**{"id": "test:a", **changed}),
+            _finding(id="test:b", title=t("Règle B", "Rule B")),
+            _finding(id="test:c", effect=Effect.REQUIRES, status=mandatory),
+            _finding(id="test:d", effect=Effect.BLOCKS, status=FindingStatus.UNKNOWN, missing=("x.y",)),
+        ]
+
+    variants = [
+        {},
+        {"id": "test:z"},
+        {"status": FindingStatus.UNKNOWN, "missing": ("a.b",)},
+        {"status": FindingStatus.NOT_MET},
+        {"effect": Effect.REQUIRES},
+        {"effect": Effect.REQUIRES, "kind": "list_item"},
+        {"effect": Effect.REQUIRES, "presumption": True},
+        {"effect": Effect.EXEMPTS},
+        {"effect": Effect.EXEMPTS, "overrides_mandatory": True},
+        {"effect": Effect.BLOCKS},
+        {"counts_as": "test:b"},
+        {"title": t("Autre titre", "Other title")},
+        {"title": t("Règle A", "Other English title")},
+        {"rationale": t("Autrement.", "Otherwise.")},
+        {"status": FindingStatus.UNKNOWN, "missing": ("c.d", "a.b")},
+    ]
+    for mandatory in (FindingStatus.NOT_MET, FindingStatus.MET, FindingStatus.NOT_MET):
+        for changed in variants:
+            each = findings(mandatory, **changed)
+            got, plain = _screening(each), _plain_screening(each)
+            assert got == plain, changed
+            assert list(got.notices) == list(plain.notices), changed
