@@ -344,10 +344,12 @@ def memoised(rule_id: str, test: Test, fields: Iterable[str]) -> Test:
             numbers = last[2]  # the rules before in this screening looked the values up
         else:
             numbers = _numbers_of(operation, settings)
-        # Not kept (see _values_of); or numbered before this rule's group was made.
-        if numbers is None or group >= len(numbers):
+        if numbers is None:  # not kept (see _values_of)
             return test(operation, settings)
-        key = numbers[group]
+        try:
+            key = numbers[group]
+        except IndexError:  # numbered before this rule's group was made
+            return test(operation, settings)
         outcome = answers.get(key)
         if outcome is None:
             outcome = test(operation, settings)
