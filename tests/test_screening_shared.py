@@ -22,7 +22,7 @@ from aipd.i18n import t
 from aipd.io import load
 from aipd.model import ProcessingOperation
 from aipd.registry import Catalogue, PluginInfo, default_registry
-from aipd.screening import _HELD, Finding, Notice, Requirement, Screening, _decide, _groups, screen
+from aipd.screening import _HELD, Finding, Notice, Requirement, Screening, _decide, _groups, run_rules, screen
 from aipd.settings import Settings
 from aipd_builtin import memo
 from strategies import operations
@@ -350,3 +350,58 @@ def test_a_kept_decision_holds_everything_the_verdict_reads_of_a_finding() -> No
             got, plain = _screening(each), _plain_screening(each)
             assert got == plain, changed
             assert list(got.notices) == list(plain.notices), changed
+
+
+@hsettings(deadline=None, suppress_health_check=list(HealthCheck))
+@given(
+    sequence=st.lists(st.one_of(operations(), st.sampled_from(EXAMPLES).map(load)), min_size=1, max_size=4)
+)
+def test_settled_screenings_with_kept_decisions_are_the_cold_ones(
+    sequence: list[ProcessingOperation],
+) -> None:
+    """screen_unsettled (a row screened for each kind of body) over a sequence, the decisions kept from
+    the screenings before: each is the one computed with no decision kept."""
+    from aipd import screening as screening_module
+    from aipd.screening import screen_unsettled
+    from aipd.vocabulary import OrganisationKind
+
+    catalogue, settings = default_registry(()).catalogue(), Settings()
+    what = t("la nature de l'organisme", "the kind of body")
+    for operation in [*sequence, *map(attrs.evolve, sequence)]:
+        answers = [
+            (
+                t(kind.fr, kind.en),
+                run_rules(
+                    attrs.evolve(operation, controller=attrs.evolve(operation.controller, kind=kind)),
+                    catalogue,
+                    settings,
+                ),
+            )
+            for kind in (OrganisationKind.OTHER, OrganisationKind.COMMUNE)
+        ]
+        warm = screen_unsettled(answers, fact="controller.kind", what=what)
+        screening_module._DECIDED.clear()
+        cold = screen_unsettled(answers, fact="controller.kind", what=what)
+        assert warm == cold
+        assert list(warm.notices) == list(cold.notices)
+
+
+def test_threads_deciding_together_get_the_plain_screenings() -> None:
+    """Four threads screening findings at once, the kept decisions shared and emptied over and over:
+    each screening is the plain one."""
+    import concurrent.futures
+
+    from aipd import screening as screening_module
+    from aipd.screening import _screening
+
+    catalogue, settings = default_registry(()).catalogue(), Settings()
+    lists = [run_rules(load(p), catalogue, settings) for p in EXAMPLES]
+    plain = [_plain_screening(list(each)) for each in lists]
+    old = screening_module._DECIDED_LIMIT
+    screening_module._DECIDED_LIMIT = 3
+    try:
+        with concurrent.futures.ThreadPoolExecutor(4) as pool:
+            got = list(pool.map(lambda each: _screening(list(each)), lists * 8))
+    finally:
+        screening_module._DECIDED_LIMIT = old
+    assert got == plain * 8
