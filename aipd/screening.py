@@ -763,7 +763,7 @@ def screen_unsettled(
 _DECIDED: dict[tuple[tuple[object, ...], ...], tuple[Verdict, tuple[Notice, ...]]] = {}
 #: At most this many kept (emptied when full): a register's rows share a few dozen.
 _DECIDED_LIMIT = 512
-_MET, _NOT_MET, _UNKNOWN = FindingStatus.MET, FindingStatus.NOT_MET, FindingStatus.UNKNOWN
+_NOT_MET, _UNKNOWN = FindingStatus.NOT_MET, FindingStatus.UNKNOWN
 _BLOCKS = Effect.BLOCKS
 
 
