@@ -341,6 +341,7 @@ def test_a_kept_decision_holds_everything_the_verdict_reads_of_a_finding() -> No
         {"counts_as": "test:b"},
         {"title": t("Autre titre", "Other title")},
         {"title": t("Règle A", "Other English title")},
+        {"title": t("Autre titre français", "Rule A")},
         {"rationale": t("Autrement.", "Otherwise.")},
         {"status": FindingStatus.UNKNOWN, "missing": ("c.d", "a.b")},
     ]
