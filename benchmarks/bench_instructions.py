@@ -7,7 +7,7 @@ the difference divided by the number of assessments (or rows), so two versions
 of aipd can be compared across hours and machines.
 
     python benchmarks/bench_instructions.py [--example cameras-augmentees.yaml] [--runs 100] [--cold]
-    python benchmarks/bench_instructions.py --triage [--runs 500]
+    python benchmarks/bench_instructions.py --triage [--runs 500] [--no-kind]
 
 Needs ``valgrind`` on the PATH (``apt install valgrind``); about 30 s per count.
 Each assessment gets a new copy of the operation, as in ``bench_assess.py``; the built-in rules
@@ -57,16 +57,30 @@ def _assess(example: str, runs: int, copies: int, cold: bool) -> None:
             assess(each, settings=settings, registry=registry)
 
 
-def _triage(rows: int) -> None:
+def _triage(rows: int, no_kind: bool) -> None:
     sys.path.insert(0, str(HERE))
     import bench_triage
 
     with tempfile.TemporaryDirectory() as tmp:
         register, out = Path(tmp, "register.csv"), Path(tmp, "out.csv")
-        bench_triage.write_register(register, WARM_UP)
-        bench_triage.run(register, out, 1)  # imports, registry, first rows
-        bench_triage.write_register(register, WARM_UP + rows)
-        bench_triage.run(register, out, 1)
+        for size in (WARM_UP, WARM_UP + rows):  # imports, registry, first rows; then the rows counted
+            bench_triage.write_register(register, size)
+            if no_kind:
+                _drop_kind(register)
+            bench_triage.run(register, out, 1)
+
+
+def _drop_kind(register: Path) -> None:
+    """The register without its last column, « Nature de l'organisme »: the CNIL's model has none, and
+    each row is then screened for « autre » and for a commune (``aipd.triage._screen_unknown_kind``)."""
+    import csv
+
+    with register.open(encoding="utf-8", newline="") as f:
+        records = list(csv.reader(f, delimiter=";"))
+    if records[0][-1] != "Nature de l'organisme":
+        raise SystemExit("bench_triage.py's register no longer ends with « Nature de l'organisme »")
+    with register.open("w", encoding="utf-8", newline="") as f:
+        csv.writer(f, delimiter=";").writerows(record[:-1] for record in records)
 
 
 def _count(args: argparse.Namespace, runs: int, copies: int) -> int:
@@ -84,6 +98,7 @@ def _count(args: argparse.Namespace, runs: int, copies: int) -> int:
             "--example",
             args.example,
             *(["--triage"] if args.triage else []),
+            *(["--no-kind"] if args.no_kind else []),
             *(["--cold"] if args.cold else []),
         ]
         done = subprocess.run(command, capture_output=True, text=True, check=True)
@@ -97,6 +112,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--example", default="cameras-augmentees.yaml")
     parser.add_argument("--triage", action="store_true", help="count per register row instead")
+    parser.add_argument(
+        "--no-kind",
+        action="store_true",
+        help="with --triage: the register without « Nature de l'organisme » (the CNIL's model)",
+    )
     parser.add_argument("--runs", type=int, default=None, help="assessments (100) or rows (500)")
     parser.add_argument(
         "--cold",
@@ -109,7 +129,7 @@ def main(argv: list[str] | None = None) -> int:
 
     if args.inner is not None:  # the measured process
         if args.triage:
-            _triage(args.inner)
+            _triage(args.inner, args.no_kind)
         else:
             _assess(args.example, args.inner, args.copies, args.cold)
         return 0
@@ -120,7 +140,7 @@ def main(argv: list[str] | None = None) -> int:
     copies = WARM_UP + runs
     per = (_count(args, runs, copies) - _count(args, 0, copies)) / runs
     what = (
-        "register row (bench_triage.py's register)"
+        f"register row (bench_triage.py's register{' without the kind of body' if args.no_kind else ''})"
         if args.triage
         else f"{'cold ' if args.cold else ''}assessment of examples/{args.example}"
     )
