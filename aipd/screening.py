@@ -719,43 +719,24 @@ def screen_unsettled(
     """
     if not answers:
         raise ValueError("screen_unsettled needs the findings of at least one value")
-    labels = [label for label, _ in answers]
+    labels = tuple(label for label, _ in answers)
+    width = len(labels)
+    # Everything but the findings that decides a settled finding (see _settled_finding).
+    context = (fact, what.fr, what.en, *(part for label in labels for part in (label.fr, label.en)))
     findings: list[Finding] = []
     for each_value in zip(*(found for _, found in answers), strict=True):
         first = each_value[0]
-        if all(f.status is first.status for f in each_value):
-            if first.status is FindingStatus.UNKNOWN and any(f.missing != first.missing for f in each_value):
-                first = attrs.evolve(
-                    first, missing=tuple(dict.fromkeys(m for f in each_value for m in f.missing))
-                )
+        # The same finding for every value (screening gives one object per kept answer): kept as it is.
+        if first is each_value[-1] and (width <= 2 or all(f is first for f in each_value)):
             findings.append(first)
             continue
-        statuses = {f.status for f in each_value}
-        each = list(zip(labels, each_value, strict=True))
-        if first.effect is Effect.BLOCKS and FindingStatus.MET in statuses:
-            met = [(label, f) for label, f in each if f.met]
-            values = Text(
-                " ou ".join(f"« {x.fr} »" for x, _ in met), " or ".join(f"'{x.en}'" for x, _ in met)
-            )
-            condition = Text(
-                f"Si {what.fr} (fait non indiqué) est {values.fr} : ",
-                f"If {what.en} (not given) is {values.en}: ",
-            )
-            findings.append(attrs.evolve(met[0][1], rationale=condition + met[0][1].rationale))
+        status = first.status
+        if all(f.status is status for f in each_value) and (
+            status is not FindingStatus.UNKNOWN or all(f.missing == first.missing for f in each_value)
+        ):
+            findings.append(first)  # the same answer for every value: the first's finding
             continue
-        findings.append(
-            attrs.evolve(
-                first,
-                status=FindingStatus.UNKNOWN,
-                rationale=Text(
-                    f"Dépend de {what.fr} (fait non indiqué) : "
-                    + " ; ".join(f"« {label.fr} » : {f.rationale.fr}" for label, f in each),
-                    f"Depends on {what.en} (not given): "
-                    + "; ".join(f"'{label.en}': {f.rationale.en}" for label, f in each),
-                ),
-                missing=tuple(dict.fromkeys([fact, *(m for _, f in each for m in f.missing)])),
-            )
-        )
+        findings.append(_settled(each_value, labels, fact, what, context))
     return _screening(findings)
 
 
@@ -765,6 +746,71 @@ _DECIDED: dict[tuple[tuple[object, ...], ...], tuple[Verdict, tuple[Notice, ...]
 _DECIDED_LIMIT = 512
 _NOT_MET, _UNKNOWN = FindingStatus.NOT_MET, FindingStatus.UNKNOWN
 _BLOCKS = Effect.BLOCKS
+
+
+#: Settled findings (:func:`screen_unsettled`), by what decides them: the labels, the fact and its
+#: wording, and each finding's class and fields, by identity (the entry holds them, so no other object
+#: takes their place while it is kept). A rule's finding is rebuilt when screening no longer holds
+#: it, but from the same kept answer (its rationale and missing facts the same objects): a register
+#: without the kind of body settles the same few rules from the same answers on every row. Bounded:
+#: emptied when full.
+_SETTLED: dict[tuple[object, ...], tuple[tuple[object, ...], Finding]] = {}
+_SETTLED_LIMIT = 1024
+
+
+def _settled(
+    each_value: tuple[Finding, ...],
+    labels: tuple[Text, ...],
+    fact: str,
+    what: Text,
+    context: tuple[str, ...],
+) -> Finding:
+    """:func:`_settled_finding`, kept in :data:`_SETTLED`."""
+    parts = [part for f in each_value for part in (f.__class__, *f.__dict__.values())]
+    key = (context, *(tuple(f.__dict__) for f in each_value), *map(id, parts))
+    held = _SETTLED.get(key)
+    if held is not None:
+        return held[1]
+    settled = _settled_finding(each_value, labels, fact, what)
+    if len(_SETTLED) >= _SETTLED_LIMIT:
+        _SETTLED.clear()
+    # One tuple, written whole: a thread never reads the parts of one key with another's finding.
+    _SETTLED[key] = (tuple(parts), settled)
+    return settled
+
+
+def _settled_finding(
+    each_value: tuple[Finding, ...], labels: tuple[Text, ...], fact: str, what: Text
+) -> Finding:
+    """One rule's findings for each value of ``fact`` made one (see :func:`screen_unsettled`)."""
+    first = each_value[0]
+    if all(f.status is first.status for f in each_value):
+        if first.status is FindingStatus.UNKNOWN and any(f.missing != first.missing for f in each_value):
+            first = attrs.evolve(
+                first, missing=tuple(dict.fromkeys(m for f in each_value for m in f.missing))
+            )
+        return first
+    statuses = {f.status for f in each_value}
+    each = list(zip(labels, each_value, strict=True))
+    if first.effect is Effect.BLOCKS and FindingStatus.MET in statuses:
+        met = [(label, f) for label, f in each if f.met]
+        values = Text(" ou ".join(f"« {x.fr} »" for x, _ in met), " or ".join(f"'{x.en}'" for x, _ in met))
+        condition = Text(
+            f"Si {what.fr} (fait non indiqué) est {values.fr} : ",
+            f"If {what.en} (not given) is {values.en}: ",
+        )
+        return attrs.evolve(met[0][1], rationale=condition + met[0][1].rationale)
+    return attrs.evolve(
+        first,
+        status=FindingStatus.UNKNOWN,
+        rationale=Text(
+            f"Dépend de {what.fr} (fait non indiqué) : "
+            + " ; ".join(f"« {label.fr} » : {f.rationale.fr}" for label, f in each),
+            f"Depends on {what.en} (not given): "
+            + "; ".join(f"'{label.en}': {f.rationale.en}" for label, f in each),
+        ),
+        missing=tuple(dict.fromkeys([fact, *(m for _, f in each for m in f.missing)])),
+    )
 
 
 def _screening(findings: list[Finding]) -> Screening:

@@ -10,14 +10,19 @@ placeholder. This property checks the shortcut against screening both kinds ever
 
 from __future__ import annotations
 
+import concurrent.futures
+
 import attrs
 from hypothesis import HealthCheck, given
 from hypothesis import settings as hsettings
+from hypothesis import strategies as st
 
+from aipd import screening
 from aipd.i18n import Text, t
+from aipd.io import load
 from aipd.model import ProcessingOperation
 from aipd.registry import default_registry
-from aipd.screening import run_rules, screen_unsettled
+from aipd.screening import Finding, Screening, run_rules, screen_unsettled
 from aipd.settings import Settings
 from aipd.triage import _screen_unknown_kind
 from aipd.vocabulary import OrganisationKind
@@ -52,3 +57,162 @@ def test_a_row_without_the_kind_is_screened_as_for_both_kinds(op: ProcessingOper
     placeholder = attrs.evolve(op, controller=attrs.evolve(op.controller, kind=OrganisationKind.OTHER))
     got = _screen_unknown_kind(placeholder, _CATALOGUE, _SETTINGS)
     assert (got.findings, got.verdict, got.blocking, got.missing_facts) == _both_kinds(placeholder)
+
+
+# --- settled findings kept across calls (aipd.screening._SETTLED) -------------------------------------
+
+_WHAT = (
+    t("la nature de l'organisme", "the kind of body"),
+    t("le statut de l'organisme", "the body's status"),
+)
+_FACTS = ("controller.kind", "controller.name")
+_LABELS = (
+    (t("Autre", "Other"), t("Commune", "Municipality")),
+    (t("Organisme privé", "Private body"), t("Commune", "Municipality")),
+    (t("Autre", "Other"), t("Département", "Department")),
+)
+
+
+def _school(kind: str) -> ProcessingOperation:
+    """A processing whose answers turn on the kind: school services (délibération 2019-118, item 10)
+    on a legitimate interest (closed to public authorities, GDPR art. 6(1), second subparagraph)."""
+    return load(
+        {
+            "id": "cantine",
+            "name": "Cantine",
+            "controller": {"name": "Lorvalle", "kind": kind},
+            "domains": ["school_services"],
+            "data": [{"kind": "identity"}],
+            "purposes": [{"description": "Inscrire", "legal_basis": "legitimate_interests"}],
+        }
+    )
+
+
+_OTHER = run_rules(_school("other"), _CATALOGUE, _SETTINGS)
+_COMMUNE = run_rules(_school("commune"), _CATALOGUE, _SETTINGS)
+
+
+#: The rules whose answer turns on the kind, for that processing.
+_TURNING = {a.id for a, b in zip(_OTHER, _COMMUNE, strict=True) if a != b}
+
+
+def _variant(findings: tuple[Finding, ...], change: int) -> tuple[Finding, ...]:
+    """``findings`` with a field of the rules that turn on the kind made another object, equal or not
+    (0: unchanged; 1: an equal copy of each; 2: another title; 3: another rationale; 4: other missing facts;
+    5: the same fields, the same objects, in a subclass)."""
+    if change == 0:
+        return findings
+    out = []
+    for f in findings:
+        if change == 1:
+            out.append(attrs.evolve(f))
+        elif f.id not in _TURNING:
+            out.append(f)
+        elif change == 2:
+            out.append(attrs.evolve(f, title=Text(f.title.fr + " (bis)", f.title.en + " (bis)")))
+        elif change == 3:
+            out.append(attrs.evolve(f, rationale=Text(f.rationale.fr + " Bis.", f.rationale.en + " Bis.")))
+        elif change == 4:
+            out.append(attrs.evolve(f, missing=(*f.missing, "controller.name")))
+        else:
+            out.append(_Subclass(**{a.alias: getattr(f, a.name) for a in attrs.fields(Finding)}))
+    return tuple(out)
+
+
+class _Subclass(Finding):
+    """A finding of another class: not equal to a :class:`Finding` of the same fields."""
+
+
+def _settle(call: tuple[int, int, int, int, int, bool]) -> Screening:
+    labels, fact, what, change_other, change_commune, swap = call
+    first, second = _LABELS[labels]
+    answers = [(first, _variant(_OTHER, change_other)), (second, _variant(_COMMUNE, change_commune))]
+    if swap:
+        answers.reverse()
+    return screen_unsettled(answers, fact=_FACTS[fact], what=_WHAT[what])
+
+
+def _cold(call: tuple[int, int, int, int, int, bool]) -> Screening:
+    screening._SETTLED.clear()
+    return _settle(call)
+
+
+_CALLS = st.tuples(
+    st.integers(0, len(_LABELS) - 1),
+    st.integers(0, len(_FACTS) - 1),
+    st.integers(0, len(_WHAT) - 1),
+    st.integers(0, 5),
+    st.integers(0, 5),
+    st.booleans(),
+)
+
+
+def test_a_kept_settled_finding_is_kept_by_everything_that_decides_it() -> None:
+    """The same findings settled under other labels, another fact, its other wording, or with a field of
+    one finding another object (its title, rationale, missing facts), give their own settled findings,
+    as computed with nothing kept: each is part of the key."""
+    assert {"gdpr:no-legal-basis", "cnil-2019-118:10"} <= _TURNING
+    screening._SETTLED.clear()
+    base = _settle((0, 0, 0, 0, 0, False))
+    assert screening._SETTLED  # the rules that turn on the kind were settled, and kept
+    for call in [
+        (1, 0, 0, 0, 0, False),  # labels
+        (0, 1, 0, 0, 0, False),  # fact
+        (0, 0, 1, 0, 0, False),  # its wording
+        (0, 0, 0, 2, 0, False),  # a finding's title
+        (0, 0, 0, 0, 2, False),
+        (0, 0, 0, 3, 0, False),  # a finding's rationale
+        (0, 0, 0, 0, 3, False),
+        (0, 0, 0, 4, 0, False),  # a finding's missing facts
+        (0, 0, 0, 0, 4, False),
+        (0, 0, 0, 5, 0, False),  # a finding's class
+        (0, 0, 0, 0, 5, False),
+        (0, 0, 0, 0, 0, True),  # the answers' order
+    ]:
+        warm = _settle(call)
+        assert warm.findings != base.findings, call
+        assert warm == _cold(call), call
+        _settle((0, 0, 0, 0, 0, False))  # the base kept again, for the next call to find
+    # Equal copies of the findings settle as the findings themselves.
+    assert _settle((0, 0, 0, 1, 1, False)) == base
+
+
+@hsettings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_CALLS, min_size=1, max_size=12), st.integers(1, 4))
+def test_settled_findings_kept_across_calls_are_those_computed_afresh(
+    calls: list[tuple[int, int, int, int, int, bool]], limit: int
+) -> None:
+    """Any sequence of settlings, the store tiny and emptied over and over, gives at each call what
+    the same call gives with nothing kept."""
+    cold = [_cold(call) for call in calls]
+    saved = screening._SETTLED_LIMIT
+    screening._SETTLED_LIMIT = limit
+    try:
+        screening._SETTLED.clear()
+        assert [_settle(call) for call in calls] == cold
+    finally:
+        screening._SETTLED_LIMIT = saved
+
+
+def test_threads_settling_together_get_the_settlings_computed_afresh() -> None:
+    """Four threads settling at once, the store shared, small and emptied often: each gets the screening
+    computed alone with nothing kept."""
+    calls = [
+        (a, b, c, d, e, f)
+        for a in range(3)
+        for b in range(2)
+        for c in range(2)
+        for d in (0, 2, 4)
+        for e in (0, 3)
+        for f in (False, True)
+    ]
+    cold = [_cold(call) for call in calls]
+    saved = screening._SETTLED_LIMIT
+    screening._SETTLED_LIMIT = 8
+    try:
+        screening._SETTLED.clear()
+        with concurrent.futures.ThreadPoolExecutor(4) as pool:
+            warm = list(pool.map(_settle, calls * 4))
+    finally:
+        screening._SETTLED_LIMIT = saved
+    assert warm == cold * 4
