@@ -40,7 +40,7 @@ if TYPE_CHECKING:  # imported when a triage runs, so ``import aipd`` stays light
     from aipd.registry import Catalogue, Registry
     from aipd.screening import Finding, Reason, Requirement, Screening, screen
     from aipd.settings import Settings
-    from aipd.vocabulary import Domain
+    from aipd.vocabulary import Domain, OrganisationKind
 
 __all__ = [
     "TriageOutcome",
@@ -181,27 +181,42 @@ def _screen_unknown_kind(op: ProcessingOperation, catalogue: Catalogue, settings
     commune and « autre » give every answer those tests can give (an organisme privé chargé d'un
     service public answers as « autre » to the first, as a commune to the second).
 
-    The row is screened for both. When every rule answers alike, the kind decides nothing and the
-    screening is the « autre » one; otherwise the answers are settled (:func:`screen_unsettled`).
-    The built-in rules keep their answers across rows (``aipd_builtin.memo``), so in a register
-    (the CNIL's model has no column for the kind) both screenings are mostly answers already kept.
+    The rules are run for both. When every rule answers alike, the kind decides nothing and the
+    screening is the « autre » one, as :func:`aipd.screening.screen` gives it; otherwise the answers
+    are settled (:func:`screen_unsettled`), and the « autre » verdict is never decided (the row's
+    verdict is the settled one's). The built-in rules keep their answers across rows
+    (``aipd_builtin.memo``), so in a register (the CNIL's model has no column for the kind) both runs
+    are mostly answers already kept, and each rule's finding the same object for both kinds.
     """
-    from aipd.screening import run_rules, screen, screen_unsettled
+    from aipd.consistency import contradictions
+    from aipd.screening import Notice, _screening, run_rules, screen_unsettled
     from aipd.vocabulary import OrganisationKind
 
-    other = screen(op, catalogue, settings)
+    other = run_rules(op, catalogue, settings)
     commune = OrganisationKind.COMMUNE
-    public = run_rules(
-        attrs.evolve(op, controller=attrs.evolve(op.controller, kind=commune)), catalogue, settings
-    )
-    if all(a is b or a == b for a, b in zip(other.findings, public, strict=True)):
-        return other
+    public = run_rules(_with_kind(op, commune), catalogue, settings)
+    if other == public:  # a tuple compares each pair by identity first, in C: the findings kept alike
+        # What screen(op) gives, from the findings already found.
+        screening = _screening(list(other))
+        found = contradictions(op)
+        if not found:
+            return screening
+        notices = (
+            *screening.notices,
+            *(Notice(code="contradictory_facts", message=c.message, related=c.fields) for c in found),
+        )
+        return attrs.evolve(screening, notices=tuple(sorted(notices, key=lambda n: (n.code, n.related))))
     placeholder = op.controller.kind
     return screen_unsettled(
-        [(Text(placeholder.fr, placeholder.en), other.findings), (Text(commune.fr, commune.en), public)],
+        [(Text(placeholder.fr, placeholder.en), other), (Text(commune.fr, commune.en), public)],
         fact="controller.kind",
         what=t("la nature de l'organisme", "the kind of body"),
     )
+
+
+def _with_kind(op: ProcessingOperation, kind: OrganisationKind) -> ProcessingOperation:
+    """``op`` with ``kind`` as its controller's kind."""
+    return attrs.evolve(op, controller=attrs.evolve(op.controller, kind=kind))
 
 
 def _partial_reason(partial: Iterable[str]) -> tuple[Text, Text]:

@@ -22,7 +22,7 @@ from aipd.i18n import Text, t
 from aipd.io import load
 from aipd.model import ProcessingOperation
 from aipd.registry import default_registry
-from aipd.screening import Finding, Screening, run_rules, screen_unsettled
+from aipd.screening import Finding, Screening, run_rules, screen, screen_unsettled
 from aipd.settings import Settings
 from aipd.triage import _screen_unknown_kind
 from aipd.vocabulary import OrganisationKind
@@ -57,6 +57,22 @@ def test_a_row_without_the_kind_is_screened_as_for_both_kinds(op: ProcessingOper
     placeholder = attrs.evolve(op, controller=attrs.evolve(op.controller, kind=OrganisationKind.OTHER))
     got = _screen_unknown_kind(placeholder, _CATALOGUE, _SETTINGS)
     assert (got.findings, got.verdict, got.blocking, got.missing_facts) == _both_kinds(placeholder)
+
+
+@hsettings(
+    max_examples=50,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+@given(operations())
+def test_a_row_the_kind_does_not_decide_is_screened_as_screen_gives_it(op: ProcessingOperation) -> None:
+    """Where every rule answers alike for both kinds, the row's screening is ``screen``'s for « autre »,
+    notices of contradictory facts included, though it is built from the findings already found."""
+    placeholder = attrs.evolve(op, controller=attrs.evolve(op.controller, kind=OrganisationKind.OTHER))
+    as_commune = attrs.evolve(op, controller=attrs.evolve(op.controller, kind=OrganisationKind.COMMUNE))
+    got = _screen_unknown_kind(placeholder, _CATALOGUE, _SETTINGS)
+    if run_rules(placeholder, _CATALOGUE, _SETTINGS) == run_rules(as_commune, _CATALOGUE, _SETTINGS):
+        assert got == screen(placeholder, _CATALOGUE, _SETTINGS)
 
 
 # --- settled findings kept across calls (aipd.screening._SETTLED) -------------------------------------
