@@ -13,6 +13,7 @@ from __future__ import annotations
 import concurrent.futures
 
 import attrs
+import pytest
 from hypothesis import HealthCheck, given
 from hypothesis import settings as hsettings
 from hypothesis import strategies as st
@@ -20,11 +21,11 @@ from hypothesis import strategies as st
 from aipd import screening
 from aipd.i18n import Text, t
 from aipd.io import load
-from aipd.model import ProcessingOperation
+from aipd.model import Controller, ProcessingOperation
 from aipd.registry import default_registry
 from aipd.screening import Finding, Screening, run_rules, screen, screen_unsettled
 from aipd.settings import Settings
-from aipd.triage import _screen_unknown_kind
+from aipd.triage import _copier, _replaced, _screen_unknown_kind, _with_kind
 from aipd.vocabulary import OrganisationKind
 from strategies import operations
 
@@ -232,3 +233,103 @@ def test_threads_settling_together_get_the_settlings_computed_afresh() -> None:
     finally:
         screening._SETTLED_LIMIT = saved
     assert warm == cold * 4
+
+
+# --- the operation for a commune, copied (aipd.triage._with_kind) ----------------------------------
+
+
+@hsettings(
+    max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large]
+)
+@given(operations(), st.sampled_from(OrganisationKind))
+def test_the_operation_for_another_kind_is_what_evolve_gives(
+    op: ProcessingOperation, kind: OrganisationKind
+) -> None:
+    """Copied field by field, the operation for another kind is equal to ``attrs.evolve``'s, of the same
+    classes, hashing alike, its other fields the same objects; the operation it was copied from is unchanged."""
+    before = attrs.evolve(op)
+    got = _with_kind(op, kind)
+    want = attrs.evolve(op, controller=attrs.evolve(op.controller, kind=kind))
+    assert got == want
+    assert hash(got) == hash(want)
+    assert got.__class__ is ProcessingOperation
+    assert got.controller.__class__ is Controller
+    assert got.controller.kind is kind
+    assert all(
+        getattr(got, a.name) is getattr(op, a.name)
+        for a in attrs.fields(ProcessingOperation)
+        if a.name != "controller"
+    )
+    assert op == before
+    assert got is not op
+    assert got.controller is not op.controller
+
+
+@attrs.frozen
+class _Plain:
+    a: int
+    b: str = attrs.field(converter=str.strip)
+
+
+@attrs.frozen(cache_hash=True)
+class _CachedHash:
+    a: int
+    b: str
+
+
+@attrs.frozen
+class _PostInit:
+    a: int
+    b: str
+    c: str = attrs.field(init=False)
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "c", self.b * 2)
+
+
+@attrs.frozen
+class _Checked:
+    a: int = attrs.field(validator=attrs.validators.gt(0))
+    b: str = ""
+
+
+class _Sub(_Plain):
+    pass
+
+
+@attrs.frozen(slots=False)
+class _Unslotted:
+    a: int
+    b: str
+
+
+def test_a_class_a_copy_would_not_build_alike_is_evolved() -> None:
+    """A copy is made only of a class whose instances are their fields alone, built by ``__init__``
+    alone, for a field without converter or validator: a cached hash (which a copy would carry over
+    to other values), a field set after ``__init__``, a validator on the field, a subclass or an
+    instance dictionary are evolved, and every case gives what ``attrs.evolve`` gives."""
+    assert _copier(_Plain, "a") is not None
+    assert _copier(_Plain, "b") is None  # a converter
+    assert _copier(_CachedHash, "a") is None
+    assert _copier(_PostInit, "b") is None
+    assert _copier(_Checked, "a") is None
+    assert _copier(_Sub, "a") is None
+    assert _copier(_Unslotted, "a") is None
+    cached = _CachedHash(1, "x")
+    hash(cached)  # the hash kept in the instance
+    for instance, name, value in [
+        (_Plain(1, " x "), "a", 2),
+        (_Plain(1, "x"), "b", " y "),
+        (cached, "a", 2),
+        (_PostInit(1, "x"), "b", "y"),
+        (_Sub(1, "x"), "a", 2),
+        (_Unslotted(1, "x"), "a", 2),
+    ]:
+        got = _replaced(instance, name, value)
+        want = attrs.evolve(instance, **{name: value})
+        assert got == want
+        assert got.__class__ is want.__class__
+    assert hash(_replaced(cached, "a", 2)) == hash(_CachedHash(2, "x"))
+    assert _replaced(_PostInit(1, "x"), "b", "y").c == "yy"
+    with pytest.raises(ValueError, match="must be > 0"):
+        _replaced(_Checked(1), "a", 0)
