@@ -231,7 +231,8 @@ def _replaced(instance: _Instance, name: str, value: object) -> _Instance:
     same objects, which the class's ``__init__`` converted and checked when ``instance`` was built, and
     the field ``name`` has neither converter nor validator. A class for which the copy would not be
     what ``__init__`` builds (see :func:`_copier`) is evolved."""
-    copier = _copier(instance.__class__, name)
+    cls: type = instance.__class__
+    copier = _copier(cls, name)
     if copier is None:
         return attrs.evolve(instance, **{name: value})  # type: ignore[misc]  # an attrs instance, as checked
     return typing.cast("_Instance", copier(instance, value))
