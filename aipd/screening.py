@@ -9,6 +9,8 @@ counts as "not met".
 
 from __future__ import annotations
 
+import itertools
+import operator
 from collections.abc import Iterable, Sequence
 from typing import Literal
 
@@ -720,23 +722,30 @@ def screen_unsettled(
     if not answers:
         raise ValueError("screen_unsettled needs the findings of at least one value")
     labels = tuple(label for label, _ in answers)
-    width = len(labels)
+    columns = [tuple(found) for _, found in answers]
+    findings = list(columns[0])
+    if any(len(column) != len(findings) for column in columns):
+        raise ValueError("screen_unsettled needs the findings of the same rules for each value")
+    # The rules whose finding is another object for some value, found in C: screening gives one
+    # object per kept answer, so most rules have the same finding for every value, kept as it is.
+    turning = sorted(
+        {
+            i
+            for column in columns[1:]
+            for i in itertools.compress(range(len(findings)), map(operator.is_not, columns[0], column))
+        }
+    )
     # Everything but the findings that decides a settled finding (see _settled_finding).
     context = (fact, what.fr, what.en, *(part for label in labels for part in (label.fr, label.en)))
-    findings: list[Finding] = []
-    for each_value in zip(*(found for _, found in answers), strict=True):
+    for i in turning:
+        each_value = tuple(column[i] for column in columns)
         first = each_value[0]
-        # The same finding for every value (screening gives one object per kept answer): kept as it is.
-        if first is each_value[-1] and (width <= 2 or all(f is first for f in each_value)):
-            findings.append(first)
-            continue
         status = first.status
         if all(f.status is status for f in each_value) and (
             status is not FindingStatus.UNKNOWN or all(f.missing == first.missing for f in each_value)
         ):
-            findings.append(first)  # the same answer for every value: the first's finding
-            continue
-        findings.append(_settled(each_value, labels, fact, what, context))
+            continue  # the same answer for every value: the first's finding
+        findings[i] = _settled(each_value, labels, fact, what, context)
     return _screening(findings)
 
 
@@ -754,7 +763,7 @@ _BLOCKS = Effect.BLOCKS
 #: it, but from the same kept answer (its rationale and missing facts the same objects): a register
 #: without the kind of body settles the same few rules from the same answers on every row. Bounded:
 #: emptied when full.
-_SETTLED: dict[tuple[object, ...], tuple[tuple[object, ...], Finding]] = {}
+_SETTLED: dict[tuple[object, ...], tuple[tuple[tuple[object, ...], ...], Finding]] = {}
 _SETTLED_LIMIT = 1024
 
 
@@ -766,16 +775,22 @@ def _settled(
     context: tuple[str, ...],
 ) -> Finding:
     """:func:`_settled_finding`, kept in :data:`_SETTLED`."""
-    parts = [part for f in each_value for part in (f.__class__, *f.__dict__.values())]
-    key = (context, *(tuple(f.__dict__) for f in each_value), *map(id, parts))
-    held = _SETTLED.get(key)
+    key: list[object] = [context]
+    parts = []
+    for f in each_value:
+        fields = f.__dict__
+        values = tuple(fields.values())
+        key += (f.__class__, tuple(fields), *map(id, values))
+        parts.append(values)
+    whole = tuple(key)
+    held = _SETTLED.get(whole)
     if held is not None:
         return held[1]
     settled = _settled_finding(each_value, labels, fact, what)
     if len(_SETTLED) >= _SETTLED_LIMIT:
         _SETTLED.clear()
     # One tuple, written whole: a thread never reads the parts of one key with another's finding.
-    _SETTLED[key] = (tuple(parts), settled)
+    _SETTLED[whole] = (tuple(parts), settled)
     return settled
 
 

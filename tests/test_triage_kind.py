@@ -14,11 +14,12 @@ import concurrent.futures
 
 import attrs
 import pytest
-from hypothesis import HealthCheck, given
+from hypothesis import HealthCheck, example, given
 from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 
 from aipd import screening
+from aipd.catalogue import Effect, FindingStatus
 from aipd.i18n import Text, t
 from aipd.io import load
 from aipd.model import Controller, ProcessingOperation
@@ -333,3 +334,83 @@ def test_a_class_a_copy_would_not_build_alike_is_evolved() -> None:
     assert _replaced(_PostInit(1, "x"), "b", "y").c == "yy"
     with pytest.raises(ValueError, match="must be > 0"):
         _replaced(_Checked(1), "a", 0)
+
+
+def _reference_unsettled(
+    answers: list[tuple[Text, tuple[Finding, ...]]], *, fact: str, what: Text
+) -> tuple[Finding, ...]:
+    """The settled findings as ``screen_unsettled`` made them before it kept any (rule by rule, every
+    finding compared): the reference for its shortcuts."""
+    labels = [label for label, _ in answers]
+    findings: list[Finding] = []
+    for each_value in zip(*(found for _, found in answers), strict=True):
+        first = each_value[0]
+        if all(f.status is first.status for f in each_value):
+            if first.status is FindingStatus.UNKNOWN and any(f.missing != first.missing for f in each_value):
+                first = attrs.evolve(
+                    first, missing=tuple(dict.fromkeys(m for f in each_value for m in f.missing))
+                )
+            findings.append(first)
+            continue
+        statuses = {f.status for f in each_value}
+        each = list(zip(labels, each_value, strict=True))
+        if first.effect is Effect.BLOCKS and FindingStatus.MET in statuses:
+            met = [(label, f) for label, f in each if f.met]
+            values = Text(
+                " ou ".join(f"« {x.fr} »" for x, _ in met), " or ".join(f"'{x.en}'" for x, _ in met)
+            )
+            condition = Text(
+                f"Si {what.fr} (fait non indiqué) est {values.fr} : ",
+                f"If {what.en} (not given) is {values.en}: ",
+            )
+            findings.append(attrs.evolve(met[0][1], rationale=condition + met[0][1].rationale))
+            continue
+        findings.append(
+            attrs.evolve(
+                first,
+                status=FindingStatus.UNKNOWN,
+                rationale=Text(
+                    f"Dépend de {what.fr} (fait non indiqué) : "
+                    + " ; ".join(f"« {label.fr} » : {f.rationale.fr}" for label, f in each),
+                    f"Depends on {what.en} (not given): "
+                    + "; ".join(f"'{label.en}': {f.rationale.en}" for label, f in each),
+                ),
+                missing=tuple(dict.fromkeys([fact, *(m for _, f in each for m in f.missing)])),
+            )
+        )
+    return tuple(findings)
+
+
+_LABEL_POOL = (t("Autre", "Other"), t("Commune", "Municipality"), t("Département", "Department"))
+
+
+@hsettings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(st.tuples(st.integers(0, 2), st.booleans(), st.integers(0, 5)), min_size=1, max_size=3),
+    st.integers(0, len(_FACTS) - 1),
+    st.integers(0, len(_WHAT) - 1),
+)
+@example(values=[(0, False, 0), (1, True, 0), (2, False, 0)], fact=0, what=0)  # only the middle one turns
+@example(values=[(0, False, 0), (1, False, 1), (2, True, 0)], fact=1, what=1)
+def test_settling_one_two_or_three_values_gives_what_comparing_every_finding_gives(
+    values: list[tuple[int, bool, int]], fact: int, what: int
+) -> None:
+    """One, two or three values, each with the findings for « autre » or for a commune (the same
+    objects, equal copies or other fields), settled with what is kept: the findings settled rule by
+    rule, every finding compared, as before anything was kept."""
+    answers = [
+        (_LABEL_POOL[label], _variant(_COMMUNE if commune else _OTHER, change))
+        for label, commune, change in values
+    ]
+    got = screen_unsettled(answers, fact=_FACTS[fact], what=_WHAT[what])
+    assert got.findings == _reference_unsettled(answers, fact=_FACTS[fact], what=_WHAT[what])
+    screening._SETTLED.clear()
+    assert screen_unsettled(answers, fact=_FACTS[fact], what=_WHAT[what]) == got
+
+
+def test_settling_findings_of_other_rules_for_one_value_is_refused() -> None:
+    """Findings of fewer rules for one value than for another: a caller's error, not a silent cut."""
+    with pytest.raises(ValueError, match="the same rules"):
+        screen_unsettled(
+            [(_LABELS[0][0], _OTHER), (_LABELS[0][1], _COMMUNE[:-1])], fact=_FACTS[0], what=_WHAT[0]
+        )
