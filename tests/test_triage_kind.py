@@ -289,6 +289,18 @@ class _PostInit:
 
 
 @attrs.frozen
+class _Derived:
+    a: int
+    b: list[int] = attrs.field(init=False, factory=list)
+
+
+@attrs.frozen(weakref_slot=False)
+class _NoWeakref:
+    a: int
+    b: str
+
+
+@attrs.frozen
 class _Checked:
     a: int = attrs.field(validator=attrs.validators.gt(0))
     b: str = ""
@@ -307,12 +319,14 @@ class _Unslotted:
 def test_a_class_a_copy_would_not_build_alike_is_evolved() -> None:
     """A copy is made only of a class whose instances are their fields alone, built by ``__init__``
     alone, for a field without converter or validator: a cached hash (which a copy would carry over
-    to other values), a field set after ``__init__``, a validator on the field, a subclass or an
-    instance dictionary are evolved, and every case gives what ``attrs.evolve`` gives."""
+    to other values), a field set after ``__init__`` or by it alone, a validator on the field, a
+    subclass or an instance dictionary are evolved, and every case gives what ``attrs.evolve`` gives."""
     assert _copier(_Plain, "a") is not None
     assert _copier(_Plain, "b") is None  # a converter
     assert _copier(_CachedHash, "a") is None
     assert _copier(_PostInit, "b") is None
+    assert _copier(_Derived, "a") is None  # a field __init__ sets by itself
+    assert _copier(_NoWeakref, "a") is not None
     assert _copier(_Checked, "a") is None
     assert _copier(_Sub, "a") is None
     assert _copier(_Unslotted, "a") is None
@@ -325,6 +339,8 @@ def test_a_class_a_copy_would_not_build_alike_is_evolved() -> None:
         (_PostInit(1, "x"), "b", "y"),
         (_Sub(1, "x"), "a", 2),
         (_Unslotted(1, "x"), "a", 2),
+        (_Derived(1), "a", 2),
+        (_NoWeakref(1, "x"), "a", 2),
     ]:
         got = _replaced(instance, name, value)
         want = attrs.evolve(instance, **{name: value})
@@ -332,6 +348,8 @@ def test_a_class_a_copy_would_not_build_alike_is_evolved() -> None:
         assert got.__class__ is want.__class__
     assert hash(_replaced(cached, "a", 2)) == hash(_CachedHash(2, "x"))
     assert _replaced(_PostInit(1, "x"), "b", "y").c == "yy"
+    derived = _Derived(1)
+    assert _replaced(derived, "a", 2).b is not derived.b  # its own list, as __init__ gives it
     with pytest.raises(ValueError, match="must be > 0"):
         _replaced(_Checked(1), "a", 0)
 
