@@ -238,7 +238,7 @@ def _replaced(instance: _Instance, name: str, value: object) -> _Instance:
     return typing.cast("_Instance", copier(instance, value))
 
 
-@functools.cache
+@functools.lru_cache(maxsize=64)  # bounded: a program may pass operations of classes it makes
 def _copier(cls: type, name: str) -> Callable[[object, object], object] | None:
     """A function copying an instance of ``cls`` with another value of the field ``name``, when an
     instance of ``cls`` is its fields and nothing else (slotted, no base but ``object``, no slot but the
