@@ -241,22 +241,26 @@ def _replaced(instance: _Instance, name: str, value: object) -> _Instance:
 @functools.lru_cache(maxsize=64)  # bounded: a program may pass operations of classes it makes
 def _copier(cls: type, name: str) -> Callable[[object, object], object] | None:
     """A function copying an instance of ``cls`` with another value of the field ``name``, when an
-    instance of ``cls`` is its fields and nothing else (slotted, no base but ``object``, no slot but the
-    fields' and ``__weakref__``: not a cached hash, which a copy would carry over), each given to
-    ``__init__`` and set by it alone (no ``init=False`` field, no ``__attrs_pre_init__`` nor
-    ``__attrs_post_init__``), and ``name`` is a field without converter or validator; else None.
+    instance of ``cls`` is its fields and nothing else (slotted, no base but ``object`` or the model's
+    type check, no slot but the fields' and ``__weakref__``: not a cached hash, which a copy would carry
+    over), each given to ``__init__`` and set by it alone (no ``init=False`` field, no
+    ``__attrs_pre_init__``, no ``__attrs_post_init__`` but the model's type check, which the copy runs
+    as ``__init__`` does), and ``name`` is a field without converter or validator; else None.
 
     Written out field by field, as attrs writes ``__init__`` (a loop over the fields costs twice as
     much); the instances are frozen, so the copy in the making is filled with ``object.__setattr__``,
     as attrs's ``__init__`` fills them."""
-    if not attrs.has(cls) or cls.__bases__ != (object,):
+    from aipd.model import _Checked
+
+    if not attrs.has(cls) or cls.__bases__ not in ((object,), (_Checked,)):
         return None
+    checked = cls.__bases__ == (_Checked,)
     fields = attrs.fields(cls)
     names = [a.name for a in fields]
     slots = cls.__dict__.get("__slots__")
     if slots is None or set(slots) - {"__weakref__"} != set(names):
         return None
-    if hasattr(cls, "__attrs_pre_init__") or hasattr(cls, "__attrs_post_init__"):
+    if hasattr(cls, "__attrs_pre_init__") or (hasattr(cls, "__attrs_post_init__") and not checked):
         return None
     if not all(a.init for a in fields):
         return None
@@ -267,6 +271,8 @@ def _copier(cls: type, name: str) -> Callable[[object, object], object] | None:
         return None
     lines = ["def copy(instance, value):", "    new = _new(_cls)", "    _set = _setattr.__get__(new)"]
     lines += [f"    _set({n!r}, value)" if n == name else f"    _set({n!r}, instance.{n})" for n in names]
+    if checked:  # the model's type check, as __init__ runs it (aipd.model._Checked)
+        lines.append("    new.__attrs_post_init__()")
     lines.append("    return new")
     namespace: dict[str, Any] = {"_new": object.__new__, "_cls": cls, "_setattr": object.__setattr__}
     exec("\n".join(lines), namespace)  # from the class's field names only, as attrs writes __init__

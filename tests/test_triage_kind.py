@@ -354,6 +354,21 @@ def test_a_class_a_copy_would_not_build_alike_is_evolved() -> None:
         _replaced(_Checked(1), "a", 0)
 
 
+def test_the_models_classes_are_copied_and_their_types_checked() -> None:
+    """The model's classes check their types after ``__init__`` (``aipd.model._Checked``): they are
+    copied, not evolved, and the copy runs the same check, so a wrong type is refused as
+    ``attrs.evolve`` refuses it."""
+    from aipd.errors import InputError
+
+    assert _copier(ProcessingOperation, "controller") is not None
+    assert _copier(Controller, "kind") is not None
+    controller = _school("other").controller
+    with pytest.raises(InputError, match=r"Controller\.kind"):
+        attrs.evolve(controller, kind="commune")
+    with pytest.raises(InputError, match=r"Controller\.kind"):
+        _replaced(controller, "kind", "commune")
+
+
 def _reference_unsettled(
     answers: list[tuple[Text, tuple[Finding, ...]]], *, fact: str, what: Text
 ) -> tuple[Finding, ...]:
