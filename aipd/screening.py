@@ -684,7 +684,13 @@ def screen(operation: ProcessingOperation, catalogue: Catalogue, settings: Setti
     ``contradictory_facts`` naming both fields: a warning, not an error; the rules that read
     them never take the favourable side.
     """
-    screening = _screening_in(catalogue, _findings(operation, catalogue, settings))
+    return _decided(operation, catalogue, _findings(operation, catalogue, settings))
+
+
+def _decided(operation: ProcessingOperation, catalogue: Catalogue, findings: list[Finding]) -> Screening:
+    """:func:`screen` of ``operation`` whose findings for ``catalogue``'s rules are ``findings``, in
+    its order (:func:`run_rules`): a caller that ran the rules already decides without running them again."""
+    screening = _screening_in(catalogue, findings)
     found = contradictions(operation)
     if not found:
         return screening

@@ -188,24 +188,14 @@ def _screen_unknown_kind(op: ProcessingOperation, catalogue: Catalogue, settings
     (``aipd_builtin.memo``), so in a register (the CNIL's model has no column for the kind) both runs
     are mostly answers already kept, and each rule's finding the same object for both kinds.
     """
-    from aipd.consistency import contradictions
-    from aipd.screening import Notice, _screening, run_rules, screen_unsettled
+    from aipd.screening import _decided, run_rules, screen_unsettled
     from aipd.vocabulary import OrganisationKind
 
     other = run_rules(op, catalogue, settings)
     commune = OrganisationKind.COMMUNE
     public = run_rules(_with_kind(op, commune), catalogue, settings)
     if other == public:  # a tuple compares each pair by identity first, in C: the findings kept alike
-        # What screen(op) gives, from the findings already found.
-        screening = _screening(list(other))
-        found = contradictions(op)
-        if not found:
-            return screening
-        notices = (
-            *screening.notices,
-            *(Notice(code="contradictory_facts", message=c.message, related=c.fields) for c in found),
-        )
-        return attrs.evolve(screening, notices=tuple(sorted(notices, key=lambda n: (n.code, n.related))))
+        return _decided(op, catalogue, list(other))  # what screen(op) gives, from these findings
     placeholder = op.controller.kind
     return screen_unsettled(
         [(Text(placeholder.fr, placeholder.en), other), (Text(commune.fr, commune.en), public)],
