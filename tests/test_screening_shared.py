@@ -163,14 +163,23 @@ def test_the_possible_blocking_notices_are_those_of_each_operation() -> None:
         _screenings_agree(load(example), catalogue, Settings())
 
 
-def _catalogue_of(*tests: Callable[[ProcessingOperation, Settings], Outcome]) -> Catalogue:
+def _catalogue_of(
+    *tests: Callable[[ProcessingOperation, Settings], Outcome],
+    effects: tuple[Effect, ...] | None = None,
+    name: str = "",
+) -> Catalogue:
+    """A catalogue of one criterion per test (``effects``, by default each counting), named by ``name``."""
     plugin = PluginInfo(name="tests.shared", version="1", builtin=True)
     source = Source(citation=t("Essai", "Test"), reliability="verified")
     criteria = tuple(
         Criterion(
-            id=f"test:{i}", title=t(f"n° {i}", f"no. {i}"), source=source, effect=Effect.COUNTS, test=test
+            id=f"test:{name}{i}",
+            title=t(f"{name} {i}", f"{name} {i}") if name else t(f"n° {i}", f"no. {i}"),
+            source=source,
+            effect=effect,
+            test=test,
         )
-        for i, test in enumerate(tests)
+        for i, (effect, test) in enumerate(zip(effects or (Effect.COUNTS,) * len(tests), tests, strict=True))
     )
     return Catalogue(
         criteria=criteria,
@@ -232,8 +241,6 @@ def test_a_decision_is_kept_for_its_catalogue_and_statuses_only() -> None:
     rules are other rules (other titles, effects) with the same statuses decides for itself, and
     another tuple of statuses is decided anew. The blocking issues and missing facts are each
     operation's own."""
-    source = Source(citation=t("Essai", "Test"), reliability="verified")
-    plugin = PluginInfo(name="tests.shared", version="1", builtin=True)
     flip = [FindingStatus.MET]
 
     def met(_op: ProcessingOperation, _s: Settings) -> Outcome:
@@ -244,30 +251,9 @@ def test_a_decision_is_kept_for_its_catalogue_and_statuses_only() -> None:
             return Outcome.met(t("Oui.", "Yes."))
         return Outcome.unknown(t("Inconnu.", "Unknown."), [f"path.{len(flip)}"])
 
-    def catalogue(effects: tuple[Effect, Effect], name: str) -> Catalogue:
-        criteria = tuple(
-            Criterion(
-                id=f"test:{name}{i}",
-                title=t(f"{name} {i}", f"{name} {i}"),
-                source=source,
-                effect=e,
-                test=test,
-            )
-            for i, (e, test) in enumerate(zip(effects, (met, turning), strict=True))
-        )
-        return Catalogue(
-            criteria=criteria,
-            list_items=(),
-            risks=(),
-            measures=(),
-            template_dirs=(),
-            plugins=(plugin,),
-            provenance={c.id: plugin for c in criteria},
-        )
-
     operation, settings = load(EXAMPLES[0]), Settings()
-    counting = catalogue((Effect.COUNTS, Effect.COUNTS), "a")
-    blocking = catalogue((Effect.BLOCKS, Effect.BLOCKS), "b")
+    counting = _catalogue_of(met, turning, effects=(Effect.COUNTS, Effect.COUNTS), name="a")
+    blocking = _catalogue_of(met, turning, effects=(Effect.BLOCKS, Effect.BLOCKS), name="b")
     for _ in range(2):
         for each in (counting, blocking):
             plain = _plain_screening(_plain_findings(operation, each, settings))
