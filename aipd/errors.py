@@ -77,6 +77,8 @@ class InputError(AipdError, ValueError):
 # --- wording shared by the loader (aipd.io) and the model's own checks (aipd.model) -------------
 
 #: What a value of each kind is called where another was received.
+EXPECTED_TEXT = Text(fr="un texte", en="a text")
+EXPECTED_TEXTS = Text(fr="une liste de textes (un tuple)", en="a list of texts (a tuple)")
 EXPECTED_BOOL = Text(fr="true ou false (ou null si inconnu)", en="true or false (or null if unknown)")
 EXPECTED_INT = Text(fr="un nombre entier", en="a whole number")
 EXPECTED_DATE = Text(fr="une date AAAA-MM-JJ (ex. 2024-03-31)", en="a date YYYY-MM-DD (e.g. 2024-03-31)")

@@ -63,6 +63,7 @@ from aipd.errors import (
     EXPECTED_BOOL,
     EXPECTED_DATE,
     EXPECTED_INT,
+    EXPECTED_TEXT,
     InputError,
     Problem,
     below_minimum,
@@ -848,7 +849,7 @@ def _structure_str(node: _Node, path: str, ctx: _Context) -> Any:
         return node.value  # plain scalars are kept as written: ``1.10``, ``no`` and ``2024-01-01`` stay text
     if node.kind == "value" and isinstance(node.value, str):
         return str(node.value)
-    ctx.add(path, _expected("un texte", "text", node), node)
+    ctx.add(path, expected(EXPECTED_TEXT, _shown(node)), node)
     return _INVALID
 
 

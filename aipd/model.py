@@ -17,7 +17,7 @@ Conventions that hold for every class:
   not ``"validated"``), ``True``/``False`` (not ``0``, ``1`` or ``"oui"``), a
   whole number (not a boolean nor a text, never negative), a ``datetime.date``
   (not a text nor a ``datetime``), a nested object of its class, and each item
-  of a tuple of them. A wrong type raises :class:`aipd.InputError` (a
+  of a tuple of them; a text field, a text (``str``). A wrong type raises :class:`aipd.InputError` (a
   ``ValueError``) naming the class and field (``Scale.persons``,
   ``ProcessingOperation.domains[1]``), the value received and what is expected,
   in the loader's words; :func:`aipd.load` turns text into these types.
@@ -39,6 +39,8 @@ from aipd.errors import (
     EXPECTED_BOOL,
     EXPECTED_DATE,
     EXPECTED_INT,
+    EXPECTED_TEXT,
+    EXPECTED_TEXTS,
     InputError,
     Problem,
     below_minimum,
@@ -171,17 +173,41 @@ def _matches(pattern: re.Pattern[str], what: str) -> Callable[[object, attrs.Att
     return check
 
 
+def _named(clean: Callable[[Any], Any]) -> attrs.Converter:  # type: ignore[type-arg]
+    """``clean`` as a field's converter whose refusal names the class and field, as the type checks
+    do (:class:`_Checked`): :func:`aipd.text.clean_text` only knows that a text was expected."""
+
+    def convert(value: Any, instance: object, field: attrs.Attribute[Any]) -> Any:
+        try:
+            return clean(value)
+        except TypeError:
+            path = f"{type(instance).__name__}.{field.name}"
+            if clean is clean_tuple and isinstance(value, list | tuple):
+                for index, item in enumerate(value):
+                    if not isinstance(item, str):
+                        message = expected(EXPECTED_TEXT, received(item))
+                        raise InputError([Problem(path=f"{path}[{index}]", message=message)]) from None
+            what = EXPECTED_TEXTS if clean is clean_tuple else EXPECTED_TEXT
+            raise InputError([Problem(path=path, message=expected(what, received(value)))]) from None
+
+    # __init__'s signature shows the type the cleaning takes (``str``, ``str | None``…), not ``Any``.
+    taken = clean.__annotations__[clean.__code__.co_varnames[0]]
+    convert.__annotations__ = {"value": taken, "return": clean.__annotations__["return"]}
+    return attrs.Converter(convert, takes_self=True, takes_field=True)
+
+
+_TEXT, _OPT_TEXT, _TEXTS = _named(clean_text), _named(clean_optional), _named(clean_tuple)
+
+
 def text(
     fr: str, en: str, *, default: str | None = None, pattern: re.Pattern[str] | None = None, what: str = ""
 ) -> Any:
     """A required free-text field (required unless a default is given)."""
     validator = [_matches(pattern, what)] if pattern else []
     if default is None:
-        return attrs.field(
-            converter=clean_text, validator=validator, metadata=_doc(fr, en, **_pattern(pattern))
-        )
+        return attrs.field(converter=_TEXT, validator=validator, metadata=_doc(fr, en, **_pattern(pattern)))
     return attrs.field(
-        default=default, converter=clean_text, validator=validator, metadata=_doc(fr, en, **_pattern(pattern))
+        default=default, converter=_TEXT, validator=validator, metadata=_doc(fr, en, **_pattern(pattern))
     )
 
 
@@ -190,7 +216,7 @@ def opt_text(fr: str, en: str, *, pattern: re.Pattern[str] | None = None, what: 
     validator = [_matches(pattern, what)] if pattern else []
     return attrs.field(
         default=None,
-        converter=clean_optional,
+        converter=_OPT_TEXT,
         validator=validator,
         metadata=_doc(fr, en, **_pattern(pattern)),
     )
@@ -198,7 +224,7 @@ def opt_text(fr: str, en: str, *, pattern: re.Pattern[str] | None = None, what: 
 
 def texts(fr: str, en: str) -> Any:
     """A list of free texts."""
-    return attrs.field(default=(), converter=clean_tuple, metadata=_doc(fr, en))
+    return attrs.field(default=(), converter=_TEXTS, metadata=_doc(fr, en))
 
 
 def fact(fr: str, en: str) -> Any:
@@ -235,7 +261,7 @@ def nested(cls: type, fr: str, en: str) -> Any:
 # a check compiled per class (one call, a test of each field's exact class inline), which calls
 # :func:`_refuse` only when a value is not of its field's exact class; :func:`_refuse` then judges
 # every field precisely (a subclass is accepted) and raises :class:`~aipd.errors.InputError`
-# naming each wrong one. Text is not checked here: its converter (:func:`aipd.text.clean_text`)
+# naming each wrong one. Text is not checked here: its converter (:func:`_named`)
 # refuses what is not text.
 
 

@@ -143,6 +143,29 @@ def test_the_model_words_a_wrong_type_as_the_loader_does() -> None:
     assert loaded.message == built.message
 
 
+def test_a_text_field_refuses_what_is_not_text_by_name() -> None:
+    """A text field named with its class, as the loader words it (it was a bare TypeError, « texte
+    attendu, reçu int », naming neither the field nor saying it in English)."""
+    op = aipd.load(EXAMPLE)
+    problem = _only(_refusal(lambda: attrs.evolve(op, name=5)))
+    assert problem.path == "ProcessingOperation.name"
+    mapping = json.loads(aipd.dump(op, format="json"))
+    mapping["name"] = 5
+    assert _only(_refusal(lambda: aipd.load(mapping))).message == problem.message
+    assert problem.message.en == "a text expected, got the number 5"
+    optional = _only(_refusal(lambda: attrs.evolve(op.controller, siren=213100000)))
+    assert optional.path == "Controller.siren"
+
+
+def test_a_list_of_texts_names_its_wrong_item_or_the_text_given_whole() -> None:
+    item = _only(_refusal(lambda: model.Matching(sources=["fichier des usagers", 2])))  # type: ignore[list-item]
+    assert item.path == "Matching.sources[1]"
+    assert item.message.fr == "un texte attendu, reçu le nombre 2"
+    whole = _only(_refusal(lambda: model.Matching(sources="fichier des usagers")))  # type: ignore[arg-type]
+    assert whole.path == "Matching.sources"
+    assert whole.message.en == "a list of texts (a tuple) expected, got the text 'fichier des usagers'"
+
+
 def test_a_subclass_of_the_declared_class_is_accepted() -> None:
     """The checks compare exact classes first; a subclass (aipd's own tests watch reads through one)
     is then judged by ``isinstance`` and accepted."""
