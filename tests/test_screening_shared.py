@@ -129,21 +129,7 @@ def test_a_finding_is_reused_only_for_the_same_outcome_object() -> None:
         calls[0] += 1
         return Outcome.met(t("Toujours.", "Always."))
 
-    plugin = PluginInfo(name="tests.shared", version="1", builtin=True)
-    source = Source(citation=t("Essai", "Test"), reliability="verified")
-    criteria = tuple(
-        Criterion(id=f"test:{name}", title=t(name, name), source=source, effect=Effect.COUNTS, test=test)
-        for name, test in (("constant", constant), ("fresh", fresh))
-    )
-    catalogue = Catalogue(
-        criteria=criteria,
-        list_items=(),
-        risks=(),
-        measures=(),
-        template_dirs=(),
-        plugins=(plugin,),
-        provenance={c.id: plugin for c in criteria},
-    )
+    catalogue = _catalogue_of(constant, fresh)
     operation = load(EXAMPLES[0])
     first = screen(operation, catalogue, Settings())
     second = screen(attrs.evolve(operation), catalogue, Settings())
@@ -256,29 +242,29 @@ def test_a_decision_is_kept_for_its_catalogue_and_statuses_only() -> None:
     blocking = _catalogue_of(met, turning, effects=(Effect.BLOCKS, Effect.BLOCKS), name="b")
     for _ in range(2):
         for each in (counting, blocking):
-            plain = _plain_screening(_plain_findings(operation, each, settings))
-            got = screen(attrs.evolve(operation), each, settings)
-            assert (got.verdict, got.notices, got.blocking, got.missing_facts) == (
-                plain.verdict,
-                plain.notices,
-                plain.blocking,
-                plain.missing_facts,
-            )
+            _screened_as_plain(operation, each, settings)
     assert screen(operation, counting, settings).verdict.requirement is Requirement.REQUIRED
     assert screen(operation, blocking, settings).blocking[1].id == "test:b1"
     for _ in range(3):  # another tuple of statuses, and its missing facts read from each operation
         flip[0] = FindingStatus.UNKNOWN
         flip.append(FindingStatus.UNKNOWN)
         for each in (counting, blocking):
-            plain = _plain_screening(_plain_findings(operation, each, settings))
-            got = screen(attrs.evolve(operation), each, settings)
-            assert (got.verdict, got.notices, got.blocking, got.missing_facts) == (
-                plain.verdict,
-                plain.notices,
-                plain.blocking,
-                plain.missing_facts,
-            )
+            got = _screened_as_plain(operation, each, settings)
             assert got.missing_facts == (f"path.{len(flip)}",)
+
+
+def _screened_as_plain(operation: ProcessingOperation, catalogue: Catalogue, settings: Settings) -> Screening:
+    """``screen`` of a new copy of ``operation``, its verdict, notices, blocking issues and missing facts
+    asserted equal to the plain screening's."""
+    plain = _plain_screening(_plain_findings(operation, catalogue, settings))
+    got = screen(attrs.evolve(operation), catalogue, settings)
+    assert (got.verdict, got.notices, got.blocking, got.missing_facts) == (
+        plain.verdict,
+        plain.notices,
+        plain.blocking,
+        plain.missing_facts,
+    )
+    return got
 
 
 def _finding(**fields: object) -> Finding:
