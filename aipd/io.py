@@ -72,7 +72,7 @@ from aipd.errors import (
     received,
 )
 from aipd.i18n import Lang, Text, check_lang
-from aipd.model import ProcessingOperation, type_hints
+from aipd.model import ProcessingOperation, pattern_words, type_hints
 from aipd.vocabulary import Vocabulary
 
 __all__ = [
@@ -118,21 +118,6 @@ _INT = re.compile(r"[-+]?[0-9]+\Z")
 _NUMBERISH = re.compile(r"[-+]?[0-9][0-9 _.,\u00a0\u202f]*\Z")
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
 _KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
-
-# Bilingual wording of the model's patterns (model.py holds the regexes themselves).
-_PATTERN_WORDS: dict[str, Text] = {
-    r"^[a-z0-9][a-z0-9_.-]*(:[a-z0-9][a-z0-9_.-]*)?$": Text(
-        fr="un identifiant en minuscules (lettres, chiffres, _ . -), avec un espace de noms "
-        "facultatif (ex. « cameras-2024 » ou « builtin:encryption »)",
-        en="a lower-case identifier (letters, digits, _ . -), with an optional namespace "
-        "(e.g. 'cameras-2024' or 'builtin:encryption')",
-    ),
-    r"^[0-9]{9}$": Text(fr="un numéro SIREN de 9 chiffres", en="a 9-digit SIREN number"),
-    r"^[A-Z]{2}$": Text(
-        fr="un code pays ISO 3166 à deux lettres majuscules (ex. FR, DE, US)",
-        en="an ISO 3166 two-letter upper-case country code (e.g. FR, DE, US)",
-    ),
-}
 
 
 # --- the node tree every input is turned into ----------------------------------------------
@@ -784,10 +769,7 @@ def _structure_field(plan: _FieldPlan, node: _Node, path: str, ctx: _Context) ->
         return value
     pattern = plan.pattern
     if pattern is not None and isinstance(value, str) and not pattern.match(value):
-        words = _PATTERN_WORDS.get(
-            pattern.pattern,
-            Text(fr=f"une valeur conforme à {pattern.pattern}", en=f"a value matching {pattern.pattern}"),
-        )
+        words = pattern_words(pattern)
         ctx.add(path, _expected(words.fr, words.en, node), node)
         return _INVALID
     minimum = plan.minimum

@@ -165,10 +165,35 @@ def _pattern(pattern: re.Pattern[str] | None) -> dict[str, Any]:
     return {"pattern": pattern} if pattern else {}
 
 
-def _matches(pattern: re.Pattern[str], what: str) -> Callable[[object, attrs.Attribute[Any], Any], None]:
-    def check(_inst: object, att: attrs.Attribute[Any], value: str | None) -> None:
+#: What each of the model's patterns asks for, in words (the loader and the model's checks say it).
+_PATTERN_WORDS: dict[str, Text] = {
+    _SLUG.pattern: Text(
+        fr="un identifiant en minuscules (lettres, chiffres, _ . -), avec un espace de noms "
+        "facultatif (ex. « cameras-2024 » ou « builtin:encryption »)",
+        en="a lower-case identifier (letters, digits, _ . -), with an optional namespace "
+        "(e.g. 'cameras-2024' or 'builtin:encryption')",
+    ),
+    _SIREN.pattern: Text(fr="un numéro SIREN de 9 chiffres", en="a 9-digit SIREN number"),
+    _COUNTRY.pattern: Text(
+        fr="un code pays ISO 3166 à deux lettres majuscules (ex. FR, DE, US)",
+        en="an ISO 3166 two-letter upper-case country code (e.g. FR, DE, US)",
+    ),
+}
+
+
+def pattern_words(pattern: re.Pattern[str]) -> Text:
+    """What a field's ``pattern`` (its metadata) asks for, in French and English."""
+    return _PATTERN_WORDS.get(
+        pattern.pattern,
+        Text(fr=f"une valeur conforme à {pattern.pattern}", en=f"a value matching {pattern.pattern}"),
+    )
+
+
+def _matches(pattern: re.Pattern[str]) -> Callable[[object, attrs.Attribute[Any], Any], None]:
+    def check(instance: object, att: attrs.Attribute[Any], value: str | None) -> None:
         if value is not None and not pattern.match(value):
-            raise ValueError(f"{att.name}: {what} attendu, reçu {value!r}")
+            message = expected(pattern_words(pattern), received(value))
+            raise InputError([Problem(path=f"{type(instance).__name__}.{att.name}", message=message)])
 
     return check
 
@@ -199,11 +224,9 @@ def _named(clean: Callable[[Any], Any]) -> attrs.Converter:  # type: ignore[type
 _TEXT, _OPT_TEXT, _TEXTS = _named(clean_text), _named(clean_optional), _named(clean_tuple)
 
 
-def text(
-    fr: str, en: str, *, default: str | None = None, pattern: re.Pattern[str] | None = None, what: str = ""
-) -> Any:
+def text(fr: str, en: str, *, default: str | None = None, pattern: re.Pattern[str] | None = None) -> Any:
     """A required free-text field (required unless a default is given)."""
-    validator = [_matches(pattern, what)] if pattern else []
+    validator = [_matches(pattern)] if pattern else []
     if default is None:
         return attrs.field(converter=_TEXT, validator=validator, metadata=_doc(fr, en, **_pattern(pattern)))
     return attrs.field(
@@ -211,9 +234,9 @@ def text(
     )
 
 
-def opt_text(fr: str, en: str, *, pattern: re.Pattern[str] | None = None, what: str = "") -> Any:
+def opt_text(fr: str, en: str, *, pattern: re.Pattern[str] | None = None) -> Any:
     """An optional free-text field; ``None`` when not given."""
-    validator = [_matches(pattern, what)] if pattern else []
+    validator = [_matches(pattern)] if pattern else []
     return attrs.field(
         default=None,
         converter=_OPT_TEXT,
@@ -442,9 +465,7 @@ class Controller(_Checked):
 
     name: str = text("Nom de l'organisme", "Name of the body")
     kind: OrganisationKind = attrs.field(metadata=_doc("Nature de l'organisme", "Kind of body"))
-    siren: str | None = opt_text(
-        "Numéro SIREN (9 chiffres)", "SIREN number (9 digits)", pattern=_SIREN, what="9 chiffres"
-    )
+    siren: str | None = opt_text("Numéro SIREN (9 chiffres)", "SIREN number (9 digits)", pattern=_SIREN)
     address: str | None = opt_text("Adresse", "Address")
     representative: str | None = opt_text(
         "Représentant légal (maire, président)", "Legal representative (mayor, president)"
@@ -476,7 +497,6 @@ class Processor(_Checked):
         "Pays où les données sont traitées (code ISO à deux lettres, ex. FR)",
         "Country where data are processed (ISO two-letter code, e.g. FR)",
         pattern=_COUNTRY,
-        what="un code pays ISO à deux lettres majuscules",
     )
     contract_art28: bool | None = fact(
         "Contrat conforme à l'article 28 du RGPD signé", "Contract meeting GDPR art. 28 signed"
@@ -595,7 +615,6 @@ class Transfer(_Checked):
         "Pays (code ISO à deux lettres)",
         "Country (ISO two-letter code)",
         pattern=_COUNTRY,
-        what="un code pays ISO à deux lettres majuscules",
     )
     safeguard: Safeguard | None = opt("Garantie (chapitre V du RGPD)", "Safeguard (GDPR Chapter V)")
     documentation: str | None = opt_text(
@@ -627,7 +646,6 @@ class Measure(_Checked):
         "Identifiant (celui du catalogue, ex. builtin:encryption, ou un identifiant propre)",
         "Identifier (a catalogue id, e.g. builtin:encryption, or your own)",
         pattern=_SLUG,
-        what="un identifiant en minuscules (lettres, chiffres, _ . -), avec un espace de noms facultatif",
     )
     title: str | None = opt_text(
         "Intitulé (celui du catalogue par défaut)", "Title (the catalogue's by default)"
@@ -931,7 +949,6 @@ class RiskJudgement(_Checked):
         "Identifiant du risque (ex. cnil:illegitimate_access)",
         "Risk id (e.g. cnil:illegitimate_access)",
         pattern=_SLUG,
-        what="un identifiant de risque",
     )
     severity: Level | None = opt("Gravité initiale retenue", "Initial severity retained")
     likelihood: Level | None = opt("Vraisemblance initiale retenue", "Initial likelihood retained")
@@ -999,7 +1016,6 @@ class ProcessingOperation(_Checked):
         "Identifiant stable (minuscules, chiffres, tirets)",
         "Stable identifier (lower case, digits, hyphens)",
         pattern=_SLUG,
-        what="un identifiant en minuscules (lettres, chiffres, _ . -)",
     )
     name: str = text("Nom du traitement", "Name of the processing")
     controller: Controller = attrs.field(metadata=_doc("Responsable de traitement", "Controller"))

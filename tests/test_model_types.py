@@ -157,6 +157,30 @@ def test_a_text_field_refuses_what_is_not_text_by_name() -> None:
     assert optional.path == "Controller.siren"
 
 
+@pytest.mark.parametrize(
+    ("build", "path", "mapping_path"),
+    [
+        (lambda op: attrs.evolve(op.controller, siren="12345"), "Controller.siren", ("controller", "siren")),
+        (lambda op: attrs.evolve(op, id="Caméras"), "ProcessingOperation.id", ("id",)),
+    ],
+)
+def test_a_value_against_its_pattern_is_refused_by_name_in_the_loaders_words(
+    build: typing.Callable[[model.ProcessingOperation], object], path: str, mapping_path: tuple[str, ...]
+) -> None:
+    """A SIREN, a country code or an id not in its form: the class and field named, in French and English,
+    as the loader says it (it was a French-only ValueError naming the field alone)."""
+    op = aipd.load(EXAMPLE)
+    problem = _only(_refusal(lambda: build(op)))
+    assert problem.path == path
+    mapping = json.loads(aipd.dump(op, format="json"))
+    inner = mapping
+    for key in mapping_path[:-1]:
+        inner = inner[key]
+    inner[mapping_path[-1]] = "12345" if mapping_path[-1] == "siren" else "Caméras"
+    assert _only(_refusal(lambda: aipd.load(mapping))).message == problem.message
+    assert problem.message.en.endswith("expected, got the text '12345'") or "'Caméras'" in problem.message.en
+
+
 def test_a_list_of_texts_names_its_wrong_item_or_the_text_given_whole() -> None:
     item = _only(_refusal(lambda: model.Matching(sources=["fichier des usagers", 2])))  # type: ignore[list-item]
     assert item.path == "Matching.sources[1]"
